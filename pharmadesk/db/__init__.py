@@ -1,0 +1,1 @@
+"""The encrypted database: connection, key file, models and schema migrations."""

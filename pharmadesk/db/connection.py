@@ -1,0 +1,113 @@
+"""The one place that opens a pharmacy database: SQLCipher with a raw 32-byte key.
+
+Every connection is keyed before anything else touches the file, proven readable with that
+key, and only then given its settings (WAL, synchronous FULL, foreign keys, temp store in
+memory, a busy timeout). `verify_settings` re-reads them so a silent misconfiguration, such
+as a build without encryption, is refused instead of writing plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+from pharmadesk.errors import DatabaseUnavailable
+
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+_SETTINGS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+)
+
+
+def raw_key_pragma(key: bytes) -> str:
+    """The PRAGMA that hands SQLCipher a raw key (no passphrase derivation)."""
+    if len(key) != 32:
+        raise ValueError("the database key must be 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+class EncryptedDatabase(SqlCipherDatabase):  # type: ignore[misc]
+    """Peewee database whose connections are keyed with a raw key, never a passphrase.
+
+    Peewee's own SqlCipherDatabase opens a plain SQLite file when the passphrase is empty;
+    this class refuses to connect without a 32-byte key.
+    """
+
+    def __init__(self, path: Path, key: bytes, **kwargs: Any) -> None:
+        if not key or len(key) != 32:
+            raise ValueError("refusing to open a pharmacy database without its 32-byte key")
+        self._raw_key = key
+        super().__init__(str(path), passphrase="unused", **kwargs)
+
+    def _connect(self) -> sqlcipher3.Connection:
+        conn = sqlcipher3.connect(self.database, isolation_level=None, check_same_thread=False)
+        try:
+            # SQLCipher would otherwise print decryption failures on stderr.
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(raw_key_pragma(self._raw_key))
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            for statement in _SETTINGS:
+                conn.execute(statement).fetchall()
+            self._add_conn_hooks(conn)
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise DatabaseUnavailable(
+                f"{Path(self.database).name} is damaged or is not a PharmaDesk database "
+                f"({exc}); restore the last backup"
+            ) from None
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+
+def open_encrypted(path: Path, key: bytes) -> EncryptedDatabase:
+    """Open (creating if absent) the encrypted database at `path` and check its settings."""
+    db = EncryptedDatabase(path, key)
+    db.connect()
+    problems = verify_settings(db)
+    if problems:
+        db.close()
+        raise DatabaseUnavailable("unsafe database settings: " + "; ".join(problems))
+    return db
+
+
+def _pragma(db: SqlCipherDatabase, name: str) -> Any:
+    row = db.execute_sql(f"PRAGMA {name}").fetchone()
+    return row[0] if row else None
+
+
+def verify_settings(db: SqlCipherDatabase) -> list[str]:
+    """What is wrong with this connection's settings (an empty list when all is well)."""
+    expected: dict[str, Any] = {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "temp_store": 2,
+        "busy_timeout": BUSY_TIMEOUT_MS,
+        "cipher_use_hmac": "1",
+        "cipher_plaintext_header_size": "0",
+    }
+    problems = []
+    version = str(_pragma(db, "cipher_version") or "")
+    if not version.startswith("4."):
+        problems.append(f"SQLCipher 4 is required, found {version or 'no encryption'}")
+    for name, want in expected.items():
+        got = _pragma(db, name)
+        if str(got).lower() != str(want):
+            problems.append(f"{name} is {got}, expected {want}")
+    path = Path(db.database)
+    if path.exists() and path.stat().st_size >= 16:
+        with open(path, "rb") as fh:
+            if fh.read(16) == PLAIN_SQLITE_HEADER:
+                problems.append("the file is a plain, unencrypted SQLite database")
+    return problems

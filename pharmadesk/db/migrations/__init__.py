@@ -1,0 +1,62 @@
+"""Numbered schema migrations, listed explicitly so a frozen build finds them.
+
+Each migration carries its own SQL (never the live models), runs in one transaction and
+sets `PRAGMA user_version`. An existing database is copied aside before it is upgraded,
+and a database made by a newer PharmaDesk is refused.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import Database
+
+from pharmadesk.db.migrations import m0001_initial, m0002_search_index
+from pharmadesk.errors import DatabaseUnavailable
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Database], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", m0001_initial.apply),
+    Migration(2, "counter search index", m0002_search_index.apply),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(db: Database) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: Database, *, target: int = LATEST_VERSION) -> list[int]:
+    """Bring the schema up to `target`; returns the versions applied."""
+    current = schema_version(db)
+    if current > LATEST_VERSION:
+        raise DatabaseUnavailable(
+            f"this database was made by a newer PharmaDesk (schema {current}, this version "
+            f"knows up to {LATEST_VERSION}); install the newer version to open it"
+        )
+    pending = [m for m in MIGRATIONS if current < m.version <= target]
+    if pending and current > 0:
+        _copy_aside(db, current)
+    for migration in pending:
+        with db.atomic():
+            migration.apply(db)
+            db.execute_sql(f"PRAGMA user_version = {migration.version}")
+    return [m.version for m in pending]
+
+
+def _copy_aside(db: Database, version: int) -> None:
+    """Keep the encrypted file as it was before the upgrade, beside the original."""
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = Path(db.database)
+    if path.exists():
+        shutil.copy2(path, path.with_name(f"{path.name}.before-schema-{version + 1}.bak"))

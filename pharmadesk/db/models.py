@@ -1,0 +1,223 @@
+"""Peewee models of the pharmacy database, bound once at start-up through `database`.
+
+The schema itself is created by the numbered migrations in `pharmadesk.db.migrations`,
+which carry their own frozen SQL; these models describe the latest schema for the services.
+Money is integer fen. Instants are timezone-aware ISO 8601 text; days are local dates.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CompositeKey,
+    DatabaseProxy,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+class AwareDateTimeField(TextField):  # type: ignore[misc]
+    """A timezone-aware instant stored as ISO 8601 text with its UTC offset."""
+
+    def db_value(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError("instants must be timezone-aware datetimes")
+        return value.isoformat(timespec="seconds")
+
+    def python_value(self, value: Any) -> Any:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+class BaseModel(Model):  # type: ignore[misc]
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class User(BaseModel):
+    id = AutoField()
+    name = TextField(unique=True)
+    role = TextField()  # owner, pharmacist, staff
+    display_name = TextField(null=True)
+    active = BooleanField(default=True)
+    created_at = AwareDateTimeField()
+
+
+class ImportBatch(BaseModel):
+    id = AutoField()
+    kind = TextField()
+    file_name = TextField()
+    file_hash = TextField()
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = AwareDateTimeField()
+    status = TextField()  # committed, undone
+    counts = TextField(default="{}")
+
+
+class Customer(BaseModel):
+    id = AutoField()
+    code = TextField(unique=True, null=True)
+    name = TextField()
+    pinyin = TextField(null=True)
+    initials = TextField(null=True)
+    gender = TextField(null=True)
+    birth_date = DateField(null=True)
+    birth_year = IntegerField(null=True)
+    birth_date_approximate = BooleanField(default=False)
+    mobile = TextField(null=True)
+    phone = TextField(null=True)
+    email = TextField(null=True)
+    address = TextField(null=True)
+    postal_code = TextField(null=True)
+    preferences = TextField(null=True)
+    allergies = TextField(null=True)
+    chronic_conditions = TextField(null=True)
+    notes = TextField(null=True)
+    consent_data = TextField(null=True)
+    consent_health = TextField(null=True)
+    consent_marketing = TextField(null=True)
+    status = TextField(default="active")
+    source = TextField(default="manual")
+    batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    created_at = AwareDateTimeField()
+    updated_at = AwareDateTimeField()
+    last_verified_at = AwareDateTimeField(null=True)
+    last_active_on = DateField(null=True)
+
+
+class ConsentRecord(BaseModel):
+    """Every change of a consent, append-only; the customer row holds the current status."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    purpose = TextField()  # data, health, marketing
+    status = TextField()
+    recorded_at = AwareDateTimeField()
+    notice_version = TextField(null=True)
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    channel = TextField(null=True)
+
+
+class CustomField(BaseModel):
+    id = AutoField()
+    key = TextField(unique=True)
+    label = TextField()
+    kind = TextField()  # text, number, date, choice
+    choices = TextField(default="[]")
+    position = IntegerField()
+    retired = BooleanField(default=False)
+    created_at = AwareDateTimeField()
+
+
+class CustomValue(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    field = ForeignKeyField(CustomField, on_delete="CASCADE")
+    value = TextField()
+
+    class Meta:
+        primary_key = CompositeKey("customer", "field")
+
+
+class Product(BaseModel):
+    id = AutoField()
+    name = TextField()
+    specification = TextField(default="")
+    category = TextField(null=True)
+    brand = TextField(null=True)
+    barcode = TextField(null=True, unique=True)
+    approval_number = TextField(null=True)
+
+
+class Purchase(BaseModel):
+    """One purchase line. `transaction_key` is the receipt, or the day when there is none."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    product = ForeignKeyField(Product, on_delete="RESTRICT")
+    purchased_at = AwareDateTimeField()
+    purchased_on = DateField()
+    quantity = IntegerField()
+    unit_price_fen = IntegerField()
+    amount_fen = IntegerField()
+    receipt = TextField(null=True)
+    transaction_key = TextField()
+    source = TextField(default="manual")
+    batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+
+
+class Interaction(BaseModel):
+    """A logged contact. Content is never edited: a correction refers to the entry it corrects."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    occurred_at = AwareDateTimeField()
+    channel = TextField()
+    kind = TextField()
+    summary = TextField()
+    rating = IntegerField(null=True)
+    status = TextField(null=True)  # open, done; null when no follow-up is needed
+    follow_up_due = DateField(null=True)
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    corrects = ForeignKeyField("self", null=True, on_delete="SET NULL")
+    done_at = AwareDateTimeField(null=True)
+    done_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="closed")
+
+
+class PointsEntry(BaseModel):
+    id = AutoField()
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    kind = TextField()  # opening, earned, redeemed, adjusted, expired
+    points = IntegerField()
+    reason = TextField(default="")
+    purchase = ForeignKeyField(Purchase, null=True, on_delete="SET NULL")
+    batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = AwareDateTimeField()
+
+
+class AuditEvent(BaseModel):
+    """Append-only and hash-chained. Names customers by id only, never by name."""
+
+    id = AutoField()
+    at = AwareDateTimeField()
+    user_name = TextField(null=True)
+    action = TextField()
+    entity = TextField(null=True)
+    entity_id = IntegerField(null=True)
+    customer_id = IntegerField(null=True)
+    details = TextField(default="{}")
+    prev_hash = TextField()
+    hash = TextField()
+
+
+class Setting(BaseModel):
+    key = TextField(primary_key=True)
+    value = TextField()
+
+
+ALL_MODELS = (
+    User,
+    ImportBatch,
+    Customer,
+    ConsentRecord,
+    CustomField,
+    CustomValue,
+    Product,
+    Purchase,
+    Interaction,
+    PointsEntry,
+    AuditEvent,
+    Setting,
+)

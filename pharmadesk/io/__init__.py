@@ -1,0 +1,1 @@
+"""Import and export engines (spreadsheets, reports). No Qt."""

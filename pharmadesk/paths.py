@@ -1,0 +1,71 @@
+"""Where PharmaDesk keeps its files: the user's data, cache and config folders.
+
+Only paths live here (no personal data): the demo's default location, the benchmark's cache,
+and the pointer to the pharmacy last opened.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from platformdirs import user_cache_path, user_config_path, user_data_path
+
+APP_NAME = "PharmaDesk"
+DB_ENV = "PHARMADESK_DB"
+
+
+def data_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def default_demo_path() -> Path:
+    return data_dir() / "demo" / "demo-pharmacy.db"
+
+
+def default_pharmacy_path() -> Path:
+    return data_dir() / "pharmacy.db"
+
+
+def bench_demo_path() -> Path:
+    return cache_dir() / "bench" / "bench-200k.db"
+
+
+def _last_opened_file() -> Path:
+    return config_dir() / "last-opened.json"
+
+
+def last_opened() -> Path | None:
+    try:
+        raw = json.loads(_last_opened_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    path = raw.get("path") if isinstance(raw, dict) else None
+    return Path(path) if isinstance(path, str) and path else None
+
+
+def remember_opened(path: Path) -> None:
+    target = _last_opened_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"path": str(path.resolve())}), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def resolve_db(explicit: str | None) -> Path | None:
+    """The database to use: `--db`, else PHARMADESK_DB, else the pharmacy last opened."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env)
+    return last_opened()

@@ -1,0 +1,48 @@
+"""The open pharmacy a service call works on: its database, the signed-in account, a clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from peewee import Database
+
+ROLES = ("owner", "pharmacist", "staff")
+
+
+def local_now() -> datetime:
+    """Now, aware, in the pharmacy PC's own time zone."""
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    name: str
+    role: str
+
+    @property
+    def may_see_health_data(self) -> bool:
+        return self.role in ("owner", "pharmacist")
+
+
+@dataclass
+class Context:
+    """Passed to every service call; tests inject `clock` to fix the date."""
+
+    db: Database
+    path: Path
+    account: Account
+    clock: Callable[[], datetime] = field(default=local_now)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()

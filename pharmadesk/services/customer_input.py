@@ -1,0 +1,157 @@
+"""Turning what a person typed (or a spreadsheet held) into customer field values.
+
+`prepare` normalises every field it is given and reports, per field, what could not be
+used (`problems`, which block saving) and what was adjusted (`warnings`, e.g. a landline
+typed as the mobile is kept as the other phone). It never touches the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pharmadesk.services.custom_fields import FieldDef, canonical_value
+from pharmadesk.text import normalize as norm
+
+CONSENT_FIELDS = ("consent_data", "consent_health", "consent_marketing")
+CONSENT_STATUSES = ("given", "refused", "withdrawn", "paper_unconfirmed")
+TEXT_FIELDS = ("address", "preferences", "allergies", "chronic_conditions", "notes")
+HEALTH_FIELDS = ("allergies", "chronic_conditions", "notes", "preferences")
+EDITABLE_FIELDS = (
+    "code", "name", "gender", "birth_date", "birth_year", "age", "mobile", "phone", "email",
+    "postal_code", *TEXT_FIELDS, *CONSENT_FIELDS, "custom",
+)  # fmt: skip
+MAX_TEXT = 4000
+
+
+@dataclass
+class Prepared:
+    values: dict[str, Any] = field(default_factory=dict)
+    custom: dict[str, str | None] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)
+
+
+def prepare(
+    raw: Mapping[str, Any],
+    *,
+    reference_date: date,
+    fields: list[FieldDef],
+    require_name: bool = True,
+) -> Prepared:
+    """Normalise the fields present in `raw`; the age is read as of `reference_date`."""
+    out = Prepared()
+    unknown = set(raw) - set(EDITABLE_FIELDS)
+    for name in sorted(unknown):
+        out.problems[name] = "not a customer field"
+    if "name" in raw or require_name:
+        _run(out, "name", lambda: norm.person_name(raw.get("name")))
+    if "code" in raw:
+        _run(out, "code", lambda: norm.member_code(raw["code"]))
+    if "gender" in raw:
+        _run(out, "gender", lambda: norm.gender(raw["gender"]))
+    _prepare_birth(out, raw, reference_date)
+    _prepare_phones(out, raw)
+    if "email" in raw:
+        _run(out, "email", lambda: norm.email(raw["email"]))
+    if "postal_code" in raw:
+        _run(out, "postal_code", lambda: norm.postal_code(raw["postal_code"]))
+    for name in TEXT_FIELDS:
+        if name in raw:
+            _run(out, name, lambda name=name: _text(raw[name]))
+    for name in CONSENT_FIELDS:
+        if name in raw:
+            _run(out, name, lambda name=name: _consent(raw[name]))
+    if "custom" in raw:
+        _prepare_custom(out, raw["custom"] or {}, fields)
+    return out
+
+
+def _run(out: Prepared, name: str, compute: Any) -> None:
+    try:
+        out.values[name] = compute()
+    except norm.InvalidValue as exc:
+        out.problems[name] = str(exc)
+
+
+def _text(value: Any) -> str | None:
+    text = norm.free_text(value)
+    if text and len(text) > MAX_TEXT:
+        raise norm.InvalidValue("text_too_long", f"at most {MAX_TEXT} characters")
+    return text
+
+
+def _consent(value: Any) -> str | None:
+    text = norm.fold(value).lower()
+    if not text:
+        return None
+    if text not in CONSENT_STATUSES:
+        raise norm.InvalidValue(
+            "consent_invalid", f"a consent is one of {', '.join(CONSENT_STATUSES)}: {text}"
+        )
+    return text
+
+
+def _prepare_birth(out: Prepared, raw: Mapping[str, Any], reference_date: date) -> None:
+    if not norm.is_empty(raw.get("birth_date")):
+        try:
+            day = norm.parse_date(raw["birth_date"])
+        except norm.InvalidValue as exc:
+            out.problems["birth_date"] = str(exc)
+            return
+        if day and not date(1900, 1, 1) <= day <= reference_date:
+            out.problems["birth_date"] = f"not a plausible birth date: {day.isoformat()}"
+            return
+        out.values.update(birth_date=day, birth_year=day.year if day else None)
+        out.values["birth_date_approximate"] = False
+    elif not norm.is_empty(raw.get("age")):
+        try:
+            year = norm.birth_year_from_age(raw["age"], on=reference_date)
+        except norm.InvalidValue as exc:
+            out.problems["age"] = str(exc)
+            return
+        out.values.update(birth_date=None, birth_year=year, birth_date_approximate=True)
+    elif not norm.is_empty(raw.get("birth_year")):
+        text = norm.fold(raw["birth_year"])
+        if not text.isdigit() or not 1900 <= int(text) <= reference_date.year:
+            out.problems["birth_year"] = f"not a plausible birth year: {text}"
+            return
+        out.values.update(birth_date=None, birth_year=int(text), birth_date_approximate=True)
+    elif any(name in raw for name in ("birth_date", "age", "birth_year")):
+        out.values.update(birth_date=None, birth_year=None, birth_date_approximate=False)
+
+
+def _prepare_phones(out: Prepared, raw: Mapping[str, Any]) -> None:
+    if "phone" in raw:
+        try:
+            found = norm.phones(raw["phone"])
+            out.values["phone"] = found.other or found.mobile
+        except norm.InvalidValue as exc:
+            out.problems["phone"] = str(exc)
+    if "mobile" not in raw:
+        return
+    try:
+        found = norm.phones(raw["mobile"])
+    except norm.InvalidValue as exc:
+        out.problems["mobile"] = str(exc)
+        return
+    out.values["mobile"] = found.mobile
+    if found.other is not None:
+        out.warnings["mobile"] = f"not a mobile number; kept as the other phone: {found.other}"
+        if not out.values.get("phone"):
+            out.values["phone"] = found.other
+
+
+def _prepare_custom(out: Prepared, raw: Mapping[str, Any], fields: list[FieldDef]) -> None:
+    by_key = {f.key: f for f in fields if not f.retired}
+    for key, value in raw.items():
+        definition = by_key.get(key)
+        if definition is None:
+            out.problems[f"custom.{key}"] = "no such custom field"
+            continue
+        try:
+            out.custom[key] = canonical_value(definition, value)
+        except norm.InvalidValue as exc:
+            out.problems[f"custom.{key}"] = str(exc)

@@ -1,0 +1,159 @@
+"""The interaction log: consultations, complaints, feedback, follow-ups and reminders.
+
+An entry's content is never edited. A correction is a new entry that refers to the one it
+corrects; only the follow-up status of an entry changes (open to done, or back).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from peewee import JOIN
+
+from pharmadesk.db.models import Customer, Interaction, User
+from pharmadesk.errors import NotFound, ValidationError
+from pharmadesk.services import audit, search_index
+from pharmadesk.services.context import Context
+from pharmadesk.text.normalize import fold
+
+CHANNELS = ("counter", "phone", "sms", "wechat", "email")
+KINDS = ("consultation", "complaint", "feedback", "follow_up", "reminder")
+MAX_SUMMARY = 4000
+
+
+@dataclass(frozen=True)
+class InteractionRecord:
+    id: int
+    customer_id: int
+    occurred_at: datetime
+    channel: str
+    kind: str
+    summary: str
+    rating: int | None
+    status: str | None
+    follow_up_due: date | None
+    user_name: str | None
+    corrects_id: int | None
+    done_at: datetime | None
+
+
+def _record(row: Interaction) -> InteractionRecord:
+    return InteractionRecord(
+        row.id, row.customer_id, row.occurred_at, row.channel, row.kind, row.summary,
+        row.rating, row.status, row.follow_up_due, row.user.name if row.user else None,
+        row.corrects_id, row.done_at,
+    )  # fmt: skip
+
+
+def _query():  # type: ignore[no-untyped-def]
+    # Joined so that each entry's staff name costs no query of its own.
+    return Interaction.select(Interaction, User).join(
+        User, JOIN.LEFT_OUTER, on=(Interaction.user == User.id)
+    )
+
+
+def _check(
+    channel: str, kind: str, summary: str, rating: int | None
+) -> dict[str, str]:
+    problems = {}
+    if channel not in CHANNELS:
+        problems["channel"] = f"one of {', '.join(CHANNELS)}"
+    if kind not in KINDS:
+        problems["kind"] = f"one of {', '.join(KINDS)}"
+    if not summary:
+        problems["summary"] = "a summary is required"
+    elif len(summary) > MAX_SUMMARY:
+        problems["summary"] = f"at most {MAX_SUMMARY} characters"
+    if rating is not None and not 1 <= rating <= 5:
+        problems["rating"] = "a rating is 1 to 5"
+    return problems
+
+
+def log(
+    ctx: Context,
+    customer_id: int,
+    *,
+    channel: str,
+    kind: str,
+    summary: str,
+    rating: int | None = None,
+    follow_up_due: date | None = None,
+    occurred_at: datetime | None = None,
+    corrects: int | None = None,
+) -> InteractionRecord:
+    """Add an entry. With a follow-up due date it is open until marked done.
+
+    Raises:
+        ValidationError: channel, kind, summary or rating is not acceptable.
+        NotFound: no such customer, or the corrected entry is not this customer's.
+    """
+    summary = fold(summary)
+    problems = _check(channel, kind, summary, rating)
+    if problems:
+        raise ValidationError(problems)
+    if not Customer.select().where(Customer.id == customer_id).exists():
+        raise NotFound(f"no customer {customer_id}")
+    if corrects is not None:
+        original = Interaction.get_or_none(Interaction.id == corrects)
+        if original is None or original.customer_id != customer_id:
+            raise NotFound(f"no entry {corrects} for this customer")
+    when = occurred_at or ctx.now()
+    with ctx.db.atomic():
+        row = Interaction.create(
+            customer=customer_id, occurred_at=when, channel=channel, kind=kind,
+            summary=summary, rating=rating, status="open" if follow_up_due else None,
+            follow_up_due=follow_up_due, user=ctx.account.id, corrects=corrects,
+        )  # fmt: skip
+        search_index.touch(ctx.db, [customer_id], when.date())
+        audit.record(
+            ctx, "interaction.logged", customer_id=customer_id, entity="interaction",
+            entity_id=row.id, details={"kind": kind, "corrects": corrects},
+        )  # fmt: skip
+    return get(ctx, row.id)
+
+
+def get(ctx: Context, interaction_id: int) -> InteractionRecord:
+    row = Interaction.get_or_none(Interaction.id == interaction_id)
+    if row is None:
+        raise NotFound(f"no interaction {interaction_id}")
+    return _record(row)
+
+
+def set_done(ctx: Context, interaction_id: int, *, done: bool = True) -> InteractionRecord:
+    """Mark an open follow-up done (or open again). The only change an entry allows."""
+    row = Interaction.get_or_none(Interaction.id == interaction_id)
+    if row is None:
+        raise NotFound(f"no interaction {interaction_id}")
+    if row.status is None:
+        raise ValidationError({"status": "this entry has no follow-up"})
+    with ctx.db.atomic():
+        row.status = "done" if done else "open"
+        row.done_at = ctx.now() if done else None
+        row.done_by = ctx.account.id if done else None
+        row.save()
+        action = "interaction.follow_up_done" if done else "interaction.follow_up_reopened"
+        audit.record(ctx, action, customer_id=row.customer_id, entity_id=row.id)
+    return _record(row)
+
+
+def for_customer(ctx: Context, customer_id: int, *, limit: int = 50) -> list[InteractionRecord]:
+    """A customer's entries, newest first."""
+    rows = (
+        _query()
+        .where(Interaction.customer == customer_id)
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(limit)
+    )
+    return [_record(row) for row in rows]
+
+
+def open_follow_ups(ctx: Context, *, limit: int = 500) -> list[InteractionRecord]:
+    """Open follow-ups across all customers, the earliest due first."""
+    rows = (
+        _query()
+        .where(Interaction.status == "open")
+        .order_by(Interaction.follow_up_due, Interaction.id)
+        .limit(limit)
+    )
+    return [_record(row) for row in rows]

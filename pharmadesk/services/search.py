@@ -1,0 +1,185 @@
+"""The counter search: one box for mobile, last four digits, member code, name and pinyin.
+
+Hits are ranked exact before prefix before substring, and recently active customers first
+among equals. Every path is an index lookup bounded by the limit (the `search_key` table,
+the mobile and last-four indexes, the member code); only a digit string of 5-10 digits or a
+long name fragment, when the indexes found too few, falls back to a bounded scan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from peewee import Database
+
+from pharmadesk.services.context import Context
+from pharmadesk.text.normalize import fold
+from pharmadesk.text.search_keys import EXACT, MAX_SUBSTRING, PREFIX, SUBSTRING, search_form
+
+DEFAULT_LIMIT = 50
+MATCH_NAMES = {EXACT: "exact", PREFIX: "prefix", SUBSTRING: "substring"}
+_PHONE_CHARS_RE = re.compile(r"[\s\-()（）]")
+_VISIBLE = "status != 'anonymised'"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: enough to show a line in the results list."""
+
+    id: int
+    code: str | None
+    name: str
+    gender: str | None
+    mobile: str | None
+    birth_date: date | None
+    birth_year: int | None
+    status: str
+    last_active_on: date | None
+    match: str
+
+
+class _Collector:
+    """Gathers candidate ids with the best class each was found by."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.best: dict[int, int] = {}
+
+    def add(self, ids: list[int], cls: int) -> None:
+        for customer_id in ids:
+            if cls < self.best.get(customer_id, SUBSTRING + 1):
+                self.best[customer_id] = cls
+
+    def full(self) -> bool:
+        return len(self.best) >= self.limit
+
+
+def _ids(db: Database, sql: str, params: tuple[object, ...]) -> list[int]:
+    return [row[0] for row in db.execute_sql(sql, params)]
+
+
+def find(ctx: Context, query: str, *, limit: int = DEFAULT_LIMIT) -> list[Hit]:
+    """The first `limit` customers matching `query`, best first."""
+    ranked = find_ids(ctx, query, limit=limit)
+    if not ranked:
+        return []
+    ids = [customer_id for customer_id, _ in ranked]
+    placeholders = ",".join("?" * len(ids))
+    rows = ctx.db.execute_sql(
+        "SELECT id, code, name, gender, mobile, birth_date, birth_year, status, last_active_on "
+        f"FROM customer WHERE id IN ({placeholders})",
+        ids,
+    ).fetchall()
+    by_id = {row[0]: row for row in rows}
+    hits = []
+    for customer_id, cls in ranked:
+        r = by_id[customer_id]
+        hits.append(
+            Hit(
+                r[0], r[1], r[2], r[3], r[4], _day(r[5]), r[6], r[7], _day(r[8]),
+                MATCH_NAMES[cls],
+            )
+        )  # fmt: skip
+    return hits
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def find_ids(ctx: Context, query: str, *, limit: int = DEFAULT_LIMIT) -> list[tuple[int, int]]:
+    """(customer id, match class) pairs in ranked order."""
+    text = fold(query)
+    if not text or limit <= 0:
+        return []
+    found = _Collector(limit)
+    digits = _as_digits(text)
+    if digits:
+        _digit_paths(ctx.db, digits, found)
+    else:
+        _text_paths(ctx.db, text, found)
+    return _rank(ctx.db, found.best, limit)
+
+
+def _as_digits(text: str) -> str | None:
+    compact = _PHONE_CHARS_RE.sub("", text)
+    if compact.startswith("+86"):
+        compact = compact[3:]
+    return compact if compact.isdigit() else None
+
+
+def _digit_paths(db: Database, digits: str, found: _Collector) -> None:
+    limit = found.limit
+    newest = "ORDER BY last_active_on DESC LIMIT ?"
+    found.add(_ids(db, f"SELECT id FROM customer WHERE code = ? AND {_VISIBLE}", (digits,)), EXACT)
+    if len(digits) == 11:
+        sql = f"SELECT id FROM customer WHERE mobile = ? AND {_VISIBLE} {newest}"
+        found.add(_ids(db, sql, (digits, limit)), EXACT)
+    if len(digits) == 4:
+        sql = f"SELECT id FROM customer WHERE substr(mobile, 8, 4) = ? AND {_VISIBLE} {newest}"
+        found.add(_ids(db, sql, (digits, limit)), EXACT)
+    if 4 <= len(digits) < 11 and not found.full():
+        sql = f"SELECT id FROM customer WHERE mobile GLOB ? AND {_VISIBLE} {newest}"
+        found.add(_ids(db, sql, (digits + "*", limit)), PREFIX)
+    if not found.full():
+        sql = f"SELECT id FROM customer WHERE code GLOB ? AND {_VISIBLE} ORDER BY code LIMIT ?"
+        found.add(_ids(db, sql, (digits + "*", limit)), PREFIX)
+    if 5 <= len(digits) < 11 and not found.full():
+        sql = (
+            "SELECT id FROM customer WHERE (instr(mobile, ?) > 0 OR instr(phone, ?) > 0) "
+            f"AND {_VISIBLE} {newest}"
+        )
+        found.add(_ids(db, sql, (digits, digits, limit)), SUBSTRING)
+
+
+def _text_paths(db: Database, text: str, found: _Collector) -> None:
+    form = search_form(text)
+    limit = found.limit
+    by_key = "SELECT customer_id FROM search_key WHERE key = ? AND cls = ? ORDER BY rank DESC LIMIT ?"
+    for cls in (EXACT, PREFIX, SUBSTRING):
+        found.add(_ids(db, by_key, (form, cls, limit)), cls)
+        if found.full():
+            break
+    code = form.upper().replace(" ", "")
+    if code.isascii() and code.isalnum():
+        found.add(_ids(db, "SELECT id FROM customer WHERE code = ?", (code,)), EXACT)
+        if not found.full():
+            sql = "SELECT id FROM customer WHERE code GLOB ? ORDER BY code LIMIT ?"
+            found.add(_ids(db, sql, (_glob_literal(code) + "*", limit)), PREFIX)
+    if form.isascii() and form.isalpha() and not found.full():
+        # A partial syllable ('zha'): a range over the pinyin keys, ranked in SQL.
+        sql = (
+            "SELECT customer_id FROM search_key WHERE key > ? AND key < ? AND cls < 2 "
+            "GROUP BY customer_id ORDER BY max(rank) DESC LIMIT ?"
+        )
+        found.add(_ids(db, sql, (form, form + "\U0010ffff", limit)), PREFIX)
+    if len(form) > MAX_SUBSTRING and not found.full():
+        sql = (
+            f"SELECT id FROM customer WHERE instr(lower(name), ?) > 0 AND {_VISIBLE} "
+            "ORDER BY last_active_on DESC LIMIT ?"
+        )
+        found.add(_ids(db, sql, (form, limit)), SUBSTRING)
+
+
+def _glob_literal(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _rank(db: Database, best: dict[int, int], limit: int) -> list[tuple[int, int]]:
+    if not best:
+        return []
+    ids = list(best)
+    placeholders = ",".join("?" * len(ids))
+    rows = db.execute_sql(
+        f"SELECT id, coalesce(last_active_on, '') FROM customer WHERE id IN ({placeholders}) "
+        f"AND {_VISIBLE}",
+        ids,
+    ).fetchall()
+    ordered = sorted(rows, key=lambda r: (best[r[0]], -_ordinal(r[1]), r[0]))
+    return [(customer_id, best[customer_id]) for customer_id, _ in ordered[:limit]]
+
+
+def _ordinal(day: str) -> int:
+    return date.fromisoformat(day).toordinal() if day else 0

@@ -1,0 +1,60 @@
+"""Keeps the counter search index (`search_key`) in step with customers.
+
+Called inside the transaction that changes a customer, so the index is never behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from peewee import Database
+
+from pharmadesk.db.migrations.m0002_search_index import rank_of
+from pharmadesk.text.search_keys import keys_for_name
+
+INSERT_SQL = "INSERT INTO search_key (key, cls, rank, customer_id) VALUES (?, ?, ?, ?)"
+
+
+def rows_for(customer_id: int, name: str, last_active_on: date | str | None) -> list[tuple]:
+    day = last_active_on.isoformat() if isinstance(last_active_on, date) else last_active_on
+    rank = rank_of(day)
+    return [(key, cls, rank, customer_id) for key, cls in keys_for_name(name).items()]
+
+
+def index_customer(
+    db: Database, customer_id: int, name: str, last_active_on: date | str | None
+) -> None:
+    db.execute_sql("DELETE FROM search_key WHERE customer_id = ?", (customer_id,))
+    db.cursor().executemany(INSERT_SQL, rows_for(customer_id, name, last_active_on))
+
+
+def remove_customer(db: Database, customer_id: int) -> None:
+    db.execute_sql("DELETE FROM search_key WHERE customer_id = ?", (customer_id,))
+
+
+def touch(db: Database, customer_ids: Iterable[int], day: date) -> None:
+    """Record activity on `day`: moves these customers up among equal search hits."""
+    iso = day.isoformat()
+    for customer_id in set(customer_ids):
+        cursor = db.execute_sql(
+            "UPDATE customer SET last_active_on = ? WHERE id = ? "
+            "AND (last_active_on IS NULL OR last_active_on < ?)",
+            (iso, customer_id, iso),
+        )
+        if cursor.rowcount:
+            db.execute_sql(
+                "UPDATE search_key SET rank = ? WHERE customer_id = ?",
+                (rank_of(iso), customer_id),
+            )
+
+
+def rebuild(db: Database) -> int:
+    """Recompute every key (after a change of the key rules); returns the customers indexed."""
+    db.execute_sql("DELETE FROM search_key")
+    rows = db.execute_sql(
+        "SELECT id, name, last_active_on FROM customer WHERE status != 'anonymised'"
+    ).fetchall()
+    for customer_id, name, day in rows:
+        db.cursor().executemany(INSERT_SQL, rows_for(customer_id, name, day))
+    return len(rows)

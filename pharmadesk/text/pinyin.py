@@ -1,0 +1,108 @@
+"""Pinyin readings of a person's name, for the counter search.
+
+A name can be read several ways: a surname has its own reading (曾 is zeng, 单 shan, 解 xie,
+仇 qiu, 区 ou), and a character in the given name may be polyphonic. Every plausible reading
+is kept (up to a bound), so a pharmacist finds the customer whichever reading they type.
+pypinyin is imported on first use only: it costs start-up time the unlock dialog must not pay.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from pharmadesk.text.normalize import CJK_RE
+
+# Readings a character takes as a surname, where that differs from its everyday reading.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "曾": ("zeng",),
+    "单": ("shan",),
+    "解": ("xie",),
+    "仇": ("qiu",),
+    "区": ("ou",),
+    "朴": ("piao",),
+    "查": ("zha",),
+    "盖": ("ge",),
+    "乐": ("yue",),
+    "覃": ("qin",),
+    "缪": ("miao",),
+    "翟": ("zhai",),
+    "种": ("chong",),
+    "繁": ("po",),
+    "黑": ("he",),
+    "员": ("yun",),
+    "秘": ("bi",),
+    "召": ("shao",),
+    "句": ("gou",),
+    "尉": ("yu", "wei"),
+    "长": ("chang", "zhang"),
+    "厍": ("she",),
+    "蕃": ("pi",),
+    "折": ("she",),
+}
+COMPOUND_SURNAMES: dict[str, tuple[str, ...]] = {
+    "尉迟": ("yu", "chi"),
+    "万俟": ("mo", "qi"),
+    "长孙": ("zhang", "sun"),
+    "单于": ("chan", "yu"),
+    "令狐": ("ling", "hu"),
+    "澹台": ("tan", "tai"),
+    "欧阳": ("ou", "yang"),
+    "司马": ("si", "ma"),
+    "诸葛": ("zhu", "ge"),
+    "上官": ("shang", "guan"),
+    "皇甫": ("huang", "fu"),
+    "公孙": ("gong", "sun"),
+}
+MAX_READINGS_PER_CHAR = 3
+MAX_VARIANTS = 8
+
+
+@lru_cache(maxsize=20_000)
+def char_readings(char: str) -> tuple[str, ...]:
+    """Every reading pypinyin knows for one character, most common first."""
+    from pypinyin import Style, pinyin
+
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    readings = tuple(r.lower() for r in (found[0] if found else []) if r.isascii() and r.isalpha())
+    return readings[:MAX_READINGS_PER_CHAR]
+
+
+def _syllable_options(name: str) -> list[tuple[str, ...]]:
+    options: list[tuple[str, ...]] = []
+    rest = name
+    compound = COMPOUND_SURNAMES.get(name[:2])
+    if compound and len(name) > 2:
+        options.extend((syllable,) for syllable in compound)
+        rest = name[2:]
+    elif name and name[0] in SURNAME_READINGS and len(name) > 1:
+        first = SURNAME_READINGS[name[0]]
+        others = tuple(r for r in char_readings(name[0]) if r not in first)
+        options.append(first + others)
+        rest = name[1:]
+    for char in rest:
+        if CJK_RE.match(char):
+            readings = char_readings(char)
+            if readings:
+                options.append(readings)
+        elif char.isascii() and char.isalnum():
+            options.append((char.lower(),))
+    return options
+
+
+@lru_cache(maxsize=50_000)
+def name_readings(name: str) -> tuple[tuple[str, ...], ...]:
+    """The syllable sequences a name may be read as, the likeliest first, at most 8."""
+    options = _syllable_options(name)
+    if not options:
+        return ()
+    return tuple(itertools.islice(itertools.product(*options), MAX_VARIANTS))
+
+
+def full_and_initials(name: str) -> tuple[str, str]:
+    """The likeliest reading as one word ('zhangsan') and its initials ('zs')."""
+    readings = name_readings(name)
+    if not readings:
+        return "", ""
+    first = readings[0]
+    return "".join(first), "".join(s[0] for s in first)
