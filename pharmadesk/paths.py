@@ -61,11 +61,14 @@ def remember_opened(path: Path) -> None:
     os.replace(tmp, target)
 
 
-def resolve_db(explicit: str | None) -> Path | None:
-    """The database to use: `--db`, else PHARMADESK_DB, else the pharmacy last opened."""
+def chosen_db(explicit: str | None) -> Path | None:
+    """The database named by `--db`, else by PHARMADESK_DB, else None."""
     if explicit:
         return Path(explicit)
     env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env)
-    return last_opened()
+    return Path(env) if env else None
+
+
+def resolve_db(explicit: str | None) -> Path | None:
+    """The database to use: `--db`, else PHARMADESK_DB, else the pharmacy last opened."""
+    return chosen_db(explicit) or last_opened()

@@ -35,7 +35,7 @@ def raw_key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-class EncryptedDatabase(SqlCipherDatabase):  # type: ignore[misc]
+class EncryptedDatabase(SqlCipherDatabase):
     """Peewee database whose connections are keyed with a raw key, never a passphrase.
 
     Peewee's own SqlCipherDatabase opens a plain SQLite file when the passphrase is empty;
@@ -111,3 +111,33 @@ def verify_settings(db: SqlCipherDatabase) -> list[str]:
             if fh.read(16) == PLAIN_SQLITE_HEADER:
                 problems.append("the file is a plain, unencrypted SQLite database")
     return problems
+
+
+class _PlainBenchmarkDatabase(SqlCipherDatabase):
+    """An unencrypted connection, for the benchmark's plain comparison copy only."""
+
+    def _connect(self) -> sqlcipher3.Connection:
+        conn = sqlcipher3.connect(self.database, isolation_level=None, check_same_thread=False)
+        for statement in _SETTINGS:
+            conn.execute(statement).fetchall()
+        self._add_conn_hooks(conn)
+        return conn
+
+
+def export_plain_copy(db: SqlCipherDatabase, target: Path) -> None:
+    """Write a decrypted copy of `db` to `target` (benchmarks and tests on synthetic data only:
+    the app itself never writes customer data unencrypted)."""
+    target.unlink(missing_ok=True)
+    db.execute_sql("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+    try:
+        db.execute_sql("SELECT sqlcipher_export('plain')")
+        version = db.execute_sql("PRAGMA main.user_version").fetchone()[0]
+        db.execute_sql(f"PRAGMA plain.user_version = {int(version)}")
+    finally:
+        db.execute_sql("DETACH DATABASE plain")
+
+
+def open_plain_for_benchmark(path: Path) -> SqlCipherDatabase:
+    db = _PlainBenchmarkDatabase(str(path), passphrase="unused")
+    db.connect()
+    return db

@@ -25,7 +25,7 @@ from peewee import (
 database = DatabaseProxy()
 
 
-class AwareDateTimeField(TextField):  # type: ignore[misc]
+class AwareDateTimeField(TextField):
     """A timezone-aware instant stored as ISO 8601 text with its UTC offset."""
 
     def db_value(self, value: Any) -> Any:
@@ -39,7 +39,7 @@ class AwareDateTimeField(TextField):  # type: ignore[misc]
         return None if value is None else datetime.fromisoformat(value)
 
 
-class BaseModel(Model):  # type: ignore[misc]
+class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
@@ -142,6 +142,10 @@ class Product(BaseModel):
 class Purchase(BaseModel):
     """One purchase line. `transaction_key` is the receipt, or the day when there is none."""
 
+    # Peewee also exposes each foreign key's raw id as `<name>_id`; declared for type checkers.
+    customer_id: int
+    product_id: int
+
     id = AutoField()
     customer = ForeignKeyField(Customer, on_delete="CASCADE")
     product = ForeignKeyField(Product, on_delete="RESTRICT")
@@ -159,6 +163,9 @@ class Purchase(BaseModel):
 
 class Interaction(BaseModel):
     """A logged contact. Content is never edited: a correction refers to the entry it corrects."""
+
+    customer_id: int
+    corrects_id: int | None
 
     id = AutoField()
     customer = ForeignKeyField(Customer, on_delete="CASCADE")

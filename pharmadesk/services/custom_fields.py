@@ -36,7 +36,12 @@ class FieldDef:
 
 def _to_def(row: CustomField) -> FieldDef:
     return FieldDef(
-        row.id, row.key, row.label, row.kind, tuple(json.loads(row.choices)), row.position,
+        row.id,
+        row.key,
+        row.label,
+        row.kind,
+        tuple(json.loads(row.choices)),
+        row.position,
         bool(row.retired),
     )
 

@@ -229,9 +229,7 @@ def update(ctx: Context, customer_id: int, changes: Mapping[str, Any]) -> SaveOu
         if taken.exists():
             raise ValidationError({"code": f"member code {new_code} is already in use"})
     with ctx.db.atomic():
-        changed = [
-            k for k, v in values.items() if k not in CONSENT_FIELDS and getattr(row, k) != v
-        ]
+        changed = [k for k, v in values.items() if k not in CONSENT_FIELDS and getattr(row, k) != v]
         for name in changed:
             setattr(row, name, values[name])
         if "name" in changed:
@@ -287,9 +285,7 @@ def get_many(ctx: Context, ids: list[int]) -> list[CustomerRecord]:
     """Customers in the order of `ids` (missing ones left out), each with its summaries."""
     if not ids:
         return []
-    rows = Customer.select().where(
-        Customer.id.in_(ids) & Customer.status.not_in(HIDDEN_STATUSES)
-    )
+    rows = Customer.select().where(Customer.id.in_(ids) & Customer.status.not_in(HIDDEN_STATUSES))
     by_id = _records(ctx, list(rows), ids)
     return [by_id[i] for i in ids if i in by_id]
 
@@ -315,7 +311,7 @@ def list_customers(ctx: Context, *, chunk: int = 2000) -> Iterator[CustomerRecor
 def _records(ctx: Context, rows: list[Customer], ids: list[int]) -> dict[int, CustomerRecord]:
     summaries = _purchase_summaries(ctx, ids)
     points = _points(ctx, ids)
-    custom = _custom_values(ids)
+    custom = _custom_values(ctx, ids)
     return {
         row.id: _record(row, summaries.get(row.id), points.get(row.id, 0), custom.get(row.id))
         for row in rows
@@ -343,15 +339,13 @@ def _points(ctx: Context, ids: list[int]) -> dict[int, int]:
     return {r[0]: r[1] for r in ctx.db.execute_sql(sql, ids)}
 
 
-def _custom_values(ids: list[int]) -> dict[int, dict[str, Any]]:
-    query = (
-        CustomValue.select(CustomValue.customer, CustomValue.value, CustomField.key, CustomField.kind)
-        .join(CustomField)
-        .where(CustomValue.customer.in_(ids))
-        .tuples()
+def _custom_values(ctx: Context, ids: list[int]) -> dict[int, dict[str, Any]]:
+    sql = (
+        "SELECT v.customer_id, f.key, f.kind, v.value FROM custom_value v "
+        f"JOIN custom_field f ON f.id = v.field_id WHERE v.customer_id IN ({_in_clause(ids)})"
     )
     out: dict[int, dict[str, Any]] = {}
-    for customer_id, value, key, kind in query:
+    for customer_id, key, kind, value in ctx.db.execute_sql(sql, ids):
         out.setdefault(customer_id, {})[key] = json_value(kind, value)
     return out
 

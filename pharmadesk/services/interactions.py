@@ -53,9 +53,7 @@ def _query():  # type: ignore[no-untyped-def]
     )
 
 
-def _check(
-    channel: str, kind: str, summary: str, rating: int | None
-) -> dict[str, str]:
+def _check(channel: str, kind: str, summary: str, rating: int | None) -> dict[str, str]:
     problems = {}
     if channel not in CHANNELS:
         problems["channel"] = f"one of {', '.join(CHANNELS)}"
@@ -114,7 +112,7 @@ def log(
 
 
 def get(ctx: Context, interaction_id: int) -> InteractionRecord:
-    row = Interaction.get_or_none(Interaction.id == interaction_id)
+    row = _query().where(Interaction.id == interaction_id).first()
     if row is None:
         raise NotFound(f"no interaction {interaction_id}")
     return _record(row)
@@ -128,13 +126,14 @@ def set_done(ctx: Context, interaction_id: int, *, done: bool = True) -> Interac
     if row.status is None:
         raise ValidationError({"status": "this entry has no follow-up"})
     with ctx.db.atomic():
-        row.status = "done" if done else "open"
-        row.done_at = ctx.now() if done else None
-        row.done_by = ctx.account.id if done else None
-        row.save()
+        Interaction.update(
+            status="done" if done else "open",
+            done_at=ctx.now() if done else None,
+            done_by=ctx.account.id if done else None,
+        ).where(Interaction.id == row.id).execute()
         action = "interaction.follow_up_done" if done else "interaction.follow_up_reopened"
         audit.record(ctx, action, customer_id=row.customer_id, entity_id=row.id)
-    return _record(row)
+    return get(ctx, row.id)
 
 
 def for_customer(ctx: Context, customer_id: int, *, limit: int = 50) -> list[InteractionRecord]:

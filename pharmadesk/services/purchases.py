@@ -114,8 +114,10 @@ def record(
     with ctx.db.atomic():
         for line in lines:
             product = find_or_create_product(line)
-            amount = line.amount_fen if line.amount_fen is not None else (
-                line.quantity * line.unit_price_fen
+            amount = (
+                line.amount_fen
+                if line.amount_fen is not None
+                else (line.quantity * line.unit_price_fen)
             )
             ids.append(
                 Purchase.insert(
@@ -170,4 +172,3 @@ def count_lines(ctx: Context, customer_id: int | None = None) -> int:
     if customer_id is not None:
         query = query.where(Purchase.customer == customer_id)
     return int(query.count())
-

@@ -137,7 +137,9 @@ def _digit_paths(db: Database, digits: str, found: _Collector) -> None:
 def _text_paths(db: Database, text: str, found: _Collector) -> None:
     form = search_form(text)
     limit = found.limit
-    by_key = "SELECT customer_id FROM search_key WHERE key = ? AND cls = ? ORDER BY rank DESC LIMIT ?"
+    by_key = (
+        "SELECT customer_id FROM search_key WHERE key = ? AND cls = ? ORDER BY rank DESC LIMIT ?"
+    )
     for cls in (EXACT, PREFIX, SUBSTRING):
         found.add(_ids(db, by_key, (form, cls, limit)), cls)
         if found.full():

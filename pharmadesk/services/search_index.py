@@ -16,7 +16,9 @@ from pharmadesk.text.search_keys import keys_for_name
 INSERT_SQL = "INSERT INTO search_key (key, cls, rank, customer_id) VALUES (?, ?, ?, ?)"
 
 
-def rows_for(customer_id: int, name: str, last_active_on: date | str | None) -> list[tuple]:
+def rows_for(
+    customer_id: int, name: str, last_active_on: date | str | None
+) -> list[tuple[str, int, int, int]]:
     day = last_active_on.isoformat() if isinstance(last_active_on, date) else last_active_on
     rank = rank_of(day)
     return [(key, cls, rank, customer_id) for key, cls in keys_for_name(name).items()]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pharmadesk.db import keyfile
 from pharmadesk.db.connection import open_encrypted
-from pharmadesk.db.migrations import migrate
+from pharmadesk.db.migrations import migrate, schema_version
 from pharmadesk.db.models import Setting, User, database
 from pharmadesk.errors import AuthenticationError, DatabaseUnavailable, OperationFailed
 from pharmadesk.services import audit
@@ -30,7 +30,8 @@ class CreatedPharmacy:
     recovery_code: str
 
 
-def _refuse_existing(path: Path) -> None:
+def refuse_existing(path: Path) -> None:
+    """Refuse (exit 1) when the database or its key file is already there."""
     for existing in (path, keyfile.key_file_path(path)):
         if existing.exists():
             raise OperationFailed(f"{existing} already exists; nothing was changed")
@@ -46,7 +47,7 @@ def create_pharmacy(
     clock: Callable[[], datetime] = local_now,
 ) -> CreatedPharmacy:
     """Create a new encrypted pharmacy database with its owner account. Never overwrites."""
-    _refuse_existing(path)
+    refuse_existing(path)
     if not owner.strip():
         raise OperationFailed("the owner needs an account name")
     if not password:
@@ -95,6 +96,8 @@ def open_pharmacy(
         raise DatabaseUnavailable(f"no pharmacy database at {path}")
     if path.is_dir():
         raise DatabaseUnavailable(f"{path} is a folder, not a pharmacy database")
+    if path.stat().st_size == 0:
+        raise DatabaseUnavailable(f"{path.name} is empty (damaged); restore the last backup")
     keys = keyfile.KeyFile.load(keyfile.key_file_path(path))
     if not password:
         raise AuthenticationError("no password given")
@@ -102,6 +105,10 @@ def open_pharmacy(
     db = open_encrypted(path, db_key)
     database.initialize(db)
     try:
+        if schema_version(db) == 0:
+            # Only `create_pharmacy` may lay down a schema; an existing file without one is
+            # not a pharmacy (or lost its contents).
+            raise DatabaseUnavailable(f"{path.name} is not a PharmaDesk database")
         migrate(db)
         row = User.get_or_none((User.name == user) & (User.active == True))  # noqa: E712
         if row is None:

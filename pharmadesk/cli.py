@@ -1,0 +1,104 @@
+"""The `pharmadesk` command: the GUI without a subcommand, headless subcommands with one.
+
+Exit status follows the contract in the design notes: 0 success, 1 the operation failed,
+2 wrong usage, 3 authentication, 4 refused by role, 5 database cannot be opened, 6 in use.
+Every failure is one line on stderr, never a traceback (PHARMADESK_DEBUG=1 shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from pharmadesk import __version__
+from pharmadesk.commands import bench, customers, demo, init
+from pharmadesk.errors import PharmaDeskError
+
+LANGUAGES = ("zh_CN", "en")
+PROG = "pharmadesk"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit 2) as the contract asks."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def _global_options() -> argparse.ArgumentParser:
+    # SUPPRESS lets the same options stand before or after the subcommand.
+    parent = _Parser(add_help=False)
+    parent.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="the pharmacy database file"
+    )
+    parent.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language (zh_CN or en)"
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = _global_options()
+    parser = _Parser(
+        prog=PROG,
+        parents=[parent],
+        description="PharmaDesk: the customer files of one pharmacy, offline and encrypted. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (demo, init, customers, bench):
+        module.add_parser(subparsers, parent)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run = getattr(args, "run", None)
+    try:
+        if run is None:
+            return _open_gui(args)
+        return int(run(args))
+    except PharmaDeskError as exc:
+        _fail(exc.message)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except Exception as exc:
+        if os.environ.get("PHARMADESK_DEBUG"):
+            raise
+        return _unexpected(exc)
+
+
+def _open_gui(args: argparse.Namespace) -> int:
+    _fail(
+        "the counter window is not part of this version yet; "
+        "see `pharmadesk --help` for the commands that are"
+    )
+    return 1
+
+
+def _unexpected(exc: Exception) -> int:
+    import sqlcipher3
+
+    if isinstance(exc, sqlcipher3.DatabaseError):
+        _fail(f"the database cannot be read ({exc}); run a check or restore the last backup")
+        return 5
+    if isinstance(exc, OSError):
+        _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+        return 1
+    _fail(f"unexpected error ({type(exc).__name__}); run with PHARMADESK_DEBUG=1 for details")
+    return 1
+
+
+def _fail(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

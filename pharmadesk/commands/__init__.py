@@ -1,0 +1,1 @@
+"""The headless subcommands. Each module adds its parser and runs on the shared services."""

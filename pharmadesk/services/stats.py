@@ -1,0 +1,29 @@
+"""Counts that describe a pharmacy at a glance (status bar, command summaries)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pharmadesk.services.context import Context
+
+
+@dataclass(frozen=True)
+class Counts:
+    customers: int
+    purchase_lines: int
+    products: int
+    interactions: int
+    open_follow_ups: int
+
+
+def counts(ctx: Context) -> Counts:
+    def one(sql: str) -> int:
+        return int(ctx.db.execute_sql(sql).fetchone()[0])
+
+    return Counts(
+        customers=one("SELECT count(*) FROM customer WHERE status != 'anonymised'"),
+        purchase_lines=one("SELECT count(*) FROM purchase"),
+        products=one("SELECT count(*) FROM product"),
+        interactions=one("SELECT count(*) FROM interaction"),
+        open_follow_ups=one("SELECT count(*) FROM interaction WHERE status = 'open'"),
+    )

@@ -1,0 +1,56 @@
+"""Opening the encrypted database: keyed, checked, and never silently plain."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pharmadesk.db import connection
+from pharmadesk.db.keyfile import new_database_key
+from pharmadesk.errors import DatabaseUnavailable
+
+
+def test_an_empty_key_is_refused_instead_of_writing_plain_sqlite(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="32-byte key"):
+        connection.EncryptedDatabase(tmp_path / "x.db", b"")
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_a_new_database_is_encrypted_with_the_required_settings(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    db = connection.open_encrypted(path, new_database_key())
+    db.execute_sql("CREATE TABLE t (x TEXT)")
+    db.execute_sql("INSERT INTO t VALUES ('hello')")
+    assert connection.verify_settings(db) == []
+    db.close()
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_the_wrong_key_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    db = connection.open_encrypted(path, new_database_key())
+    db.execute_sql("CREATE TABLE t (x TEXT)")
+    db.close()
+    with pytest.raises(DatabaseUnavailable, match="damaged or is not a PharmaDesk database"):
+        connection.open_encrypted(path, new_database_key())
+
+
+@pytest.mark.parametrize("content", [b"this is not a database at all" * 200, b"\x00" * 8192])
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.db"
+    path.write_bytes(content)
+    with pytest.raises(DatabaseUnavailable):
+        connection.open_encrypted(path, new_database_key())
+    assert path.read_bytes() == content
+
+
+def test_a_plain_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "plain.db"
+    plain = sqlite3.connect(path)
+    plain.execute("CREATE TABLE t (x)")
+    plain.commit()
+    plain.close()
+    with pytest.raises(DatabaseUnavailable):
+        connection.open_encrypted(path, new_database_key())

@@ -1,0 +1,72 @@
+"""Schema migrations: a database made by an older schema upgrades and keeps its data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pharmadesk.db import connection, migrations
+from pharmadesk.db.keyfile import new_database_key
+from pharmadesk.db.models import database
+from pharmadesk.errors import DatabaseUnavailable
+from pharmadesk.services import search
+from pharmadesk.services.context import Account, Context
+
+
+def _schema_1_database(path: Path, key: bytes) -> None:
+    """What PharmaDesk with schema 1 left behind: a customer, a purchase, an interaction."""
+    db = connection.open_encrypted(path, key)
+    assert migrations.migrate(db, target=1) == [1]
+    db.execute_sql(
+        "INSERT INTO customer (id, code, name, mobile, created_at, updated_at) VALUES "
+        "(1, 'OLD1', '曾志强', '13900001111', '2024-01-02T09:00:00+08:00', "
+        "'2024-01-02T09:00:00+08:00')"
+    )
+    db.execute_sql("INSERT INTO product (id, name) VALUES (1, '感冒灵颗粒')")
+    db.execute_sql(
+        "INSERT INTO purchase (customer_id, product_id, purchased_at, purchased_on, quantity, "
+        "unit_price_fen, amount_fen, transaction_key) VALUES "
+        "(1, 1, '2025-03-04T10:00:00+08:00', '2025-03-04', 1, 1550, 1550, 'day:2025-03-04')"
+    )
+    db.close()
+
+
+def test_a_schema_1_database_upgrades_and_its_customers_are_found(tmp_path: Path) -> None:
+    path, key = tmp_path / "old.db", new_database_key()
+    _schema_1_database(path, key)
+
+    db = connection.open_encrypted(path, key)
+    assert migrations.migrate(db) == [2]
+    assert migrations.schema_version(db) == migrations.LATEST_VERSION
+    database.initialize(db)
+    ctx = Context(db, path, Account(1, "owner", "owner"))
+    assert [h.name for h in search.find(ctx, "zeng")] == ["曾志强"]
+    assert [h.name for h in search.find(ctx, "1111")] == ["曾志强"]
+    row = db.execute_sql("SELECT last_active_on, mobile FROM customer").fetchone()
+    assert row == ("2025-03-04", "13900001111")
+    db.close()
+    assert (tmp_path / "old.db.before-schema-2.bak").exists()
+
+
+def test_a_new_database_is_created_at_the_latest_schema(tmp_path: Path) -> None:
+    db = connection.open_encrypted(tmp_path / "new.db", new_database_key())
+    assert migrations.migrate(db) == [m.version for m in migrations.MIGRATIONS]
+    assert migrations.migrate(db) == []
+    db.close()
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_database_from_a_newer_pharmadesk_is_refused(tmp_path: Path) -> None:
+    path, key = tmp_path / "future.db", new_database_key()
+    db = connection.open_encrypted(path, key)
+    migrations.migrate(db)
+    db.execute_sql(f"PRAGMA user_version = {migrations.LATEST_VERSION + 1}")
+    with pytest.raises(DatabaseUnavailable, match="newer PharmaDesk"):
+        migrations.migrate(db)
+    db.close()
+
+
+def test_migrations_are_numbered_in_order() -> None:
+    versions = [m.version for m in migrations.MIGRATIONS]
+    assert versions == list(range(1, len(versions) + 1))

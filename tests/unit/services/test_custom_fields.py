@@ -1,0 +1,55 @@
+"""Owner-defined custom fields: define, rename, reorder, retire without losing values."""
+
+from __future__ import annotations
+
+import pytest
+
+from pharmadesk.errors import OperationFailed
+from pharmadesk.services import custom_fields, customers
+from pharmadesk.services.context import Context
+
+
+def test_fields_are_listed_in_their_order(pharmacy: Context) -> None:
+    a = custom_fields.define(pharmacy, "医保卡号", kind="text")
+    b = custom_fields.define(pharmacy, "Height", kind="number")
+    c = custom_fields.define(pharmacy, "Referred by", kind="choice", choices=["friend", "ad"])
+    assert [f.id for f in custom_fields.list_fields(pharmacy)] == [a.id, b.id, c.id]
+    custom_fields.reorder(pharmacy, [c.id, a.id])
+    assert [f.id for f in custom_fields.list_fields(pharmacy)] == [c.id, a.id, b.id]
+
+
+def test_rename_keeps_the_key_that_exports_and_imports_use(pharmacy: Context) -> None:
+    field = custom_fields.define(pharmacy, "Height", kind="number")
+    renamed = custom_fields.rename(pharmacy, field.id, "身高 (cm)")
+    assert (renamed.key, renamed.label) == (field.key, "身高 (cm)")
+
+
+def test_a_retired_field_leaves_the_form_but_keeps_its_values(pharmacy: Context) -> None:
+    field = custom_fields.define(pharmacy, "Height", kind="number")
+    saved = customers.create(pharmacy, {"name": "张三", "custom": {field.key: "172"}}).customer
+    assert saved is not None
+    custom_fields.retire(pharmacy, field.id)
+    assert custom_fields.list_fields(pharmacy) == []
+    assert customers.get(pharmacy, saved.id).custom == {field.key: 172}
+    restored = custom_fields.retire(pharmacy, field.id, retired=False)
+    assert not restored.retired
+    assert [f.key for f in custom_fields.list_fields(pharmacy)] == [field.key]
+
+
+def test_keys_are_unique_and_readable(pharmacy: Context) -> None:
+    first = custom_fields.define(pharmacy, "Blood type", kind="text")
+    second = custom_fields.define(pharmacy, "Blood type", kind="text")
+    chinese = custom_fields.define(pharmacy, "血型", kind="text")
+    assert (first.key, second.key) == ("blood_type", "blood_type_2")
+    assert chinese.key.startswith("field")
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "choices"),
+    [("", "text", None), ("X", "colour", None), ("X", "choice", []), ("X", "choice", ["  "])],
+)
+def test_bad_definitions_are_refused(
+    pharmacy: Context, label: str, kind: str, choices: list[str] | None
+) -> None:
+    with pytest.raises(OperationFailed):
+        custom_fields.define(pharmacy, label, kind=kind, choices=choices)
