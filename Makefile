@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/pharmadesk demo --no-gui
+	$(BIN)/pharmadesk demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

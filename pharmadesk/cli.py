@@ -76,11 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_gui(args: argparse.Namespace) -> int:
-    _fail(
-        "the counter window is not part of this version yet; "
-        "see `pharmadesk --help` for the commands that are"
+    from pharmadesk import app, paths
+    from pharmadesk.commands.common import account_name
+
+    return app.run_gui(
+        db=paths.resolve_db(getattr(args, "db", None)),
+        lang=getattr(args, "lang", None),
+        user=account_name(),
     )
-    return 1
 
 
 def _unexpected(exc: Exception) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import user_cache_path, user_config_path, user_data_path
@@ -72,3 +73,11 @@ def chosen_db(explicit: str | None) -> Path | None:
 def resolve_db(explicit: str | None) -> Path | None:
     """The database to use: `--db`, else PHARMADESK_DB, else the pharmacy last opened."""
     return chosen_db(explicit) or last_opened()
+
+
+def resources_dir() -> Path:
+    """The shipped resources: beside the package in a checkout, inside a frozen build."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"

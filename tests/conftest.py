@@ -6,6 +6,11 @@ milliseconds; the cost is stored per envelope, so nothing else is affected.
 
 from __future__ import annotations
 
+import os
+
+# Before any Qt import: widgets are tested offscreen (no display needed).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path

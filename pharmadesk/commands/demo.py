@@ -62,19 +62,18 @@ def run(args: argparse.Namespace) -> int:
     ctx = ensure_demo(path, customers=args.customers, seed=args.seed, fresh=args.fresh)
     try:
         summary = _summary(ctx)
+        paths.remember_opened(path)
+        print(path)
+        print(summary)
+        print(f"Owner account: {DEMO_USER}  password: {DEMO_PASSWORD}", flush=True)
+        if args.no_gui:
+            return 0
+        from pharmadesk import app
+
+        return app.run_gui(db=path, lang=getattr(args, "lang", None), user=DEMO_USER,
+                           context=ctx)  # fmt: skip
     finally:
         ctx.close()
-    paths.remember_opened(path)
-    print(path)
-    print(summary)
-    print(f"Owner account: {DEMO_USER}  password: {DEMO_PASSWORD}")
-    if not args.no_gui:
-        print(
-            "The counter window is not part of this version yet; "
-            "use `pharmadesk customers search` meanwhile.",
-            file=sys.stderr,
-        )
-    return 0
 
 
 def ensure_demo(

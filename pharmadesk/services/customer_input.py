@@ -32,6 +32,12 @@ class Prepared:
     custom: dict[str, str | None] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
     warnings: dict[str, str] = field(default_factory=dict)
+    # Stable codes of the problems (InvalidValue.code), for a UI that words them itself.
+    codes: dict[str, str] = field(default_factory=dict)
+
+    def fail(self, name: str, exc: norm.InvalidValue) -> None:
+        self.problems[name] = str(exc)
+        self.codes[name] = exc.code
 
 
 def prepare(
@@ -45,7 +51,7 @@ def prepare(
     out = Prepared()
     unknown = set(raw) - set(EDITABLE_FIELDS)
     for name in sorted(unknown):
-        out.problems[name] = "not a customer field"
+        out.fail(name, norm.InvalidValue("unknown_field", "not a customer field"))
     if "name" in raw or require_name:
         _run(out, "name", lambda: norm.person_name(raw.get("name")))
     if "code" in raw:
@@ -73,7 +79,7 @@ def _run(out: Prepared, name: str, compute: Any) -> None:
     try:
         out.values[name] = compute()
     except norm.InvalidValue as exc:
-        out.problems[name] = str(exc)
+        out.fail(name, exc)
 
 
 def _text(value: Any) -> str | None:
@@ -99,10 +105,11 @@ def _prepare_birth(out: Prepared, raw: Mapping[str, Any], reference_date: date) 
         try:
             day = norm.parse_date(raw["birth_date"])
         except norm.InvalidValue as exc:
-            out.problems["birth_date"] = str(exc)
+            out.fail("birth_date", exc)
             return
         if day and not date(1900, 1, 1) <= day <= reference_date:
-            out.problems["birth_date"] = f"not a plausible birth date: {day.isoformat()}"
+            message = f"not a plausible birth date: {day.isoformat()}"
+            out.fail("birth_date", norm.InvalidValue("date_implausible", message))
             return
         out.values.update(birth_date=day, birth_year=day.year if day else None)
         out.values["birth_date_approximate"] = False
@@ -110,13 +117,14 @@ def _prepare_birth(out: Prepared, raw: Mapping[str, Any], reference_date: date) 
         try:
             year = norm.birth_year_from_age(raw["age"], on=reference_date)
         except norm.InvalidValue as exc:
-            out.problems["age"] = str(exc)
+            out.fail("age", exc)
             return
         out.values.update(birth_date=None, birth_year=year, birth_date_approximate=True)
     elif not norm.is_empty(raw.get("birth_year")):
         text = norm.fold(raw["birth_year"])
         if not text.isdigit() or not 1900 <= int(text) <= reference_date.year:
-            out.problems["birth_year"] = f"not a plausible birth year: {text}"
+            message = f"not a plausible birth year: {text}"
+            out.fail("birth_year", norm.InvalidValue("year_implausible", message))
             return
         out.values.update(birth_date=None, birth_year=int(text), birth_date_approximate=True)
     elif any(name in raw for name in ("birth_date", "age", "birth_year")):
@@ -129,13 +137,13 @@ def _prepare_phones(out: Prepared, raw: Mapping[str, Any]) -> None:
             found = norm.phones(raw["phone"])
             out.values["phone"] = found.other or found.mobile
         except norm.InvalidValue as exc:
-            out.problems["phone"] = str(exc)
+            out.fail("phone", exc)
     if "mobile" not in raw:
         return
     try:
         found = norm.phones(raw["mobile"])
     except norm.InvalidValue as exc:
-        out.problems["mobile"] = str(exc)
+        out.fail("mobile", exc)
         return
     out.values["mobile"] = found.mobile
     if found.other is not None:
@@ -149,9 +157,9 @@ def _prepare_custom(out: Prepared, raw: Mapping[str, Any], fields: list[FieldDef
     for key, value in raw.items():
         definition = by_key.get(key)
         if definition is None:
-            out.problems[f"custom.{key}"] = "no such custom field"
+            out.fail(f"custom.{key}", norm.InvalidValue("unknown_field", "no such custom field"))
             continue
         try:
             out.custom[key] = canonical_value(definition, value)
         except norm.InvalidValue as exc:
-            out.problems[f"custom.{key}"] = str(exc)
+            out.fail(f"custom.{key}", exc)

@@ -156,3 +156,32 @@ def open_follow_ups(ctx: Context, *, limit: int = 500) -> list[InteractionRecord
         .limit(limit)
     )
     return [_record(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An open follow-up with the customer it concerns, for the follow-ups list."""
+
+    entry: InteractionRecord
+    customer_id: int
+    customer_name: str
+    customer_code: str | None
+    customer_mobile: str | None
+
+
+def open_follow_ups_listed(ctx: Context, *, limit: int = 500) -> list[FollowUp]:
+    """Open follow-ups across all customers, overdue and due today first."""
+    entries = open_follow_ups(ctx, limit=limit)
+    ids = sorted({e.customer_id for e in entries})
+    people = {
+        row.id: row
+        for row in Customer.select(
+            Customer.id, Customer.name, Customer.code, Customer.mobile
+        ).where(Customer.id.in_(ids))
+    }
+    return [
+        FollowUp(e, e.customer_id, people[e.customer_id].name, people[e.customer_id].code,
+                 people[e.customer_id].mobile)
+        for e in entries
+        if e.customer_id in people
+    ]  # fmt: skip

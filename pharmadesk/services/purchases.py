@@ -167,6 +167,78 @@ def history(
     return [_line(row) for row in rows]
 
 
+@dataclass(frozen=True)
+class PurchaseFilter:
+    """What a purchase table shows: one customer or all, a date range, a category."""
+
+    customer_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    category: str | None = None
+    order_by: str = "date"  # date or amount
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class PurchaseRow:
+    line: PurchaseLine
+    running_total_fen: int | None
+
+
+def _where(selection: PurchaseFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = ["1 = 1"]
+    params: list[object] = []
+    if selection.customer_id is not None:
+        clauses.append("l.customer_id = ?")
+        params.append(selection.customer_id)
+    if selection.date_from:
+        clauses.append("l.purchased_on >= ?")
+        params.append(selection.date_from.isoformat())
+    if selection.date_to:
+        clauses.append("l.purchased_on <= ?")
+        params.append(selection.date_to.isoformat())
+    if selection.category:
+        clauses.append("p.category = ?")
+        params.append(selection.category)
+    return " AND ".join(clauses), params
+
+
+def count_filtered(ctx: Context, selection: PurchaseFilter) -> int:
+    where, params = _where(selection)
+    sql = f"SELECT count(*) FROM purchase l JOIN product p ON p.id = l.product_id WHERE {where}"
+    return int(ctx.db.execute_sql(sql, params).fetchone()[0])
+
+
+def page(ctx: Context, selection: PurchaseFilter, *, offset: int, limit: int) -> list[PurchaseRow]:
+    """One page of lines in the chosen order. For one customer, each line carries the
+    running total up to it (oldest first, so the newest line carries the whole sum)."""
+    where, params = _where(selection)
+    running = (
+        "sum(l.amount_fen) OVER (ORDER BY l.purchased_on, l.id ROWS UNBOUNDED PRECEDING)"
+        if selection.customer_id is not None
+        else "NULL"
+    )
+    key = "l.amount_fen" if selection.order_by == "amount" else "l.purchased_on"
+    direction = "DESC" if selection.descending else "ASC"
+    sql = (
+        "SELECT l.id, l.customer_id, l.purchased_at, l.purchased_on, p.id, p.name, "
+        "p.specification, p.category, l.quantity, l.unit_price_fen, l.amount_fen, l.receipt, "
+        f"{running} FROM purchase l JOIN product p ON p.id = l.product_id WHERE {where} "
+        f"ORDER BY {key} {direction}, l.id {direction} LIMIT ? OFFSET ?"
+    )
+    rows = ctx.db.execute_sql(sql, [*params, limit, offset]).fetchall()
+    return [
+        PurchaseRow(
+            PurchaseLine(
+                r[0], r[1], datetime.fromisoformat(r[2]), date.fromisoformat(r[3]), r[4], r[5],
+                r[6], r[7], r[8], r[9], r[10], r[11],
+            ),
+            r[12],
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
 def count_lines(ctx: Context, customer_id: int | None = None) -> int:
     query = Purchase.select()
     if customer_id is not None:

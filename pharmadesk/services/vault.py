@@ -119,6 +119,15 @@ def open_pharmacy(
     return Context(db, path, Account(row.id, row.name, row.role), clock)
 
 
+def verify_password(path: Path, *, user: str, password: str) -> None:
+    """Check a password against the key file only (to unlock a locked window).
+
+    Raises:
+        AuthenticationError: wrong user name or password.
+    """
+    keyfile.KeyFile.load(keyfile.key_file_path(path)).unwrap(user, password)
+
+
 def pharmacy_name(ctx: Context) -> str:
     row = Setting.get_or_none(Setting.key == PHARMACY_NAME)
     return str(json.loads(row.value)) if row else ""

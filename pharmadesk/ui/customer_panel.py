@@ -1,0 +1,197 @@
+"""The right-hand side of the counter: who the customer is, what to watch out for, their
+form, purchase history and interaction log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pharmadesk.services.profile import Profile
+from pharmadesk.services.purchases import PurchaseFilter
+from pharmadesk.text.normalize import InvalidValue, parse_date
+from pharmadesk.ui.customer_form import CustomerFormWidget
+from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel, day, money
+
+BANNER_STYLE = (
+    "background: #c62828; color: white; font-weight: bold; padding: 6px; border-radius: 3px;"
+)
+
+
+def _table(model: object) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    # A fixed row height lets the view size 2,000,000 rows without measuring them.
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class CustomerPanel(QWidget):
+    add_purchase_requested = Signal()
+    add_interaction_requested = Signal()
+    follow_up_done_requested = Signal(int)
+
+    def __init__(
+        self,
+        form: CustomerFormWidget,
+        purchases: PurchaseTableModel,
+        interactions: InteractionTableModel,
+        categories: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.purchases = purchases
+        self.interactions = interactions
+        self.title = QLabel()
+        self.title.setObjectName("customerTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.banner = QLabel()
+        self.banner.setObjectName("healthBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        self.summary = QLabel()
+        self.summary.setObjectName("customerSummary")
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._details_tab(), self.tr("Details"))
+        self.tabs.addTab(self._purchases_tab(categories), self.tr("Purchases"))
+        self.tabs.addTab(self._interactions_tab(), self.tr("Interactions"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        self.show_profile(None)
+
+    def _details_tab(self) -> QWidget:
+        self.details = QScrollArea()
+        self.details.setWidgetResizable(True)
+        self.details.setWidget(self.form)
+        return self.details
+
+    def _purchases_tab(self, categories: list[str]) -> QWidget:
+        page = QWidget()
+        self.date_from = QLineEdit()
+        self.date_to = QLineEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setPlaceholderText("YYYY-MM-DD")
+            edit.returnPressed.connect(self._apply_filter)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        for name in categories:
+            self.category.addItem(name, name)
+        self.category.currentIndexChanged.connect(self._apply_filter)
+        self.filter_hint = QLabel()
+        add = QPushButton(self.tr("Add purchase…"))
+        add.clicked.connect(self.add_purchase_requested)
+        row = QHBoxLayout()
+        for widget in (QLabel(self.tr("From")), self.date_from, QLabel(self.tr("to")),
+                       self.date_to, self.category, self.filter_hint):  # fmt: skip
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(add)
+        self.purchase_view = _table(self.purchases)
+        self.purchase_view.setObjectName("purchaseTable")
+        self.purchase_view.setSortingEnabled(True)
+        self.purchase_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.purchase_view, 1)
+        return page
+
+    def _interactions_tab(self) -> QWidget:
+        page = QWidget()
+        add = QPushButton(self.tr("Log interaction…"))
+        add.clicked.connect(self.add_interaction_requested)
+        done = QPushButton(self.tr("Mark follow-up done"))
+        done.clicked.connect(self._mark_done)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(done)
+        row.addWidget(add)
+        self.interaction_view = _table(self.interactions)
+        self.interaction_view.setObjectName("interactionTable")
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.interaction_view, 1)
+        return page
+
+    def _mark_done(self) -> None:
+        item = self.interactions.item(self.interaction_view.currentIndex().row())
+        if item is not None and item.status == "open":
+            self.follow_up_done_requested.emit(item.id)
+
+    def _apply_filter(self) -> None:
+        try:
+            start = parse_date(self.date_from.text())
+            end = parse_date(self.date_to.text())
+        except InvalidValue:
+            self.filter_hint.setText(self.tr("Not a date"))
+            return
+        self.filter_hint.setText("")
+        current = self.purchases.current_filter()
+        self.purchases.set_filter(
+            PurchaseFilter(
+                current.customer_id,
+                start,
+                end,
+                self.category.currentData(),
+                current.order_by,
+                current.descending,
+            )
+        )
+
+    def show_profile(self, profile: Profile | None) -> None:
+        """Show a customer (None: a new, unsaved customer)."""
+        if profile is None:
+            self.title.setText(self.tr("New customer"))
+            self.banner.hide()
+            self.summary.setText("")
+            self.purchases.set_filter(PurchaseFilter(customer_id=-1))
+            self.interactions.set_items([])
+            return
+        customer, summary = profile.customer, profile.summary
+        self.title.setText(f"{customer.name}  ·  {customer.code or ''}")
+        warnings = []
+        if customer.allergies:
+            warnings.append(self.tr("Allergies: %1").replace("%1", customer.allergies))
+        if customer.chronic_conditions:
+            warnings.append(
+                self.tr("Chronic conditions: %1").replace("%1", customer.chronic_conditions)
+            )
+        self.banner.setText("    ".join(warnings))
+        self.banner.setVisible(bool(warnings))
+        categories = "、".join(name for name, _ in summary.top_categories) or "—"
+        self.summary.setText(
+            self.tr("Total spend %1 · %2 visits · last visit %3 · usually %4 · %5 open follow-ups")
+            .replace("%1", money(summary.total_spend_fen))
+            .replace("%2", str(summary.visits))
+            .replace("%3", day(summary.last_purchase) or "—")
+            .replace("%4", categories)
+            .replace("%5", str(summary.open_follow_ups))
+        )
+        self.purchases.set_filter(PurchaseFilter(customer_id=customer.id))
+        self.interactions.set_items(profile.recent_interactions)

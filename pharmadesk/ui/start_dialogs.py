@@ -1,0 +1,188 @@
+"""Start-up: the unlock dialog, and the setup dialog that creates a pharmacy on first run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from pharmadesk.errors import AuthenticationError, PharmaDeskError
+from pharmadesk.services.context import Context
+
+Unlock = Callable[[str, str], Context]
+Create = Callable[[Path, str, str, str], tuple[Context, str]]
+ERROR_STYLE = "color: #b00020;"
+
+
+class UnlockDialog(QDialog):
+    """Asks for the account and password until they open the pharmacy, or the user quits."""
+
+    def __init__(
+        self, *, path: Path, unlock: Unlock, user: str = "owner", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Unlock PharmaDesk"))
+        self._unlock = unlock
+        self.context: Context | None = None
+        self.user = QLineEdit(user)
+        self.user.setObjectName("user")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setObjectName("unlockMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        buttons = QDialogButtonBox()
+        self.unlock_button = buttons.addButton(
+            self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._try)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Pharmacy file: %1").replace("%1", path.name)))
+        form.addRow(self.tr("User"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        self.password.setFocus()
+
+    def _try(self) -> None:
+        try:
+            self.context = self._unlock(self.user.text().strip(), self.password.text())
+        except AuthenticationError:
+            self.message.setText(self.tr("Wrong user name or password. Please try again."))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        except PharmaDeskError as exc:
+            self.message.setText(
+                self.tr("The pharmacy file cannot be opened: %1").replace("%1", exc.message)
+                + "\n"
+                + self.tr("Restore it from your last backup.")
+            )
+            return
+        self.accept()
+
+
+def password_strength_hint(password: str) -> tuple[str, bool]:
+    """A hint on the password, and whether it is acceptable (8+ characters, 2+ kinds)."""
+    kinds = sum(
+        any(test(ch) for ch in password)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
+    if len(password) < 8:
+        return "weak", False
+    if kinds < 2:
+        return "weak", False
+    return ("strong", True) if len(password) >= 12 and kinds >= 3 else ("fair", True)
+
+
+class SetupDialog(QDialog):
+    """First run: the pharmacy's name, where its file lives, and the owner's password."""
+
+    def __init__(
+        self, *, default_path: Path, create: Create, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set up your pharmacy"))
+        self.setMinimumWidth(520)
+        self._create = create
+        self.context: Context | None = None
+        self.recovery_code = ""
+        self.name = QLineEdit()
+        self.name.setObjectName("pharmacyName")
+        self.location = QLineEdit(str(default_path))
+        self.location.setObjectName("location")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.location, 1)
+        where.addWidget(browse)
+        self.owner = QLineEdit("owner")
+        self.owner.setObjectName("owner")
+        self.password = QLineEdit()
+        self.password.setObjectName("newPassword")
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("repeatPassword")
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._check)
+        self.hint = QLabel()
+        self.hint.setObjectName("passwordHint")
+        self.buttons = QDialogButtonBox()
+        self.create_button = self.buttons.addButton(
+            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Pharmacy name"), self.name)
+        form.addRow(self.tr("Pharmacy file"), where)
+        form.addRow(self.tr("Owner account"), self.owner)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Repeat password"), self.repeat)
+        form.addRow(self.hint)
+        form.addRow(self.buttons)
+        self._check()
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Pharmacy file"), self.location.text(), "PharmaDesk (*.db)"
+        )
+        if chosen:
+            self.location.setText(chosen)
+
+    def _check(self) -> None:
+        strength, ok = password_strength_hint(self.password.text())
+        words = {
+            "weak": self.tr("Too weak: at least 8 characters of two kinds (letters, digits…)"),
+            "fair": self.tr("Acceptable; longer is stronger"),
+            "strong": self.tr("Strong"),
+        }
+        text = words[strength] if self.password.text() else ""
+        same = self.password.text() == self.repeat.text()
+        if ok and not same and self.repeat.text():
+            text = self.tr("The two passwords differ")
+        self.hint.setText(text)
+        self.hint.setStyleSheet("" if ok and same else ERROR_STYLE)
+        self.create_button.setEnabled(ok and same and bool(self.owner.text().strip()))
+
+    def _try(self) -> None:
+        if not self.create_button.isEnabled():
+            return
+        try:
+            self.context, self.recovery_code = self._create(
+                Path(self.location.text().strip()),
+                self.owner.text().strip(),
+                self.password.text(),
+                self.name.text().strip(),
+            )
+        except PharmaDeskError as exc:
+            self.hint.setText(exc.message)
+            self.hint.setStyleSheet(ERROR_STYLE)
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Recovery code"),
+            self.tr(
+                "Write down or print this recovery code and keep it somewhere safe. It is "
+                "shown only now, and it is the only way back in if the owner's password is "
+                "lost.\n\n%1"
+            ).replace("%1", self.recovery_code),
+        )
+        self.accept()

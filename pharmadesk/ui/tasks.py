@@ -1,0 +1,89 @@
+"""Runs service calls off the GUI thread and hands the result (or error) back on it.
+
+There is one worker thread, so the app holds exactly two database connections (the GUI
+thread's and this one); Peewee opens the worker's connection on its first query and the
+runner closes it when it stops. Worker code never touches a widget: it returns a value,
+and the callbacks run on the GUI thread.
+
+Results come back through a GUI-thread timer that collects finished futures, not through a
+queued Qt signal: PySide6 6.12 on Python 3.11 can crash when a signal carries Python objects
+from another thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+Job = Callable[[], Any]
+Success = Callable[[Any], None]
+Failure = Callable[[BaseException], None]
+POLL_MS = 10
+
+
+class BackgroundRunner(QObject):
+    """`submit(job, on_success, on_failure)`; callbacks run on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None, *, on_stop: Job | None = None) -> None:
+        super().__init__(parent)
+        self._tickets = itertools.count(1)
+        self._pending: dict[int, tuple[Future[Any], Success, Failure | None]] = {}
+        self._on_stop = on_stop
+        self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="pharmadesk-worker"
+        )
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._collect)
+
+    def submit(self, job: Job, on_success: Success, on_failure: Failure | None = None) -> int:
+        if self._executor is None:
+            raise RuntimeError("the background runner has stopped")
+        ticket = next(self._tickets)
+        self._pending[ticket] = (self._executor.submit(job), on_success, on_failure)
+        self._timer.start()
+        return ticket
+
+    def forget(self, ticket: int) -> None:
+        """Drop the callbacks of a job whose result is no longer wanted."""
+        self._pending.pop(ticket, None)
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Block until every submitted job has finished, then deliver (tests, shutdown)."""
+        for future, _, _ in list(self._pending.values()):
+            future.exception(timeout=timeout)
+        self._collect()
+
+    def _collect(self) -> None:
+        for ticket, (future, on_success, on_failure) in list(self._pending.items()):
+            if not future.done():
+                continue
+            del self._pending[ticket]
+            error = future.exception()
+            if error is None:
+                on_success(future.result())
+            elif on_failure is not None:
+                on_failure(error)
+            else:
+                raise error
+        if not self._pending:
+            self._timer.stop()
+
+    def stop(self) -> None:
+        """Finish the current job, close the worker's connection, end the thread."""
+        if self._executor is None:
+            return
+        self._pending.clear()
+        self._timer.stop()
+        if self._on_stop is not None:
+            # Runs in the worker thread, so it closes that thread's own connection.
+            self._executor.submit(self._on_stop).result(timeout=30)
+        self._executor.shutdown(wait=True)
+        self._executor = None

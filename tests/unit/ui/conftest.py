@@ -1,0 +1,110 @@
+"""Fixtures for driving the counter window the way a pharmacist does."""
+
+from __future__ import annotations
+
+import time
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from pharmadesk.services import customers, purchases
+from pharmadesk.services.context import Context
+from pharmadesk.ui.main_window import MainWindow
+from pharmadesk.ui.tasks import BackgroundRunner
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def people(pharmacy: Context) -> dict[str, int]:
+    """张三 (allergic to penicillin, hypertensive), 李四 and a product with a price history."""
+    zs = customers.create(
+        pharmacy,
+        {
+            "name": "张三",
+            "mobile": "13812345678",
+            "allergies": "青霉素",
+            "chronic_conditions": "高血压",
+        },
+    ).customer
+    ls = customers.create(pharmacy, {"name": "李四", "mobile": "13900001111"}).customer
+    assert zs is not None
+    assert ls is not None
+    purchases.record(
+        pharmacy, ls.id, [purchases.LineInput("感冒灵颗粒", 1, 1550, category="感冒用药")]
+    )
+    return {"张三": zs.id, "李四": ls.id}
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], settings: QSettings
+) -> Iterator[MainWindow]:
+    runner = BackgroundRunner(on_stop=pharmacy.close)
+    win = MainWindow(pharmacy, runner, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.search.box)
+    yield win
+    runner.stop()
+
+
+def focused(timeout: float = 2.0) -> QWidget:
+    """The widget with the keyboard focus. Window activation after a dialog closes is an
+    asynchronous platform event, so this waits for it as a user's next keystroke would."""
+    deadline = time.monotonic() + timeout
+    while QApplication.focusWidget() is None and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    """Type as a keyboard (or an input method, for Chinese) does: one key event each."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(focused(), char)
+            continue
+        # QTest maps only ASCII to keys; an input method delivers other text like this.
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(focused(), event)
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def when_modal(qtbot: QtBot, handler: Callable[[QWidget], None]) -> list[BaseException]:
+    """Run `handler` on the next modal dialog once it is shown (it runs its own event loop).
+    Returns a list that holds any exception the handler raised, for the test to check."""
+    errors: list[BaseException] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, poll)
+            return
+        try:
+            handler(dialog)
+        except BaseException as exc:
+            errors.append(exc)
+            dialog.close()
+
+    QTimer.singleShot(20, poll)
+    return errors

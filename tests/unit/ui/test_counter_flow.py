@@ -1,0 +1,114 @@
+"""The counter flow, by keyboard alone: search, open, add a purchase, log an interaction,
+save, back to search. Only key events are sent; the database is checked afterwards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from pharmadesk.db.models import Customer, Interaction, Purchase
+from pharmadesk.services import customers
+from pharmadesk.services.context import Context
+from pharmadesk.ui.main_window import MainWindow
+from tests.unit.ui.conftest import focused, press, type_text, when_modal
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_the_whole_counter_flow_by_keyboard(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    # Search and open.
+    type_text(qtbot, "zs")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.customer_id == people["张三"])
+
+    # Add a purchase: pinyin initials pick the product and its last price; 2 packs.
+    def fill_purchase(dialog: QWidget) -> None:
+        qtbot.waitUntil(lambda: focused().objectName() == "product")
+        type_text(qtbot, "gml")
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: focused().objectName() == "quantity")
+        type_text(qtbot, "2")
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused().objectName() == "unitPrice"
+        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+
+    errors = when_modal(qtbot, fill_purchase)
+    press(qtbot, Qt.Key.Key_P, CTRL)
+    assert errors == []
+    lines = list(Purchase.select().where(Purchase.customer == people["张三"]))
+    assert [(line.quantity, line.unit_price_fen, line.amount_fen) for line in lines] == [
+        (2, 1550, 3100)
+    ]
+
+    # Log an interaction with a follow-up.
+    def fill_interaction(dialog: QWidget) -> None:
+        qtbot.waitUntil(lambda: focused().objectName() == "summary")
+        type_text(qtbot, "血压控制良好")
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+
+    errors = when_modal(qtbot, fill_interaction)
+    press(qtbot, Qt.Key.Key_I, CTRL)
+    assert errors == []
+    entries = list(Interaction.select().where(Interaction.customer == people["张三"]))
+    assert [e.summary for e in entries] == ["血压控制良好"]
+
+    # Edit the form and save: the focus is back on the name, the address is six Tabs on.
+    assert focused() is window.form.editor("name")
+    for _ in range(6):
+        press(qtbot, Qt.Key.Key_Tab)
+    assert focused().objectName() == "address"
+    type_text(qtbot, "杭州市文三路1号")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert Customer.get_by_id(people["张三"]).address == "杭州市文三路1号"
+    assert not window.form.is_dirty()
+
+    # Back to search.
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    assert focused() is window.search.box
+
+
+def test_tab_reaches_every_field_of_the_form_in_order(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    window.open_customer(people["张三"])
+    assert focused() is window.form.editor("name")
+    seen = []
+    for _ in range(8):
+        press(qtbot, Qt.Key.Key_Tab)
+        seen.append(focused().objectName())
+    assert seen[:7] == ["gender", "mobile", "phone", "birth_date", "age", "address", "postal_code"]
+
+
+def test_arrow_keys_move_through_results_and_enter_opens(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int], pharmacy: Context
+) -> None:
+    customers.create(pharmacy, {"name": "张三丰"})
+    type_text(qtbot, "zs")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 2)
+    press(qtbot, Qt.Key.Key_Down)
+    chosen = window.search.model.hit(window.search.results.currentIndex().row())
+    assert chosen is not None
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.customer_id == chosen.id)
+
+
+def test_enter_typed_before_the_results_arrive_opens_the_first_hit(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    type_text(qtbot, "13900001111")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.customer_id == people["李四"])
+
+
+def test_f3_returns_to_the_search_box(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    window.open_customer(people["李四"])
+    assert focused() is not window.search.box
+    press(qtbot, Qt.Key.Key_F3)
+    assert QApplication.focusWidget() is window.search.box
