@@ -54,18 +54,58 @@ COMPOUND_SURNAMES: dict[str, tuple[str, ...]] = {
     "皇甫": ("huang", "fu"),
     "公孙": ("gong", "sun"),
 }
-MAX_READINGS_PER_CHAR = 3
+# Characters that people really read two ways in a given name. Every other character
+# takes its one everyday reading: pypinyin's full list of heteronyms holds archaic readings
+# (俊 as shun or dun) that would turn up strangers for 'zs'.
+NAME_POLYPHONES: dict[str, tuple[str, ...]] = {
+    "乐": ("le", "yue"),
+    "长": ("chang", "zhang"),
+    "行": ("xing", "hang"),
+    "重": ("zhong", "chong"),
+    "朝": ("zhao", "chao"),
+    "茜": ("qian", "xi"),
+    "柏": ("bai", "bo"),
+    "盛": ("sheng", "cheng"),
+    "晟": ("sheng", "cheng"),
+    "传": ("chuan", "zhuan"),
+    "蔚": ("wei", "yu"),
+    "都": ("du", "dou"),
+    "参": ("can", "shen"),
+    "莘": ("shen", "xin"),
+    "奇": ("qi", "ji"),
+    "泊": ("bo", "po"),
+    "会": ("hui", "kuai"),
+    "单": ("dan", "shan"),
+    "曾": ("ceng", "zeng"),
+    "解": ("jie", "xie"),
+    "区": ("qu", "ou"),
+    "仇": ("chou", "qiu"),
+    "查": ("cha", "zha"),
+    "朴": ("pu", "piao"),
+    "覃": ("tan", "qin"),
+    "翟": ("di", "zhai"),
+    "缪": ("miao", "mou", "miu"),
+    "贾": ("jia", "gu"),
+    "阿": ("a", "e"),
+    "尉": ("wei", "yu"),
+    "车": ("che", "ju"),
+    "藏": ("zang", "cang"),
+    "厦": ("xia", "sha"),
+}
 MAX_VARIANTS = 8
 
 
 @lru_cache(maxsize=20_000)
 def char_readings(char: str) -> tuple[str, ...]:
-    """Every reading pypinyin knows for one character, most common first."""
+    """The readings of one character in a name: its everyday one, and a second where names
+    really use one (`NAME_POLYPHONES`)."""
+    if char in NAME_POLYPHONES:
+        return NAME_POLYPHONES[char]
     from pypinyin import Style, pinyin
 
-    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    found = pinyin(char, style=Style.NORMAL, heteronym=False, errors="ignore")
     readings = tuple(r.lower() for r in (found[0] if found else []) if r.isascii() and r.isalpha())
-    return readings[:MAX_READINGS_PER_CHAR]
+    return readings[:1]
 
 
 def _syllable_options(name: str) -> list[tuple[str, ...]]:

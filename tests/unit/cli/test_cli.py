@@ -14,6 +14,7 @@ from pharmadesk import __version__
 from pharmadesk.cli import main
 from pharmadesk.db.keyfile import key_file_path
 from pharmadesk.services import customers, purchases, vault
+from pharmadesk.text.pinyin import name_readings
 from tests.conftest import PASSWORD
 
 
@@ -274,3 +275,49 @@ def test_the_installed_command_runs_without_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 5
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_demo_is_made_once_and_found_by_the_documented_searches(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "demo.db"
+    code, out, _ = run(capsys, "demo", "--no-gui", "--customers", "40", "--db", str(path))
+    assert code == 0
+    assert out.splitlines()[0] == str(path)
+    assert "40 customers" in out
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+    made = path.stat().st_mtime_ns, key_file_path(path).read_bytes()
+
+    code, again, _ = run(capsys, "demo", "--no-gui", "--db", str(path))
+    assert (code, again) == (0, out)  # reused, not remade
+    assert (path.stat().st_mtime_ns, key_file_path(path).read_bytes()) == made
+
+    code, _, err = run(capsys, "demo", "--no-gui", "--customers", "50", "--db", str(path))
+    assert code == 1
+    assert "--fresh" in one_line(err)
+
+    monkeypatch.setenv("PHARMADESK_PASSPHRASE", "demo")
+    code, out, _ = run(capsys, "--db", str(path), "customers", "search", "zs", "--json")
+    assert code == 0
+    found = [json.loads(line) for line in out.splitlines()]
+    assert "张三" in [row["name"] for row in found]
+    for row in found:  # every hit reads as z… s…
+        readings = name_readings(row["name"])
+        assert any(r[0][0] == "z" and r[1][0] == "s" for r in readings), row["name"]
+    code, out, _ = run(capsys, "--db", str(path), "customers", "search", "5678", "--json")
+    mobiles = [json.loads(line)["mobile"] for line in out.splitlines()]
+    assert "13812345678" in mobiles
+    assert all(mobile.endswith("5678") for mobile in mobiles)
+    code, out, _ = run(capsys, "--db", str(path), "customers", "search", "zeng", "--json")
+    assert "曾志强" in [json.loads(line)["name"] for line in out.splitlines()]
+
+
+def test_demo_fresh_makes_it_anew(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    assert run(capsys, "demo", "--no-gui", "--customers", "20", "--db", str(path))[0] == 0
+    code, out, _ = run(
+        capsys, "demo", "--no-gui", "--fresh", "--customers", "30", "--seed", "4", "--db", str(path)
+    )
+    assert code == 0
+    assert "30 customers" in out
+    assert "seed 4" in out

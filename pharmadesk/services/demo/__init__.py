@@ -1,0 +1,241 @@
+"""The demo pharmacy: realistic synthetic customers, purchases and interactions.
+
+Deterministic: the same seed, size and creation date give the same pharmacy, since every
+draw comes from one `Random(seed)` in a fixed order and every date is counted back from the
+creation date. Rows go in with the driver's `executemany` in chunked transactions, which is
+what makes 200,000 customers and about 2,000,000 purchase lines a matter of minutes.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from pharmadesk.services import audit, search_index, settings
+from pharmadesk.services.context import Context
+from pharmadesk.services.demo import catalogue, people, visits
+from pharmadesk.services.demo.people import MobileBook, Person
+from pharmadesk.services.demo.visits import CST, Contact, Visit
+from pharmadesk.text.pinyin import full_and_initials
+
+PARAMETERS_KEY = "demo.parameters"
+DUPLICATES_KEY = "demo.planted_duplicates"
+CHUNK = 2_000  # customers per transaction
+Progress = Callable[[str, int, int], None]
+
+_CUSTOMER_SQL = (
+    "INSERT INTO customer (id, code, name, pinyin, initials, gender, birth_date, birth_year, "
+    "birth_date_approximate, mobile, phone, email, address, postal_code, preferences, "
+    "allergies, chronic_conditions, notes, consent_data, consent_health, consent_marketing, "
+    "status, source, created_at, updated_at, last_verified_at, last_active_on) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 'demo', "
+    "?, ?, ?, ?)"
+)
+_CONSENT_SQL = (
+    "INSERT INTO consent_record (customer_id, purpose, status, recorded_at, user_id, channel) "
+    "VALUES (?, ?, ?, ?, ?, 'counter')"
+)
+_PURCHASE_SQL = (
+    "INSERT INTO purchase (customer_id, product_id, purchased_at, purchased_on, quantity, "
+    "unit_price_fen, amount_fen, receipt, transaction_key, source, user_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?)"
+)
+_INTERACTION_SQL = (
+    "INSERT INTO interaction (customer_id, occurred_at, channel, kind, summary, rating, status, "
+    "follow_up_due, user_id, done_at, done_by_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_PRODUCT_SQL = (
+    "INSERT INTO product (id, name, specification, category, brand, barcode, approval_number) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True)
+class DemoStats:
+    customers: int
+    purchase_lines: int
+    interactions: int
+    open_follow_ups: int
+    planted_duplicates: int
+
+
+def populate(
+    ctx: Context,
+    *,
+    customers: int,
+    seed: int,
+    today: date,
+    progress: Progress | None = None,
+) -> DemoStats:
+    """Fill an empty pharmacy with `customers` synthetic customers (at least the documented
+    ones) and their last 24 months, as if the demo were made on `today`."""
+    rng = random.Random(seed)
+    writer = _Writer(ctx, today)
+    writer.add_products()
+    group = people.documented(today)
+    first_random_id = writer.next_id + len(group)
+    mobiles = MobileBook(rng, {person.mobile for person in group})
+    planted = customers // 100
+    randoms = max(0, customers - len(group) - planted)
+    duplicates_of = sorted(rng.sample(range(randoms), min(planted, randoms)))
+    total = len(group) + randoms + len(duplicates_of)
+    done = 0
+    originals: dict[int, Person] = {}
+    pairs: list[tuple[int, int]] = []
+    wanted = set(duplicates_of)
+    for index in range(randoms):
+        person = people.random_person(rng, mobiles, today)
+        if index in wanted:
+            originals[index] = person
+        group.append(person)
+        if len(group) >= CHUNK:
+            done += writer.write(rng, group)
+            group = []
+            _report(progress, done, total)
+    for index in duplicates_of:
+        copy = people.duplicate(rng, mobiles, originals[index], index, today)
+        group.append(copy)
+    ids = writer.write(rng, group, return_ids=True)
+    done += len(group)
+    _report(progress, done, total)
+    for index, new_id in zip(duplicates_of, ids[-len(duplicates_of) :], strict=False):
+        pairs.append((first_random_id + index, new_id))
+    with ctx.db.atomic():
+        settings.put(
+            ctx,
+            PARAMETERS_KEY,
+            {"customers": customers, "seed": seed, "created_on": today.isoformat()},
+        )
+        settings.put(ctx, DUPLICATES_KEY, pairs)
+        stats = DemoStats(
+            customers=writer.customers,
+            purchase_lines=writer.lines,
+            interactions=writer.interactions,
+            open_follow_ups=writer.open_follow_ups,
+            planted_duplicates=len(pairs),
+        )
+        audit.record(ctx, "demo.populated", details={"customers": customers, "seed": seed})
+    return stats
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress("customers", done, total)
+
+
+class _Writer:
+    """Turns people into rows and writes them, one transaction per chunk."""
+
+    def __init__(self, ctx: Context, today: date) -> None:
+        self.ctx = ctx
+        self.today = today
+        self.next_id = 1 + int(ctx.db.execute_sql("SELECT coalesce(max(id), 0) FROM customer")
+                               .fetchone()[0])  # fmt: skip
+        self.products: dict[str, tuple[int, int]] = {}  # name -> (id, price in fen)
+        self.receipts: Counter[date] = Counter()
+        self.customers = self.lines = self.interactions = self.open_follow_ups = 0
+
+    def add_products(self) -> None:
+        rows = []
+        for number, product in enumerate(catalogue.PRODUCTS, start=1):
+            approval = f"国药准字{product.approval}" if product.approval else None
+            rows.append((number, product.name, product.specification, product.category,
+                         product.brand, _barcode(number), approval))  # fmt: skip
+            self.products[product.name] = (number, product.price_fen)
+        with self.ctx.db.atomic():
+            self.ctx.db.cursor().executemany(_PRODUCT_SQL, rows)
+
+    def write(self, rng: random.Random, group: list[Person], *, return_ids: bool = False) -> Any:
+        customer_rows: list[tuple[Any, ...]] = []
+        consent_rows: list[tuple[Any, ...]] = []
+        purchase_rows: list[tuple[Any, ...]] = []
+        contact_rows: list[tuple[Any, ...]] = []
+        key_rows: list[tuple[str, int, int, int]] = []
+        ids = []
+        owner = self.ctx.account.id
+        for person in group:
+            customer_id = self.next_id
+            self.next_id += 1
+            ids.append(customer_id)
+            trips = self._visits(rng, person)
+            chats = visits.contacts(rng, person, [trip.at.date() for trip in trips], self.today)
+            last_active = max(
+                [person.registered_on, *(trip.at.date() for trip in trips)]
+            ).isoformat()
+            registered = datetime.combine(person.registered_on, time(10, 0), CST).isoformat()
+            pinyin, initials = full_and_initials(person.name)
+            customer_rows.append((
+                customer_id, f"PD{customer_id:06d}", person.name, pinyin, initials,
+                person.gender, _iso(person.birth_date), person.birth_year,
+                int(person.birth_approximate), person.mobile, person.phone, person.email,
+                person.address, person.postal_code, person.preferences, person.allergies,
+                person.chronic, person.notes, *person.consents, registered, registered,
+                registered, last_active,
+            ))  # fmt: skip
+            for purpose, status in zip(("data", "health", "marketing"), person.consents,
+                                       strict=True):  # fmt: skip
+                if status is not None:
+                    consent_rows.append((customer_id, purpose, status, registered, owner))
+            for trip in trips:
+                purchase_rows.extend(self._lines(customer_id, trip, owner))
+            for chat in chats:
+                contact_rows.append(_contact_row(customer_id, chat, owner))
+                self.open_follow_ups += chat.status == "open"
+            key_rows.extend(search_index.rows_for(customer_id, person.name, last_active))
+        cursor = self.ctx.db.cursor()
+        with self.ctx.db.atomic():
+            cursor.executemany(_CUSTOMER_SQL, customer_rows)
+            cursor.executemany(_CONSENT_SQL, consent_rows)
+            cursor.executemany(_PURCHASE_SQL, purchase_rows)
+            cursor.executemany(_INTERACTION_SQL, contact_rows)
+            cursor.executemany(search_index.INSERT_SQL, key_rows)
+        self.customers += len(customer_rows)
+        self.lines += len(purchase_rows)
+        self.interactions += len(contact_rows)
+        return ids if return_ids else len(ids)
+
+    def _visits(self, rng: random.Random, person: Person) -> list[Visit]:
+        if person.pattern == people.DOCUMENTED:
+            return [
+                Visit(visits.visit_time(rng, day), tuple(visits.Line(name, 1) for name in names))
+                for day, names in person.fixed_visits
+            ]
+        return [
+            Visit(visits.visit_time(rng, day), visits.basket(rng, person, day, monthly))
+            for day, monthly in visits.visit_days(rng, person, self.today)
+        ]
+
+    def _lines(self, customer_id: int, trip: Visit, owner: int) -> list[tuple[Any, ...]]:
+        day = trip.at.date()
+        self.receipts[day] += 1
+        receipt = f"R{day:%Y%m%d}{self.receipts[day]:04d}"
+        rows = []
+        for line in trip.lines:
+            product_id, price = self.products[line.product]
+            rows.append((customer_id, product_id, trip.at.isoformat(), day.isoformat(),
+                         line.quantity, price, price * line.quantity, receipt,
+                         f"receipt:{receipt}", owner))  # fmt: skip
+        return rows
+
+
+def _contact_row(customer_id: int, chat: Contact, owner: int) -> tuple[Any, ...]:
+    return (
+        customer_id, chat.at.isoformat(), chat.channel, chat.kind, chat.summary, chat.rating,
+        chat.status, _iso(chat.follow_up_due), owner,
+        chat.done_at.isoformat() if chat.done_at else None, owner if chat.done_at else None,
+    )  # fmt: skip
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _barcode(number: int) -> str:
+    """A well-formed EAN-13 in the Chinese 690-699 range (the check digit computed)."""
+    body = f"69{number:010d}"
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body))
+    return body + str((10 - total % 10) % 10)
