@@ -158,11 +158,14 @@ def _text_paths(db: Database, text: str, found: _Collector) -> None:
         )
         found.add(_ids(db, sql, (form, form + "\U0010ffff", limit)), PREFIX)
     if len(form) > MAX_SUBSTRING and not found.full():
+        # Longer than the stored fragments: the trigram index finds it inside any name.
         sql = (
-            f"SELECT id FROM customer WHERE instr(lower(name), ?) > 0 AND {_VISIBLE} "
-            "ORDER BY last_active_on DESC LIMIT ?"
+            "SELECT c.id FROM customer_name_trigram t JOIN customer c ON c.id = t.rowid "
+            f"WHERE customer_name_trigram MATCH ? AND c.{_VISIBLE} "
+            "ORDER BY c.last_active_on DESC LIMIT ?"
         )
-        found.add(_ids(db, sql, (form, limit)), SUBSTRING)
+        phrase = '"' + form.replace('"', '""') + '"'
+        found.add(_ids(db, sql, (phrase, limit)), SUBSTRING)
 
 
 def _glob_literal(text: str) -> str:

@@ -21,7 +21,8 @@ def _schema_1_database(path: Path, key: bytes) -> None:
     db.execute_sql(
         "INSERT INTO customer (id, code, name, mobile, created_at, updated_at) VALUES "
         "(1, 'OLD1', '曾志强', '13900001111', '2024-01-02T09:00:00+08:00', "
-        "'2024-01-02T09:00:00+08:00')"
+        "'2024-01-02T09:00:00+08:00'), (2, 'OLD2', 'Margaret Thornbury', NULL, "
+        "'2024-01-02T09:00:00+08:00', '2024-01-02T09:00:00+08:00')"
     )
     db.execute_sql("INSERT INTO product (id, name) VALUES (1, '感冒灵颗粒')")
     db.execute_sql(
@@ -37,13 +38,14 @@ def test_a_schema_1_database_upgrades_and_its_customers_are_found(tmp_path: Path
     _schema_1_database(path, key)
 
     db = connection.open_encrypted(path, key)
-    assert migrations.migrate(db) == [2]
+    assert migrations.migrate(db) == [2, 3]
     assert migrations.schema_version(db) == migrations.LATEST_VERSION
     database.initialize(db)
     ctx = Context(db, path, Account(1, "owner", "owner"))
     assert [h.name for h in search.find(ctx, "zeng")] == ["曾志强"]
     assert [h.name for h in search.find(ctx, "1111")] == ["曾志强"]
-    row = db.execute_sql("SELECT last_active_on, mobile FROM customer").fetchone()
+    assert [h.name for h in search.find(ctx, "thornbury")] == ["Margaret Thornbury"]
+    row = db.execute_sql("SELECT last_active_on, mobile FROM customer WHERE id = 1").fetchone()
     assert row == ("2025-03-04", "13900001111")
     db.close()
     assert (tmp_path / "old.db.before-schema-2.bak").exists()

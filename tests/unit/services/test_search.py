@@ -145,3 +145,13 @@ def test_anonymised_customers_are_not_found(pharmacy: Context, ids: dict[str, in
     )
     assert "张三" not in names(pharmacy, "5678")
     assert "张三" not in names(pharmacy, "zs")
+
+
+def test_a_long_fragment_follows_renames_and_removals(pharmacy: Context) -> None:
+    saved = customers.create(pharmacy, {"name": "Margaret Thornbury"}).customer
+    assert saved is not None
+    customers.update(pharmacy, saved.id, {"name": "Margaret Ashworth"})
+    assert names(pharmacy, "thornbury") == []
+    assert names(pharmacy, "ashworth") == ["Margaret Ashworth"]
+    pharmacy.db.execute_sql("DELETE FROM customer WHERE id = ?", (saved.id,))
+    assert names(pharmacy, "ashworth") == []

@@ -1,0 +1,35 @@
+"""Schema 3: a trigram index over customer names, for name fragments of 5 characters or more.
+
+`search_key` stores name fragments up to 4 characters; a longer fragment ('xiuying' of a
+Latin name, the middle of a long compound name) used to mean a scan of every customer.
+FTS5's trigram tokenizer finds any fragment of 3 or more characters from an index. It is an
+external-content table: it holds no copy of the names, only the index, and triggers keep it
+in step with `customer`.
+"""
+
+from __future__ import annotations
+
+from peewee import Database
+
+STATEMENTS = (
+    """CREATE VIRTUAL TABLE customer_name_trigram USING fts5(
+        name, content='customer', content_rowid='id', tokenize='trigram')""",
+    """CREATE TRIGGER customer_name_trigram_insert AFTER INSERT ON customer BEGIN
+        INSERT INTO customer_name_trigram(rowid, name) VALUES (new.id, new.name);
+    END""",
+    """CREATE TRIGGER customer_name_trigram_delete AFTER DELETE ON customer BEGIN
+        INSERT INTO customer_name_trigram(customer_name_trigram, rowid, name)
+            VALUES ('delete', old.id, old.name);
+    END""",
+    """CREATE TRIGGER customer_name_trigram_update AFTER UPDATE OF name ON customer BEGIN
+        INSERT INTO customer_name_trigram(customer_name_trigram, rowid, name)
+            VALUES ('delete', old.id, old.name);
+        INSERT INTO customer_name_trigram(rowid, name) VALUES (new.id, new.name);
+    END""",
+    "INSERT INTO customer_name_trigram(customer_name_trigram) VALUES ('rebuild')",
+)
+
+
+def apply(db: Database) -> None:
+    for statement in STATEMENTS:
+        db.execute_sql(statement)
