@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench clean
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+UI_SOURCES := $(wildcard pharmadesk/ui/*.py) pharmadesk/app.py
+
+.PHONY: run test lint typecheck unit bench clean translations lupdate
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -14,7 +18,16 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# Refresh the .ts sources after changing UI strings (then translate what is new).
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) -no-obsolete -locations relative -ts $(TS)
+
+run: $(STAMP) translations
 	$(BIN)/pharmadesk demo
 
 lint: $(STAMP)
@@ -24,7 +37,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test: lint typecheck unit
@@ -33,4 +46,4 @@ bench: $(STAMP)
 	$(BIN)/pharmadesk bench
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)

@@ -89,7 +89,9 @@ class CustomFieldsDialog(QDialog):
     def _reload(self, select: int | None = None) -> None:
         self.list.clear()
         for field in custom_fields.list_fields(self.ctx, include_retired=True):
-            text = field.label + (f"  ({self.tr('retired')})" if field.retired else "")
+            text = (
+                self.tr("%1 (retired)").replace("%1", field.label) if field.retired else field.label
+            )
             item = QListWidgetItem(text)
             item.setData(256, field.id)
             self.list.addItem(item)

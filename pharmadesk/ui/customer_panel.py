@@ -116,6 +116,11 @@ class CustomerPanel(QWidget):
         self.purchase_view = _table(self.purchases)
         self.purchase_view.setObjectName("purchaseTable")
         self.purchase_view.setSortingEnabled(True)
+        # Fixed widths: measuring contents would page through every row of a long history.
+        for column, chars in enumerate((11, 16, 10, 9, 5, 9, 10, 11, 16)):
+            self.purchase_view.setColumnWidth(
+                column, self.fontMetrics().averageCharWidth() * chars + 24
+            )
         self.purchase_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         layout = QVBoxLayout(page)
         layout.addLayout(row)
@@ -134,6 +139,11 @@ class CustomerPanel(QWidget):
         row.addWidget(add)
         self.interaction_view = _table(self.interactions)
         self.interaction_view.setObjectName("interactionTable")
+        # A short log: size columns to their contents, the summary takes the rest.
+        header = self.interaction_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.interaction_view, 1)
@@ -186,12 +196,12 @@ class CustomerPanel(QWidget):
         self.banner.setVisible(bool(warnings))
         categories = "、".join(name for name, _ in summary.top_categories) or "—"
         self.summary.setText(
-            self.tr("Total spend %1 · %2 visits · last visit %3 · usually %4 · %5 open follow-ups")
+            self.tr("Total spend %1 · %2 · last visit %3 · usually %4 · %5")
             .replace("%1", money(summary.total_spend_fen))
-            .replace("%2", str(summary.visits))
+            .replace("%2", self.tr("%Ln visit(s)", "", summary.visits))
             .replace("%3", day(summary.last_purchase) or "—")
             .replace("%4", categories)
-            .replace("%5", str(summary.open_follow_ups))
+            .replace("%5", self.tr("%Ln open follow-up(s)", "", summary.open_follow_ups))
         )
         self.purchases.set_filter(PurchaseFilter(customer_id=customer.id))
         self.interactions.set_items(profile.recent_interactions)

@@ -64,9 +64,9 @@ class FollowUpsDialog(QDialog):
         )
         layout.addWidget(
             QLabel(
-                self.tr("%1 open, %2 overdue. Enter opens the customer.")
-                .replace("%1", str(len(items)))
-                .replace("%2", str(overdue_count))
+                self.tr("%1, %2. Enter opens the customer.")
+                .replace("%1", self.tr("%Ln open", "", len(items)))
+                .replace("%2", self.tr("%Ln overdue", "", overdue_count))
             )
         )
         layout.addWidget(self.table, 1)

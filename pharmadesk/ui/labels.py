@@ -2,95 +2,105 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+def _tr(names: Mapping[Any, Any], code: object) -> str:
+    """The translated label of `code` in a QT_TRANSLATE_NOOP table (the code if unknown)."""
+    text = names.get(code)
+    return QCoreApplication.translate("labels", str(text)) if text else str(code or "")
 
 
 def channel(code: str) -> str:
     names = {
-        "counter": _t("Counter"),
-        "phone": _t("Phone"),
-        "sms": _t("SMS"),
-        "wechat": _t("WeChat"),
-        "email": _t("Email"),
+        "counter": QT_TRANSLATE_NOOP("labels", "Counter"),
+        "phone": QT_TRANSLATE_NOOP("labels", "Phone"),
+        "sms": QT_TRANSLATE_NOOP("labels", "SMS"),
+        "wechat": QT_TRANSLATE_NOOP("labels", "WeChat"),
+        "email": QT_TRANSLATE_NOOP("labels", "Email"),
     }
-    return names.get(code, code)
+    return _tr(names, code)
 
 
 def kind(code: str) -> str:
     names = {
-        "consultation": _t("Consultation"),
-        "complaint": _t("Complaint"),
-        "feedback": _t("Feedback"),
-        "follow_up": _t("Follow-up"),
-        "reminder": _t("Reminder"),
+        "consultation": QT_TRANSLATE_NOOP("labels", "Consultation"),
+        "complaint": QT_TRANSLATE_NOOP("labels", "Complaint"),
+        "feedback": QT_TRANSLATE_NOOP("labels", "Feedback"),
+        "follow_up": QT_TRANSLATE_NOOP("labels", "Follow-up"),
+        "reminder": QT_TRANSLATE_NOOP("labels", "Reminder"),
     }
-    return names.get(code, code)
+    return _tr(names, code)
 
 
 def consent(code: str | None) -> str:
     names = {
-        None: _t("Not recorded"),
-        "given": _t("Given"),
-        "refused": _t("Refused"),
-        "withdrawn": _t("Withdrawn"),
-        "paper_unconfirmed": _t("Paper card, not yet confirmed"),
+        None: QT_TRANSLATE_NOOP("labels", "Not recorded"),
+        "given": QT_TRANSLATE_NOOP("labels", "Given"),
+        "refused": QT_TRANSLATE_NOOP("labels", "Refused"),
+        "withdrawn": QT_TRANSLATE_NOOP("labels", "Withdrawn"),
+        "paper_unconfirmed": QT_TRANSLATE_NOOP("labels", "Paper card, not yet confirmed"),
     }
-    return names.get(code, code or "")
+    return _tr(names, code)
 
 
 def gender(code: str | None) -> str:
-    return {None: "", "M": _t("Male"), "F": _t("Female")}.get(code, code or "")
+    names = {"M": QT_TRANSLATE_NOOP("labels", "Male"), "F": QT_TRANSLATE_NOOP("labels", "Female")}
+    return _tr(names, code)
 
 
 def field(name: str) -> str:
     names = {
-        "name": _t("Name"),
-        "code": _t("Member code"),
-        "gender": _t("Gender"),
-        "birth_date": _t("Birth date"),
-        "age": _t("Age"),
-        "birth_year": _t("Birth year"),
-        "mobile": _t("Mobile"),
-        "phone": _t("Other phone"),
-        "email": _t("Email"),
-        "address": _t("Address"),
-        "postal_code": _t("Postal code"),
-        "preferences": _t("Preferences (categories, brands)"),
-        "allergies": _t("Allergies"),
-        "chronic_conditions": _t("Chronic conditions"),
-        "notes": _t("Notes"),
-        "consent_data": _t("Consent: personal data"),
-        "consent_health": _t("Consent: health data"),
-        "consent_marketing": _t("Consent: contact and offers"),
+        "name": QT_TRANSLATE_NOOP("labels", "Name"),
+        "code": QT_TRANSLATE_NOOP("labels", "Member code"),
+        "gender": QT_TRANSLATE_NOOP("labels", "Gender"),
+        "birth_date": QT_TRANSLATE_NOOP("labels", "Birth date"),
+        "age": QT_TRANSLATE_NOOP("labels", "Age"),
+        "birth_year": QT_TRANSLATE_NOOP("labels", "Birth year"),
+        "mobile": QT_TRANSLATE_NOOP("labels", "Mobile"),
+        "phone": QT_TRANSLATE_NOOP("labels", "Other phone"),
+        "email": QT_TRANSLATE_NOOP("labels", "Email"),
+        "address": QT_TRANSLATE_NOOP("labels", "Address"),
+        "postal_code": QT_TRANSLATE_NOOP("labels", "Postal code"),
+        "preferences": QT_TRANSLATE_NOOP("labels", "Preferences (categories, brands)"),
+        "allergies": QT_TRANSLATE_NOOP("labels", "Allergies"),
+        "chronic_conditions": QT_TRANSLATE_NOOP("labels", "Chronic conditions"),
+        "notes": QT_TRANSLATE_NOOP("labels", "Notes"),
+        "consent_data": QT_TRANSLATE_NOOP("labels", "Consent: personal data"),
+        "consent_health": QT_TRANSLATE_NOOP("labels", "Consent: health data"),
+        "consent_marketing": QT_TRANSLATE_NOOP("labels", "Consent: contact and offers"),
     }
-    return names.get(name, name)
+    return _tr(names, name)
 
 
 def problem(code: str) -> str:
     """What is wrong with a field, in the UI language (codes from the services)."""
     names = {
-        "name_missing": _t("A name is required"),
-        "mobile_invalid": _t("Not a valid mobile: 11 digits starting 13-19"),
-        "not_mobile": _t("Not a mobile number"),
-        "phone_invalid": _t("Not a phone number"),
-        "date_invalid": _t("No such date"),
-        "date_unreadable": _t("Not a date (e.g. 1965-03-07 or 1965年3月7日)"),
-        "date_implausible": _t("Not a plausible birth date"),
-        "year_implausible": _t("Not a plausible birth year"),
-        "gender_unreadable": _t("Not a gender"),
-        "age_unreadable": _t("Not an age"),
-        "age_invalid": _t("Not a plausible age"),
-        "email_invalid": _t("Not an email address"),
-        "postal_code_invalid": _t("A postal code has 6 digits"),
-        "consent_invalid": _t("Not a consent status"),
-        "text_too_long": _t("Too long"),
-        "number_invalid": _t("Not a number"),
-        "choice_invalid": _t("Not one of the choices"),
-        "unknown_field": _t("Unknown field"),
-        "taken": _t("Already in use by another customer"),
+        "name_missing": QT_TRANSLATE_NOOP("labels", "A name is required"),
+        "mobile_invalid": QT_TRANSLATE_NOOP(
+            "labels", "Not a valid mobile: 11 digits starting 13-19"
+        ),
+        "not_mobile": QT_TRANSLATE_NOOP("labels", "Not a mobile number"),
+        "phone_invalid": QT_TRANSLATE_NOOP("labels", "Not a phone number"),
+        "date_invalid": QT_TRANSLATE_NOOP("labels", "No such date"),
+        "date_unreadable": QT_TRANSLATE_NOOP(
+            "labels", "Not a date (e.g. 1965-03-07 or 1965年3月7日)"
+        ),
+        "date_implausible": QT_TRANSLATE_NOOP("labels", "Not a plausible birth date"),
+        "year_implausible": QT_TRANSLATE_NOOP("labels", "Not a plausible birth year"),
+        "gender_unreadable": QT_TRANSLATE_NOOP("labels", "Not a gender"),
+        "age_unreadable": QT_TRANSLATE_NOOP("labels", "Not an age"),
+        "age_invalid": QT_TRANSLATE_NOOP("labels", "Not a plausible age"),
+        "email_invalid": QT_TRANSLATE_NOOP("labels", "Not an email address"),
+        "postal_code_invalid": QT_TRANSLATE_NOOP("labels", "A postal code has 6 digits"),
+        "consent_invalid": QT_TRANSLATE_NOOP("labels", "Not a consent status"),
+        "text_too_long": QT_TRANSLATE_NOOP("labels", "Too long"),
+        "number_invalid": QT_TRANSLATE_NOOP("labels", "Not a number"),
+        "choice_invalid": QT_TRANSLATE_NOOP("labels", "Not one of the choices"),
+        "unknown_field": QT_TRANSLATE_NOOP("labels", "Unknown field"),
+        "taken": QT_TRANSLATE_NOOP("labels", "Already in use by another customer"),
     }
-    return names.get(code, code)
+    return _tr(names, code)

@@ -170,23 +170,33 @@ class MainWindow(QMainWindow):
         self.act_interaction.setEnabled(has_customer)
 
     def refresh_status(self) -> None:
-        found = stats.counts(self.ctx)
+        # Counting two million purchase lines is not for the GUI thread.
+        self._runner.submit(lambda: stats.counts(self.ctx), self._show_status)
+
+    def _show_status(self, found: stats.Counts) -> None:
         self.status_counts.setText(
-            self.tr("%1 · %2 customers · %3 open follow-ups · signed in as %4")
+            self.tr("%1 · %2 · %3 · signed in as %4")
             .replace("%1", vault.pharmacy_name(self.ctx) or self.ctx.path.name)
-            .replace("%2", f"{found.customers:,}")
-            .replace("%3", f"{found.open_follow_ups:,}")
+            .replace("%2", self.tr("%Ln customer(s)", "", found.customers))
+            .replace("%3", self.tr("%Ln open follow-up(s)", "", found.open_follow_ups))
             .replace("%4", self.ctx.account.name)
         )
 
-    def run_dialog(self, dialog: QDialog) -> bool:
-        """Show a modal dialog, then give the keyboard back to where it was."""
+    def run_modal(self, dialog: QDialog) -> int:
+        """Show a modal dialog (or message box), then give the keyboard back to where it was:
+        the next keystroke must land in the window, not nowhere."""
         before = QApplication.focusWidget()
-        accepted = bool(dialog.exec())
+        result = dialog.exec()
         self.activateWindow()
         if before is not None and before.isVisible() and self.isAncestorOf(before):
             before.setFocus(Qt.FocusReason.OtherFocusReason)
-        return accepted
+        return result
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        return bool(self.run_modal(dialog))
+
+    def warn(self, title: str, text: str) -> None:
+        self.run_modal(QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self))
 
     # customers ----------------------------------------------------------------------------
 
@@ -194,15 +204,17 @@ class MainWindow(QMainWindow):
         """True when the current customer may be left (saved, discarded or unchanged)."""
         if not self.form.is_dirty():
             return True
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Unsaved changes"),
             self.tr("The customer has unsaved changes. Save them?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            parent=self,
         )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = self.run_modal(box)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -263,7 +275,7 @@ class MainWindow(QMainWindow):
         for field in exc.problems:
             if field == "code":
                 self.form.show_problem("code", "taken")
-        QMessageBox.warning(self, self.tr("Not saved"), exc.message)
+        self.warn(self.tr("Not saved"), exc.message)
 
     def _save_despite(self, outcome: SaveOutcome) -> bool:
         """Ask about possible duplicates; opens the existing customer when the user says so."""
@@ -285,7 +297,7 @@ class MainWindow(QMainWindow):
         save_button = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(open_button)
-        box.exec()
+        self.run_modal(box)
         if box.clickedButton() is open_button:
             self.form.load(None)
             self._show(outcome.candidates[0].id)
@@ -312,7 +324,7 @@ class MainWindow(QMainWindow):
                     self.ctx, self.customer_id, dialog.lines, receipt=dialog.receipt.text()
                 )
             except PharmaDeskError as exc:
-                QMessageBox.warning(self, self.tr("Not saved"), exc.message)
+                self.warn(self.tr("Not saved"), exc.message)
                 return
             # The tab stays where it is, so the keyboard stays where the user left it.
             self._reload_keeping_form()
@@ -329,7 +341,7 @@ class MainWindow(QMainWindow):
             try:
                 interactions.log(self.ctx, self.customer_id, **values)  # type: ignore[arg-type]
             except PharmaDeskError as exc:
-                QMessageBox.warning(self, self.tr("Not saved"), exc.message)
+                self.warn(self.tr("Not saved"), exc.message)
                 return
             self._reload_keeping_form()
             self.statusBar().showMessage(self.tr("Interaction saved"), 3000)
@@ -371,8 +383,9 @@ class MainWindow(QMainWindow):
         self.form = CustomerFormWidget(custom_fields.list_fields(self.ctx), self.ctx.today)
         self.form.changed.connect(self._update_actions)
         self.panel.form = self.form
+        # setWidget() deletes the old form itself.
         self.panel.details.setWidget(self.form)
-        old.deleteLater()
+        del old
         if self.customer_id is not None:
             self._show(self.customer_id)
         else:

@@ -80,7 +80,9 @@ class CustomerHitsModel(_TableModel):
         if role != DISPLAY:
             return None
         born = day(hit.birth_date) or (f"~{hit.birth_year}" if hit.birth_year else "")
-        name = hit.name if hit.status == "active" else f"{hit.name} ({self.tr('inactive')})"
+        name = (
+            hit.name if hit.status == "active" else self.tr("%1 (inactive)").replace("%1", hit.name)
+        )
         return [name, hit.mobile or "", hit.code or "", born][index.column()]
 
 

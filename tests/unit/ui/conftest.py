@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,8 +14,19 @@ from pytestqt.qtbot import QtBot
 
 from pharmadesk.services import customers, purchases
 from pharmadesk.services.context import Context
+from pharmadesk.ui import i18n
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.tasks import BackgroundRunner
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_ui(qapp: QApplication) -> Iterator[None]:
+    """The UI in English, as an English-speaking user sees it (plural forms included)."""
+    qm = Path(i18n.translations_dir()) / "pharmadesk_en.qm"
+    assert qm.exists(), f"{qm} is missing: run `make translations` (make test does)"
+    translators = i18n.install(qapp, "en")
+    yield
+    i18n.remove(qapp, translators)
 
 
 @pytest.fixture
@@ -51,12 +61,16 @@ def window(
 ) -> Iterator[MainWindow]:
     runner = BackgroundRunner(on_stop=pharmacy.close)
     win = MainWindow(pharmacy, runner, settings)
-    qtbot.addWidget(win)
+    # Not handed to qtbot: it would close the window before this fixture's teardown, and a
+    # failed test's unsaved form would then wait on the "Save changes?" question forever.
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is win.search.box)
     yield win
+    win.form.load(None)  # discard what the test left unsaved, so closing does not ask
+    win.close()
+    win.deleteLater()
     runner.stop()
 
 

@@ -1,0 +1,1147 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CustomFieldsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
+        <location line="+46"/>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retire / restore</source>
+        <translation>Retire / restore</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (retired)</source>
+        <translation>%1 (retired)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Rename field</source>
+        <translation>Rename field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New label</source>
+        <translation>New label</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFormWidget</name>
+    <message>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+95"/>
+        <source>e.g. 1965-03-07 or 1965年3月7日</source>
+        <translation>e.g. 1965-03-07 or 1965年3月7日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>if the birth date is unknown</source>
+        <translation>if the birth date is unknown</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>e.g. 2024-01-31</source>
+        <translation>e.g. 2024-01-31</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Not a mobile: it will be kept as the other phone</source>
+        <translation>Not a mobile: it will be kept as the other phone</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHitsModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/models.py" line="+61"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member code</source>
+        <translation>Member code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactive)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+79"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add purchase…</source>
+        <translation>Add purchase…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Log interaction…</source>
+        <translation>Log interaction…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark follow-up done</source>
+        <translation>Mark follow-up done</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not a date</source>
+        <translation>Not a date</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Allergies: %1</source>
+        <translation>Allergies: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chronic conditions: %1</source>
+        <translation>Chronic conditions: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Total spend %1 · %2 · last visit %3 · usually %4 · %5</source>
+        <translation>Total spend %1 · %2 · last visit %3 · usually %4 · %5</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>%Ln visit</numerusform>
+            <numerusform>%Ln visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln open follow-up(s)</source>
+        <translation>
+            <numerusform>%Ln open follow-up</numerusform>
+            <numerusform>%Ln open follow-ups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/follow_ups.py" line="+26"/>
+        <source>Open follow-ups</source>
+        <translation>Open follow-ups</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1, %2. Enter opens the customer.</source>
+        <translation>%1, %2. Enter opens the customer.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln open</source>
+        <translation>
+            <numerusform>%Ln open</numerusform>
+            <numerusform>%Ln open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InteractionDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/interaction_dialog.py" line="+29"/>
+        <source>Log interaction: %1</source>
+        <translation>Log interaction: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Follow up on</source>
+        <translation>Follow up on</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A summary is required</source>
+        <translation>A summary is required</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/models.py" line="+103"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>open, due %1</source>
+        <translation>open, due %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+106"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add purchase…</source>
+        <translation>Add purchase…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log interaction…</source>
+        <translation>Log interaction…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom fields…</source>
+        <translation>Custom fields…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comes with a later version</source>
+        <translation>Comes with a later version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Customer</source>
+        <translation>&amp;Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 · %2 · %3 · signed in as %4</source>
+        <translation>%1 · %2 · %3 · signed in as %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln open follow-up(s)</source>
+        <translation>
+            <numerusform>%Ln open follow-up</numerusform>
+            <numerusform>%Ln open follow-ups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer has unsaved changes. Save them?</source>
+        <translation>The customer has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Please correct the marked fields first</source>
+        <translation>Please correct the marked fields first</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+49"/>
+        <location line="+17"/>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Possible duplicate</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This customer may already be on file (same mobile, or same name and birth date):</source>
+        <translation>This customer may already be on file (same mobile, or same name and birth date):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open existing</source>
+        <translation>Open existing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save anyway</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Purchase saved</source>
+        <translation>Purchase saved</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Interaction saved</source>
+        <translation>Interaction saved</translation>
+    </message>
+</context>
+<context>
+    <name>NewFieldDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="-95"/>
+        <source>New custom field</source>
+        <translation>New custom field</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For a choice: options separated by commas</source>
+        <translation>For a choice: options separated by commas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choices</source>
+        <translation>Choices</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+53"/>
+        <source>Add purchase: %1</source>
+        <translation>Add purchase: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Allergies: %1</source>
+        <translation>Allergies: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chronic conditions: %1</source>
+        <translation>Chronic conditions: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+50"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Receipt number (optional)</source>
+        <translation>Receipt number (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Product name, pinyin initials or barcode</source>
+        <translation>Product name, pinyin initials or barcode</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unit price ¥</source>
+        <translation>Unit price ¥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add line</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>New product: %1</source>
+        <translation>New product: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter the unit price</source>
+        <translation>Enter the unit price</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Possible allergy</source>
+        <translation>Possible allergy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 may touch the customer&apos;s recorded allergy: %2.
+
+Add it anyway?</source>
+        <translation>%1 may touch the customer&apos;s recorded allergy: %2.
+
+Add it anyway?</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Add at least one line</source>
+        <translation>Add at least one line</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/models.py" line="-111"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Specification</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Running total</source>
+        <translation>Running total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/search_panel.py" line="+46"/>
+        <source>Mobile, last 4 digits, name, pinyin or member code</source>
+        <translation>Mobile, last 4 digits, name, pinyin or member code</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Search failed: %1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n customer found</numerusform>
+            <numerusform>%n customers found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customer found</source>
+        <translation>No customer found</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+18"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language applies from the next start.</source>
+        <translation>A new language applies from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+101"/>
+        <source>Set up your pharmacy</source>
+        <translation>Set up your pharmacy</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pharmacy name</source>
+        <translation>Pharmacy name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Pharmacy file</source>
+        <translation>Pharmacy file</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Owner account</source>
+        <translation>Owner account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Too weak: at least 8 characters of two kinds (letters, digits…)</source>
+        <translation>Too weak: at least 8 characters of two kinds (letters, digits…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acceptable; longer is stronger</source>
+        <translation>Acceptable; longer is stronger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strong</source>
+        <translation>Strong</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two passwords differ</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Recovery code</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
+
+%1</source>
+        <translation>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location line="-147"/>
+        <source>Unlock PharmaDesk</source>
+        <translation>Unlock PharmaDesk</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pharmacy file: %1</source>
+        <translation>Pharmacy file: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wrong user name or password. Please try again.</source>
+        <translation>Wrong user name or password. Please try again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The pharmacy file cannot be opened: %1</source>
+        <translation>The pharmacy file cannot be opened: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore it from your last backup.</source>
+        <translation>Restore it from your last backup.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../pharmadesk/ui/labels.py" line="+19"/>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+42"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper card, not yet confirmed</source>
+        <translation>Paper card, not yet confirmed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member code</source>
+        <translation>Member code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth year</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other phone</source>
+        <translation>Other phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences (categories, brands)</source>
+        <translation>Preferences (categories, brands)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chronic conditions</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent: personal data</source>
+        <translation>Consent: personal data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent: health data</source>
+        <translation>Consent: health data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent: contact and offers</source>
+        <translation>Consent: contact and offers</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A name is required</source>
+        <translation>A name is required</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid mobile: 11 digits starting 13-19</source>
+        <translation>Not a valid mobile: 11 digits starting 13-19</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a mobile number</source>
+        <translation>Not a mobile number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a phone number</source>
+        <translation>Not a phone number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No such date</source>
+        <translation>No such date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a date (e.g. 1965-03-07 or 1965年3月7日)</source>
+        <translation>Not a date (e.g. 1965-03-07 or 1965年3月7日)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a plausible birth date</source>
+        <translation>Not a plausible birth date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a plausible birth year</source>
+        <translation>Not a plausible birth year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a gender</source>
+        <translation>Not a gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not an age</source>
+        <translation>Not an age</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a plausible age</source>
+        <translation>Not a plausible age</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not an email address</source>
+        <translation>Not an email address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A postal code has 6 digits</source>
+        <translation>A postal code has 6 digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a consent status</source>
+        <translation>Not a consent status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long</source>
+        <translation>Too long</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a number</source>
+        <translation>Not a number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not one of the choices</source>
+        <translation>Not one of the choices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown field</source>
+        <translation>Unknown field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already in use by another customer</source>
+        <translation>Already in use by another customer</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1140 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CustomFieldsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
+        <location line="+46"/>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retire / restore</source>
+        <translation>停用 / 恢复</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (retired)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Rename field</source>
+        <translation>重命名字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New label</source>
+        <translation>新名称</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFormWidget</name>
+    <message>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+95"/>
+        <source>e.g. 1965-03-07 or 1965年3月7日</source>
+        <translation>例如 1965-03-07 或 1965年3月7日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>if the birth date is unknown</source>
+        <translation>出生日期不详时填写</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>e.g. 2024-01-31</source>
+        <translation>例如 2024-01-31</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Not a mobile: it will be kept as the other phone</source>
+        <translation>不是手机号，将保存为其他电话</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHitsModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/models.py" line="+61"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member code</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+79"/>
+        <source>Details</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchases</source>
+        <translation>购药记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interactions</source>
+        <translation>沟通记录</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add purchase…</source>
+        <translation>添加购药记录…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Log interaction…</source>
+        <translation>记录沟通…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark follow-up done</source>
+        <translation>标记随访完成</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not a date</source>
+        <translation>日期无法识别</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Allergies: %1</source>
+        <translation>过敏史：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chronic conditions: %1</source>
+        <translation>慢性病：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Total spend %1 · %2 · last visit %3 · usually %4 · %5</source>
+        <translation>累计消费 %1 · %2 · 最近到店 %3 · 常购 %4 · %5</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>到店 %Ln 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln open follow-up(s)</source>
+        <translation>
+            <numerusform>%Ln 条待随访</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/follow_ups.py" line="+26"/>
+        <source>Open follow-ups</source>
+        <translation>待随访</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Due</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1, %2. Enter opens the customer.</source>
+        <translation>%1，%2。按回车打开客户。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln open</source>
+        <translation>
+            <numerusform>%Ln 条待处理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln 条已逾期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InteractionDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/interaction_dialog.py" line="+29"/>
+        <source>Log interaction: %1</source>
+        <translation>记录沟通：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Follow up on</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A summary is required</source>
+        <translation>请填写摘要</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/models.py" line="+103"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>open, due %1</source>
+        <translation>待随访，%1 到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+106"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add purchase…</source>
+        <translation>添加购药记录…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log interaction…</source>
+        <translation>记录沟通…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-ups</source>
+        <translation>待随访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom fields…</source>
+        <translation>自定义字段…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comes with a later version</source>
+        <translation>将在后续版本中提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 · %2 · %3 · signed in as %4</source>
+        <translation>%1 · %2 · %3 · 当前用户 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln open follow-up(s)</source>
+        <translation>
+            <numerusform>%Ln 条待随访</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer has unsaved changes. Save them?</source>
+        <translation>该客户有未保存的更改，是否保存？</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Please correct the marked fields first</source>
+        <translation>请先更正标出的错误项</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+49"/>
+        <location line="+17"/>
+        <source>Not saved</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Possible duplicate</source>
+        <translation>可能重复建档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This customer may already be on file (same mobile, or same name and birth date):</source>
+        <translation>该客户可能已建档（手机号相同，或姓名和出生日期相同）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open existing</source>
+        <translation>打开已有客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Purchase saved</source>
+        <translation>购药记录已保存</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Interaction saved</source>
+        <translation>沟通记录已保存</translation>
+    </message>
+</context>
+<context>
+    <name>NewFieldDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="-95"/>
+        <source>New custom field</source>
+        <translation>新建自定义字段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For a choice: options separated by commas</source>
+        <translation>“选项”类型：各选项之间用逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choices</source>
+        <translation>可选项</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+53"/>
+        <source>Add purchase: %1</source>
+        <translation>添加购药记录：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Allergies: %1</source>
+        <translation>过敏史：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chronic conditions: %1</source>
+        <translation>慢性病：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+50"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Receipt number (optional)</source>
+        <translation>小票号（选填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Product name, pinyin initials or barcode</source>
+        <translation>商品名称、拼音首字母或条码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unit price ¥</source>
+        <translation>单价 ¥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add line</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>New product: %1</source>
+        <translation>新商品：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter the unit price</source>
+        <translation>请输入单价</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Possible allergy</source>
+        <translation>可能过敏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 may touch the customer&apos;s recorded allergy: %2.
+
+Add it anyway?</source>
+        <translation>%1 可能与该客户记录的过敏史有关：%2。
+
+仍要添加吗？</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Add at least one line</source>
+        <translation>请至少添加一项商品</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/models.py" line="-111"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Running total</source>
+        <translation>累计金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>小票号</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/search_panel.py" line="+46"/>
+        <source>Mobile, last 4 digits, name, pinyin or member code</source>
+        <translation>手机号、手机后4位、姓名、拼音或会员号</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>找到 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customer found</source>
+        <translation>未找到客户</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+18"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language applies from the next start.</source>
+        <translation>更改的语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+101"/>
+        <source>Set up your pharmacy</source>
+        <translation>设置您的药店</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pharmacy name</source>
+        <translation>药店名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Pharmacy file</source>
+        <translation>药店数据文件</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Owner account</source>
+        <translation>店主账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Too weak: at least 8 characters of two kinds (letters, digits…)</source>
+        <translation>密码太弱：至少 8 位，且包含两类字符（字母、数字等）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acceptable; longer is stronger</source>
+        <translation>可以使用；越长越安全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strong</source>
+        <translation>密码强度高</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
+
+%1</source>
+        <translation>请抄写或打印此恢复码，并妥善保管。恢复码仅在此时显示一次；店主密码遗失时，这是重新登录的唯一途径。
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location line="-147"/>
+        <source>Unlock PharmaDesk</source>
+        <translation>解锁 PharmaDesk</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pharmacy file: %1</source>
+        <translation>药店数据文件：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wrong user name or password. Please try again.</source>
+        <translation>用户名或密码错误，请重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The pharmacy file cannot be opened: %1</source>
+        <translation>无法打开药店数据文件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore it from your last backup.</source>
+        <translation>请从最近一次备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../pharmadesk/ui/labels.py" line="+19"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+42"/>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper card, not yet confirmed</source>
+        <translation>纸质登记卡，待确认</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member code</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other phone</source>
+        <translation>其他电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal code</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences (categories, brands)</source>
+        <translation>偏好（类别、品牌）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allergies</source>
+        <translation>过敏史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chronic conditions</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent: personal data</source>
+        <translation>同意处理个人信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent: health data</source>
+        <translation>同意处理健康信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent: contact and offers</source>
+        <translation>同意联系及推送优惠</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A name is required</source>
+        <translation>姓名为必填项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid mobile: 11 digits starting 13-19</source>
+        <translation>手机号无效：应为以 13-19 开头的 11 位数字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a mobile number</source>
+        <translation>不是手机号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a phone number</source>
+        <translation>不是有效的电话号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No such date</source>
+        <translation>日期不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a date (e.g. 1965-03-07 or 1965年3月7日)</source>
+        <translation>日期无法识别（例如 1965-03-07 或 1965年3月7日）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a plausible birth date</source>
+        <translation>出生日期不合理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a plausible birth year</source>
+        <translation>出生年份不合理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a gender</source>
+        <translation>性别无法识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not an age</source>
+        <translation>年龄无法识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a plausible age</source>
+        <translation>年龄不合理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not an email address</source>
+        <translation>不是有效的电子邮件地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A postal code has 6 digits</source>
+        <translation>邮政编码应为 6 位数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a consent status</source>
+        <translation>不是有效的同意状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long</source>
+        <translation>内容过长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a number</source>
+        <translation>不是有效数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not one of the choices</source>
+        <translation>不在可选项中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already in use by another customer</source>
+        <translation>已被其他客户使用</translation>
+    </message>
+</context>
+</TS>

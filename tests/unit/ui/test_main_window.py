@@ -1,0 +1,287 @@
+"""The counter window as a pharmacist uses it; every test checks what the database holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from pharmadesk.db.models import Customer, CustomField, Interaction, Purchase
+from pharmadesk.services import custom_fields, interactions
+from pharmadesk.services.context import Context
+from pharmadesk.ui.main_window import MainWindow
+from pharmadesk.ui.tasks import BackgroundRunner
+from tests.unit.ui.conftest import focused, press, type_text, when_modal
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def answer(qtbot: QtBot, button: QMessageBox.StandardButton) -> list[BaseException]:
+    def click(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        dialog.button(button).click()
+
+    return when_modal(qtbot, click)
+
+
+def test_typing_in_the_search_box_lists_matching_customers(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    type_text(qtbot, "5678")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1)
+    hit = window.search.model.hit(0)
+    assert hit is not None
+    assert (hit.name, hit.mobile) == ("张三", "13812345678")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.search.box.text() == ""
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 0)
+
+
+def test_the_allergy_banner_stands_out_on_the_profile(
+    window: MainWindow, people: dict[str, int]
+) -> None:
+    window.open_customer(people["张三"])
+    assert window.panel.banner.isVisible()
+    assert "青霉素" in window.panel.banner.text()
+    assert "高血压" in window.panel.banner.text()
+    window.open_customer(people["李四"])
+    assert not window.panel.banner.isVisible()
+
+
+def test_mobile_is_normalised_when_the_field_is_left(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    assert focused() is window.form.editor("name")
+    type_text(qtbot, "王五")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused().objectName() == "mobile"
+    type_text(qtbot, "137 0000 9999")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert window.form.editor("mobile").text() == "13700009999"  # type: ignore[union-attr]
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    saved = Customer.get(Customer.name == "王五")
+    assert saved.mobile == "13700009999"
+
+
+def test_invalid_input_is_marked_and_blocks_saving(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    type_text(qtbot, "赵六")
+    window.form.editor("mobile").setFocus()
+    type_text(qtbot, "1322798335")
+    assert not window.form.is_valid()
+    assert not window.act_save.isEnabled()
+    hint = window.form._hints["mobile"]
+    assert hint.isVisible()
+    assert "11" in hint.text()
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert not Customer.select().where(Customer.name == "赵六").exists()
+    press(qtbot, Qt.Key.Key_Backspace)
+    press(qtbot, Qt.Key.Key_Backspace)
+    type_text(qtbot, "355")
+    assert window.form.is_valid()
+    assert window.act_save.isEnabled()
+
+
+def test_a_possible_duplicate_offers_the_existing_customer(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    type_text(qtbot, "张叁")
+    window.form.editor("mobile").setFocus()
+    type_text(qtbot, "13812345678")
+
+    def open_existing(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        assert "张三" in dialog.text()
+        buttons = {b.text(): b for b in dialog.buttons()}
+        buttons["Open existing"].click()
+
+    errors = when_modal(qtbot, open_existing)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert errors == []
+    assert window.customer_id == people["张三"]
+    assert Customer.select().count() == 2
+
+
+def test_save_anyway_creates_the_second_record(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    type_text(qtbot, "张叁")
+    window.form.editor("mobile").setFocus()
+    type_text(qtbot, "13812345678")
+
+    def save_anyway(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        {b.text(): b for b in dialog.buttons()}["Save anyway"].click()
+
+    when_modal(qtbot, save_anyway)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert Customer.select().where(Customer.mobile == "13812345678").count() == 2
+
+
+def test_leaving_unsaved_changes_asks_first(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    window.open_customer(people["张三"])
+    type_text(qtbot, "丰")  # the name field has the focus: 张三丰
+    errors = answer(qtbot, QMessageBox.StandardButton.Cancel)
+    window.open_customer(people["李四"])
+    assert errors == []
+    assert window.customer_id == people["张三"]
+    assert window.form.is_dirty()
+
+    answer(qtbot, QMessageBox.StandardButton.Discard)
+    window.open_customer(people["李四"])
+    assert window.customer_id == people["李四"]
+    assert Customer.get_by_id(people["张三"]).name == "张三"
+
+    window.open_customer(people["张三"])
+    type_text(qtbot, "丰")
+    answer(qtbot, QMessageBox.StandardButton.Save)
+    window.open_customer(people["李四"])
+    assert Customer.get_by_id(people["张三"]).name == "张三丰"
+
+
+def test_closing_the_window_with_unsaved_changes_asks_first(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    window.open_customer(people["李四"])
+    type_text(qtbot, "王")
+    answer(qtbot, QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert window.isVisible()
+    answer(qtbot, QMessageBox.StandardButton.Save)
+    window.close()
+    assert not window.isVisible()
+    assert Customer.get_by_id(people["李四"]).name == "李四王"
+
+
+def test_a_product_matching_an_allergy_asks_before_it_is_added(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    window.open_customer(people["张三"])
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QWidget) -> None:
+        banner = dialog.findChild(QWidget, "healthBanner")
+        seen["banner"] = banner is not None and "青霉素" in banner.text()  # type: ignore[attr-defined]
+        type_text(qtbot, "阿莫西林胶囊")
+        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, "12.80")
+
+        def refuse(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            seen["warning"] = box.text()
+            box.button(QMessageBox.StandardButton.No).click()
+
+        when_modal(qtbot, refuse)
+        press(qtbot, Qt.Key.Key_Return)
+        seen["lines_after_no"] = len(dialog.lines)  # type: ignore[attr-defined]
+        dialog.reject()  # type: ignore[attr-defined]
+
+    errors = when_modal(qtbot, fill)
+    press(qtbot, Qt.Key.Key_P, CTRL)
+    assert errors == []
+    assert seen["banner"] is True
+    assert "青霉素" in str(seen["warning"])
+    assert seen["lines_after_no"] == 0
+    assert Purchase.select().where(Purchase.customer == people["张三"]).count() == 0
+
+
+def test_follow_ups_list_opens_the_customer(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int], pharmacy: Context
+) -> None:
+    entry = interactions.log(
+        pharmacy,
+        people["李四"],
+        channel="phone",
+        kind="follow_up",
+        summary="问咳嗽好了没有",
+        follow_up_due=pharmacy.today(),
+    )
+
+    def choose(dialog: QWidget) -> None:
+        assert dialog.objectName() == "" or True
+        press(qtbot, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, choose)
+    press(qtbot, Qt.Key.Key_U, CTRL)
+    assert errors == []
+    assert window.customer_id == people["李四"]
+    window.panel.tabs.setCurrentIndex(2)
+    window.panel.interaction_view.selectRow(0)
+    window.panel._mark_done()
+    assert Interaction.get_by_id(entry.id).status == "done"
+
+
+def test_custom_fields_added_by_the_owner_appear_in_the_form(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int], pharmacy: Context
+) -> None:
+    custom_fields.define(pharmacy, "医保卡号", kind="text", key="insurance")
+    window._rebuild_form()
+    window.open_customer(people["李四"])
+    editor = window.form.editor("custom.insurance")
+    editor.setFocus()
+    type_text(qtbot, "YB123")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    field = CustomField.get(CustomField.key == "insurance")
+    assert field.label == "医保卡号"
+    from pharmadesk.services import customers
+
+    assert customers.get(pharmacy, people["李四"]).custom == {"insurance": "YB123"}
+
+
+def test_the_window_remembers_its_size_and_splitter(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    runner = BackgroundRunner()
+    first = MainWindow(pharmacy, runner, settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)  # the platform's first geometry must not undo the resize
+    first.resize(720, 520)
+    first.splitter.setSizes([250, 450])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = MainWindow(pharmacy, runner, settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.size().width(), second.size().height()) == (720, 520)
+    assert second.splitter.sizes() == sizes
+    runner.stop()
+
+
+def test_the_status_bar_shows_the_pharmacy_and_its_counts(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    qtbot.waitUntil(lambda: "customers" in window.status_counts.text())
+    text = window.status_counts.text()
+    assert "2 customers" in text
+    assert "0 open follow-ups" in text
+    assert "signed in as owner" in text
+
+
+def test_no_window_shortcut_is_taken_twice(window: MainWindow) -> None:
+    seen: dict[str, str] = {}
+    for action in window.actions():
+        for shortcut in action.shortcuts():
+            key = shortcut.toString()
+            assert key not in seen, f"{key} is used by {seen[key]} and {action.objectName()}"
+            seen[key] = action.objectName()
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_modal() -> None:
+    yield
+    assert QApplication.activeModalWidget() is None
