@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
+from typing import cast
+
+from peewee import Database
 
 from pharmadesk import paths
 from pharmadesk.commands.demo import ensure_demo
 from pharmadesk.db.connection import export_plain_copy, open_plain_for_benchmark
+from pharmadesk.db.migrations import schema_version
 
 BENCH_CUSTOMERS = 200_000
 BENCH_SEED = 1
@@ -40,9 +45,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"ready in {time.perf_counter() - started:.1f} s", flush=True)
     plain_path = path.with_name(path.stem + "-plain.db")
     try:
-        if not plain_path.exists():
-            export_plain_copy(ctx.db, plain_path)
-        plain = open_plain_for_benchmark(plain_path)
+        plain = _plain_copy(ctx.db, plain_path)
         try:
             figures = bench.measure(ctx, plain)
         finally:
@@ -51,3 +54,15 @@ def run(args: argparse.Namespace) -> int:
         ctx.close()
     print(bench.format_table(figures))
     return 0
+
+
+def _plain_copy(db: Database, plain_path: Path) -> Database:
+    """The unencrypted copy, made anew when the encrypted pharmacy's schema has moved on."""
+    if plain_path.exists():
+        plain = open_plain_for_benchmark(plain_path)
+        if schema_version(plain) == schema_version(db):
+            return cast(Database, plain)
+        plain.close()
+        plain_path.unlink()
+    export_plain_copy(db, plain_path)
+    return cast(Database, open_plain_for_benchmark(plain_path))

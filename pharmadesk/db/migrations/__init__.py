@@ -14,7 +14,7 @@ from pathlib import Path
 
 from peewee import Database
 
-from pharmadesk.db.migrations import m0001_initial, m0002_search_index, m0003_name_trigrams
+from pharmadesk.db.migrations import m0001_initial, m0002_search_index, m0003_search_indexes
 from pharmadesk.errors import DatabaseUnavailable
 
 
@@ -28,7 +28,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", m0001_initial.apply),
     Migration(2, "counter search index", m0002_search_index.apply),
-    Migration(3, "trigram index of names", m0003_name_trigrams.apply),
+    Migration(3, "name trigrams, covering mobile indexes", m0003_search_indexes.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
