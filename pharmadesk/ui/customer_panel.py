@@ -116,11 +116,18 @@ class CustomerPanel(QWidget):
         self.purchase_view = _table(self.purchases)
         self.purchase_view.setObjectName("purchaseTable")
         self.purchase_view.setSortingEnabled(True)
-        # Fixed widths: measuring contents would page through every row of a long history.
-        for column, chars in enumerate((11, 16, 10, 9, 5, 9, 10, 11, 16)):
-            self.purchase_view.setColumnWidth(
-                column, self.fontMetrics().averageCharWidth() * chars + 24
+        # Widths from typical values, not from the rows: measuring contents would page
+        # through every line of a long history.
+        samples = ("2026-10-31", "复方氨酚烷胺片", "0.35g×24粒", "感冒发烧", "99", "¥1,234.00",
+                   "¥12,345.00", "¥123,456.00", "R202610310001")  # fmt: skip
+        header = self.purchase_view.horizontalHeader()
+        for column, sample in enumerate(samples):
+            title = str(self.purchases.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                self.purchase_view.fontMetrics().horizontalAdvance(sample),
+                header.fontMetrics().horizontalAdvance(title) + 16,  # room for the sort arrow
             )
+            self.purchase_view.setColumnWidth(column, width + 16)
         self.purchase_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         layout = QVBoxLayout(page)
         layout.addLayout(row)

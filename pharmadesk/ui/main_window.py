@@ -156,7 +156,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            # First run: as large as is comfortable, but never beyond a small counter screen
+            # (1366x768 with a taskbar), where the status bar would fall off the bottom.
+            room = self.screen().availableGeometry()
+            width, height = min(1280, room.width() - 40), min(800, room.height() - 60)
+            self.resize(width, height)
+            self.move(room.x() + (room.width() - width) // 2, room.y() + 10)
         splitter = self._settings.value(SETTINGS_SPLITTER)
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -107,6 +107,20 @@ class PurchaseDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A spin box has no returnPressed: Enter on the quantity adds the line (or asks for
+        # the price when there is none yet).
+        if (
+            watched is self.quantity
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._add_line()
+            return True
+        return super().eventFilter(watched, event)
+
     def _entry_row(self) -> QHBoxLayout:
         self.product = QLineEdit()
         self.product.setObjectName("product")
@@ -116,6 +130,7 @@ class PurchaseDialog(QDialog):
         self.quantity = QSpinBox()
         self.quantity.setObjectName("quantity")
         self.quantity.setRange(1, MAX_QUANTITY)
+        self.quantity.installEventFilter(self)
         self.price = QLineEdit()
         self.price.setObjectName("unitPrice")
         self.price.setPlaceholderText(self.tr("Unit price ¥"))

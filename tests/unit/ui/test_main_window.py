@@ -285,3 +285,25 @@ def test_no_window_shortcut_is_taken_twice(window: MainWindow) -> None:
 def _no_leftover_modal() -> None:
     yield
     assert QApplication.activeModalWidget() is None
+
+
+def test_enter_on_the_quantity_adds_the_line_with_the_last_price(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    window.open_customer(people["李四"])
+
+    def two_packs(dialog: QWidget) -> None:
+        qtbot.waitUntil(lambda: focused().objectName() == "product")
+        type_text(qtbot, "gml")
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: focused().objectName() == "quantity")
+        type_text(qtbot, "2")
+        press(qtbot, Qt.Key.Key_Return)
+        assert focused().objectName() == "product"  # ready for the next line
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+
+    errors = when_modal(qtbot, two_packs)
+    press(qtbot, Qt.Key.Key_P, CTRL)
+    assert errors == []
+    bought = Purchase.select().where(Purchase.customer == people["李四"]).order_by(Purchase.id)
+    assert [(p.quantity, p.amount_fen) for p in bought] == [(1, 1550), (2, 3100)]
