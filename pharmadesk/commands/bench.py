@@ -16,6 +16,7 @@ from pharmadesk.db.migrations import schema_version
 
 BENCH_CUSTOMERS = 200_000
 BENCH_SEED = 1
+UI_STALL_TARGET_MS = 100
 
 
 def add_parser(
@@ -53,7 +54,32 @@ def run(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     print(bench.format_table(figures))
+    print(_ui_stall(path), flush=True)
     return 0
+
+
+def _ui_stall(path: Path) -> str:
+    """The worst pause of the counter window while searches are typed (target < 100 ms)."""
+    import os
+
+    from pharmadesk.services import bench
+
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from pharmadesk.ui.stall_probe import worst_stall_while_typing
+
+    ctx = ensure_demo(path, customers=None, seed=None, fresh=False)
+    try:
+        queries = [q for kind in bench.sample_queries(ctx.db).values() for q in kind[:6]]
+        report = worst_stall_while_typing(ctx, queries)
+    finally:
+        ctx.close()
+    verdict = "yes" if report.worst_ms < UI_STALL_TARGET_MS else "NO"
+    return (
+        f"UI while typing {len(queries)} searches ({report.keystrokes} keys, "
+        f"{report.searches_shown} result lists): worst stall {report.worst_ms:.0f} ms, "
+        f"p95 {report.p95_ms:.0f} ms, target worst < {UI_STALL_TARGET_MS} ms  {verdict}"
+    )
 
 
 def _plain_copy(db: Database, plain_path: Path) -> Database:
