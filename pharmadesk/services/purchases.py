@@ -183,6 +183,7 @@ class PurchaseFilter:
 class PurchaseRow:
     line: PurchaseLine
     running_total_fen: int | None
+    customer_name: str | None = None  # filled when browsing all customers
 
 
 def _where(selection: PurchaseFilter) -> tuple[str, list[object]]:
@@ -198,35 +199,92 @@ def _where(selection: PurchaseFilter) -> tuple[str, list[object]]:
         clauses.append("l.purchased_on <= ?")
         params.append(selection.date_to.isoformat())
     if selection.category:
-        clauses.append("p.category = ?")
+        # A subquery rather than a join: the product id is in the purchase indexes, so the
+        # filter is answered from an index without reading each line.
+        clauses.append("l.product_id IN (SELECT id FROM product WHERE category = ?)")
         params.append(selection.category)
     return " AND ".join(clauses), params
 
 
 def count_filtered(ctx: Context, selection: PurchaseFilter) -> int:
     where, params = _where(selection)
-    sql = f"SELECT count(*) FROM purchase l JOIN product p ON p.id = l.product_id WHERE {where}"
+    sql = f"SELECT count(*) FROM purchase l WHERE {where}"
     return int(ctx.db.execute_sql(sql, params).fetchone()[0])
 
 
-def page(ctx: Context, selection: PurchaseFilter, *, offset: int, limit: int) -> list[PurchaseRow]:
-    """One page of lines in the chosen order. For one customer, each line carries the
-    running total up to it (oldest first, so the newest line carries the whole sum)."""
+_LINE_COLUMNS = (
+    "l.id, l.customer_id, l.purchased_at, l.purchased_on, p.id, p.name, p.specification, "
+    "p.category, l.quantity, l.unit_price_fen, l.amount_fen, l.receipt"
+)
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """Continue a page next to a known row: `after` it in the view's order, or `before` it."""
+
+    row: PurchaseRow
+    after: bool = True
+
+
+def sort_key(selection: PurchaseFilter, row: PurchaseRow) -> tuple[object, int]:
+    """A row's position in the view's order (its sort value, then its id)."""
+    line = row.line
+    value = line.amount_fen if selection.order_by == "amount" else line.purchased_on.isoformat()
+    return value, line.id
+
+
+def page(
+    ctx: Context,
+    selection: PurchaseFilter,
+    *,
+    offset: int,
+    limit: int,
+    boundary: Boundary | None = None,
+) -> list[PurchaseRow]:
+    """One page of lines in the chosen order.
+
+    For one customer, each line carries the running total up to it (oldest first, so the
+    newest line carries the whole sum). For all customers, each line carries the customer's
+    name, and the page's line ids are chosen from an index first; with a `boundary` (a row
+    of the neighbouring page) the page continues from it by key, so scrolling through
+    millions of lines costs the same at the end as at the start. Without one, `offset`
+    walks the index up to the page.
+    """
     where, params = _where(selection)
-    running = (
-        "sum(l.amount_fen) OVER (ORDER BY l.purchased_on, l.id ROWS UNBOUNDED PRECEDING)"
-        if selection.customer_id is not None
-        else "NULL"
-    )
     key = "l.amount_fen" if selection.order_by == "amount" else "l.purchased_on"
-    direction = "DESC" if selection.descending else "ASC"
+    descending = selection.descending
+    if selection.customer_id is not None:
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            f"SELECT {_LINE_COLUMNS}, sum(l.amount_fen) OVER (ORDER BY l.purchased_on, l.id "
+            "ROWS UNBOUNDED PRECEDING), NULL FROM purchase l "
+            f"JOIN product p ON p.id = l.product_id WHERE {where} "
+            f"ORDER BY {key} {direction}, l.id {direction} LIMIT ? OFFSET ?"
+        )
+        return _rows(ctx, sql, [*params, limit, offset])
+    index = "purchase_amount" if selection.order_by == "amount" else "purchase_day"
+    walk_backwards = boundary is not None and not boundary.after
+    if walk_backwards:
+        descending = not descending  # read towards the boundary's side, then turn round
+    direction = "DESC" if descending else "ASC"
+    if boundary is not None:
+        where += f" AND ({key}, l.id) {'<' if descending else '>'} (?, ?)"
+        params = [*params, *sort_key(selection, boundary.row)]
+        offset = 0
+    shown = "DESC" if selection.descending else "ASC"
+    # INDEXED BY: with a category filter the planner would otherwise pick the product index
+    # and sort every matching line.
     sql = (
-        "SELECT l.id, l.customer_id, l.purchased_at, l.purchased_on, p.id, p.name, "
-        "p.specification, p.category, l.quantity, l.unit_price_fen, l.amount_fen, l.receipt, "
-        f"{running} FROM purchase l JOIN product p ON p.id = l.product_id WHERE {where} "
-        f"ORDER BY {key} {direction}, l.id {direction} LIMIT ? OFFSET ?"
+        f"WITH chosen AS (SELECT l.id FROM purchase l INDEXED BY {index} WHERE {where} "
+        f"ORDER BY {key} {direction}, l.id {direction} LIMIT ? OFFSET ?) "
+        f"SELECT {_LINE_COLUMNS}, NULL, c.name FROM chosen "
+        "JOIN purchase l ON l.id = chosen.id JOIN product p ON p.id = l.product_id "
+        f"JOIN customer c ON c.id = l.customer_id ORDER BY {key} {shown}, l.id {shown}"
     )
-    rows = ctx.db.execute_sql(sql, [*params, limit, offset]).fetchall()
+    return _rows(ctx, sql, [*params, limit, offset])
+
+
+def _rows(ctx: Context, sql: str, params: list[object]) -> list[PurchaseRow]:
     return [
         PurchaseRow(
             PurchaseLine(
@@ -234,8 +292,9 @@ def page(ctx: Context, selection: PurchaseFilter, *, offset: int, limit: int) ->
                 r[6], r[7], r[8], r[9], r[10], r[11],
             ),
             r[12],
+            r[13],
         )
-        for r in rows
+        for r in ctx.db.execute_sql(sql, params).fetchall()
     ]  # fmt: skip
 
 

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,27 +17,19 @@ from PySide6.QtWidgets import (
 
 from pharmadesk.services.profile import Profile
 from pharmadesk.services.purchases import PurchaseFilter
-from pharmadesk.text.normalize import InvalidValue, parse_date
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel, day, money
+from pharmadesk.ui.purchase_filter import PurchaseFilterBar
+from pharmadesk.ui.tables import size_columns, table_view
 
 BANNER_STYLE = (
     "background: #c62828; color: white; font-weight: bold; padding: 6px; border-radius: 3px;"
 )
 
 
-def _table(model: object) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    # A fixed row height lets the view size 2,000,000 rows without measuring them.
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+# A typical value of each purchase column, for its width.
+PURCHASE_SAMPLES = ("2026-10-31", "复方氨酚烷胺片", "0.35g×24粒", "感冒发烧", "99", "¥1,234.00",
+                    "¥12,345.00", "¥123,456.00", "R202610310001")  # fmt: skip
 
 
 class CustomerPanel(QWidget):
@@ -94,40 +82,18 @@ class CustomerPanel(QWidget):
 
     def _purchases_tab(self, categories: list[str]) -> QWidget:
         page = QWidget()
-        self.date_from = QLineEdit()
-        self.date_to = QLineEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setPlaceholderText("YYYY-MM-DD")
-            edit.returnPressed.connect(self._apply_filter)
-        self.category = QComboBox()
-        self.category.addItem(self.tr("All categories"), None)
-        for name in categories:
-            self.category.addItem(name, name)
-        self.category.currentIndexChanged.connect(self._apply_filter)
-        self.filter_hint = QLabel()
+        self.filters = PurchaseFilterBar(categories)
+        self.filters.changed.connect(self._apply_filter)
         add = QPushButton(self.tr("Add purchase…"))
         add.clicked.connect(self.add_purchase_requested)
         row = QHBoxLayout()
-        for widget in (QLabel(self.tr("From")), self.date_from, QLabel(self.tr("to")),
-                       self.date_to, self.category, self.filter_hint):  # fmt: skip
-            row.addWidget(widget)
+        row.addWidget(self.filters)
         row.addStretch(1)
         row.addWidget(add)
-        self.purchase_view = _table(self.purchases)
+        self.purchase_view = table_view(self.purchases)
         self.purchase_view.setObjectName("purchaseTable")
         self.purchase_view.setSortingEnabled(True)
-        # Widths from typical values, not from the rows: measuring contents would page
-        # through every line of a long history.
-        samples = ("2026-10-31", "复方氨酚烷胺片", "0.35g×24粒", "感冒发烧", "99", "¥1,234.00",
-                   "¥12,345.00", "¥123,456.00", "R202610310001")  # fmt: skip
-        header = self.purchase_view.horizontalHeader()
-        for column, sample in enumerate(samples):
-            title = str(self.purchases.headerData(column, Qt.Orientation.Horizontal))
-            width = max(
-                self.purchase_view.fontMetrics().horizontalAdvance(sample),
-                header.fontMetrics().horizontalAdvance(title) + 16,  # room for the sort arrow
-            )
-            self.purchase_view.setColumnWidth(column, width + 16)
+        size_columns(self.purchase_view, PURCHASE_SAMPLES)
         self.purchase_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         layout = QVBoxLayout(page)
         layout.addLayout(row)
@@ -144,7 +110,7 @@ class CustomerPanel(QWidget):
         row.addStretch(1)
         row.addWidget(done)
         row.addWidget(add)
-        self.interaction_view = _table(self.interactions)
+        self.interaction_view = table_view(self.interactions)
         self.interaction_view.setObjectName("interactionTable")
         # A short log: size columns to their contents, the summary takes the rest.
         header = self.interaction_view.horizontalHeader()
@@ -162,24 +128,9 @@ class CustomerPanel(QWidget):
             self.follow_up_done_requested.emit(item.id)
 
     def _apply_filter(self) -> None:
-        try:
-            start = parse_date(self.date_from.text())
-            end = parse_date(self.date_to.text())
-        except InvalidValue:
-            self.filter_hint.setText(self.tr("Not a date"))
-            return
-        self.filter_hint.setText("")
-        current = self.purchases.current_filter()
-        self.purchases.set_filter(
-            PurchaseFilter(
-                current.customer_id,
-                start,
-                end,
-                self.category.currentData(),
-                current.order_by,
-                current.descending,
-            )
-        )
+        chosen = self.filters.applied_to(self.purchases.current_filter())
+        if chosen is not None:
+            self.purchases.set_filter(chosen)
 
     def show_profile(self, profile: Profile | None) -> None:
         """Show a customer (None: a new, unsaved customer)."""

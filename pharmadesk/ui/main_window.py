@@ -34,10 +34,11 @@ from pharmadesk.services import (
 )
 from pharmadesk.services.context import Context
 from pharmadesk.services.customers import SaveOutcome
+from pharmadesk.ui.all_purchases import AllPurchasesWindow
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.customer_panel import CustomerPanel
 from pharmadesk.ui.interaction_dialog import InteractionDialog
-from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel
+from pharmadesk.ui.models import AllPurchasesModel, InteractionTableModel, PurchaseTableModel
 from pharmadesk.ui.purchase_dialog import PurchaseDialog
 from pharmadesk.ui.search_panel import SearchPanel
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -53,13 +54,14 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._settings = settings
         self.customer_id: int | None = None
+        self._all_purchases: AllPurchasesWindow | None = None
         self._record: customers.CustomerRecord | None = None
         self.setWindowTitle(self._title())
         self.search = SearchPanel(lambda q: search.find(ctx, q), runner)
         self.form = CustomerFormWidget(custom_fields.list_fields(ctx), ctx.today)
         self.purchase_model = PurchaseTableModel(
-            lambda selection, offset, limit: purchases.page(
-                ctx, selection, offset=offset, limit=limit
+            lambda selection, offset, limit, boundary: purchases.page(
+                ctx, selection, offset=offset, limit=limit, boundary=boundary
             ),
             lambda selection: purchases.count_filtered(ctx, selection),
         )
@@ -114,6 +116,10 @@ class MainWindow(QMainWindow):
                                             self.add_interaction, "actionInteraction")  # fmt: skip
         self.act_follow_ups = self._action(self.tr("Follow-ups"), ["Ctrl+U"],
                                            self.show_follow_ups, "actionFollowUps")  # fmt: skip
+        self.act_all_purchases = self._action(
+            self.tr("All purchases"), ["Ctrl+Shift+P"], self.show_all_purchases,
+            "actionAllPurchases",
+        )  # fmt: skip
         self.act_fields = self._action(self.tr("Custom fields…"), [], self.edit_custom_fields,
                                        "actionCustomFields")  # fmt: skip
         self.act_settings = self._action(self.tr("Settings…"), [], self.show_settings,
@@ -132,7 +138,7 @@ class MainWindow(QMainWindow):
             (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
                                self.act_export, None, self.act_lock, self.act_quit]),
             (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction]),
-            (self.tr("&View"), [self.act_follow_ups, self.act_charts]),
+            (self.tr("&View"), [self.act_follow_ups, self.act_all_purchases, self.act_charts]),
             (self.tr("&Tools"), [self.act_fields, self.act_settings]),
         ]  # fmt: skip
         for title, actions in menus:
@@ -150,6 +156,22 @@ class MainWindow(QMainWindow):
                        self.act_settings, self.act_lock):  # fmt: skip
             toolbar.addAction(action)
         self.addToolBar(toolbar)
+
+    def show_all_purchases(self) -> None:
+        if self._all_purchases is None:
+            model = AllPurchasesModel(self.purchase_model.fetch, self.purchase_model.counter)
+            self._all_purchases = AllPurchasesWindow(model, products.categories(self.ctx), self)
+            self._all_purchases.customer_chosen.connect(self._open_from_elsewhere)
+        self._all_purchases.show_all()
+        self._all_purchases.show()
+        self._all_purchases.raise_()
+        self._all_purchases.activateWindow()
+        self._all_purchases.table.setFocus()
+
+    def _open_from_elsewhere(self, customer_id: int) -> None:
+        self.raise_()
+        self.activateWindow()
+        self.open_customer(customer_id)
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value(SETTINGS_GEOMETRY)

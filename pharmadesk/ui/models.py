@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from pharmadesk.services.customers import yuan
 from pharmadesk.services.interactions import InteractionRecord
-from pharmadesk.services.purchases import PurchaseFilter, PurchaseRow
+from pharmadesk.services.purchases import Boundary, PurchaseFilter, PurchaseRow
 from pharmadesk.services.search import Hit
 from pharmadesk.ui import labels
 
@@ -86,7 +86,7 @@ class CustomerHitsModel(_TableModel):
         return [name, hit.mobile or "", hit.code or "", born][index.column()]
 
 
-PageFetcher = Callable[[PurchaseFilter, int, int], list[PurchaseRow]]
+PageFetcher = Callable[[PurchaseFilter, int, int, Boundary | None], list[PurchaseRow]]
 Counter = Callable[[PurchaseFilter], int]
 
 
@@ -99,7 +99,7 @@ class PurchaseTableModel(_TableModel):
 
     def __init__(self, fetch: PageFetcher, count: Counter) -> None:
         super().__init__()
-        self._fetch, self._count = fetch, count
+        self.fetch, self.counter = fetch, count
         self._filter = PurchaseFilter(customer_id=-1)
         self._rows = 0
         self._pages: OrderedDict[int, list[PurchaseRow]] = OrderedDict()
@@ -115,7 +115,7 @@ class PurchaseTableModel(_TableModel):
         self.beginResetModel()
         self._filter = selection
         self._pages.clear()
-        self._rows = self._count(selection)
+        self._rows = self.counter(selection)
         self.endResetModel()
 
     def current_filter(self) -> PurchaseFilter:
@@ -133,7 +133,7 @@ class PurchaseTableModel(_TableModel):
         number = row // self.PAGE
         page = self._pages.get(number)
         if page is None:
-            page = self._fetch(self._filter, number * self.PAGE, self.PAGE)
+            page = self.fetch(self._filter, number * self.PAGE, self.PAGE, self._boundary(number))
             self._pages[number] = page
             while len(self._pages) > self.CACHED_PAGES:
                 self._pages.popitem(last=False)
@@ -142,23 +142,42 @@ class PurchaseTableModel(_TableModel):
         offset = row - number * self.PAGE
         return page[offset] if offset < len(page) else None
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not index.isValid():
+    def _boundary(self, number: int) -> Boundary | None:
+        """A row of a cached neighbouring page to continue from (browsing all customers),
+        so a page deep into millions of lines is found by key instead of by offset."""
+        if self._filter.customer_id is not None:
             return None
-        column = index.column()
-        if role == ALIGN and column in (4, 5, 6, 7):
-            return NUMBER_ALIGN
-        if role != DISPLAY:
-            return None
-        item = self.row(index.row())
-        if item is None:
-            return None
+        previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
+        if previous and len(previous) == self.PAGE:
+            return Boundary(previous[-1], after=True)
+        if following:
+            return Boundary(following[0], after=False)
+        return None
+
+    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (4, 5, 6, 7)
+
+    def cells(self, item: PurchaseRow) -> list[str]:
         line = item.line
         return [
             day(line.purchased_on), line.product_name, line.specification,
             line.category or "", str(line.quantity), money(line.unit_price_fen),
             money(line.amount_fen), money(item.running_total_fen), line.receipt or "",
-        ][column]  # fmt: skip
+        ]  # fmt: skip
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        column = index.column()
+        if role == ALIGN and column in self.NUMBER_COLUMNS:
+            return NUMBER_ALIGN
+        if role not in (DISPLAY, ID_ROLE):
+            return None
+        item = self.row(index.row())
+        if item is None:
+            return None
+        if role == ID_ROLE:
+            return item.line.customer_id
+        return self.cells(item)[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORTABLE.get(column)
@@ -172,6 +191,29 @@ class PurchaseTableModel(_TableModel):
                 order_by=key, descending=descending,
             )
         )  # fmt: skip
+
+
+class AllPurchasesModel(PurchaseTableModel):
+    """Every purchase line of the pharmacy, with the customer's name instead of a running
+    total (which only means something for one customer)."""
+
+    SORTABLE: ClassVar[dict[int, str]] = {0: "date", 7: "amount"}
+    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (5, 6, 7)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Date"), self.tr("Customer"), self.tr("Product"), self.tr("Specification"),
+            self.tr("Category"), self.tr("Qty"), self.tr("Unit price"), self.tr("Amount"),
+            self.tr("Receipt"),
+        ]  # fmt: skip
+
+    def cells(self, item: PurchaseRow) -> list[str]:
+        line = item.line
+        return [
+            day(line.purchased_on), item.customer_name or "", line.product_name,
+            line.specification, line.category or "", str(line.quantity),
+            money(line.unit_price_fen), money(line.amount_fen), line.receipt or "",
+        ]  # fmt: skip
 
 
 class InteractionTableModel(_TableModel):

@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AllPurchasesModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/models.py" line="+205"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Specification</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>AllPurchasesWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/all_purchases.py" line="+31"/>
+        <source>All purchases</source>
+        <translation>All purchases</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%Ln purchase line(s)</source>
+        <translation>
+            <numerusform>%Ln purchase line</numerusform>
+            <numerusform>%Ln purchase lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -76,7 +140,7 @@
 <context>
     <name>CustomerHitsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+61"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-146"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -104,7 +168,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+79"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+67"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -119,27 +183,12 @@
         <translation>Interactions</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>All categories</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Add purchase…</source>
         <translation>Add purchase…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>From</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>to</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Log interaction…</source>
         <translation>Log interaction…</translation>
     </message>
@@ -149,12 +198,7 @@
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Not a date</source>
-        <translation>Not a date</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+31"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
@@ -290,7 +334,7 @@
 <context>
     <name>InteractionTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+103"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+145"/>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -338,7 +382,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+106"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+108"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -368,7 +412,12 @@
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>All purchases</source>
+        <translation>All purchases</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Custom fields…</source>
         <translation>Custom fields…</translation>
     </message>
@@ -433,7 +482,7 @@
         <translation>Main</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+54"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -454,7 +503,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -464,7 +513,7 @@
         <translation>The customer has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Please correct the marked fields first</source>
         <translation>Please correct the marked fields first</translation>
     </message>
@@ -583,12 +632,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+50"/>
+        <location line="+65"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-65"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
@@ -608,12 +657,12 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+39"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>Product name, pinyin initials or barcode</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Unit price ¥</source>
         <translation>Unit price ¥</translation>
     </message>
@@ -653,9 +702,37 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>PurchaseFilterBar</name>
+    <message>
+        <location filename="../../pharmadesk/ui/purchase_filter.py" line="+26"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not a date</source>
+        <translation>Not a date</translation>
+    </message>
+</context>
+<context>
     <name>PurchaseTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-111"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-153"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -757,7 +834,7 @@ Add it anyway?</translation>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Create</source>
         <translation>Create</translation>
     </message>
@@ -813,7 +890,7 @@ Add it anyway?</translation>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Recovery code</source>
         <translation>Recovery code</translation>
     </message>
@@ -830,7 +907,7 @@ Add it anyway?</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location line="-147"/>
+        <location line="-150"/>
         <source>Unlock PharmaDesk</source>
         <translation>Unlock PharmaDesk</translation>
     </message>

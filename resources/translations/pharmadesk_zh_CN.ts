@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AllPurchasesModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/models.py" line="+205"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>小票号</translation>
+    </message>
+</context>
+<context>
+    <name>AllPurchasesWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/all_purchases.py" line="+31"/>
+        <source>All purchases</source>
+        <translation>全部购药记录</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%Ln purchase line(s)</source>
+        <translation>
+            <numerusform>共 %Ln 条购药记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -76,7 +139,7 @@
 <context>
     <name>CustomerHitsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+61"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-146"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -104,7 +167,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+79"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+67"/>
         <source>Details</source>
         <translation>客户资料</translation>
     </message>
@@ -119,27 +182,12 @@
         <translation>沟通记录</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>Add purchase…</source>
         <translation>添加购药记录…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Log interaction…</source>
         <translation>记录沟通…</translation>
     </message>
@@ -149,12 +197,7 @@
         <translation>标记随访完成</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Not a date</source>
-        <translation>日期无法识别</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+31"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
@@ -286,7 +329,7 @@
 <context>
     <name>InteractionTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+103"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+145"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -334,7 +377,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+106"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+108"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -364,7 +407,12 @@
         <translation>待随访</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>All purchases</source>
+        <translation>全部购药记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Custom fields…</source>
         <translation>自定义字段…</translation>
     </message>
@@ -429,7 +477,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+54"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -448,7 +496,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -458,7 +506,7 @@
         <translation>该客户有未保存的更改，是否保存？</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Please correct the marked fields first</source>
         <translation>请先更正标出的错误项</translation>
     </message>
@@ -577,12 +625,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+50"/>
+        <location line="+65"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-65"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
@@ -602,12 +650,12 @@
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+39"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>商品名称、拼音首字母或条码</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Unit price ¥</source>
         <translation>单价 ¥</translation>
     </message>
@@ -647,9 +695,37 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>PurchaseFilterBar</name>
+    <message>
+        <location filename="../../pharmadesk/ui/purchase_filter.py" line="+26"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not a date</source>
+        <translation>日期无法识别</translation>
+    </message>
+</context>
+<context>
     <name>PurchaseTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-111"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-153"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -750,7 +826,7 @@ Add it anyway?</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
@@ -806,7 +882,7 @@ Add it anyway?</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
@@ -823,7 +899,7 @@ Add it anyway?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location line="-147"/>
+        <location line="-150"/>
         <source>Unlock PharmaDesk</source>
         <translation>解锁 PharmaDesk</translation>
     </message>

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from peewee import Database
 
-from pharmadesk.db.migrations import m0001_initial, m0002_search_index, m0003_search_indexes
+from pharmadesk.db.migrations import (
+    m0001_initial,
+    m0002_search_index,
+    m0003_search_indexes,
+    m0004_purchase_browsing,
+)
 from pharmadesk.errors import DatabaseUnavailable
 
 
@@ -29,6 +34,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", m0001_initial.apply),
     Migration(2, "counter search index", m0002_search_index.apply),
     Migration(3, "name trigrams, covering mobile indexes", m0003_search_indexes.apply),
+    Migration(4, "indexes for browsing all purchases", m0004_purchase_browsing.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,0 +1,37 @@
+"""Table views set up the way every PharmaDesk table behaves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+def table_view(model: QAbstractItemModel) -> QTableView:
+    """Read-only, whole rows selected one at a time, rows of one fixed height."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    # A fixed row height lets the view size 2,000,000 rows without measuring them.
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def size_columns(view: QTableView, samples: Sequence[str]) -> None:
+    """Column widths from a typical value of each column and its title, never from the rows:
+    measuring contents would page through every line of a long table."""
+    header = view.horizontalHeader()
+    model = view.model()
+    for column, sample in enumerate(samples):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        width = max(
+            view.fontMetrics().horizontalAdvance(sample),
+            header.fontMetrics().horizontalAdvance(title) + 16,  # room for the sort arrow
+        )
+        view.setColumnWidth(column, width + 16)
