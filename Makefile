@@ -45,5 +45,11 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/pharmadesk bench
 
+# Regenerate resources/fonts/PharmaDeskSansSC-Regular.otf from Debian's fonts-noto-cjk (or
+# NOTO_CJK=path/to/NotoSansCJK-Regular.ttc). Not part of run or test: the font is committed.
+.PHONY: font
+font: $(STAMP)
+	$(BIN)/python installer/subset_font.py $(NOTO_CJK)
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)
