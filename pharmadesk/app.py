@@ -6,10 +6,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from peewee import DatabaseError
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from pharmadesk import paths
+from pharmadesk.db import keyfile
+from pharmadesk.errors import DatabaseUnavailable, OperationFailed
 from pharmadesk.services import vault
 from pharmadesk.services.context import Context
 from pharmadesk.ui import fonts, i18n
@@ -38,25 +41,40 @@ def prepare(app: QApplication, lang: str | None) -> QSettings:
     return settings
 
 
+def unlock_pharmacy(path: Path, user: str, password: str) -> Context:
+    """The unlock dialog's call: `vault.open_pharmacy`, with a file that cannot be read at
+    all reported as a typed error rather than escaping from the dialog."""
+    try:
+        return vault.open_pharmacy(path, user=user, password=password)
+    except OSError as exc:
+        raise DatabaseUnavailable(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+
+
+def create_pharmacy(target: Path, owner: str, password: str, name: str) -> tuple[Context, str]:
+    """The setup dialog's call: a new pharmacy and its recovery code; a folder that cannot be
+    written (or a full disk) is a typed error, not a crash."""
+    try:
+        created = vault.create_pharmacy(target, owner=owner, password=password, pharmacy_name=name)
+    except (OSError, DatabaseError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OperationFailed(f"cannot create {target}: {reason}") from None
+    return created.context, created.recovery_code
+
+
 def start_context(db: Path | None, user: str) -> Context | None:
     """Unlock the pharmacy at `db` (or set one up on first run); None when the user quits."""
     path = db or paths.last_opened() or paths.default_pharmacy_path()
-    if path.exists():
+    # A key file without its database is a pharmacy that lost its file, not a first run:
+    # the unlock dialog says so instead of offering to set up a new one in its place.
+    if path.exists() or keyfile.key_file_path(path).exists():
         unlock = UnlockDialog(
             path=path,
-            unlock=lambda name, password: vault.open_pharmacy(path, user=name, password=password),
+            unlock=lambda name, password: unlock_pharmacy(path, name, password),
             user=user,
         )
         opened = unlock.context if unlock.exec() else None
     else:
-
-        def create(target: Path, owner: str, password: str, name: str) -> tuple[Context, str]:
-            created = vault.create_pharmacy(
-                target, owner=owner, password=password, pharmacy_name=name
-            )
-            return created.context, created.recovery_code
-
-        setup = SetupDialog(default_path=path, create=create)
+        setup = SetupDialog(default_path=path, create=create_pharmacy)
         opened = setup.context if setup.exec() else None
     if opened is not None:
         paths.remember_opened(opened.path)

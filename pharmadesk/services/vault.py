@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import peewee
+
 from pharmadesk.db import keyfile
 from pharmadesk.db.connection import open_encrypted
 from pharmadesk.db.migrations import migrate, schema_version
@@ -113,6 +115,16 @@ def open_pharmacy(
         row = User.get_or_none((User.name == user) & (User.active == True))  # noqa: E712
         if row is None:
             raise AuthenticationError("wrong user name or password")
+    except (peewee.OperationalError, peewee.IntegrityError):
+        db.close()
+        raise
+    except peewee.DatabaseError as exc:
+        # A file whose first page is intact gets past the key check and fails on a later
+        # page ("malformed"): it is as damaged as one that fails at once.
+        db.close()
+        raise DatabaseUnavailable(
+            f"{path.name} is damaged ({exc}); restore the last backup"
+        ) from None
     except BaseException:
         db.close()
         raise

@@ -114,6 +114,8 @@ class SetupDialog(QDialog):
         where.addWidget(browse)
         self.owner = QLineEdit("owner")
         self.owner.setObjectName("owner")
+        for field in (self.location, self.owner):
+            field.textChanged.connect(self._check)
         self.password = QLineEdit()
         self.password.setObjectName("newPassword")
         self.repeat = QLineEdit()
@@ -160,14 +162,15 @@ class SetupDialog(QDialog):
             text = self.tr("The two passwords differ")
         self.hint.setText(text)
         self.hint.setStyleSheet("" if ok and same else ERROR_STYLE)
-        self.create_button.setEnabled(ok and same and bool(self.owner.text().strip()))
+        filled = bool(self.owner.text().strip() and self.location.text().strip())
+        self.create_button.setEnabled(ok and same and filled)
 
     def _try(self) -> None:
         if not self.create_button.isEnabled():
             return
         try:
             self.context, self.recovery_code = self._create(
-                Path(self.location.text().strip()),
+                Path(self.location.text().strip()).expanduser(),
                 self.owner.text().strip(),
                 self.password.text(),
                 self.name.text().strip(),

@@ -1,0 +1,394 @@
+"""Start-up as a pharmacist meets it: unlocking the pharmacy, a damaged file, the first run."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from pharmadesk import app, paths
+from pharmadesk.db import keyfile
+from pharmadesk.db.connection import PLAIN_SQLITE_HEADER
+from pharmadesk.errors import DatabaseUnavailable
+from pharmadesk.services import vault
+from pharmadesk.services.context import Context
+from pharmadesk.ui.start_dialogs import SetupDialog, UnlockDialog
+from tests.conftest import PASSWORD
+from tests.unit.ui.conftest import focused, press, type_text, when_modal
+
+PHARMACY = "康宁大药房"
+NEW_PASSWORD = "Kangning-2026!"
+RECOVERY_CODE = re.compile(r"\b[A-Z0-9]{5}(?:-[A-Z0-9]{5}){5}\b")
+PAGE = 4096  # SQLCipher 4's page size
+
+
+@pytest.fixture
+def closed_pharmacy(db_path: Path) -> Path:
+    """A pharmacy on disk, closed as at the end of yesterday's work."""
+    created = vault.create_pharmacy(
+        db_path, owner="owner", password=PASSWORD, pharmacy_name=PHARMACY
+    )
+    created.context.close()
+    return db_path
+
+
+def files_beside(db: Path) -> dict[str, bytes]:
+    """Every file in the pharmacy's folder (database, key file, any journal) and its bytes."""
+    return {path.name: path.read_bytes() for path in sorted(db.parent.iterdir())}
+
+
+def show(qtbot: QtBot, dialog: QDialog, first: QWidget) -> None:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+
+
+def tab_to(qtbot: QtBot, field: QWidget) -> None:
+    """Press Tab until `field` has the focus, as a user does (Tab selects a field's text)."""
+    for _ in range(12):
+        if focused() is field:
+            return
+        press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is field, f"Tab never reaches {field.objectName()}"
+
+
+def acknowledge_recovery_code(qtbot: QtBot) -> tuple[list[str], list[BaseException]]:
+    """Read the next message box (the recovery code) and press OK; returns what it said."""
+    shown: list[str] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        shown.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    return shown, when_modal(qtbot, read_and_close)
+
+
+# --- Unlocking ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def unlock_dialog(qtbot: QtBot, closed_pharmacy: Path) -> Iterator[UnlockDialog]:
+    dialog = UnlockDialog(
+        path=closed_pharmacy,
+        unlock=lambda name, password: app.unlock_pharmacy(closed_pharmacy, name, password),
+    )
+    show(qtbot, dialog, dialog.password)
+    yield dialog
+    if dialog.context is not None:
+        dialog.context.close()
+
+
+def assert_ready_to_try_again(dialog: UnlockDialog) -> None:
+    assert dialog.isVisible()
+    assert dialog.context is None
+    assert dialog.message.isVisible()
+    assert "Wrong user name or password" in dialog.message.text()
+    assert focused() is dialog.password
+    # The next keystrokes replace what was typed.
+    assert dialog.password.text() in ("", dialog.password.selectedText())
+
+
+def test_a_wrong_password_is_refused_and_the_right_one_opens_the_pharmacy(
+    qtbot: QtBot, unlock_dialog: UnlockDialog, closed_pharmacy: Path
+) -> None:
+    before = files_beside(closed_pharmacy)
+    assert set(before) == {closed_pharmacy.name, keyfile.key_file_path(closed_pharmacy).name}
+    type_text(qtbot, "s3cret-pv")
+    press(qtbot, Qt.Key.Key_Return)
+    assert_ready_to_try_again(unlock_dialog)
+    assert files_beside(closed_pharmacy) == before
+
+    type_text(qtbot, PASSWORD)
+    press(qtbot, Qt.Key.Key_Return)
+    assert unlock_dialog.result() == QDialog.DialogCode.Accepted
+    assert not unlock_dialog.isVisible()
+    ctx = unlock_dialog.context
+    assert ctx is not None
+    assert (ctx.account.name, ctx.account.role) == ("owner", "owner")
+    assert vault.pharmacy_name(ctx) == PHARMACY
+
+
+def test_an_unknown_user_name_is_refused_like_a_wrong_password(
+    qtbot: QtBot, unlock_dialog: UnlockDialog, closed_pharmacy: Path
+) -> None:
+    before = files_beside(closed_pharmacy)
+    press(qtbot, Qt.Key.Key_Backtab)
+    assert focused() is unlock_dialog.user
+    type_text(qtbot, "nobody")  # replaces "owner": Tab selected it
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, PASSWORD)
+    press(qtbot, Qt.Key.Key_Return)
+    assert_ready_to_try_again(unlock_dialog)
+    assert files_beside(closed_pharmacy) == before
+
+
+# --- A damaged pharmacy file ----------------------------------------------------------------
+
+
+def overwrite_with_garbage(db: Path) -> None:
+    db.write_bytes(bytes(range(256)) * (db.stat().st_size // 256))
+
+
+def damage_a_page_inside(db: Path) -> None:
+    # The first page still decrypts, so the key check passes and a later read fails.
+    data = bytearray(db.read_bytes())
+    data[PAGE : 2 * PAGE] = b"\xff" * PAGE
+    db.write_bytes(bytes(data))
+
+
+def empty(db: Path) -> None:
+    db.write_bytes(b"")
+
+
+DAMAGE = [
+    pytest.param(overwrite_with_garbage, "damaged", id="garbage"),
+    pytest.param(damage_a_page_inside, "damaged", id="damaged-page"),
+    pytest.param(empty, "damaged", id="empty"),
+    pytest.param(Path.unlink, "no pharmacy database", id="database-lost-key-file-kept"),
+]
+
+
+@pytest.mark.parametrize(("damage", "says"), DAMAGE)
+def test_a_damaged_file_is_reported_in_plain_words(
+    closed_pharmacy: Path, damage: Callable[[Path], None], says: str
+) -> None:
+    damage(closed_pharmacy)
+    with pytest.raises(DatabaseUnavailable) as refused:
+        app.unlock_pharmacy(closed_pharmacy, "owner", PASSWORD)
+    assert says in refused.value.message
+    assert "Traceback" not in refused.value.message
+
+
+@pytest.mark.parametrize(("damage", "says"), DAMAGE)
+def test_at_start_up_a_damaged_file_is_explained_and_restoring_is_suggested(
+    qtbot: QtBot, closed_pharmacy: Path, damage: Callable[[Path], None], says: str
+) -> None:
+    damage(closed_pharmacy)
+    after_damage = files_beside(closed_pharmacy)
+    seen: list[str] = []
+
+    def try_then_quit(dialog: QWidget) -> None:
+        assert isinstance(dialog, UnlockDialog), "the unlock dialog, not a new pharmacy's setup"
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.password)
+        type_text(qtbot, PASSWORD)
+        press(qtbot, Qt.Key.Key_Return)
+        assert dialog.isVisible()
+        assert dialog.message.isVisible()
+        seen.append(dialog.message.text())
+        press(qtbot, Qt.Key.Key_Escape)
+
+    errors = when_modal(qtbot, try_then_quit)
+    opened = app.start_context(closed_pharmacy, "owner")
+    assert errors == []
+    assert opened is None
+    [message] = seen
+    assert "cannot be opened" in message
+    assert says in message
+    assert "Restore it from your last backup" in message
+    assert "Traceback" not in message
+    assert files_beside(closed_pharmacy) == after_damage
+    assert paths.last_opened() is None
+
+
+def test_at_start_up_the_right_password_opens_the_pharmacy_and_it_is_remembered(
+    qtbot: QtBot, closed_pharmacy: Path
+) -> None:
+    def unlock(dialog: QWidget) -> None:
+        assert isinstance(dialog, UnlockDialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.password)
+        type_text(qtbot, PASSWORD)
+        press(qtbot, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, unlock)
+    opened = app.start_context(closed_pharmacy, "owner")
+    assert errors == []
+    assert opened is not None
+    try:
+        assert vault.pharmacy_name(opened) == PHARMACY
+    finally:
+        opened.close()
+    assert paths.last_opened() == closed_pharmacy.resolve()
+
+
+# --- First run ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def setup_dialog(qtbot: QtBot) -> Iterator[SetupDialog]:
+    dialog = SetupDialog(default_path=paths.default_pharmacy_path(), create=app.create_pharmacy)
+    show(qtbot, dialog, dialog.name)
+    yield dialog
+    if dialog.context is not None:
+        dialog.context.close()
+
+
+def enter_passwords(qtbot: QtBot, dialog: SetupDialog, password: str, repeat: str) -> None:
+    tab_to(qtbot, dialog.password)
+    type_text(qtbot, password)
+    tab_to(qtbot, dialog.repeat)
+    type_text(qtbot, repeat)
+
+
+def assert_openable(db: Path, *, password: str, recovery_code: str) -> None:
+    assert db.exists()
+    assert not db.read_bytes().startswith(PLAIN_SQLITE_HEADER[:15])
+    ctx = vault.open_pharmacy(db, user="owner", password=password)
+    try:
+        assert (ctx.account.name, ctx.account.role) == ("owner", "owner")
+        assert vault.pharmacy_name(ctx) == PHARMACY
+    finally:
+        ctx.close()
+    # The code shown is the one that opens the pharmacy when the password is lost.
+    keys = keyfile.KeyFile.load(keyfile.key_file_path(db))
+    assert len(keys.unwrap(keyfile.RECOVERY_ENTRY, recovery_code)) == keyfile.KEY_BYTES
+
+
+def test_first_run_offers_the_data_folder_and_creates_an_encrypted_pharmacy(
+    qtbot: QtBot, isolated_user_folders: Path
+) -> None:
+    default = paths.default_pharmacy_path()
+    assert default.is_relative_to(isolated_user_folders)
+    shown: list[str] = []
+
+    def set_up(dialog: QWidget) -> None:
+        assert isinstance(dialog, SetupDialog)
+        assert Path(dialog.location.text()) == default
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name)
+        type_text(qtbot, PHARMACY)
+        enter_passwords(qtbot, dialog, NEW_PASSWORD, NEW_PASSWORD)
+        texts, box_errors = acknowledge_recovery_code(qtbot)
+        press(qtbot, Qt.Key.Key_Return)
+        assert box_errors == []
+        shown.extend(texts)
+
+    errors = when_modal(qtbot, set_up)
+    opened = app.start_context(None, "owner")
+    assert errors == []
+    assert opened is not None
+    opened.close()
+    assert opened.path == default
+    assert paths.last_opened() == default.resolve()
+    [text] = shown
+    found = RECOVERY_CODE.search(text)
+    assert found is not None, text
+    assert_openable(default, password=NEW_PASSWORD, recovery_code=found.group())
+
+
+def test_a_weak_password_is_called_weak_and_cannot_be_used(
+    qtbot: QtBot, setup_dialog: SetupDialog
+) -> None:
+    type_text(qtbot, PHARMACY)
+    tab_to(qtbot, setup_dialog.password)
+    type_text(qtbot, "abc")
+    assert setup_dialog.hint.isVisible()
+    assert "Too weak" in setup_dialog.hint.text()
+    type_text(qtbot, "defgh")  # long enough, but only lower-case letters
+    assert "Too weak" in setup_dialog.hint.text()
+    tab_to(qtbot, setup_dialog.repeat)
+    type_text(qtbot, "abcdefgh")
+    assert "Too weak" in setup_dialog.hint.text()
+    assert not setup_dialog.create_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return)
+    assert setup_dialog.isVisible()
+    assert not paths.default_pharmacy_path().exists()
+
+    tab_to(qtbot, setup_dialog.password)
+    type_text(qtbot, "abcdefg1")  # replaces it: Tab selected the text
+    tab_to(qtbot, setup_dialog.repeat)
+    type_text(qtbot, "abcdefg1")
+    assert "Acceptable" in setup_dialog.hint.text()
+    assert setup_dialog.create_button.isEnabled()
+
+
+def test_passwords_that_differ_say_so_and_keep_create_disabled(
+    qtbot: QtBot, setup_dialog: SetupDialog
+) -> None:
+    type_text(qtbot, PHARMACY)
+    enter_passwords(qtbot, setup_dialog, NEW_PASSWORD, NEW_PASSWORD[:-1] + "?")
+    assert "The two passwords differ" in setup_dialog.hint.text()
+    assert not setup_dialog.create_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return)
+    assert setup_dialog.isVisible()
+    assert not paths.default_pharmacy_path().exists()
+
+    press(qtbot, Qt.Key.Key_Backspace)
+    type_text(qtbot, NEW_PASSWORD[-1])
+    assert setup_dialog.hint.text() == "Strong"
+    assert setup_dialog.create_button.isEnabled()
+    shown, errors = acknowledge_recovery_code(qtbot)
+    press(qtbot, Qt.Key.Key_Return)
+    assert errors == []
+    assert setup_dialog.result() == QDialog.DialogCode.Accepted
+    [text] = shown
+    assert setup_dialog.recovery_code
+    assert setup_dialog.recovery_code in text
+    assert setup_dialog.context is not None
+    setup_dialog.context.close()
+    setup_dialog.context = None
+    assert_openable(
+        paths.default_pharmacy_path(),
+        password=NEW_PASSWORD,
+        recovery_code=setup_dialog.recovery_code,
+    )
+
+
+def test_create_waits_for_an_owner_account_name(qtbot: QtBot, setup_dialog: SetupDialog) -> None:
+    type_text(qtbot, PHARMACY)
+    enter_passwords(qtbot, setup_dialog, NEW_PASSWORD, NEW_PASSWORD)
+    assert setup_dialog.create_button.isEnabled()
+    tab_to(qtbot, setup_dialog.owner)
+    press(qtbot, Qt.Key.Key_Delete)  # Tab selected "owner"
+    assert setup_dialog.owner.text() == ""
+    assert not setup_dialog.create_button.isEnabled()
+    type_text(qtbot, "owner")
+    assert setup_dialog.create_button.isEnabled()
+
+
+def test_a_location_that_cannot_be_written_is_reported_in_plain_words(
+    qtbot: QtBot, setup_dialog: SetupDialog, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("not a folder")
+    target = not_a_folder / "pharmacy.db"
+    type_text(qtbot, PHARMACY)
+    tab_to(qtbot, setup_dialog.location)
+    type_text(qtbot, str(target))
+    enter_passwords(qtbot, setup_dialog, NEW_PASSWORD, NEW_PASSWORD)
+    press(qtbot, Qt.Key.Key_Return)
+    assert setup_dialog.isVisible()
+    assert setup_dialog.context is None
+    assert f"cannot create {target}" in setup_dialog.hint.text()
+    assert "Traceback" not in setup_dialog.hint.text()
+    assert not_a_folder.read_text() == "not a folder"
+
+
+def test_a_location_in_the_home_folder_may_be_written_with_a_tilde(
+    qtbot: QtBot, setup_dialog: SetupDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "pharmacist"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    type_text(qtbot, PHARMACY)
+    tab_to(qtbot, setup_dialog.location)
+    type_text(qtbot, "~/pharmacy/kangning.db")
+    enter_passwords(qtbot, setup_dialog, NEW_PASSWORD, NEW_PASSWORD)
+    shown, errors = acknowledge_recovery_code(qtbot)
+    press(qtbot, Qt.Key.Key_Return)
+    assert errors == []
+    assert shown
+    ctx: Context | None = setup_dialog.context
+    assert ctx is not None
+    assert ctx.path == home / "pharmacy" / "kangning.db"
+    assert ctx.path.exists()
+    assert not (tmp_path / "~").exists()
