@@ -17,7 +17,7 @@ from pharmadesk.db.models import CustomField
 from pharmadesk.errors import NotFound, OperationFailed
 from pharmadesk.services import audit
 from pharmadesk.services.context import Context
-from pharmadesk.text.normalize import InvalidValue, fold, parse_date
+from pharmadesk.text.normalize import InvalidValue, fold, fold_free_text, parse_date
 
 KINDS = ("text", "number", "date", "choice")
 MAX_TEXT = 2000
@@ -141,7 +141,8 @@ def retire(ctx: Context, field_id: int, *, retired: bool = True) -> FieldDef:
 
 def canonical_value(field: FieldDef, raw: Any) -> str | None:
     """The stored text of a value for this field; None for empty; InvalidValue if wrong."""
-    text = fold(raw)
+    # Free text keeps its Chinese punctuation (NFKC would turn "，" into ",").
+    text = fold_free_text(raw) if field.kind == "text" else fold(raw)
     if not text:
         return None
     if field.kind == "text":

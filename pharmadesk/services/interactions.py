@@ -15,7 +15,7 @@ from pharmadesk.db.models import Customer, Interaction, User
 from pharmadesk.errors import NotFound, ValidationError
 from pharmadesk.services import audit, search_index
 from pharmadesk.services.context import Context
-from pharmadesk.text.normalize import fold
+from pharmadesk.text.normalize import fold_free_text
 
 CHANNELS = ("counter", "phone", "sms", "wechat", "email")
 KINDS = ("consultation", "complaint", "feedback", "follow_up", "reminder")
@@ -86,7 +86,7 @@ def log(
         ValidationError: channel, kind, summary or rating is not acceptable.
         NotFound: no such customer, or the corrected entry is not this customer's.
     """
-    summary = fold(summary)
+    summary = fold_free_text(summary)
     problems = _check(channel, kind, summary, rating)
     if problems:
         raise ValidationError(problems)

@@ -2,7 +2,9 @@
 
 Every function takes the raw value (text, a number cell, a date cell) and returns the
 canonical value, None for an empty input, or raises `InvalidValue` with a reason a person
-understands. Full-width characters are folded (NFKC) first.
+understands. Names, phones, dates and codes are folded with NFKC first. Free text (notes,
+summaries, addresses) is folded gently: only full-width letters, digits and the ideographic
+space become ASCII, so a note keeps its Chinese punctuation (，：（）).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ _PHONE_PUNCT_RE = re.compile(r"[\s\-()（）.·]")
 _LANDLINE_RE = re.compile(r"^(0\d{2,3})?\d{7,8}$")
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
-    re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"),
+    re.compile(
+        r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    ),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 _AGE_RE = re.compile(r"^(\d{1,3})\s*(岁|周岁|years?|yrs?)?$", re.IGNORECASE)
@@ -33,6 +37,12 @@ _GENDERS = {
     "F": ("女", "f", "female", "woman", "女士", "女性", "小姐"),
 }
 _GENDER_LOOKUP = {word: code for code, words in _GENDERS.items() for word in words}
+# Full-width digits and Latin letters (U+FF10-FF19, FF21-FF3A, FF41-FF5A) and the
+# ideographic space; nothing else, least of all the full-width punctuation of Chinese text.
+_FULL_WIDTH_ALNUM = ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+_FREE_TEXT_FOLDS = {
+    code: code - 0xFEE0 for start, end in _FULL_WIDTH_ALNUM for code in range(start, end + 1)
+} | {0x3000: ord(" ")}
 
 
 class InvalidValue(ValueError):
@@ -51,13 +61,27 @@ class Phones:
     other: str | None
 
 
-def fold(value: Any) -> str:
-    """Text with full-width forms folded and outer white space removed; '' for None."""
+def _cell_text(value: Any) -> str:
+    # A number cell holding a whole number comes back as a float: 45.0 is '45'.
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return str(value)
+
+
+def fold(value: Any) -> str:
+    """Text with full-width forms folded and outer white space removed; '' for None."""
+    return unicodedata.normalize("NFKC", _cell_text(value)).strip()
+
+
+def fold_free_text(value: Any) -> str:
+    """Free text with full-width letters, digits and spaces made ASCII, all else kept.
+
+    Unlike `fold`, Chinese punctuation (，：（）) stays as typed; outer white space is
+    removed; '' for None.
+    """
+    return _cell_text(value).translate(_FREE_TEXT_FOLDS).strip()
 
 
 def is_empty(value: Any) -> bool:
@@ -85,7 +109,7 @@ def phones(value: Any) -> Phones:
         compact = compact[4:]
     elif len(compact) == 13 and compact.startswith("86"):
         compact = compact[2:]
-    if not compact.isdigit():
+    if not (compact.isascii() and compact.isdigit()):
         raise InvalidValue("phone_invalid", f"not a phone number: {text}")
     if MOBILE_RE.match(compact):
         return Phones(compact, None)
@@ -169,10 +193,7 @@ def birth_year_from_age(value: Any, *, on: date) -> int | None:
 def person_name(value: Any) -> str:
     """A person's name: Chinese names lose inner spaces, Latin names keep single spaces."""
     text = fold(value)
-    if has_cjk(text):
-        text = re.sub(r"\s+", "", text)
-    else:
-        text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", "", text) if has_cjk(text) else re.sub(r"\s+", " ", text)
     if not text:
         raise InvalidValue("name_missing", "a name is required")
     return text
@@ -202,9 +223,8 @@ def member_code(value: Any) -> str | None:
 
 
 def free_text(value: Any) -> str | None:
-    """Notes and the like: folded, outer space removed, None when empty."""
-    text = fold(value)
-    return text or None
+    """Notes, addresses and the like, folded gently (`fold_free_text`); None when empty."""
+    return fold_free_text(value) or None
 
 
 _MONEY_RE = re.compile(r"^(?:¥|￥|RMB|CNY)?\s*(-?\d+(?:\.\d{1,2})?)\s*(?:元|RMB|CNY)?$", re.I)
@@ -217,7 +237,9 @@ def money_fen(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return value * 100
     if isinstance(value, float):
-        value = repr(value)
+        # A number cell computed in a spreadsheet (3 * 12.3) comes back as 36.900000000000006;
+        # read it to the 15 significant digits the spreadsheet itself shows.
+        value = format(value, ".15g")
     text = fold(value).replace(",", "")
     if not text:
         return None

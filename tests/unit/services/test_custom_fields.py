@@ -53,3 +53,11 @@ def test_bad_definitions_are_refused(
 ) -> None:
     with pytest.raises(OperationFailed):
         custom_fields.define(pharmacy, label, kind=kind, choices=choices)
+
+
+def test_a_text_value_keeps_its_chinese_punctuation(pharmacy: Context) -> None:
+    field = custom_fields.define(pharmacy, "家属联系人", kind="text")
+    typed = "王芳（女儿），电话１３９"
+    saved = customers.create(pharmacy, {"name": "张三", "custom": {field.key: typed}}).customer
+    assert saved is not None
+    assert customers.get(pharmacy, saved.id).custom == {field.key: "王芳（女儿），电话139"}
