@@ -36,6 +36,8 @@ def prepare(app: QApplication, lang: str | None) -> QSettings:
     settings = QSettings()
     saved = settings.value(LANGUAGE_KEY)
     language = i18n.choose_language(lang, saved if isinstance(saved, str) else None)
+    if lang in i18n.LANGUAGES:
+        settings.setValue(LANGUAGE_KEY, lang)  # --lang is remembered, like the Settings choice
     app.setProperty("pharmadesk_translators", i18n.install(app, language))
     fonts.apply(app)
     return settings

@@ -1,0 +1,64 @@
+"""The window speaks Simplified Chinese on a zh system and remembers the language chosen."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pharmadesk import app as pharmadesk_app
+from pharmadesk.services.context import Context
+from pharmadesk.ui import i18n
+from pharmadesk.ui.main_window import MainWindow
+from pharmadesk.ui.settings_dialog import LANGUAGE_KEY
+from pharmadesk.ui.tasks import BackgroundRunner
+
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    translators = i18n.install(qapp, "zh_CN")
+    yield
+    i18n.remove(qapp, translators)
+    i18n.install(qapp, "en")  # the session's English translator stays the later one
+
+
+def test_every_menu_and_toolbar_text_is_chinese(
+    qtbot: QtBot, chinese: None, pharmacy: Context, people: dict[str, int], settings: QSettings
+) -> None:
+    runner = BackgroundRunner()
+    window = MainWindow(pharmacy, runner, settings)
+    qtbot.addWidget(window)
+    texts = [menu.text() for menu in window.menuBar().actions()]
+    texts += [action.text() for action in window.actions()]
+    texts += [window.panel.tabs.tabText(i) for i in range(window.panel.tabs.count())]
+    untranslated = [t for t in texts if LATIN_WORD.search(t.replace("&", ""))]
+    assert texts
+    assert untranslated == []
+    runner.stop()
+
+
+def test_lang_on_the_command_line_is_remembered(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored: dict[str, object] = {}
+
+    class Store:
+        def value(self, key: str) -> object:
+            return stored.get(key)
+
+        def setValue(self, key: str, value: object) -> None:
+            stored[key] = value
+
+    monkeypatch.setattr(pharmadesk_app, "QSettings", Store)
+    pharmadesk_app.prepare(qapp, "zh_CN")
+    assert stored[LANGUAGE_KEY] == "zh_CN"
+    pharmadesk_app.prepare(qapp, None)  # a later start without --lang keeps it
+    assert stored[LANGUAGE_KEY] == "zh_CN"
+    i18n.remove(qapp, qapp.property("pharmadesk_translators"))
+    i18n.install(qapp, "en")
