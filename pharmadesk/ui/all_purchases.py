@@ -17,7 +17,7 @@ from pharmadesk.ui.models import ID_ROLE, AllPurchasesModel
 from pharmadesk.ui.purchase_filter import PurchaseFilterBar
 from pharmadesk.ui.tables import size_columns, table_view
 
-SAMPLES = ("2026-10-31", "欧阳秀英", "复方氨酚烷胺片", "0.35g×24粒", "感冒发烧", "99",
+SAMPLES = ("2026-10-31", "欧阳秀英", "蒲地蓝消炎口服液", "100mg×100片", "维生素营养", "99",
            "¥1,234.00", "¥12,345.00", "R202610310001")  # fmt: skip
 
 
