@@ -359,7 +359,9 @@ def _record(
     count, spend, last = summary or (0, 0, None)
     return CustomerRecord(
         id=row.id, code=row.code, name=row.name, gender=row.gender, birth_date=row.birth_date,
-        birth_year=row.birth_year, birth_date_approximate=bool(row.birth_date_approximate),
+        # The year is given whenever it is known, from a full birth date too (the contract).
+        birth_year=row.birth_year or (row.birth_date.year if row.birth_date else None),
+        birth_date_approximate=bool(row.birth_date_approximate),
         mobile=row.mobile, phone=row.phone, email=row.email, address=row.address,
         postal_code=row.postal_code, preferences=row.preferences, allergies=row.allergies,
         chronic_conditions=row.chronic_conditions, notes=row.notes,

@@ -170,7 +170,8 @@ class _Writer:
             pinyin, initials = full_and_initials(person.name)
             customer_rows.append((
                 customer_id, f"PD{customer_id:06d}", person.name, pinyin, initials,
-                person.gender, _iso(person.birth_date), person.birth_year,
+                person.gender, _iso(person.birth_date),
+                person.birth_date.year if person.birth_date else person.birth_year,
                 int(person.birth_approximate), person.mobile, person.phone, person.email,
                 person.address, person.postal_code, person.preferences, person.allergies,
                 person.chronic, person.notes, *person.consents, registered, registered,

@@ -6,6 +6,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -203,6 +204,22 @@ def test_search_json_has_the_contract_fields(
     assert zs["restricted"] is False
     assert rows[1]["birth_date_approximate"] is True
     assert rows[1]["birth_date"] is None
+    assert rows[1]["birth_year"] == datetime.now().astimezone().year - 40  # said "40"
+
+
+def test_birth_year_is_given_with_a_full_birth_date_too(
+    capsys: pytest.CaptureFixture[str], env: Path
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    ctx = vault.open_pharmacy(env, user="owner", password=PASSWORD)
+    customers.create(ctx, {"name": "王五", "birth_date": "1975-03-08"})
+    ctx.close()
+    row = json.loads(run(capsys, "customers", "search", "王五", "--json")[1])
+    assert (row["birth_date"], row["birth_year"], row["birth_date_approximate"]) == (
+        "1975-03-08",
+        1975,
+        False,
+    )
 
 
 def test_search_by_last_four_and_pinyin(capsys: pytest.CaptureFixture[str], filled: Path) -> None:
