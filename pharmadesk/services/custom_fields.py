@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pharmadesk.db.models import CustomField
-from pharmadesk.errors import NotFound, OperationFailed
+from pharmadesk.errors import NotFound, OperationFailed, PermissionRefused
 from pharmadesk.services import audit
 from pharmadesk.services.context import Context
 from pharmadesk.text.normalize import InvalidValue, fold, fold_free_text, parse_date
@@ -76,6 +76,7 @@ def define(
     key: str | None = None,
 ) -> FieldDef:
     """Add a field at the end of the form. `key` is stable (exports, imports); `label` is not."""
+    _owner_only(ctx)
     label = fold(label)
     if not label:
         raise OperationFailed("a custom field needs a label")
@@ -100,6 +101,12 @@ def define(
     return _to_def(row)
 
 
+def _owner_only(ctx: Context) -> None:
+    # The form is the owner's to shape (the issue: "custom fields editor for the owner").
+    if ctx.account.role != "owner":
+        raise PermissionRefused("only the owner may change custom fields")
+
+
 def _get(field_id: int) -> CustomField:
     row = CustomField.get_or_none(CustomField.id == field_id)
     if row is None:
@@ -108,6 +115,7 @@ def _get(field_id: int) -> CustomField:
 
 
 def rename(ctx: Context, field_id: int, label: str) -> FieldDef:
+    _owner_only(ctx)
     row = _get(field_id)
     if not fold(label):
         raise OperationFailed("a custom field needs a label")
@@ -120,6 +128,7 @@ def rename(ctx: Context, field_id: int, label: str) -> FieldDef:
 
 def reorder(ctx: Context, field_ids: list[int]) -> None:
     """Put the fields in this order; fields not named keep their place after them."""
+    _owner_only(ctx)
     others = [f.id for f in list_fields(ctx, include_retired=True) if f.id not in field_ids]
     with ctx.db.atomic():
         for position, field_id in enumerate([*field_ids, *others], start=1):
@@ -130,6 +139,7 @@ def reorder(ctx: Context, field_ids: list[int]) -> None:
 
 def retire(ctx: Context, field_id: int, *, retired: bool = True) -> FieldDef:
     """Hide a field from the form (or bring it back); its values are kept."""
+    _owner_only(ctx)
     row = _get(field_id)
     with ctx.db.atomic():
         row.retired = retired

@@ -209,8 +209,13 @@ def _write_custom(customer_id: int, custom: Mapping[str, str | None]) -> None:
             CustomValue.insert(customer=customer_id, field=ids[key], value=value).execute()
 
 
-def update(ctx: Context, customer_id: int, changes: Mapping[str, Any]) -> SaveOutcome:
+def update(
+    ctx: Context, customer_id: int, changes: Mapping[str, Any], *, allow_duplicate: bool = False
+) -> SaveOutcome:
     """Change some fields of a customer; fields not named in `changes` stay as they are.
+
+    A change that makes the customer look like another one (the mobile of someone else, or
+    their name and birth date) returns the candidates instead, unless `allow_duplicate`.
 
     Raises:
         ValidationError: a field cannot be used; nothing is saved.
@@ -223,6 +228,14 @@ def update(ctx: Context, customer_id: int, changes: Mapping[str, Any]) -> SaveOu
     if prepared.problems:
         raise ValidationError(prepared.problems)
     values = prepared.values
+    identity = ("mobile", "name", "birth_date")
+    if not allow_duplicate and any(k in values and values[k] != getattr(row, k) for k in identity):
+        candidates = possible_duplicates(
+            ctx, name=values.get("name", row.name), mobile=values.get("mobile", row.mobile),
+            birth_date=values.get("birth_date", row.birth_date), exclude_id=row.id,
+        )  # fmt: skip
+        if candidates:
+            return SaveOutcome(None, candidates, prepared.warnings)
     new_code = values.get("code")
     if new_code and new_code != row.code:
         taken = Customer.select().where((Customer.code == new_code) & (Customer.id != row.id))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pharmadesk.services.custom_fields import FieldDef
-from pharmadesk.services.customer_input import CONSENT_STATUSES, prepare
+from pharmadesk.services.customer_input import CONSENT_STATUSES, HEALTH_FIELDS, prepare
 from pharmadesk.services.customers import CustomerRecord
 from pharmadesk.ui import labels
 
@@ -46,6 +46,8 @@ class CustomerFormWidget(QWidget):
         custom: list[FieldDef],
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        may_see_health: bool = True,
     ) -> None:
         super().__init__(parent)
         self._today = today
@@ -58,7 +60,13 @@ class CustomerFormWidget(QWidget):
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in FIELD_ORDER:
+            if name in HEALTH_FIELDS and not may_see_health:
+                continue  # no editor: nothing shown, nothing sent back, nothing blanked
             self._add_row(layout, name, labels.field(name), self._make_editor(name))
+        if not may_see_health:
+            note = QLabel(self.tr("Allergies, conditions and notes are shown to pharmacists."))
+            note.setObjectName("healthRestricted")
+            layout.addRow(note)
         for definition in self._custom:
             key = "custom." + definition.key
             self._add_row(layout, key, definition.label, self._make_custom_editor(definition))

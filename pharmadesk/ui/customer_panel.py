@@ -49,6 +49,7 @@ class CustomerPanel(QWidget):
         self.form = form
         self.purchases = purchases
         self.interactions = interactions
+        self.may_see_health = True
         self.title = QLabel()
         self.title.setObjectName("customerTitle")
         font = self.title.font()
@@ -105,6 +106,7 @@ class CustomerPanel(QWidget):
         add = QPushButton(self.tr("Log interaction…"))
         add.clicked.connect(self.add_interaction_requested)
         done = QPushButton(self.tr("Mark follow-up done"))
+        done.setObjectName("markDone")
         done.clicked.connect(self._mark_done)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -144,12 +146,13 @@ class CustomerPanel(QWidget):
         customer, summary = profile.customer, profile.summary
         self.title.setText(f"{customer.name}  ·  {customer.code or ''}")
         warnings = []
-        if customer.allergies:
-            warnings.append(self.tr("Allergies: %1").replace("%1", customer.allergies))
-        if customer.chronic_conditions:
-            warnings.append(
-                self.tr("Chronic conditions: %1").replace("%1", customer.chronic_conditions)
-            )
+        if self.may_see_health:  # the staff role may not see health data (DESIGN.md)
+            if customer.allergies:
+                warnings.append(self.tr("Allergies: %1").replace("%1", customer.allergies))
+            if customer.chronic_conditions:
+                warnings.append(
+                    self.tr("Chronic conditions: %1").replace("%1", customer.chronic_conditions)
+                )
         self.banner.setText("    ".join(warnings))
         self.banner.setVisible(bool(warnings))
         categories = "、".join(name for name, _ in summary.top_categories) or "—"

@@ -58,7 +58,10 @@ class MainWindow(QMainWindow):
         self._record: customers.CustomerRecord | None = None
         self.setWindowTitle(self._title())
         self.search = SearchPanel(lambda q: search.find(ctx, q), runner)
-        self.form = CustomerFormWidget(custom_fields.list_fields(ctx), ctx.today)
+        self.form = CustomerFormWidget(
+            custom_fields.list_fields(ctx), ctx.today,
+            may_see_health=ctx.account.may_see_health_data,
+        )  # fmt: skip
         self.purchase_model = PurchaseTableModel(
             lambda selection, offset, limit, boundary: purchases.page(
                 ctx, selection, offset=offset, limit=limit, boundary=boundary
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self.panel = CustomerPanel(
             self.form, self.purchase_model, self.interaction_model, products.categories(ctx)
         )
+        self.panel.may_see_health = ctx.account.may_see_health_data
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.search)
         self.splitter.addWidget(self.panel)
@@ -126,6 +130,10 @@ class MainWindow(QMainWindow):
                                          "actionSettings")  # fmt: skip
         self.act_lock = self._action(self.tr("Lock"), ["Ctrl+L"], self.lock, "actionLock")
         self.act_quit = self._action(self.tr("Quit"), ["Ctrl+Q"], self.close, "actionQuit")
+        is_owner = self.ctx.account.role == "owner"
+        self.act_fields.setEnabled(is_owner)
+        if not is_owner:
+            self.act_fields.setToolTip(self.tr("Only the owner can change custom fields"))
         later = self.tr("Comes with a later version")
         self.act_import = self._action(self.tr("Import…"), [], lambda: None, "actionImport")
         self.act_export = self._action(self.tr("Export…"), [], lambda: None, "actionExport")
@@ -288,7 +296,14 @@ class MainWindow(QMainWindow):
                         self.ctx, self.form.raw_values(), allow_duplicate=True
                     )
             else:
-                outcome = customers.update(self.ctx, self.customer_id, self.form.changed_values())
+                changes = self.form.changed_values()
+                outcome = customers.update(self.ctx, self.customer_id, changes)
+                if outcome.customer is None and not self._save_despite(outcome):
+                    return False
+                if outcome.customer is None:
+                    outcome = customers.update(
+                        self.ctx, self.customer_id, changes, allow_duplicate=True
+                    )
         except ValidationError as exc:
             self._show_refusal(exc)
             return False
@@ -407,7 +422,10 @@ class MainWindow(QMainWindow):
     def _rebuild_form(self) -> None:
         """Custom fields changed: make the form anew with them."""
         old = self.form
-        self.form = CustomerFormWidget(custom_fields.list_fields(self.ctx), self.ctx.today)
+        self.form = CustomerFormWidget(
+            custom_fields.list_fields(self.ctx), self.ctx.today,
+            may_see_health=self.ctx.account.may_see_health_data,
+        )  # fmt: skip
         self.form.changed.connect(self._update_actions)
         self.panel.form = self.form
         # setWidget() deletes the old form itself.
@@ -436,6 +454,10 @@ class MainWindow(QMainWindow):
         self.form.load(None)
         self.panel.show_profile(None)
         self.splitter.hide()
+        # Other windows (all purchases, follow-ups) show customers too.
+        hidden = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        for window in hidden:
+            window.hide()
         path, name = self.ctx.path, self.ctx.account.name
 
         def unlock(user: str, password: str) -> Context:

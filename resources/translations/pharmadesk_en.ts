@@ -117,7 +117,12 @@
 <context>
     <name>CustomerFormWidget</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_form.py" line="+95"/>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+67"/>
+        <source>Allergies, conditions and notes are shown to pharmacists.</source>
+        <translation>Allergies, conditions and notes are shown to pharmacists.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>e.g. 1965-03-07 or 1965年3月7日</source>
         <translation>e.g. 1965-03-07 or 1965年3月7日</translation>
     </message>
@@ -168,7 +173,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+68"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -203,7 +208,7 @@
         <translation>New customer</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Allergies: %1</source>
         <translation>Allergies: %1</translation>
     </message>
@@ -382,7 +387,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+108"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+112"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -435,6 +440,11 @@
         <location line="+1"/>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the owner can change custom fields</source>
+        <translation>Only the owner can change custom fields</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -518,7 +528,7 @@
         <translation>Please correct the marked fields first</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>

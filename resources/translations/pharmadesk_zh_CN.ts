@@ -116,7 +116,12 @@
 <context>
     <name>CustomerFormWidget</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_form.py" line="+95"/>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+67"/>
+        <source>Allergies, conditions and notes are shown to pharmacists.</source>
+        <translation>过敏史、慢性病和备注仅对药师和店主显示。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>e.g. 1965-03-07 or 1965年3月7日</source>
         <translation>例如 1965-03-07 或 1965年3月7日</translation>
     </message>
@@ -167,7 +172,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+68"/>
         <source>Details</source>
         <translation>客户资料</translation>
     </message>
@@ -202,7 +207,7 @@
         <translation>新客户</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Allergies: %1</source>
         <translation>过敏史：%1</translation>
     </message>
@@ -377,7 +382,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+108"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+112"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -430,6 +435,11 @@
         <location line="+1"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the owner can change custom fields</source>
+        <translation>只有店主可以修改自定义字段</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -511,7 +521,7 @@
         <translation>请先更正标出的错误项</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>

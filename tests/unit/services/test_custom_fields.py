@@ -61,3 +61,22 @@ def test_a_text_value_keeps_its_chinese_punctuation(pharmacy: Context) -> None:
     saved = customers.create(pharmacy, {"name": "张三", "custom": {field.key: typed}}).customer
     assert saved is not None
     assert customers.get(pharmacy, saved.id).custom == {field.key: "王芳（女儿），电话139"}
+
+
+def test_only_the_owner_shapes_the_form(pharmacy: Context) -> None:
+    from pharmadesk.errors import PermissionRefused
+    from pharmadesk.services import vault
+    from pharmadesk.services.context import Account
+
+    field = custom_fields.define(pharmacy, "医保卡号", kind="text")
+    clerk = vault.add_user(pharmacy, "clerk", role="pharmacist", password="clerk-pass-1")
+    as_clerk = Context(pharmacy.db, pharmacy.path, Account(clerk.id, clerk.name, clerk.role))
+    for change in (
+        lambda: custom_fields.define(as_clerk, "身高", kind="number"),
+        lambda: custom_fields.rename(as_clerk, field.id, "社保卡号"),
+        lambda: custom_fields.reorder(as_clerk, [field.id]),
+        lambda: custom_fields.retire(as_clerk, field.id),
+    ):
+        with pytest.raises(PermissionRefused):
+            change()
+    assert [f.label for f in custom_fields.list_fields(pharmacy)] == ["医保卡号"]

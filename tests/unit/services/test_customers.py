@@ -234,3 +234,19 @@ def test_every_change_is_audited_naming_the_customer_by_id_only(pharmacy: Contex
 
 def test_yuan_formats_fen_with_two_decimals() -> None:
     assert [customers.yuan(v) for v in (0, 5, 1234, -250)] == ["0.00", "0.05", "12.34", "-2.50"]
+
+
+def test_changing_a_mobile_to_another_customers_asks_first(pharmacy: Context) -> None:
+    first = customers.create(pharmacy, {"name": "张三", "mobile": "13812345678"}).customer
+    second = customers.create(pharmacy, {"name": "李四", "mobile": "13900001111"}).customer
+    assert first is not None
+    assert second is not None
+    outcome = customers.update(pharmacy, second.id, {"mobile": "13812345678"})
+    assert outcome.customer is None
+    assert [(c.id, c.reason) for c in outcome.candidates] == [(first.id, "same mobile")]
+    assert customers.get(pharmacy, second.id).mobile == "13900001111"  # nothing saved
+    saved = customers.update(pharmacy, second.id, {"mobile": "13812345678"}, allow_duplicate=True)
+    assert saved.customer is not None
+    assert saved.customer.mobile == "13812345678"
+    # Saving other fields of a customer who already shares a mobile does not ask again.
+    assert customers.update(pharmacy, second.id, {"address": "文三路1号"}).customer is not None

@@ -90,11 +90,13 @@ def test_arrow_keys_move_through_results_and_enter_opens(
     customers.create(pharmacy, {"name": "张三丰"})
     type_text(qtbot, "zs")
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 2)
+    second = window.search.model.hit(1)
+    assert second is not None
+    assert window.search.results.currentIndex().row() == 0  # the first hit is selected
     press(qtbot, Qt.Key.Key_Down)
-    chosen = window.search.model.hit(window.search.results.currentIndex().row())
-    assert chosen is not None
+    assert window.search.results.currentIndex().row() == 1
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.customer_id == chosen.id)
+    qtbot.waitUntil(lambda: window.customer_id == second.id)
 
 
 def test_enter_typed_before_the_results_arrive_opens_the_first_hit(

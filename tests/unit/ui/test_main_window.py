@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.db.models import Customer, CustomField, Interaction, Purchase
@@ -197,30 +198,40 @@ def test_a_product_matching_an_allergy_asks_before_it_is_added(
     assert Purchase.select().where(Purchase.customer == people["张三"]).count() == 0
 
 
-def test_follow_ups_list_opens_the_customer(
+def test_follow_ups_list_overdue_first_and_open_the_customer(
     qtbot: QtBot, window: MainWindow, people: dict[str, int], pharmacy: Context
 ) -> None:
+    today = pharmacy.today()
+    later = interactions.log(
+        pharmacy, people["张三"], channel="phone", kind="follow_up", summary="下周回访血压",
+        follow_up_due=today + timedelta(days=7),
+    )  # fmt: skip
     entry = interactions.log(
-        pharmacy,
-        people["李四"],
-        channel="phone",
-        kind="follow_up",
-        summary="问咳嗽好了没有",
-        follow_up_due=pharmacy.today(),
-    )
+        pharmacy, people["李四"], channel="phone", kind="follow_up", summary="问咳嗽好了没有",
+        follow_up_due=today - timedelta(days=2),
+    )  # fmt: skip
+    listed: list[str] = []
 
     def choose(dialog: QWidget) -> None:
-        assert dialog.objectName() == "" or True
-        press(qtbot, Qt.Key.Key_Return)
+        table = dialog.findChild(QTableWidget, "followUpTable")
+        assert table is not None
+        listed.extend(table.item(row, 4).text() for row in range(table.rowCount()))
+        press(qtbot, Qt.Key.Key_Return)  # the first (most overdue) row is selected
 
     errors = when_modal(qtbot, choose)
     press(qtbot, Qt.Key.Key_U, CTRL)
     assert errors == []
+    assert listed == ["问咳嗽好了没有", "下周回访血压"]
     assert window.customer_id == people["李四"]
+
+    # Mark it done with the button, as a pharmacist would.
     window.panel.tabs.setCurrentIndex(2)
+    window.panel.interaction_view.setFocus()
     window.panel.interaction_view.selectRow(0)
-    window.panel._mark_done()
+    done = next(b for b in window.panel.findChildren(QPushButton) if b.objectName() == "markDone")
+    qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
     assert Interaction.get_by_id(entry.id).status == "done"
+    assert Interaction.get_by_id(later.id).status == "open"
 
 
 def test_custom_fields_added_by_the_owner_appear_in_the_form(
@@ -307,3 +318,55 @@ def test_enter_on_the_quantity_adds_the_line_with_the_last_price(
     assert errors == []
     bought = Purchase.select().where(Purchase.customer == people["李四"]).order_by(Purchase.id)
     assert [(p.quantity, p.amount_fen) for p in bought] == [(1, 1550), (2, 3100)]
+
+
+def test_lock_hides_every_customer_until_the_password_is_given(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    from tests.conftest import PASSWORD
+
+    window.open_customer(people["张三"])
+    press(qtbot, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    others = window._all_purchases
+    assert others is not None
+    qtbot.waitUntil(others.isVisible)
+    seen: dict[str, bool] = {}
+
+    def unlock(dialog: QWidget) -> None:
+        seen["splitter"] = window.splitter.isVisible()
+        seen["all purchases"] = others.isVisible()
+        qtbot.waitUntil(lambda: focused().objectName() == "password")
+        type_text(qtbot, "wrong")
+        press(qtbot, Qt.Key.Key_Return)
+        seen["still locked"] = dialog.isVisible() and not window.splitter.isVisible()
+        type_text(qtbot, PASSWORD)
+        press(qtbot, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, unlock)
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    assert errors == []
+    assert seen == {"splitter": False, "all purchases": False, "still locked": True}
+    assert window.splitter.isVisible()
+    assert window.customer_id is None
+
+
+def test_a_staff_account_sees_no_health_data_and_cannot_blank_it(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], settings: QSettings
+) -> None:
+    from pharmadesk.services import customers, vault
+    from pharmadesk.services.context import Account
+
+    clerk = vault.add_user(pharmacy, "clerk", role="staff", password="clerk-pass-1")
+    as_staff = Context(pharmacy.db, pharmacy.path, Account(clerk.id, clerk.name, clerk.role))
+    runner = BackgroundRunner()
+    staff_window = MainWindow(as_staff, runner, settings)
+    qtbot.addWidget(staff_window)
+    staff_window.open_customer(people["张三"])  # allergic to penicillin, hypertensive
+    assert not staff_window.panel.banner.isVisibleTo(staff_window)
+    assert "allergies" not in staff_window.form.current()
+    assert not staff_window.act_fields.isEnabled()
+    staff_window.form.editor("address").setText("文三路9号")  # type: ignore[union-attr]
+    assert staff_window.save()
+    saved = customers.get(pharmacy, people["张三"])
+    assert (saved.address, saved.allergies) == ("文三路9号", "青霉素")
+    runner.stop()
