@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pharmadesk import paths
 from pharmadesk.db.keyfile import key_file_path
-from pharmadesk.errors import OperationFailed, PharmaDeskError
+from pharmadesk.errors import DatabaseUnavailable, OperationFailed, PharmaDeskError
 from pharmadesk.services import settings, stats, vault
 from pharmadesk.services.context import Context, local_now
 
@@ -99,6 +99,8 @@ def ensure_demo(
 def _open_existing(path: Path) -> Context:
     try:
         return vault.open_pharmacy(path, user=DEMO_USER, password=DEMO_PASSWORD)
+    except DatabaseUnavailable:
+        raise  # damaged or not a database at all: exit 5, as for every command
     except PharmaDeskError as exc:
         raise OperationFailed(
             f"{path} exists and is not a demo pharmacy ({exc.message}); nothing was changed"

@@ -62,6 +62,10 @@ class EncryptedDatabase(SqlCipherDatabase):
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             for statement in _SETTINGS:
                 conn.execute(statement).fetchall()
+            # Every connection, the worker thread's too, is checked, not only the first.
+            problems = _problems(conn, Path(self.database))
+            if problems:
+                raise DatabaseUnavailable("unsafe database settings: " + "; ".join(problems))
             self._add_conn_hooks(conn)
         except sqlcipher3.DatabaseError as exc:
             conn.close()
@@ -86,13 +90,12 @@ def open_encrypted(path: Path, key: bytes) -> EncryptedDatabase:
     return db
 
 
-def _pragma(db: SqlCipherDatabase, name: str) -> Any:
-    row = db.execute_sql(f"PRAGMA {name}").fetchone()
-    return row[0] if row else None
-
-
 def verify_settings(db: SqlCipherDatabase) -> list[str]:
     """What is wrong with this connection's settings (an empty list when all is well)."""
+    return _problems(db.connection(), Path(db.database))
+
+
+def _problems(conn: sqlcipher3.Connection, path: Path) -> list[str]:
     expected: dict[str, Any] = {
         "journal_mode": "wal",
         "synchronous": 2,
@@ -102,15 +105,19 @@ def verify_settings(db: SqlCipherDatabase) -> list[str]:
         "cipher_use_hmac": "1",
         "cipher_plaintext_header_size": "0",
     }
+
+    def pragma(name: str) -> Any:
+        row = conn.execute(f"PRAGMA {name}").fetchone()
+        return row[0] if row else None
+
     problems = []
-    version = str(_pragma(db, "cipher_version") or "")
+    version = str(pragma("cipher_version") or "")
     if not version.startswith("4."):
         problems.append(f"SQLCipher 4 is required, found {version or 'no encryption'}")
     for name, want in expected.items():
-        got = _pragma(db, name)
+        got = pragma(name)
         if str(got).lower() != str(want):
             problems.append(f"{name} is {got}, expected {want}")
-    path = Path(db.database)
     if path.exists() and path.stat().st_size >= 16:
         with open(path, "rb") as fh:
             if fh.read(16) == PLAIN_SQLITE_HEADER:

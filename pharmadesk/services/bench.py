@@ -22,6 +22,7 @@ from pharmadesk.services import profile, search
 from pharmadesk.services.context import Context
 
 SAMPLES = 300
+MAX_RATIO = 1.5
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ class Figure:
 
     @property
     def within_target(self) -> bool:
-        return self.p95_ms < self.target_ms
+        """p95 under its budget, and encryption under 1.5x plain SQLite (DESIGN.md)."""
+        return self.p95_ms < self.target_ms and self.ratio < MAX_RATIO
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -98,12 +100,15 @@ def sample_queries(db: Database, *, seed: int = 7) -> dict[str, list[str]]:
     return {
         "search: full mobile": [r[2] for r in rows],
         "search: last 4 digits": [r[2][-4:] for r in rows],
+        "search: mobile prefix": [r[2][:7] for r in rows],
         "search: member code": [r[0] for r in rows],
         "search: full pinyin": [r[3] for r in rows],
         "search: pinyin initials": [r[4] for r in rows],
+        "search: partial syllable": [r[3][:3] for r in rows],
         "search: name prefix": [r[1][:2] for r in rows],
         "search: whole name": [r[1] for r in rows],
         "search: 1-2 char fragment": fragments,
+        "search: mobile middle digits": [r[2][3:9] for r in rows],
     }
 
 
@@ -111,7 +116,9 @@ def workloads(db: Database) -> list[tuple[str, float, list[Callable[[Context], N
     queries = sample_queries(db)
     out: list[tuple[str, float, list[Callable[[Context], None]]]] = []
     for name, items in queries.items():
-        target = 20.0 if "fragment" in name else 5.0
+        # Indexed kinds have 5 ms; name fragments and digits from the middle of a mobile
+        # (which no index orders) have 20 ms.
+        target = 20.0 if ("fragment" in name or "middle" in name) else 5.0
         out.append((name, target, [_searcher(q) for q in items]))
     ids = [
         r[0]

@@ -338,3 +338,17 @@ def test_demo_fresh_makes_it_anew(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert code == 0
     assert "30 customers" in out
     assert "seed 4" in out
+
+
+def test_demo_on_a_damaged_file_is_exit_5_and_on_another_pharmacy_exit_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, env: Path
+) -> None:
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"garbage" * 1000)
+    code, _, err = run(capsys, "demo", "--no-gui", "--db", str(damaged))
+    assert code == 5
+    one_line(err)
+    assert run(capsys, "init")[0] == 0  # a real pharmacy, not a demo, at env
+    code, _, err = run(capsys, "demo", "--no-gui", "--db", str(env))
+    assert code == 1
+    assert "not a demo" in one_line(err)

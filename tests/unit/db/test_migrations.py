@@ -72,3 +72,30 @@ def test_a_database_from_a_newer_pharmadesk_is_refused(tmp_path: Path) -> None:
 def test_migrations_are_numbered_in_order() -> None:
     versions = [m.version for m in migrations.MIGRATIONS]
     assert versions == list(range(1, len(versions) + 1))
+
+
+@pytest.mark.parametrize("version", range(1, migrations.LATEST_VERSION))
+def test_a_database_of_every_earlier_schema_upgrades(tmp_path: Path, version: int) -> None:
+    """Each schema the previous PharmaDesk left behind upgrades, and the counter works on it."""
+    from pharmadesk.services import search_index
+
+    path, key = tmp_path / f"v{version}.db", new_database_key()
+    db = connection.open_encrypted(path, key)
+    assert migrations.migrate(db, target=version) == list(range(1, version + 1))
+    db.execute_sql(
+        "INSERT INTO customer (id, code, name, mobile, created_at, updated_at) VALUES "
+        "(1, 'OLD1', 'Margaret Thornbury', '13900001111', '2024-01-02T09:00:00+08:00', "
+        "'2024-01-02T09:00:00+08:00')"
+    )
+    if version >= 2:  # from schema 2 on, PharmaDesk kept the search keys itself
+        search_index.index_customer(db, 1, "Margaret Thornbury", None)
+    db.close()
+
+    db = connection.open_encrypted(path, key)
+    assert migrations.migrate(db) == list(range(version + 1, migrations.LATEST_VERSION + 1))
+    database.initialize(db)
+    ctx = Context(db, path, Account(1, "owner", "owner"))
+    for query in ("1111", "13900001111", "marg", "thornbury"):
+        assert [h.name for h in search.find(ctx, query)] == ["Margaret Thornbury"], query
+    db.close()
+    assert (tmp_path / f"v{version}.db.before-schema-{version + 1}.bak").exists()
