@@ -19,6 +19,7 @@ from pharmadesk.db.migrations import (
     m0002_search_index,
     m0003_search_indexes,
     m0004_purchase_browsing,
+    m0005_phone_trigrams,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -35,6 +36,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "counter search index", m0002_search_index.apply),
     Migration(3, "name trigrams, covering mobile indexes", m0003_search_indexes.apply),
     Migration(4, "indexes for browsing all purchases", m0004_purchase_browsing.apply),
+    Migration(5, "trigram index of phone numbers", m0005_phone_trigrams.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -92,6 +92,15 @@ def test_mobile_full_partial_and_last_four(pharmacy: Context, ids: dict[str, int
     assert set(names(pharmacy, "5678")) == {"张三", "张三丰"}
     assert names(pharmacy, "１３８１２３") == ["张三"]
     assert names(pharmacy, "0006666") == ["李秀英"]
+    assert names(pharmacy, "81234") == ["张三"]  # digits from the middle of a mobile
+
+
+def test_middle_digits_follow_a_changed_number(pharmacy: Context, ids: dict[str, int]) -> None:
+    customers.update(pharmacy, ids["张三"], {"mobile": "13955554444"}, allow_duplicate=True)
+    assert names(pharmacy, "81234") == []
+    assert names(pharmacy, "55554") == ["张三"]
+    customers.update(pharmacy, ids["张三"], {"phone": "0571-86609988"})
+    assert names(pharmacy, "866099") == ["张三"]  # the other phone too
 
 
 def test_member_code(pharmacy: Context, ids: dict[str, int]) -> None:
