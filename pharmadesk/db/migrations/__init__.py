@@ -20,6 +20,7 @@ from pharmadesk.db.migrations import (
     m0003_search_indexes,
     m0004_purchase_browsing,
     m0005_phone_trigrams,
+    m0006_import_changes,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -37,6 +38,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "name trigrams, covering mobile indexes", m0003_search_indexes.apply),
     Migration(4, "indexes for browsing all purchases", m0004_purchase_browsing.apply),
     Migration(5, "trigram index of phone numbers", m0005_phone_trigrams.apply),
+    Migration(6, "changes made by import merges", m0006_import_changes.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,0 +1,236 @@
+"""Importing customers from card files: a plan (the dry run), then one committed batch.
+
+`plan()` reads nothing but the table and a few indexed lookups: it gives every data row
+exactly one outcome (rejected, skipped, merged, flagged, imported, the first that applies)
+and a reason a person understands, and it writes nothing. `commit()` writes the plan as one
+transaction with its batch record, so a cancel, an error or a killed process leaves the
+database as it was. The same mobile, member code, or name with birth date is the same
+person, within the file and against the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pharmadesk.db.models import ImportBatch
+from pharmadesk.errors import OperationFailed
+from pharmadesk.io import card_rows
+from pharmadesk.io.files import RawRow, RawTable
+from pharmadesk.io.mapping import auto_mapping, find_header
+from pharmadesk.services import custom_fields
+from pharmadesk.services.context import Context
+from pharmadesk.services.custom_fields import FieldDef
+from pharmadesk.text.normalize import InvalidValue
+
+OUTCOMES = ("imported", "merged", "flagged", "skipped", "rejected")
+POLICIES = ("merge", "skip", "new")
+# Fields a merge may fill when the existing customer has them empty.
+MERGE_FIELDS = (
+    "gender", "birth_date", "birth_year", "birth_date_approximate", "mobile", "phone",
+    "email", "address", "postal_code", "code", "preferences", "allergies",
+    "chronic_conditions", "notes",
+)  # fmt: skip
+CHUNK = 900  # parameters per IN (...) lookup, under SQLite's limit
+Progress = Callable[[int, int], None]
+
+
+class ImportCancelled(OperationFailed):
+    def __init__(self) -> None:
+        super().__init__("the import was cancelled; nothing was written")
+
+
+@dataclass
+class RowPlan:
+    number: int  # as the spreadsheet program shows it
+    cells: tuple[object, ...]
+    outcome: str
+    reason: str = ""
+    card: card_rows.CardValues | None = None
+    into_row: int | None = None  # merged into the customer of this earlier row
+    into_customer: int | None = None  # merged into this existing customer
+
+
+@dataclass
+class ImportPlan:
+    table: RawTable
+    header_number: int
+    headers: tuple[object, ...]
+    mapping: dict[int, str]
+    policy: str
+    rows: list[RowPlan] = field(default_factory=list)
+    previous_batch: int | None = None  # a committed batch of the same file
+
+    def counts(self) -> dict[str, int]:
+        found = dict.fromkeys(OUTCOMES, 0)
+        for row in self.rows:
+            found[row.outcome] += 1
+        return {"data_rows": len(self.rows), **found}
+
+
+def plan(
+    ctx: Context,
+    table: RawTable,
+    *,
+    mapping: Mapping[int, str] | None = None,
+    header_index: int | None = None,
+    policy: str = "merge",
+) -> ImportPlan:
+    """What importing `table` would do, row by row. Writes nothing.
+
+    Raises:
+        OperationFailed: no header row, or no column holds names (nothing can be imported).
+    """
+    if policy not in POLICIES:
+        raise ValueError(f"unknown duplicate policy {policy!r}")
+    cells = [row.cells for row in table.rows]
+    if header_index is None:
+        guess = find_header(cells)
+        if guess is None:
+            raise OperationFailed(f"{table.source.name}: no header row found (姓名, 手机 …)")
+        header_index = guess.index
+    headers = tuple(table.rows[header_index].cells)
+    body = _data_rows(table.rows[header_index + 1 :])
+    chosen = (
+        dict(mapping)
+        if mapping is not None
+        else auto_mapping(headers, [r.cells for r in body[:200]])
+    )
+    if "name" not in chosen.values():
+        raise OperationFailed(
+            f"{table.source.name}: no column of names found; a card file needs one (姓名)"
+        )
+    result = ImportPlan(table, table.rows[header_index].number, headers, chosen, policy)
+    result.previous_batch = _previous_batch(table.file_hash)
+    checks = _custom_checks(ctx)
+    for raw in body:
+        result.rows.append(_row_plan(raw, headers, chosen, ctx.today(), checks))
+    _find_duplicates(ctx, result)
+    return result
+
+
+def _data_rows(rows: Sequence[RawRow]) -> list[RawRow]:
+    """The rows between the header and the last non-empty row."""
+    last = len(rows)
+    while last and card_rows.is_empty(rows[last - 1].cells):
+        last -= 1
+    return list(rows[:last])
+
+
+def _previous_batch(file_hash: str) -> int | None:
+    row = (
+        ImportBatch.select(ImportBatch.id)
+        .where((ImportBatch.file_hash == file_hash) & (ImportBatch.status == "committed"))
+        .order_by(ImportBatch.id.desc())
+        .first()
+    )
+    return row.id if row else None
+
+
+def _custom_checks(ctx: Context) -> dict[str, Callable[[object], str | None]]:
+    def check(definition: FieldDef) -> Callable[[object], str | None]:
+        return lambda raw: custom_fields.canonical_value(definition, raw)
+
+    return {f.key: check(f) for f in custom_fields.list_fields(ctx, include_retired=True)}
+
+
+def _row_plan(
+    raw: RawRow,
+    headers: Sequence[object],
+    mapping: Mapping[int, str],
+    today: date,
+    checks: Mapping[str, Callable[[object], str | None]],
+) -> RowPlan:
+    cells = tuple(raw.cells)
+    if card_rows.is_empty(cells):
+        return RowPlan(raw.number, cells, "skipped", "empty row")
+    if card_rows.is_summary(cells):
+        return RowPlan(raw.number, cells, "skipped", "summary row")
+    try:
+        card = card_rows.read_row(cells, headers, mapping, today=today, custom=checks)
+    except InvalidValue as exc:
+        reason = "no name" if exc.code == "name_missing" else str(exc)
+        return RowPlan(raw.number, cells, "rejected", reason)
+    if card.warnings:
+        return RowPlan(raw.number, cells, "flagged", "; ".join(card.warnings), card)
+    return RowPlan(raw.number, cells, "imported", "", card)
+
+
+def _keys(values: Mapping[str, Any]) -> Iterator[tuple[str, object]]:
+    """The keys under which two records are the same person, with the reason's words."""
+    if values.get("mobile"):
+        yield "same mobile", values["mobile"]
+    if values.get("code"):
+        yield "same member code", ("code", values["code"])
+    if values.get("birth_date"):
+        yield "same name and birth date", (values["name"], values["birth_date"])
+
+
+def _find_duplicates(ctx: Context, result: ImportPlan) -> None:
+    candidates = [row for row in result.rows if row.card is not None]
+    existing = _existing_keys(ctx, [row.card.values for row in candidates if row.card])
+    first_row: dict[object, RowPlan] = {}
+    for row in candidates:
+        assert row.card is not None
+        warnings = row.card.warnings
+        for why, key in _keys(row.card.values):
+            earlier = first_row.get(key)
+            if earlier is not None:
+                target = earlier.into_row or earlier.number
+                row.outcome, row.into_row = "merged", target
+                row.into_customer = earlier.into_customer
+                row.reason = _with_warnings(f"merged into row {target} ({why})", warnings)
+                break
+            customer_id = existing.get(key)
+            if customer_id is not None and result.policy != "new":
+                if result.policy == "skip":
+                    row.outcome = "skipped"
+                    row.reason = f"duplicate of an existing customer ({why})"
+                else:
+                    row.outcome, row.into_customer = "merged", customer_id
+                    row.reason = _with_warnings(
+                        f"merged into an existing customer ({why})", warnings
+                    )
+                break
+        if row.outcome in ("imported", "flagged") or row.into_customer is not None:
+            for _, key in _keys(row.card.values):
+                first_row.setdefault(key, row)
+
+
+def _with_warnings(reason: str, warnings: list[str]) -> str:
+    return "; ".join([reason, *warnings])
+
+
+def _existing_keys(ctx: Context, records: list[dict[str, Any]]) -> dict[object, int]:
+    """Existing customers under the keys of these records, by batched index lookups."""
+    found: dict[object, int] = {}
+    visible = "status != 'anonymised'"
+
+    def lookup(sql: str, values: list[object]) -> Iterator[tuple[Any, ...]]:
+        for start in range(0, len(values), CHUNK):
+            part = values[start : start + CHUNK]
+            marks = ",".join("?" * len(part))
+            yield from ctx.db.execute_sql(sql.format(marks=marks), part).fetchall()
+
+    mobiles = sorted({r["mobile"] for r in records if r.get("mobile")})
+    sql = (
+        f"SELECT mobile, min(id) FROM customer WHERE mobile IN ({{marks}}) AND {visible} "
+        "GROUP BY mobile"
+    )
+    for mobile, customer_id in lookup(sql, list(mobiles)):
+        found[mobile] = customer_id
+    codes = sorted({r["code"] for r in records if r.get("code")})
+    for code, customer_id in lookup(
+        "SELECT code, id FROM customer WHERE code IN ({marks})", list(codes)
+    ):
+        found[("code", code)] = customer_id
+    names = sorted({r["name"] for r in records if r.get("birth_date")})
+    sql = (
+        f"SELECT name, birth_date, min(id) FROM customer WHERE name IN ({{marks}}) "
+        f"AND birth_date IS NOT NULL AND {visible} GROUP BY name, birth_date"
+    )
+    for name, born, customer_id in lookup(sql, list(names)):
+        found[(name, date.fromisoformat(born))] = customer_id
+    return found

@@ -1,0 +1,372 @@
+"""Writing an import plan as one batch, listing batches, and undoing one.
+
+The commit is a single transaction holding the batch record, the new customers (with their
+search keys, paper-card consents, custom values and opening points) and every field a merge
+filled, each recorded with its earlier value. Undo removes what the batch created and puts
+back what it filled, except where a person has changed the customer since.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pharmadesk.db.models import ImportBatch
+from pharmadesk.errors import NotFound, OperationFailed
+from pharmadesk.io.customer_import import MERGE_FIELDS, ImportCancelled, ImportPlan, RowPlan
+from pharmadesk.services import audit, search_index
+from pharmadesk.services.context import Context
+from pharmadesk.text.pinyin import full_and_initials
+
+CHUNK = 2_000
+PAPER = "paper_unconfirmed"
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+_CUSTOMER_COLUMNS = (
+    "id", "code", "name", "pinyin", "initials", "gender", "birth_date", "birth_year",
+    "birth_date_approximate", "mobile", "phone", "email", "address", "postal_code",
+    "preferences", "allergies", "chronic_conditions", "notes", "consent_data",
+    "consent_health", "consent_marketing", "status", "source", "batch_id", "created_at",
+    "updated_at", "last_verified_at", "last_active_on",
+)  # fmt: skip
+_POINTS_SQL = (
+    "INSERT INTO points_entry (customer_id, kind, points, reason, batch_id, user_id, created_at) "
+    "VALUES (?, 'opening', ?, 'opening balance from a paper card', ?, ?, ?)"
+)
+_CUSTOMER_SQL = (
+    f"INSERT INTO customer ({', '.join(_CUSTOMER_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_CUSTOMER_COLUMNS))})"
+)
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    file_name: str
+    file_hash: str
+    user_name: str | None
+    created_at: datetime
+    status: str
+    counts: dict[str, int]
+
+
+def commit(
+    ctx: Context,
+    plan: ImportPlan,
+    *,
+    again: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Write the plan as one batch; returns its id.
+
+    Raises:
+        OperationFailed: the file was imported before (unless `again`).
+        ImportCancelled: `cancelled()` said so; nothing was written.
+    """
+    if plan.previous_batch is not None and not again:
+        raise OperationFailed(
+            f"{plan.table.source.name} was imported before (batch {plan.previous_batch}); "
+            "nothing was imported. Import it again only on purpose (--again)"
+        )
+    writer = _Writer(ctx, plan)
+    total = len(plan.rows)
+    with ctx.db.atomic():
+        batch_id = writer.start_batch()
+        for start in range(0, total, CHUNK):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            writer.write(plan.rows[start : start + CHUNK])
+            if progress is not None:
+                progress(min(start + CHUNK, total), total)
+        writer.finish()
+    return batch_id
+
+
+class _Writer:
+    def __init__(self, ctx: Context, plan: ImportPlan) -> None:
+        self.ctx, self.plan = ctx, plan
+        self.now = ctx.now()
+        self.batch_id = 0
+        self.next_id = 0
+        self.codes: set[str] = set()
+        self.customer_of_row: dict[int, int] = {}
+        self.field_ids = {
+            key: field_id
+            for key, field_id in ctx.db.execute_sql("SELECT key, id FROM custom_field").fetchall()
+        }
+
+    def start_batch(self) -> int:
+        batch = ImportBatch.create(
+            kind="customers", file_name=self.plan.table.source.name,
+            file_hash=self.plan.table.file_hash, user=self.ctx.account.id,
+            created_at=self.now, status="committed",
+            counts=json.dumps(self.plan.counts()),
+        )  # fmt: skip
+        self.batch_id = int(batch.id)
+        self.next_id = 1 + int(
+            self.ctx.db.execute_sql("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]
+        )
+        return self.batch_id
+
+    def write(self, rows: list[RowPlan]) -> None:
+        new_rows = [r for r in rows if r.outcome in ("imported", "flagged") and r.card]
+        self._insert(new_rows)
+        for row in rows:
+            if row.outcome == "merged" and row.card is not None:
+                self._merge(row)
+
+    def _new_code(self, customer_id: int, wanted: str | None) -> str:
+        if wanted and wanted not in self.codes and not self._code_taken(wanted):
+            self.codes.add(wanted)
+            return wanted
+        code, n = f"PD{customer_id:06d}", 1
+        while code in self.codes or self._code_taken(code):
+            n += 1
+            code = f"PD{customer_id:06d}-{n}"
+        self.codes.add(code)
+        return code
+
+    def _code_taken(self, code: str) -> bool:
+        sql = "SELECT 1 FROM customer WHERE code = ?"
+        return self.ctx.db.execute_sql(sql, (code,)).fetchone() is not None
+
+    def _insert(self, rows: list[RowPlan]) -> None:
+        customers, consents, keys, customs, points = [], [], [], [], []
+        stamp = self.now.isoformat(timespec="seconds")
+        for row in rows:
+            assert row.card is not None
+            values = row.card.values
+            customer_id = self.next_id
+            self.next_id += 1
+            self.customer_of_row[row.number] = customer_id
+            notes = "\n".join(part for part in row.card.notes if part) or None
+            pinyin, initials = full_and_initials(values["name"])
+            active = row.card.last_purchase or self.now.date()
+            record = {
+                **dict.fromkeys(_CUSTOMER_COLUMNS),
+                **{k: _sql(v) for k, v in values.items() if k in _CUSTOMER_COLUMNS},
+                "id": customer_id, "code": self._new_code(customer_id, values.get("code")),
+                "pinyin": pinyin, "initials": initials,
+                "birth_date_approximate": int(bool(values.get("birth_date_approximate"))),
+                "notes": notes, "consent_data": PAPER, "consent_health": PAPER,
+                "consent_marketing": PAPER, "status": "active", "source": "import",
+                "batch_id": self.batch_id, "created_at": stamp, "updated_at": stamp,
+                "last_verified_at": None, "last_active_on": active.isoformat(),
+            }  # fmt: skip
+            customers.append(tuple(record[c] for c in _CUSTOMER_COLUMNS))
+            for purpose in ("data", "health", "marketing"):
+                consents.append((customer_id, purpose, PAPER, stamp, self.ctx.account.id))
+            keys.extend(search_index.rows_for(customer_id, values["name"], active))
+            customs.extend(self._custom_rows(customer_id, row.card.custom))
+            if row.card.points:
+                points.append((customer_id, row.card.points, self.batch_id, self.ctx.account.id,
+                               stamp))  # fmt: skip
+        cursor = self.ctx.db.cursor()
+        cursor.executemany(_CUSTOMER_SQL, customers)
+        cursor.executemany(
+            "INSERT INTO consent_record (customer_id, purpose, status, recorded_at, user_id, "
+            "channel) VALUES (?, ?, ?, ?, ?, 'paper')",
+            consents,
+        )
+        cursor.executemany(search_index.INSERT_SQL, keys)
+        cursor.executemany(
+            "INSERT INTO custom_value (customer_id, field_id, value) VALUES (?, ?, ?)", customs
+        )
+        cursor.executemany(_POINTS_SQL, points)
+
+    def _custom_rows(self, customer_id: int, custom: dict[str, str]) -> list[tuple[int, int, str]]:
+        return [
+            (customer_id, self.field_ids[k], v) for k, v in custom.items() if k in self.field_ids
+        ]
+
+    def _merge(self, row: RowPlan) -> None:
+        """Fill the target's empty fields from the row; never overwrite, never blank."""
+        assert row.card is not None
+        target = row.into_customer
+        if target is None and row.into_row is not None:
+            target = self.customer_of_row.get(row.into_row)
+        if target is None:
+            return
+        self.customer_of_row[row.number] = target
+        columns = ", ".join(MERGE_FIELDS)
+        current = self.ctx.db.execute_sql(
+            f"SELECT {columns} FROM customer WHERE id = ?", (target,)
+        ).fetchone()
+        before = dict(zip(MERGE_FIELDS, current, strict=True))
+        wanted = {k: _sql(v) for k, v in row.card.values.items() if k in MERGE_FIELDS}
+        notes = "\n".join(part for part in row.card.notes if part)
+        if notes:
+            wanted["notes"] = notes
+        changes = {
+            k: v for k, v in wanted.items() if v not in (None, "") and before[k] in (None, "")
+        }
+        if "code" in changes and (
+            changes["code"] in self.codes or self._code_taken(changes["code"])
+        ):
+            del changes["code"]
+        # An age fills the birth year only where no birth date is known, and marks it so.
+        changes.pop("birth_date_approximate", None)
+        if before["birth_date"] or "birth_date" in changes:
+            changes.pop("birth_year", None)
+        elif "birth_year" in changes:
+            changes["birth_date_approximate"] = 1
+        if changes:
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            self.ctx.db.execute_sql(
+                f"UPDATE customer SET {sets}, updated_at = ? WHERE id = ?",
+                (*changes.values(), self.now.isoformat(timespec="seconds"), target),
+            )
+            self.ctx.db.cursor().executemany(
+                "INSERT INTO import_change (batch_id, customer_id, field, old_value, new_value) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(self.batch_id, target, k, before[k], v) for k, v in changes.items()],
+            )
+        self._merge_custom(target, row.card.custom)
+        if row.card.points:
+            self.ctx.db.execute_sql(
+                _POINTS_SQL,
+                (target, row.card.points, self.batch_id, self.ctx.account.id,
+                 self.now.isoformat(timespec="seconds")),
+            )  # fmt: skip
+
+    def _merge_custom(self, target: int, custom: dict[str, str]) -> None:
+        for key, value in custom.items():
+            field_id = self.field_ids.get(key)
+            if field_id is None:
+                continue
+            exists = self.ctx.db.execute_sql(
+                "SELECT 1 FROM custom_value WHERE customer_id = ? AND field_id = ?",
+                (target, field_id),
+            ).fetchone()
+            if exists:
+                continue
+            self.ctx.db.execute_sql(
+                "INSERT INTO custom_value (customer_id, field_id, value) VALUES (?, ?, ?)",
+                (target, field_id, value),
+            )
+            self.ctx.db.execute_sql(
+                "INSERT INTO import_change (batch_id, customer_id, field, old_value, new_value) "
+                "VALUES (?, ?, ?, NULL, ?)",
+                (self.batch_id, target, f"custom:{key}", value),
+            )
+
+    def finish(self) -> None:
+        counts = self.plan.counts()
+        audit.record(
+            self.ctx, "import.committed", entity="import_batch", entity_id=self.batch_id,
+            details={"file_hash": self.plan.table.file_hash, **counts},
+        )  # fmt: skip
+
+
+def _sql(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+# Undo --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    batch_id: int
+    removed_customers: int
+    kept_edited: list[int]  # customers of the batch edited since, kept on request
+    restored_fields: int
+
+
+def edited_since(ctx: Context, batch_id: int) -> list[int]:
+    """Customers created by the batch that someone changed after the import."""
+    batch = _batch(batch_id)
+    stamp = batch.created_at.isoformat(timespec="seconds")
+    sql = (
+        "SELECT id FROM customer WHERE batch_id = ? AND (updated_at > ? "
+        "OR EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = customer.id "
+        "AND (p.batch_id IS NULL OR p.batch_id != ?)) "
+        "OR EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = customer.id)) ORDER BY id"
+    )
+    return [row[0] for row in ctx.db.execute_sql(sql, (batch_id, stamp, batch_id))]
+
+
+def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult:
+    """Remove what the batch created and restore what its merges filled.
+
+    Raises:
+        NotFound: no such batch.
+        OperationFailed: the batch was undone already.
+    """
+    batch = _batch(batch_id)
+    if batch.status != "committed":
+        raise OperationFailed(f"batch {batch_id} was undone already")
+    edited = edited_since(ctx, batch_id)
+    kept = edited if keep_edited else []
+    with ctx.db.atomic():
+        restored = _restore_merges(ctx, batch_id)
+        if kept:
+            marks = ",".join("?" * len(kept))
+            ctx.db.execute_sql(
+                f"UPDATE customer SET batch_id = NULL WHERE id IN ({marks})", tuple(kept)
+            )
+        ctx.db.execute_sql("DELETE FROM points_entry WHERE batch_id = ?", (batch_id,))
+        ctx.db.execute_sql("DELETE FROM purchase WHERE batch_id = ?", (batch_id,))
+        removed = ctx.db.execute_sql(
+            "DELETE FROM customer WHERE batch_id = ?", (batch_id,)
+        ).rowcount
+        ctx.db.execute_sql("UPDATE import_batch SET status = 'undone' WHERE id = ?", (batch_id,))
+        audit.record(
+            ctx, "import.undone", entity="import_batch", entity_id=batch_id,
+            details={"removed": removed, "kept_edited": kept, "restored_fields": restored},
+        )  # fmt: skip
+    return UndoResult(batch_id, removed, kept, restored)
+
+
+def _restore_merges(ctx: Context, batch_id: int) -> int:
+    restored = 0
+    changes = ctx.db.execute_sql(
+        "SELECT customer_id, field, old_value, new_value FROM import_change "
+        "WHERE batch_id = ? ORDER BY id DESC",
+        (batch_id,),
+    ).fetchall()
+    for customer_id, name, old, new in changes:
+        if name.startswith("custom:"):
+            cursor = ctx.db.execute_sql(
+                "DELETE FROM custom_value WHERE customer_id = ? AND value = ? AND field_id = "
+                "(SELECT id FROM custom_field WHERE key = ?)",
+                (customer_id, new, name.removeprefix("custom:")),
+            )
+        elif name in MERGE_FIELDS:
+            # Only where the field still holds what the import wrote: a later edit stays.
+            cursor = ctx.db.execute_sql(
+                f"UPDATE customer SET {name} = ? WHERE id = ? AND {name} IS ?",
+                (old, customer_id, new),
+            )
+        else:
+            continue
+        restored += cursor.rowcount
+    return restored
+
+
+def _batch(batch_id: int) -> ImportBatch:
+    batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
+    if batch is None:
+        raise NotFound(f"no import batch {batch_id}")
+    return batch
+
+
+def batches(ctx: Context) -> list[BatchInfo]:
+    """The import history, newest first."""
+    sql = (
+        "SELECT b.id, b.file_name, b.file_hash, u.name, b.created_at, b.status, b.counts "
+        "FROM import_batch b LEFT JOIN user u ON u.id = b.user_id ORDER BY b.id DESC"
+    )
+    return [
+        BatchInfo(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), r[5], json.loads(r[6]))
+        for r in ctx.db.execute_sql(sql).fetchall()
+    ]

@@ -1,0 +1,239 @@
+"""Importing card files: every row accounted for, duplicates merged, one batch, undoable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from pharmadesk.errors import OperationFailed
+from pharmadesk.io import customer_import, import_batches
+from pharmadesk.io.files import RawRow, RawTable
+from pharmadesk.services import custom_fields, customers
+from pharmadesk.services.context import Context
+
+TITLE = ["康宁大药房会员登记表", None, None]
+HEADER = ["姓名", "联系电话", "生日"]
+# The issue's example: rows 4-11 below a title row, a blank row and the header (row 3).
+EXAMPLE = [
+    ["张三", "138-1234-5678", "1965年3月7日"],
+    [None, None, None],
+    ["李四", "010-62345678", "1970/1/2"],
+    ["张 三", "１３８１２３４５６７８", "1965-03-07"],
+    ["王伟", "13900001111", "1980-05-05"],
+    ["王伟", "13900002222", "1982-06-06"],
+    [None, "13700000000", None],
+    ["合计", None, None],
+]
+EXPECTED = [
+    (4, "imported", ""),
+    (5, "skipped", "empty row"),
+    (6, "flagged", "not a mobile (kept as other phone)"),
+    (7, "merged", "merged into row 4 (same mobile)"),
+    (8, "imported", ""),
+    (9, "imported", ""),
+    (10, "rejected", "no name"),
+    (11, "skipped", "summary row"),
+]
+
+
+def table(rows: list[list[object]], *, name: str = "cards.xlsx", above: int = 2) -> RawTable:
+    """A sheet: a title row and blank rows above the header, then `rows`."""
+    lines: list[list[object]] = [TITLE, *([[None]] * (above - 1)), HEADER, *rows, [None], [None]]
+    raw = [RawRow(number, tuple(cells)) for number, cells in enumerate(lines, start=1)]
+    digest = hashlib.sha256(json.dumps(lines, default=str, ensure_ascii=False).encode()).hexdigest()
+    return RawTable(Path(name), "Sheet1", raw, digest)
+
+
+def names(ctx: Context) -> list[str]:
+    return sorted(r[0] for r in ctx.db.execute_sql("SELECT name FROM customer").fetchall())
+
+
+def test_the_issue_example_gives_the_expected_outcomes(pharmacy: Context) -> None:
+    plan = customer_import.plan(pharmacy, table(EXAMPLE))
+    assert plan.header_number == 3
+    assert [(r.number, r.outcome, r.reason) for r in plan.rows] == EXPECTED
+    assert plan.counts() == {
+        "data_rows": 8, "imported": 3, "merged": 1, "flagged": 1, "skipped": 2, "rejected": 1,
+    }  # fmt: skip
+    assert names(pharmacy) == []  # a plan writes nothing
+
+    import_batches.commit(pharmacy, plan)
+    assert names(pharmacy) == ["张三", "李四", "王伟", "王伟"]
+    zs = customers.get(pharmacy, _id(pharmacy, "张三"))
+    assert (zs.mobile, zs.birth_date) == ("13812345678", date(1965, 3, 7))
+    assert (zs.consent_data, zs.consent_health, zs.consent_marketing) == ("paper_unconfirmed",) * 3
+    ls = customers.get(pharmacy, _id(pharmacy, "李四"))
+    assert (ls.mobile, ls.phone, ls.birth_date) == (None, "010-62345678", date(1970, 1, 2))
+
+
+def _id(ctx: Context, name: str) -> int:
+    return int(ctx.db.execute_sql("SELECT id FROM customer WHERE name = ?", (name,)).fetchone()[0])
+
+
+def test_bad_values_are_kept_in_the_notes_and_flagged(pharmacy: Context) -> None:
+    rows: list[list[object]] = [["赵六", "13912345678", "1990-02-30"]]
+    plan = customer_import.plan(pharmacy, table(rows))
+    assert plan.rows[0].outcome == "flagged"
+    assert "birth date" in plan.rows[0].reason
+    import_batches.commit(pharmacy, plan)
+    saved = customers.get(pharmacy, _id(pharmacy, "赵六"))
+    assert saved.birth_date is None
+    assert "1990-02-30" in (saved.notes or "")
+
+
+def test_a_file_without_a_name_column_cannot_be_imported(pharmacy: Context) -> None:
+    lines = [RawRow(1, ("手机", "金额")), RawRow(2, ("13812345678", "12"))]
+    with pytest.raises(OperationFailed, match="name"):
+        customer_import.plan(pharmacy, RawTable(Path("x.csv"), None, lines, "h"))
+
+
+def test_a_column_of_mobiles_without_a_header_name_is_found(pharmacy: Context) -> None:
+    lines = [RawRow(1, ("姓名", "号码")), RawRow(2, ("张三", 13812345678.0)),
+             RawRow(3, ("李四", "13900001111"))]  # fmt: skip
+    plan = customer_import.plan(pharmacy, RawTable(Path("x.xlsx"), "S", lines, "h2"))
+    assert plan.mapping == {0: "name", 1: "mobile"}
+    assert [r.outcome for r in plan.rows] == ["imported", "imported"]
+
+
+@pytest.mark.parametrize(
+    ("policy", "outcome", "count"),
+    [("merge", "merged", 1), ("skip", "skipped", 1), ("new", "imported", 2)],
+)
+def test_a_customer_already_on_file_follows_the_duplicate_policy(
+    pharmacy: Context, policy: str, outcome: str, count: int
+) -> None:
+    existing = customers.create(pharmacy, {"name": "张三", "mobile": "13812345678"}).customer
+    assert existing is not None
+    rows: list[list[object]] = [["张三", "13812345678", "1965-03-07"]]
+    plan = customer_import.plan(pharmacy, table(rows), policy=policy)
+    assert plan.rows[0].outcome == outcome
+    import_batches.commit(pharmacy, plan)
+    assert names(pharmacy) == ["张三"] * count
+    if policy == "merge":  # the empty birth date was filled, nothing overwritten
+        assert customers.get(pharmacy, existing.id).birth_date == date(1965, 3, 7)
+
+
+def test_a_merge_never_overwrites_and_undo_restores_what_it_filled(pharmacy: Context) -> None:
+    existing = customers.create(
+        pharmacy, {"name": "张三", "mobile": "13812345678", "address": "文三路1号"}
+    ).customer
+    assert existing is not None
+    rows: list[list[object]] = [
+        ["张三", "13812345678", "1965-03-07"],
+        ["李四", "13900001111", None],
+    ]
+    batch = import_batches.commit(pharmacy, customer_import.plan(pharmacy, table(rows)))
+    merged = customers.get(pharmacy, existing.id)
+    assert (merged.address, merged.birth_date) == ("文三路1号", date(1965, 3, 7))
+
+    result = import_batches.undo(pharmacy, batch)
+    assert result.removed_customers == 1
+    assert names(pharmacy) == ["张三"]
+    assert customers.get(pharmacy, existing.id).birth_date is None
+    with pytest.raises(OperationFailed, match="undone already"):
+        import_batches.undo(pharmacy, batch)
+
+
+def test_undo_keeps_customers_edited_since_unless_told_otherwise(
+    pharmacy: Context, clock: object
+) -> None:
+    rows: list[list[object]] = [["张三", "13812345678", None], ["李四", "13900001111", None]]
+    batch = import_batches.commit(pharmacy, customer_import.plan(pharmacy, table(rows)))
+    clock.advance(minutes=5)  # type: ignore[attr-defined]
+    customers.update(pharmacy, _id(pharmacy, "李四"), {"address": "教工路2号"})
+    assert import_batches.edited_since(pharmacy, batch) == [_id(pharmacy, "李四")]
+    import_batches.undo(pharmacy, batch, keep_edited=True)
+    assert names(pharmacy) == ["李四"]
+
+
+def test_the_same_file_twice_is_refused_unless_again(pharmacy: Context) -> None:
+    rows: list[list[object]] = [["张三", "13812345678", None]]
+    import_batches.commit(pharmacy, customer_import.plan(pharmacy, table(rows)))
+    again = customer_import.plan(pharmacy, table(rows))
+    assert again.previous_batch is not None
+    with pytest.raises(OperationFailed, match="imported before"):
+        import_batches.commit(pharmacy, again)
+    import_batches.commit(pharmacy, again, again=True)
+    assert [b.status for b in import_batches.batches(pharmacy)] == ["committed", "committed"]
+
+
+def test_a_cancelled_import_writes_nothing(pharmacy: Context) -> None:
+    rows: list[list[object]] = [[f"客户{n}", f"139{n:08d}", None] for n in range(5000)]
+    plan = customer_import.plan(pharmacy, table(rows))
+    calls: list[int] = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 1  # after the first chunk is written
+
+    with pytest.raises(customer_import.ImportCancelled):
+        import_batches.commit(pharmacy, plan, cancelled=cancel)
+    assert names(pharmacy) == []
+    assert import_batches.batches(pharmacy) == []
+
+
+def test_points_become_an_opening_balance_and_custom_columns_a_field(pharmacy: Context) -> None:
+    field = custom_fields.define(pharmacy, "医保卡号", kind="text")
+    lines = [
+        RawRow(1, ("姓名", "手机", "积分", "医保")),
+        RawRow(2, ("张三", "13812345678", 120, "YB1")),
+    ]
+    source = RawTable(Path("p.xlsx"), "S", lines, "h3")
+    mapping = {0: "name", 1: "mobile", 2: "points", 3: f"custom:{field.key}"}
+    import_batches.commit(pharmacy, customer_import.plan(pharmacy, source, mapping=mapping))
+    saved = customers.get(pharmacy, _id(pharmacy, "张三"))
+    assert saved.points == 120
+    assert saved.custom == {field.key: "YB1"}
+
+
+KILLED = """
+import os, signal, sys
+from pathlib import Path
+from pharmadesk.db import keyfile
+keyfile.DEFAULT_KDF = keyfile.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
+from pharmadesk.services import vault
+from pharmadesk.io import customer_import, import_batches
+from pharmadesk.io.files import RawRow, RawTable
+ctx = vault.open_pharmacy(Path(sys.argv[1]), user="owner", password=sys.argv[2])
+rows = [RawRow(1, ("姓名", "手机"))] + [
+    RawRow(n + 2, (f"客户{n}", f"139{n:08d}")) for n in range(20000)]
+plan = customer_import.plan(ctx, RawTable(Path("big.xlsx"), "S", rows, "killed"))
+def progress(done, total):
+    if done >= 6000:
+        os.kill(os.getpid(), signal.SIGKILL)  # the power cut, mid-commit
+import_batches.commit(ctx, plan, progress=progress)
+"""
+
+
+def test_a_killed_import_leaves_no_partial_batch(pharmacy: Context, db_path: Path) -> None:
+    from tests.conftest import PASSWORD
+
+    pharmacy.close()
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED, str(db_path), PASSWORD], capture_output=True, timeout=120
+    )
+    assert done.returncode == -9, done.stderr.decode()
+    from pharmadesk.services import vault
+
+    reopened = vault.open_pharmacy(db_path, user="owner", password=PASSWORD)
+    try:
+        assert names(reopened) == []
+        assert import_batches.batches(reopened) == []
+    finally:
+        reopened.close()
+
+
+def test_the_batch_is_audited(pharmacy: Context) -> None:
+    rows: list[list[object]] = [["张三", "13812345678", None]]
+    batch = import_batches.commit(pharmacy, customer_import.plan(pharmacy, table(rows)))
+    actions = pharmacy.db.execute_sql(
+        "SELECT action, entity_id FROM audit_event WHERE action LIKE 'import.%'"
+    ).fetchall()
+    assert [tuple(a) for a in actions] == [("import.committed", batch)]
+    assert isinstance(import_batches.batches(pharmacy)[0].created_at, datetime)
