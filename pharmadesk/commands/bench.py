@@ -17,6 +17,7 @@ from pharmadesk.db.migrations import schema_version
 BENCH_CUSTOMERS = 200_000
 BENCH_SEED = 1
 UI_STALL_TARGET_MS = 100
+IMPORT_TARGET_S = 10
 
 
 def add_parser(
@@ -55,7 +56,22 @@ def run(args: argparse.Namespace) -> int:
         ctx.close()
     print(bench.format_table(figures))
     print(_ui_stall(path), flush=True)
+    print(_import_speed(path.parent), flush=True)
     return 0
+
+
+def _import_speed(folder: Path) -> str:
+    """100,000 card rows from .xlsx: read, preview and commit (target: under 10 s)."""
+    from pharmadesk.io import import_bench
+
+    timing = import_bench.measure(folder)
+    verdict = "yes" if timing.total_s < IMPORT_TARGET_S else "NO"
+    counts = ", ".join(f"{timing.counts[k]} {k}" for k in ("imported", "merged", "flagged"))
+    return (
+        f"import {timing.rows:,} card rows from xlsx: read {timing.read_s:.1f} s, preview "
+        f"{timing.plan_s:.1f} s, commit {timing.commit_s:.1f} s, total {timing.total_s:.1f} s "
+        f"({counts}); target < {IMPORT_TARGET_S} s  {verdict}"
+    )
 
 
 def _ui_stall(path: Path) -> str:

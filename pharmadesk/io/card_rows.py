@@ -32,14 +32,24 @@ class CardValues:
     last_purchase: date | None = None
 
 
+def blank(value: object) -> bool:
+    # Called for every cell of every row: no folding needed, str.strip() knows U+3000.
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def is_empty(cells: Sequence[object]) -> bool:
-    return all(normalize.is_empty(cell) for cell in cells)
+    return all(blank(cell) for cell in cells)
 
 
 def is_summary(cells: Sequence[object]) -> bool:
-    """A totals row (合计, 总计, 小计) typed under the data."""
-    words = [fold(c).replace(" ", "").casefold() for c in cells if not normalize.is_empty(c)]
-    return any(word.rstrip(":：") in SUMMARY_WORDS for word in words[:2])
+    """A totals row (合计, 总计, 小计) typed under the data: one of its first two values."""
+    words = []
+    for cell in cells:
+        if not blank(cell):
+            words.append(fold(cell).replace(" ", "").casefold().rstrip(":："))
+            if len(words) == 2:
+                break
+    return any(word in SUMMARY_WORDS for word in words)
 
 
 def read_row(
@@ -55,7 +65,7 @@ def read_row(
     out = CardValues()
     for column, target in mapping.items():
         value = cells[column] if column < len(cells) else None
-        if target == IGNORE or normalize.is_empty(value):
+        if target == IGNORE or blank(value):
             continue
         if target == NOTES or target in raw:
             out.notes.append(_note(headers, column, value))

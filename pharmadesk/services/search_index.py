@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from peewee import Database
 
@@ -21,7 +22,13 @@ def rows_for(
 ) -> list[tuple[str, int, int, int]]:
     day = last_active_on.isoformat() if isinstance(last_active_on, date) else last_active_on
     rank = rank_of(day)
-    return [(key, cls, rank, customer_id) for key, cls in keys_for_name(name).items()]
+    return [(key, cls, rank, customer_id) for key, cls in _keys(name)]
+
+
+@lru_cache(maxsize=50_000)
+def _keys(name: str) -> tuple[tuple[str, int], ...]:
+    # Names repeat (王伟, 张敏 …): bulk imports and the demo compute each name's keys once.
+    return tuple(keys_for_name(name).items())
 
 
 def index_customer(

@@ -2,6 +2,8 @@
 
 `search_key` stores name fragments up to 4 characters; a longer fragment ('xiuying' of a
 Latin name, the middle of a long compound name) used to mean a scan of every customer.
+Only a name longer than 4 characters can hold such a fragment, so only those names are
+indexed (most Chinese names have 2 or 3 characters: the index stays small and inserts cheap).
 FTS5's trigram tokenizer finds any fragment of 3 or more characters from an index. It is an
 external-content table: it holds no copy of the names, only the index, and triggers keep it
 in step with `customer`.
@@ -18,19 +20,26 @@ from peewee import Database
 STATEMENTS = (
     """CREATE VIRTUAL TABLE customer_name_trigram USING fts5(
         name, content='customer', content_rowid='id', tokenize='trigram')""",
-    """CREATE TRIGGER customer_name_trigram_insert AFTER INSERT ON customer BEGIN
+    """CREATE TRIGGER customer_name_trigram_insert AFTER INSERT ON customer
+        WHEN length(new.name) > 4 BEGIN
         INSERT INTO customer_name_trigram(rowid, name) VALUES (new.id, new.name);
     END""",
-    """CREATE TRIGGER customer_name_trigram_delete AFTER DELETE ON customer BEGIN
+    """CREATE TRIGGER customer_name_trigram_delete AFTER DELETE ON customer
+        WHEN length(old.name) > 4 BEGIN
         INSERT INTO customer_name_trigram(customer_name_trigram, rowid, name)
             VALUES ('delete', old.id, old.name);
     END""",
-    """CREATE TRIGGER customer_name_trigram_update AFTER UPDATE OF name ON customer BEGIN
+    """CREATE TRIGGER customer_name_trigram_remove AFTER UPDATE OF name ON customer
+        WHEN length(old.name) > 4 BEGIN
         INSERT INTO customer_name_trigram(customer_name_trigram, rowid, name)
             VALUES ('delete', old.id, old.name);
+    END""",
+    """CREATE TRIGGER customer_name_trigram_add AFTER UPDATE OF name ON customer
+        WHEN length(new.name) > 4 BEGIN
         INSERT INTO customer_name_trigram(rowid, name) VALUES (new.id, new.name);
     END""",
-    "INSERT INTO customer_name_trigram(customer_name_trigram) VALUES ('rebuild')",
+    """INSERT INTO customer_name_trigram(rowid, name)
+        SELECT id, name FROM customer WHERE length(name) > 4""",
     "DROP INDEX customer_mobile",
     "CREATE INDEX customer_mobile ON customer(mobile, status, last_active_on)",
     "DROP INDEX customer_mobile_last4",

@@ -193,6 +193,7 @@ class _Writer:
             cursor.executemany(_CONSENT_SQL, consent_rows)
             cursor.executemany(_PURCHASE_SQL, purchase_rows)
             cursor.executemany(_INTERACTION_SQL, contact_rows)
+            key_rows.sort()  # in key order, the WITHOUT ROWID index is filled page by page
             cursor.executemany(search_index.INSERT_SQL, key_rows)
         self.customers += len(customer_rows)
         self.lines += len(purchase_rows)
