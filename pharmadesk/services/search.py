@@ -154,9 +154,10 @@ def _text_paths(db: Database, text: str, found: _Collector) -> None:
             sql = "SELECT id FROM customer WHERE code GLOB ? ORDER BY code LIMIT ?"
             found.add(_ids(db, sql, (_glob_literal(code) + "*", limit)), PREFIX)
     if form.isascii() and form.isalpha() and not found.full():
-        # A partial syllable ('zha'): a range over the pinyin keys, ranked in SQL.
+        # A partial syllable ('zha'): a range over the whole readings (class 0: every
+        # reading and its initials; their prefixes would only repeat them), ranked in SQL.
         sql = (
-            "SELECT customer_id FROM search_key WHERE key > ? AND key < ? AND cls < 2 "
+            "SELECT customer_id FROM search_key WHERE key > ? AND key < ? AND cls = 0 "
             "GROUP BY customer_id ORDER BY max(rank) DESC LIMIT ?"
         )
         found.add(_ids(db, sql, (form, form + "\U0010ffff", limit)), PREFIX)

@@ -29,14 +29,13 @@ STATEMENTS = (
         INSERT INTO customer_name_trigram(customer_name_trigram, rowid, name)
             VALUES ('delete', old.id, old.name);
     END""",
-    """CREATE TRIGGER customer_name_trigram_remove AFTER UPDATE OF name ON customer
-        WHEN length(old.name) > 4 BEGIN
+    # One trigger, in this order: SQLite fires separate triggers on one event newest first,
+    # which would remove the new entry right after adding it.
+    """CREATE TRIGGER customer_name_trigram_update AFTER UPDATE OF name ON customer BEGIN
         INSERT INTO customer_name_trigram(customer_name_trigram, rowid, name)
-            VALUES ('delete', old.id, old.name);
-    END""",
-    """CREATE TRIGGER customer_name_trigram_add AFTER UPDATE OF name ON customer
-        WHEN length(new.name) > 4 BEGIN
-        INSERT INTO customer_name_trigram(rowid, name) VALUES (new.id, new.name);
+            SELECT 'delete', old.id, old.name WHERE length(old.name) > 4;
+        INSERT INTO customer_name_trigram(rowid, name)
+            SELECT new.id, new.name WHERE length(new.name) > 4;
     END""",
     """INSERT INTO customer_name_trigram(rowid, name)
         SELECT id, name FROM customer WHERE length(name) > 4""",
