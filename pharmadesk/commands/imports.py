@@ -16,7 +16,7 @@ from pharmadesk.commands import common
 from pharmadesk.errors import UsageError
 from pharmadesk.services.context import Context
 
-KINDS = ("customers",)  # purchases and scanned cards come with their own work
+KINDS = ("customers", "purchases")  # scanned cards come with their own work
 
 
 def add_parser(
@@ -31,7 +31,10 @@ def add_parser(
         "is one batch; every row ends imported, merged, flagged, skipped or rejected.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
-    parser.add_argument("--kind", default="customers", help="customers (purchases: to come)")
+    parser.add_argument(
+        "--kind", default="customers",
+        help="customers (card files, the default) or purchases (purchase lines)",
+    )  # fmt: skip
     parser.add_argument("--sheet", help="the sheet to read (default: the first)")
     parser.add_argument("--dry-run", action="store_true", help="show the outcomes, write nothing")
     parser.add_argument(
@@ -61,7 +64,7 @@ def add_parser(
 
 def run_import(args: argparse.Namespace) -> int:
     if args.kind not in KINDS:
-        raise UsageError(f"--kind {args.kind} is not available yet; use --kind customers")
+        raise UsageError(f"--kind {args.kind} is not available yet; use customers or purchases")
     if args.report is not None and len(args.files) > 1:
         raise UsageError("--report takes one file at a time")
     ctx = common.open_pharmacy(args)
@@ -74,13 +77,19 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _import_one(ctx: Context, path: Path, args: argparse.Namespace) -> None:
-    from pharmadesk.io import customer_import, files, import_batches, report
+    from pharmadesk.io import customer_import, files, import_batches, purchase_import, report
 
     table = files.read_table(path, sheet=args.sheet)
-    plan = customer_import.plan(ctx, table, policy=args.on_duplicate)
+    plan: customer_import.ImportPlan | purchase_import.PurchasePlan
     batch_id = None
-    if not args.dry_run:
-        batch_id = import_batches.commit(ctx, plan, again=args.again)
+    if args.kind == "purchases":
+        plan = purchase_import.plan(ctx, table)
+        if not args.dry_run:
+            batch_id = purchase_import.commit(ctx, plan, again=args.again)
+    else:
+        plan = customer_import.plan(ctx, table, policy=args.on_duplicate)
+        if not args.dry_run:
+            batch_id = import_batches.commit(ctx, plan, again=args.again)
     if args.report is not None:
         report.write(ctx, plan, args.report, language=getattr(args, "lang", None))
     counts = plan.counts()

@@ -137,6 +137,7 @@ class Product(BaseModel):
     brand = TextField(null=True)
     barcode = TextField(null=True, unique=True)
     approval_number = TextField(null=True)
+    batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
 
 
 class Purchase(BaseModel):

@@ -317,6 +317,11 @@ def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult
             )
         ctx.db.execute_sql("DELETE FROM points_entry WHERE batch_id = ?", (batch_id,))
         ctx.db.execute_sql("DELETE FROM purchase WHERE batch_id = ?", (batch_id,))
+        ctx.db.execute_sql(
+            "DELETE FROM product WHERE batch_id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM purchase WHERE purchase.product_id = product.id)",
+            (batch_id,),
+        )
         removed = ctx.db.execute_sql(
             "DELETE FROM customer WHERE batch_id = ?", (batch_id,)
         ).rowcount

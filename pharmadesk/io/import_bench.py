@@ -86,6 +86,4 @@ def measure(folder: Path, rows: int = 100_000) -> ImportTiming:
         ctx.close()
         for leftover in folder.glob("import-bench.db*"):
             leftover.unlink()
-    return ImportTiming(
-        rows, read - started, planned - read, done - planned, plan.counts()
-    )
+    return ImportTiming(rows, read - started, planned - read, done - planned, plan.counts())

@@ -12,6 +12,7 @@ import locale
 from pathlib import Path
 
 from pharmadesk.io.customer_import import ImportPlan
+from pharmadesk.io.purchase_import import PurchasePlan
 from pharmadesk.services import audit
 from pharmadesk.services.context import Context
 from pharmadesk.text.normalize import fold
@@ -30,7 +31,9 @@ def report_language(explicit: str | None) -> str:
     return "zh_CN" if system.startswith("zh") else "en"
 
 
-def write(ctx: Context, plan: ImportPlan, target: Path, *, language: str | None = None) -> int:
+def write(
+    ctx: Context, plan: ImportPlan | PurchasePlan, target: Path, *, language: str | None = None
+) -> int:
     """Write the report to `target` (.xlsx); returns the number of rows written."""
     from openpyxl import Workbook
 

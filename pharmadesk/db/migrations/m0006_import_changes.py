@@ -1,4 +1,7 @@
-"""Schema 6: what an import's merges changed, so that undoing the batch can put it back.
+"""Schema 6: what an import changed, so that undoing the batch can put it back.
+
+Products an import of purchase lines created carry its batch, so undo removes them (when
+no other purchase uses them).
 
 A merge only fills fields that were empty; each filled field is recorded with its earlier
 value. Undo restores a field only where it still holds what the import wrote, so a later
@@ -19,6 +22,8 @@ STATEMENTS = (
         new_value TEXT)""",
     "CREATE INDEX import_change_batch ON import_change(batch_id)",
     "CREATE INDEX points_entry_batch ON points_entry(batch_id)",
+    "ALTER TABLE product ADD COLUMN batch_id INTEGER REFERENCES import_batch(id) "
+    "ON DELETE SET NULL",
 )
 
 

@@ -147,3 +147,21 @@ def test_a_gbk_csv_is_read(capsys: pytest.CaptureFixture[str], env: Path, tmp_pa
     assert code == 0
     assert json.loads(out)["imported"] == 1
     assert people(env) == [("曾志强", "13900001111")]
+
+
+def test_purchase_lines_by_mobile_with_kind_purchases(
+    capsys: pytest.CaptureFixture[str], env: Path, tmp_path: Path
+) -> None:
+    cards = tmp_path / "cards.csv"
+    cards.write_text("姓名,手机\n张三,13812345678\n", encoding="utf-8")
+    assert run(capsys, "import", str(cards))[0] == 0
+    sales = tmp_path / "sales.csv"
+    sales.write_text(
+        "日期,手机,药品名称,数量,金额\n2026-03-01,13812345678,感冒灵颗粒,2,¥31.00\n"
+        "2026-03-02,13700000000,感冒灵颗粒,1,15.5元\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "import", str(sales), "--kind", "purchases", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert (result["imported"], result["rejected"], result["data_rows"]) == (1, 1, 2)
