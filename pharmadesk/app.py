@@ -8,12 +8,12 @@ from pathlib import Path
 
 from peewee import DatabaseError
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pharmadesk import paths
 from pharmadesk.db import keyfile
-from pharmadesk.errors import DatabaseUnavailable, OperationFailed
-from pharmadesk.services import vault
+from pharmadesk.errors import DatabaseInUse, DatabaseUnavailable, OperationFailed
+from pharmadesk.services import instance, vault
 from pharmadesk.services.context import Context
 from pharmadesk.ui import fonts, i18n
 from pharmadesk.ui.main_window import MainWindow
@@ -101,4 +101,11 @@ def run_gui(*, db: Path | None, lang: str | None, user: str, context: Context | 
     ctx = context or start_context(db, user)
     if ctx is None:
         return 0
+    try:
+        lock = instance.hold(ctx.path)
+    except DatabaseInUse as exc:
+        ctx.close()
+        QMessageBox.warning(None, "PharmaDesk", exc.message)
+        return exc.exit_code
+    ctx.closers.append(lock.release)
     return run_window(app, ctx, settings)

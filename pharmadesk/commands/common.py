@@ -14,7 +14,7 @@ from typing import Any
 
 from pharmadesk import paths
 from pharmadesk.errors import AuthenticationError, DatabaseUnavailable
-from pharmadesk.services import vault
+from pharmadesk.services import instance, vault
 from pharmadesk.services.context import Context
 
 USER_ENV = "PHARMADESK_USER"
@@ -58,7 +58,13 @@ def open_pharmacy(args: argparse.Namespace) -> Context:
     path = database_path(args)
     if not path.exists():
         raise DatabaseUnavailable(f"no pharmacy database at {path}")
-    ctx = vault.open_pharmacy(path, user=account_name(), password=password())
+    lock = instance.hold(path)  # exit 6 while a window (or another command) uses it
+    try:
+        ctx = vault.open_pharmacy(path, user=account_name(), password=password())
+    except BaseException:
+        lock.release()
+        raise
+    ctx.closers.append(lock.release)
     paths.remember_opened(path)
     return ctx
 

@@ -43,6 +43,11 @@ class Context:
     def today(self) -> date:
         return self.clock().date()
 
+    # Run on close, after the database: releasing the instance lock, for one.
+    closers: list[Callable[[], None]] = field(default_factory=list)
+
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+        while self.closers:
+            self.closers.pop()()

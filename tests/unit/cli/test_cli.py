@@ -352,3 +352,19 @@ def test_demo_on_a_damaged_file_is_exit_5_and_on_another_pharmacy_exit_1(
     code, _, err = run(capsys, "demo", "--no-gui", "--db", str(env))
     assert code == 1
     assert "not a demo" in one_line(err)
+
+
+def test_a_pharmacy_in_use_by_another_copy_is_exit_6(
+    capsys: pytest.CaptureFixture[str], filled: Path
+) -> None:
+    from pharmadesk.services import instance
+
+    window = instance.hold(filled)  # as a running window holds it
+    try:
+        code, out, err = run(capsys, "customers", "list", "--json")
+        assert (code, out) == (6, "")
+        assert "in use" in one_line(err)
+    finally:
+        window.release()
+    assert run(capsys, "customers", "list", "--json")[0] == 0
+    assert run(capsys, "customers", "list", "--json")[0] == 0  # each command lets go
