@@ -136,14 +136,17 @@ def set_done(ctx: Context, interaction_id: int, *, done: bool = True) -> Interac
     return get(ctx, row.id)
 
 
-def for_customer(ctx: Context, customer_id: int, *, limit: int = 50) -> list[InteractionRecord]:
-    """A customer's entries, newest first."""
+def for_customer(
+    ctx: Context, customer_id: int, *, limit: int | None = 50
+) -> list[InteractionRecord]:
+    """A customer's entries, newest first (all of them when `limit` is None)."""
     rows = (
         _query()
         .where(Interaction.customer == customer_id)
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-        .limit(limit)
     )
+    if limit is not None:
+        rows = rows.limit(limit)
     return [_record(row) for row in rows]
 
 

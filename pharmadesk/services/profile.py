@@ -71,5 +71,6 @@ def load(ctx: Context, customer_id: int, *, recent: int = 50) -> Profile:
         record,
         summary(ctx, customer_id),
         purchases.history(ctx, customer_id, limit=recent),
-        interactions.for_customer(ctx, customer_id, limit=recent),
+        # The whole log: a customer's interactions are few, and none may be out of reach.
+        interactions.for_customer(ctx, customer_id, limit=None),
     )

@@ -205,3 +205,14 @@ def test_the_profile_of_a_new_customer_is_empty_not_an_error(
     summary = profile.summary(pharmacy, customer_id)
     assert (summary.total_spend_fen, summary.visits, summary.last_purchase) == (0, 0, None)
     assert summary.average_days_between_visits is None
+
+
+def test_the_profile_holds_the_whole_interaction_log(pharmacy: Context) -> None:
+
+    saved = customers.create(pharmacy, {"name": "张三"}).customer
+    assert saved is not None
+    for n in range(60):
+        interactions.log(pharmacy, saved.id, channel="counter", kind="consultation",
+                         summary=f"第{n}次咨询")  # fmt: skip
+    loaded = profile.load(pharmacy, saved.id)
+    assert len(loaded.recent_interactions) == 60
