@@ -12,17 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from peewee import Database
 
 from pharmadesk.services.context import Context
-from pharmadesk.text.normalize import fold
+from pharmadesk.text.normalize import MOBILE_RE, fold
 from pharmadesk.text.search_keys import EXACT, MAX_SUBSTRING, PREFIX, SUBSTRING, search_form
 
 DEFAULT_LIMIT = 50
 MATCH_NAMES = {EXACT: "exact", PREFIX: "prefix", SUBSTRING: "substring"}
 _PHONE_CHARS_RE = re.compile(r"[\s\-()（）]")
 _VISIBLE = "status != 'anonymised'"
+HIT_COLUMNS = "id, code, name, gender, mobile, birth_date, birth_year, status, last_active_on"
 
 
 @dataclass(frozen=True)
@@ -63,27 +65,17 @@ def _ids(db: Database, sql: str, params: tuple[object, ...]) -> list[int]:
 
 def find(ctx: Context, query: str, *, limit: int = DEFAULT_LIMIT) -> list[Hit]:
     """The first `limit` customers matching `query`, best first."""
-    ranked = find_ids(ctx, query, limit=limit)
-    if not ranked:
+    best = _candidates(ctx, query, limit)
+    if not best:
         return []
-    ids = [customer_id for customer_id, _ in ranked]
-    placeholders = ",".join("?" * len(ids))
-    rows = ctx.db.execute_sql(
-        "SELECT id, code, name, gender, mobile, birth_date, birth_year, status, last_active_on "
-        f"FROM customer WHERE id IN ({placeholders})",
-        ids,
-    ).fetchall()
-    by_id = {row[0]: row for row in rows}
-    hits = []
-    for customer_id, cls in ranked:
-        r = by_id[customer_id]
-        hits.append(
-            Hit(
-                r[0], r[1], r[2], r[3], r[4], _day(r[5]), r[6], r[7], _day(r[8]),
-                MATCH_NAMES[cls],
-            )
-        )  # fmt: skip
-    return hits
+    # One read of the candidates' rows ranks them and fills the hits.
+    rows = _rows(ctx.db, best, HIT_COLUMNS)
+    ordered = sorted(rows, key=lambda r: (best[r[0]], -_ordinal(r[8]), r[0]))[:limit]
+    return [
+        Hit(r[0], r[1], r[2], r[3], r[4], _day(r[5]), r[6], r[7], _day(r[8]),
+            MATCH_NAMES[best[r[0]]])
+        for r in ordered
+    ]  # fmt: skip
 
 
 def _day(value: str | None) -> date | None:
@@ -92,16 +84,32 @@ def _day(value: str | None) -> date | None:
 
 def find_ids(ctx: Context, query: str, *, limit: int = DEFAULT_LIMIT) -> list[tuple[int, int]]:
     """(customer id, match class) pairs in ranked order."""
+    best = _candidates(ctx, query, limit)
+    if not best:
+        return []
+    rows = _rows(ctx.db, best, "id, last_active_on")
+    ordered = sorted(rows, key=lambda r: (best[r[0]], -_ordinal(r[1]), r[0]))[:limit]
+    return [(r[0], best[r[0]]) for r in ordered]
+
+
+def _candidates(ctx: Context, query: str, limit: int) -> dict[int, int]:
+    """Customer id -> best match class, from the index paths the query can take."""
     text = fold(query)
     if not text or limit <= 0:
-        return []
+        return {}
     found = _Collector(limit)
     digits = _as_digits(text)
     if digits:
         _digit_paths(ctx.db, digits, found)
     else:
         _text_paths(ctx.db, text, found)
-    return _rank(ctx.db, found.best, limit)
+    return found.best
+
+
+def _rows(db: Database, best: dict[int, int], columns: str) -> list[tuple[Any, ...]]:
+    placeholders = ",".join("?" * len(best))
+    sql = f"SELECT {columns} FROM customer WHERE id IN ({placeholders}) AND {_VISIBLE}"
+    return [tuple(row) for row in db.execute_sql(sql, list(best)).fetchall()]
 
 
 def _as_digits(text: str) -> str | None:
@@ -114,10 +122,13 @@ def _as_digits(text: str) -> str | None:
 def _digit_paths(db: Database, digits: str, found: _Collector) -> None:
     limit = found.limit
     newest = "ORDER BY last_active_on DESC LIMIT ?"
-    found.add(_ids(db, f"SELECT id FROM customer WHERE code = ? AND {_VISIBLE}", (digits,)), EXACT)
-    if len(digits) == 11:
+    if MOBILE_RE.match(digits):
+        # A whole mobile: its own index answers; member codes are not mobiles.
         sql = f"SELECT id FROM customer WHERE mobile = ? AND {_VISIBLE} {newest}"
         found.add(_ids(db, sql, (digits, limit)), EXACT)
+        if found.best:
+            return
+    found.add(_ids(db, f"SELECT id FROM customer WHERE code = ? AND {_VISIBLE}", (digits,)), EXACT)
     if len(digits) == 4:
         sql = f"SELECT id FROM customer WHERE substr(mobile, 8, 4) = ? AND {_VISIBLE} {newest}"
         found.add(_ids(db, sql, (digits, limit)), EXACT)
@@ -176,19 +187,5 @@ def _glob_literal(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def _rank(db: Database, best: dict[int, int], limit: int) -> list[tuple[int, int]]:
-    if not best:
-        return []
-    ids = list(best)
-    placeholders = ",".join("?" * len(ids))
-    rows = db.execute_sql(
-        f"SELECT id, coalesce(last_active_on, '') FROM customer WHERE id IN ({placeholders}) "
-        f"AND {_VISIBLE}",
-        ids,
-    ).fetchall()
-    ordered = sorted(rows, key=lambda r: (best[r[0]], -_ordinal(r[1]), r[0]))
-    return [(customer_id, best[customer_id]) for customer_id, _ in ordered[:limit]]
-
-
-def _ordinal(day: str) -> int:
+def _ordinal(day: str | None) -> int:
     return date.fromisoformat(day).toordinal() if day else 0
