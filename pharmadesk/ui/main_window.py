@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from pharmadesk.errors import AuthenticationError, PharmaDeskError, ValidationError
+from pharmadesk.errors import AuthenticationError, NotFound, PharmaDeskError, ValidationError
 from pharmadesk.services import (
     custom_fields,
     customers,
@@ -135,16 +135,19 @@ class MainWindow(QMainWindow):
         if not is_owner:
             self.act_fields.setToolTip(self.tr("Only the owner can change custom fields"))
         later = self.tr("Comes with a later version")
-        self.act_import = self._action(self.tr("Import…"), [], lambda: None, "actionImport")
+        self.act_import = self._action(self.tr("Import…"), [], self.show_import, "actionImport")
+        self.act_history = self._action(self.tr("Import history…"), [], self.show_import_history,
+                                        "actionImportHistory")  # fmt: skip
         self.act_export = self._action(self.tr("Export…"), [], lambda: None, "actionExport")
         self.act_charts = self._action(self.tr("Charts"), [], lambda: None, "actionCharts")
-        for action in (self.act_import, self.act_export, self.act_charts):
+        for action in (self.act_export, self.act_charts):
             action.setEnabled(False)
             action.setToolTip(later)
             action.setStatusTip(later)
         menus: list[tuple[str, list[QAction | None]]] = [
             (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
-                               self.act_export, None, self.act_lock, self.act_quit]),
+                               self.act_history, self.act_export, None, self.act_lock,
+                               self.act_quit]),
             (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction]),
             (self.tr("&View"), [self.act_follow_ups, self.act_all_purchases, self.act_charts]),
             (self.tr("&Tools"), [self.act_fields, self.act_settings]),
@@ -402,6 +405,41 @@ class MainWindow(QMainWindow):
             self.panel.show_profile(profile.load(self.ctx, self.customer_id))
         else:
             self._show(self.customer_id)
+
+    def show_import(self) -> None:
+        if not self.confirm_leave():
+            return
+        from pharmadesk.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.ctx, self._runner, self)
+        self.run_modal(wizard)
+        if wizard.imported_batch is not None:
+            self._after_import()
+
+    def show_import_history(self) -> None:
+        if not self.confirm_leave():
+            return
+        from pharmadesk.ui.import_history import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self.ctx, self, runner=self._runner)
+        self.run_modal(dialog)
+        if dialog.undone:
+            self._after_import()
+
+    def _after_import(self) -> None:
+        """Customers came or went: refresh what the window shows of them."""
+        self.refresh_status()
+        self.search.clear()
+        if self.customer_id is not None:
+            try:
+                self._show(self.customer_id)
+            except NotFound:  # removed by undoing its batch
+                self.customer_id = None
+                self._record = None
+                self.form.load(None)
+                self.panel.show_profile(None)
+                self._update_actions()
+        self.search.focus_box()
 
     def show_follow_ups(self) -> None:
         from pharmadesk.ui.follow_ups import FollowUpsDialog

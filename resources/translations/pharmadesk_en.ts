@@ -66,6 +66,224 @@
     </message>
 </context>
 <context>
+    <name>BatchTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+53"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undone</source>
+        <translation>Undone</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+376"/>
+        <source>Match the columns</source>
+        <translation>Match the columns</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose what each column holds. The heading row was found automatically.</source>
+        <translation>Choose what each column holds. The heading row was found automatically.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save as te&amp;mplate…</source>
+        <translation>Save as te&amp;mplate…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Column heading</source>
+        <translation>Column heading</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Example %1</source>
+        <translation>Example %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goes to</source>
+        <translation>Goes to</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Heading &amp;row:</source>
+        <translation>Heading &amp;row:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Template:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Ignore</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Custom field: %1</source>
+        <translation>Custom field: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New custom field…</source>
+        <translation>New custom field…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(column %1)</source>
+        <translation>(column %1)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>New custom field</source>
+        <translation>New custom field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label of the new text field:</source>
+        <translation>Label of the new text field:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Columns set to Ignore are left out.</source>
+        <translation>Columns set to Ignore are left out.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the column that holds the names: a customer needs one.</source>
+        <translation>Choose the column that holds the names: a customer needs one.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Template “%1” applied.</source>
+        <translation>Template “%1” applied.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save as template</source>
+        <translation>Save as template</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Template name:</source>
+        <translation>Template name:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Template “%1” saved.</source>
+        <translation>Template “%1” saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CommitPage</name>
+    <message>
+        <location line="+209"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Cancel import</source>
+        <translation>&amp;Cancel import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;report…</source>
+        <translation>Save &amp;report…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Imported as batch %1.</source>
+        <translation>Imported as batch %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The import was cancelled. Nothing was written.</source>
+        <translation>The import was cancelled. Nothing was written.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Nothing was written.</source>
+        <translation>Nothing was written.</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>Unexpected error; the log has the details.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 - import report</source>
+        <translation>%1 - import report</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the import report</source>
+        <translation>Save the import report</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Report saved to %1 (%Ln row(s)).</source>
+        <translation>
+            <numerusform>Report saved to %1 (%Ln row).</numerusform>
+            <numerusform>Report saved to %1 (%Ln rows).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -203,7 +421,7 @@
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
@@ -236,6 +454,57 @@
         <translation>
             <numerusform>%Ln open follow-up</numerusform>
             <numerusform>%Ln open follow-ups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-715"/>
+        <source>Choose the file</source>
+        <translation>Choose the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A spreadsheet of paper cards: .xlsx, .xls, .ods or .csv.</source>
+        <translation>A spreadsheet of paper cards: .xlsx, .xls, .ods or .csv.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>B&amp;rowse…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;heet:</source>
+        <translation>S&amp;heet:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Spreadsheet:</source>
+        <translation>&amp;Spreadsheet:</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Open a card file</source>
+        <translation>Open a card file</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the sheet…</source>
+        <translation>Reading the sheet…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%Ln row(s) read.</source>
+        <translation>
+            <numerusform>%Ln row read.</numerusform>
+            <numerusform>%Ln rows read.</numerusform>
         </translation>
     </message>
 </context>
@@ -291,6 +560,164 @@
             <numerusform>%Ln overdue</numerusform>
             <numerusform>%Ln overdue</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+23"/>
+        <source>Import history</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Undo batch…</source>
+        <translation>&amp;Undo batch…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Checking the batch…</source>
+        <translation>Checking the batch…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Undoing batch %1…</source>
+        <translation>Undoing batch %1…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undo batch %1 (%2)? The customers it created are removed, and the fields it filled in existing customers are emptied again.</source>
+        <translation>Undo batch %1 (%2)? The customers it created are removed, and the fields it filled in existing customers are emptied again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo import</source>
+        <translation>Undo import</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln customer(s) of this batch were changed after the import (edited, or given purchases or interactions).</source>
+        <translation>
+            <numerusform>%Ln customer of this batch was changed after the import (edited, or given purchases or interactions).</numerusform>
+            <numerusform>%Ln customers of this batch were changed after the import (edited, or given purchases or interactions).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Keep edited</source>
+        <translation>&amp;Keep edited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove them too</source>
+        <translation>&amp;Remove them too</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo batch</source>
+        <translation>&amp;Undo batch</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Batch %1 undone.</source>
+        <translation>Batch %1 undone.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln customer(s) removed.</source>
+        <translation>
+            <numerusform>%Ln customer removed.</numerusform>
+            <numerusform>%Ln customers removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln edited customer(s) kept.</source>
+        <translation>
+            <numerusform>%Ln edited customer kept.</numerusform>
+            <numerusform>%Ln edited customers kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln field(s) restored.</source>
+        <translation>
+            <numerusform>%Ln field restored.</numerusform>
+            <numerusform>%Ln fields restored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>Unexpected error; the log has the details.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-255"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration date (to notes)</source>
+        <translation>Registration date (to notes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points (opening balance)</source>
+        <translation>Points (opening balance)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last purchase date</source>
+        <translation>Last purchase date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of purchases (to notes)</source>
+        <translation>Number of purchases (to notes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback rating (to notes)</source>
+        <translation>Feedback rating (to notes)</translation>
+    </message>
+    <message>
+        <location line="+894"/>
+        <source>Import customers</source>
+        <translation>Import customers</translation>
     </message>
 </context>
 <context>
@@ -458,6 +885,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Import history…</source>
+        <translation>Import history…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
@@ -472,7 +904,7 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Customer</source>
         <translation>&amp;Customer</translation>
     </message>
@@ -616,6 +1048,87 @@
         <location line="+1"/>
         <source>Choices</source>
         <translation>Choices</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-332"/>
+        <source>Check before importing</source>
+        <translation>Check before importing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has been written yet.</source>
+        <translation>Nothing has been written yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import it a&amp;gain</source>
+        <translation>Import it a&amp;gain</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>When a row is a customer already on file</source>
+        <translation>When a row is a customer already on file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Merge: fill the customer&apos;s empty fields, never overwrite</source>
+        <translation>&amp;Merge: fill the customer&apos;s empty fields, never overwrite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep the existing customer and skip the row</source>
+        <translation>&amp;Keep the existing customer and skip the row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a new customer &amp;anyway</source>
+        <translation>Create a new customer &amp;anyway</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every row not simply imported</source>
+        <translation>Every row not simply imported</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Checking every row…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%Ln data row(s) checked.</source>
+        <translation>
+            <numerusform>%Ln data row checked.</numerusform>
+            <numerusform>%Ln data rows checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This file was imported before (batch %1). Import it again only on purpose.</source>
+        <translation>This file was imported before (batch %1). Import it again only on purpose.</translation>
     </message>
 </context>
 <context>
@@ -785,6 +1298,29 @@ Add it anyway?</translation>
         <location line="+1"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>RowPlanTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-167"/>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row content</source>
+        <translation>Row content</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1496,14 @@ Add it anyway?</translation>
         <location line="+2"/>
         <source>Restore it from your last backup.</source>
         <translation>Restore it from your last backup.</translation>
+    </message>
+</context>
+<context>
+    <name>_Page</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-393"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>Unexpected error; the log has the details.</translation>
     </message>
 </context>
 <context>

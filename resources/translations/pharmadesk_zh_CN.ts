@@ -65,6 +65,223 @@
     </message>
 </context>
 <context>
+    <name>BatchTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+53"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+376"/>
+        <source>Match the columns</source>
+        <translation>对应各列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose what each column holds. The heading row was found automatically.</source>
+        <translation>请为每一列选择对应的内容。标题行已自动识别。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save as te&amp;mplate…</source>
+        <translation>另存为模板(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Column heading</source>
+        <translation>列标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Example %1</source>
+        <translation>示例 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goes to</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Heading &amp;row:</source>
+        <translation>标题行(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Custom field: %1</source>
+        <translation>自定义字段：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New custom field…</source>
+        <translation>新建自定义字段…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(column %1)</source>
+        <translation>（%1 列）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>New custom field</source>
+        <translation>新建自定义字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label of the new text field:</source>
+        <translation>新文本字段的名称：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Columns set to Ignore are left out.</source>
+        <translation>设为“忽略”的列不会导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the column that holds the names: a customer needs one.</source>
+        <translation>请选择姓名所在的列：每位客户都必须有姓名。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Template “%1” applied.</source>
+        <translation>已套用模板“%1”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save as template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Template name:</source>
+        <translation>模板名称：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Template “%1” saved.</source>
+        <translation>模板“%1”已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CommitPage</name>
+    <message>
+        <location line="+209"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Cancel import</source>
+        <translation>取消导入(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;report…</source>
+        <translation>保存报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Imported as batch %1.</source>
+        <translation>已导入，批次号 %1。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The import was cancelled. Nothing was written.</source>
+        <translation>导入已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Nothing was written.</source>
+        <translation>未写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>发生意外错误，详情请查看日志。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 - import report</source>
+        <translation>%1 - 导入报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the import report</source>
+        <translation>保存导入报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Report saved to %1 (%Ln row(s)).</source>
+        <translation>
+            <numerusform>报告已保存到 %1（共 %Ln 行）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -202,7 +419,7 @@
         <translation>标记随访完成</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
@@ -233,6 +450,56 @@
         <source>%Ln open follow-up(s)</source>
         <translation>
             <numerusform>%Ln 条待随访</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-715"/>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A spreadsheet of paper cards: .xlsx, .xls, .ods or .csv.</source>
+        <translation>录入纸质登记卡的表格文件：.xlsx、.xls、.ods 或 .csv。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;heet:</source>
+        <translation>工作表(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Spreadsheet:</source>
+        <translation>表格文件(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Open a card file</source>
+        <translation>打开登记卡文件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%Ln row(s) read.</source>
+        <translation>
+            <numerusform>已读取 %Ln 行。</numerusform>
         </translation>
     </message>
 </context>
@@ -286,6 +553,160 @@
         <translation>
             <numerusform>%Ln 条已逾期</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+23"/>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Undo batch…</source>
+        <translation>撤销批次(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Checking the batch…</source>
+        <translation>正在检查批次…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Undoing batch %1…</source>
+        <translation>正在撤销批次 %1…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undo batch %1 (%2)? The customers it created are removed, and the fields it filled in existing customers are emptied again.</source>
+        <translation>撤销批次 %1（%2）？该批次新建的客户将被删除，它为已有客户填写的字段将恢复为空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln customer(s) of this batch were changed after the import (edited, or given purchases or interactions).</source>
+        <translation>
+            <numerusform>该批次中有 %Ln 位客户在导入后有过改动（被编辑过，或新增了购药记录或沟通记录）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Keep edited</source>
+        <translation>保留改动过的客户(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove them too</source>
+        <translation>一并删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo batch</source>
+        <translation>撤销批次(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Batch %1 undone.</source>
+        <translation>批次 %1 已撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln customer(s) removed.</source>
+        <translation>
+            <numerusform>删除了 %Ln 位客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln edited customer(s) kept.</source>
+        <translation>
+            <numerusform>保留了 %Ln 位改动过的客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln field(s) restored.</source>
+        <translation>
+            <numerusform>恢复了 %Ln 个字段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>发生意外错误，详情请查看日志。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-255"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flagged</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration date (to notes)</source>
+        <translation>登记日期（记入备注）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points (opening balance)</source>
+        <translation>积分（期初余额）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last purchase date</source>
+        <translation>上次购买日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of purchases (to notes)</source>
+        <translation>购买次数（记入备注）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback rating (to notes)</source>
+        <translation>反馈评分（记入备注）</translation>
+    </message>
+    <message>
+        <location line="+894"/>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
     </message>
 </context>
 <context>
@@ -453,6 +874,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Import history…</source>
+        <translation>导入记录…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -467,7 +893,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
     </message>
@@ -609,6 +1035,86 @@
         <location line="+1"/>
         <source>Choices</source>
         <translation>可选项</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-332"/>
+        <source>Check before importing</source>
+        <translation>导入前核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has been written yet.</source>
+        <translation>目前尚未写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import it a&amp;gain</source>
+        <translation>仍要再次导入(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>When a row is a customer already on file</source>
+        <translation>某行与已建档客户为同一人时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Merge: fill the customer&apos;s empty fields, never overwrite</source>
+        <translation>合并(&amp;M)：只补填该客户的空白字段，不覆盖已有内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep the existing customer and skip the row</source>
+        <translation>保留已有客户，跳过该行(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a new customer &amp;anyway</source>
+        <translation>仍然新建客户(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every row not simply imported</source>
+        <translation>所有未直接导入的行</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行核对…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%Ln data row(s) checked.</source>
+        <translation>
+            <numerusform>已核对 %Ln 行数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This file was imported before (batch %1). Import it again only on purpose.</source>
+        <translation>此文件以前导入过（批次 %1）。除非确有需要，请勿再次导入。</translation>
     </message>
 </context>
 <context>
@@ -778,6 +1284,29 @@ Add it anyway?</source>
         <location line="+1"/>
         <source>Receipt</source>
         <translation>小票号</translation>
+    </message>
+</context>
+<context>
+    <name>RowPlanTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-167"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row content</source>
+        <translation>行内容</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1481,14 @@ Add it anyway?</source>
         <location line="+2"/>
         <source>Restore it from your last backup.</source>
         <translation>请从最近一次备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>_Page</name>
+    <message>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-393"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>发生意外错误，详情请查看日志。</translation>
     </message>
 </context>
 <context>

@@ -370,3 +370,25 @@ def test_a_staff_account_sees_no_health_data_and_cannot_blank_it(
     saved = customers.get(pharmacy, people["张三"])
     assert (saved.address, saved.allergies) == ("文三路9号", "青霉素")
     runner.stop()
+
+
+def test_import_and_its_history_open_from_the_file_menu(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    from pharmadesk.ui.import_history import ImportHistoryDialog
+    from pharmadesk.ui.import_wizard import ImportWizard
+
+    seen: list[str] = []
+
+    def close(dialog: QWidget) -> None:
+        seen.append(type(dialog).__name__)
+        dialog.close()
+
+    assert window.act_import.isEnabled()
+    errors = when_modal(qtbot, close)
+    window.act_import.trigger()
+    errors += when_modal(qtbot, close)
+    window.act_history.trigger()
+    assert errors == []
+    assert seen == [ImportWizard.__name__, ImportHistoryDialog.__name__]
+    assert focused() is window.search.box
