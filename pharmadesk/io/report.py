@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pharmadesk.io.customer_import import ImportPlan
 from pharmadesk.io.purchase_import import PurchasePlan
+from pharmadesk.io.reasons import localize
 from pharmadesk.services import audit
 from pharmadesk.services.context import Context
 from pharmadesk.text.normalize import fold
@@ -47,7 +48,7 @@ def write(
         if row.outcome == "imported":
             continue
         cells = [_cell(sheet, value) for value in row.cells]
-        sheet.append([row.number, words[row.outcome], row.reason, *cells])
+        sheet.append([row.number, words[row.outcome], localize(row.reason, chosen), *cells])
         written += 1
     target.parent.mkdir(parents=True, exist_ok=True)
     book.save(target)

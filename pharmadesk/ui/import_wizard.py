@@ -55,6 +55,7 @@ from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io import customer_import, files, import_batches, mapping, report
 from pharmadesk.io.customer_import import ImportCancelled, ImportPlan, RowPlan
 from pharmadesk.io.files import RawRow, RawTable
+from pharmadesk.io.reasons import localize
 from pharmadesk.services import custom_fields, settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import FieldDef
@@ -640,7 +641,7 @@ class RowPlanTableModel(_TableModel):
         if column == 1:
             return outcome_label(row.outcome)
         if column == 2:
-            return row.reason
+            return localize(row.reason, report_language())
         return " | ".join(text for text in map(shown, row.cells) if text)
 
 
