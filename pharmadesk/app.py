@@ -3,11 +3,12 @@ counter window. Qt is imported here and in ui/ only."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
 from peewee import DatabaseError
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pharmadesk import paths
@@ -20,6 +21,8 @@ from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.settings_dialog import LANGUAGE_KEY
 from pharmadesk.ui.start_dialogs import SetupDialog, UnlockDialog
 from pharmadesk.ui.tasks import BackgroundRunner
+
+GC_INTERVAL_MS = 5_000
 
 
 def application() -> QApplication:
@@ -88,9 +91,18 @@ def run_window(app: QApplication, ctx: Context, settings: QSettings) -> int:
     runner = BackgroundRunner(on_stop=ctx.close)
     window = MainWindow(ctx, runner, settings)
     window.show()
+    # Python's cycle collector runs in whichever thread happens to allocate; collecting a
+    # cycle that holds a Qt object on the worker thread deletes it there and crashes. So
+    # cycles are collected on the GUI thread only, on a timer.
+    gc.disable()
+    collector = QTimer()
+    collector.timeout.connect(gc.collect)
+    collector.start(GC_INTERVAL_MS)
     try:
         return app.exec()
     finally:
+        collector.stop()
+        gc.enable()
         runner.stop()
         ctx.close()
 

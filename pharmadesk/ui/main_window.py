@@ -413,7 +413,9 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self.ctx, self._runner, self)
         self.run_modal(wizard)
-        if wizard.imported_batch is not None:
+        imported = wizard.imported_batch
+        wizard.deleteLater()  # it holds the whole file and its plan
+        if imported is not None:
             self._after_import()
 
     def show_import_history(self) -> None:
@@ -423,7 +425,9 @@ class MainWindow(QMainWindow):
 
         dialog = ImportHistoryDialog(self.ctx, self, runner=self._runner)
         self.run_modal(dialog)
-        if dialog.undone:
+        undone = bool(dialog.undone)
+        dialog.deleteLater()
+        if undone:
             self._after_import()
 
     def _after_import(self) -> None:

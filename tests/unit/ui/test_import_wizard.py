@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -33,7 +34,7 @@ from pharmadesk.ui.import_history import ImportHistoryDialog
 from pharmadesk.ui.import_wizard import ImportWizard
 from pharmadesk.ui.tasks import BackgroundRunner
 from tests.conftest import FakeClock
-from tests.unit.ui.conftest import focused, press, type_text, when_modal
+from tests.unit.ui.conftest import focused, press, when_modal
 
 CARD_ROWS: list[list[object]] = [
     ["张三", "138-1234-5678", "1965年3月7日"],
@@ -147,13 +148,24 @@ def to_preview(qtbot: QtBot, wizard: ImportWizard) -> None:
     ready(qtbot, wizard, COMMIT)
 
 
+def keys_to(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type `text` then Enter into `widget` (as an input method does for Chinese). Sent to the
+    widget itself: a dialog just shown may not have the keyboard focus yet."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
 def type_in(qtbot: QtBot, text: str) -> Callable[[QWidget], None]:
     """A handler for `when_modal` that types `text` into an input dialog and presses Enter."""
 
     def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, QInputDialog)
-        type_text(qtbot, text)
-        press(qtbot, Qt.Key.Key_Return)
+        line = dialog.findChild(QLineEdit)
+        assert line is not None
+        keys_to(qtbot, line, text)
 
     return answer
 
@@ -462,10 +474,8 @@ def test_the_report_lists_every_row_not_simply_imported(
         offered.extend(dialog.selectedFiles())
         name = dialog.findChild(QLineEdit, "fileNameEdit")
         assert name is not None
-        name.setFocus()
         name.selectAll()
-        type_text(qtbot, "report")  # without a suffix: the wizard adds .xlsx
-        press(qtbot, Qt.Key.Key_Return)
+        keys_to(qtbot, name, "report")  # without a suffix: the wizard adds .xlsx
 
     errors = when_modal(qtbot, save_as)
     wizard.commit.report.setFocus()
@@ -503,7 +513,7 @@ def test_undo_asks_about_customers_edited_since(
         assert isinstance(dialog, QMessageBox)
         asked.append(dialog.text())
         assert dialog.defaultButton().text() == "&Keep edited"
-        press(qtbot, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
     errors = when_modal(qtbot, keep_edited)
     history.undo_button.click()
