@@ -383,6 +383,9 @@ class ColumnsPage(_Page):
         self.header_row.setObjectName("headerRow")
         self.template = QComboBox()
         self.template.setObjectName("templateCombo")
+        # Wide enough for "(none)" and a template's name, not cut to a few pixels.
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.template.setMinimumContentsLength(12)
         self.save_template = QPushButton(self.tr("Save as te&mplate…"))
         self.save_template.setObjectName("saveTemplate")
         self.save_template.setAutoDefault(False)
