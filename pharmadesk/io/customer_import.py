@@ -77,8 +77,12 @@ def plan(
     mapping: Mapping[int, str] | None = None,
     header_index: int | None = None,
     policy: str = "merge",
+    overrides: Mapping[int, str] | None = None,
 ) -> ImportPlan:
     """What importing `table` would do, row by row. Writes nothing.
+
+    `overrides` are the user's choices for single rows (by row number): "merge" (into the
+    customer it duplicates), "new" (a customer of its own) or "skip".
 
     Raises:
         OperationFailed: no header row, or no column holds names (nothing can be imported).
@@ -107,7 +111,7 @@ def plan(
     checks = _custom_checks(ctx)
     for raw in body:
         result.rows.append(_row_plan(raw, headers, chosen, ctx.today(), checks))
-    _find_duplicates(ctx, result)
+    _find_duplicates(ctx, result, overrides or {})
     return result
 
 
@@ -168,13 +172,23 @@ def _keys(values: Mapping[str, Any]) -> Iterator[tuple[str, object]]:
         yield "same name and birth date", (values["name"], values["birth_date"])
 
 
-def _find_duplicates(ctx: Context, result: ImportPlan) -> None:
+def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, str]) -> None:
     candidates = [row for row in result.rows if row.card is not None]
     existing = _existing_keys(ctx, [row.card.values for row in candidates if row.card])
     first_row: dict[object, RowPlan] = {}
     for row in candidates:
         assert row.card is not None
         warnings = row.card.warnings
+        chosen = overrides.get(row.number)
+        if chosen == "skip":
+            row.outcome, row.reason = "skipped", "skipped by hand"
+            continue
+        if chosen == "new":
+            row.reason = _with_warnings("a customer of its own, chosen by hand", warnings)
+            for _, key in _keys(row.card.values):
+                first_row.setdefault(key, row)
+            continue
+        policy = "merge" if chosen == "merge" else result.policy
         for why, key in _keys(row.card.values):
             earlier = first_row.get(key)
             if earlier is not None:
@@ -184,8 +198,8 @@ def _find_duplicates(ctx: Context, result: ImportPlan) -> None:
                 row.reason = _with_warnings(f"merged into row {target} ({why})", warnings)
                 break
             customer_id = existing.get(key)
-            if customer_id is not None and result.policy != "new":
-                if result.policy == "skip":
+            if customer_id is not None and policy != "new":
+                if policy == "skip":
                     row.outcome = "skipped"
                     row.reason = f"duplicate of an existing customer ({why})"
                 else:

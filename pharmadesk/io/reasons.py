@@ -20,6 +20,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^empty row$", "空行"),
         (r"^summary row$", "合计行"),
         (r"^no name$", "没有姓名"),
+        (r"^skipped by hand$", "已手动跳过"),
+        (r"^a customer of its own, chosen by hand$", "已手动设为新客户"),
         (r"^merged into row (\d+) \((?P<why>.+)\)$", r"并入第\1行（{why}）"),
         (r"^merged into an existing customer \((?P<why>.+)\)$", "并入已建档客户（{why}）"),
         (r"^duplicate of an existing customer \((?P<why>.+)\)$", "与已建档客户重复（{why}）"),

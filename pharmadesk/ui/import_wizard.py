@@ -618,8 +618,12 @@ class RowPlanTableModel(_TableModel):
         return [self.tr("Row"), self.tr("Outcome"), self.tr("Reason"), self.tr("Row content")]
 
     def set_rows(self, rows: Sequence[RowPlan]) -> None:
-        self._all = [row for row in rows if row.outcome != "imported"]
+        # An imported row with a reason was decided by hand: it stays in view, to change back.
+        self._all = [row for row in rows if row.outcome != "imported" or row.reason]
         self._refilter()
+
+    def row_at(self, position: int) -> RowPlan | None:
+        return self._rows[position] if 0 <= position < len(self._rows) else None
 
     def set_outcome(self, outcome: str | None) -> None:
         self._outcome = outcome
@@ -674,6 +678,17 @@ class PreviewPage(_Page):
         self.rows.setObjectName("previewRows")
         self.rows.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         size_columns(self.rows, REASON_SAMPLES)
+        # The user's decisions for single rows (row number -> merge, new or skip).
+        self.overrides: dict[int, str] = {}
+        self.decide = {
+            "merge": QPushButton(self.tr("Merge this r&ow")),
+            "new": QPushButton(self.tr("As a new &customer")),
+            "skip": QPushButton(self.tr("Skip &this row")),
+        }
+        for action, button in self.decide.items():
+            button.setObjectName(f"decide_{action}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, a=action: self._decide(a))
         self._lay_out()
         self.again.toggled.connect(self.refresh)
         self.outcome.currentIndexChanged.connect(
@@ -729,10 +744,24 @@ class PreviewPage(_Page):
         layout.addWidget(self.again)
         layout.addLayout(filter_row)
         layout.addWidget(self.rows, 1)
+        decisions = QHBoxLayout()
+        decisions.addWidget(QLabel(self.tr("Selected row:")))
+        for button in self.decide.values():
+            decisions.addWidget(button)
+        decisions.addStretch(1)
+        layout.addLayout(decisions)
         layout.addWidget(self.status)
 
     def chosen_policy(self) -> str:
         return self.POLICIES[max(self.policy.checkedId(), 0)]
+
+    def _decide(self, action: str) -> None:
+        """Decide the selected row by hand, then check the rows again."""
+        row = self.model.row_at(self.rows.currentIndex().row())
+        if row is None or row.card is None or self.busy():
+            return
+        self.overrides[row.number] = action
+        self.replan()
 
     def initializePage(self) -> None:
         self.replan()
@@ -740,6 +769,7 @@ class PreviewPage(_Page):
     def cleanupPage(self) -> None:
         self.drop_job()
         self.importer.plan = None
+        self.overrides.clear()  # back on the columns page: the rows may be others
         self.refresh()
 
     def ready(self) -> bool:
@@ -753,6 +783,7 @@ class PreviewPage(_Page):
         importer = self.importer
         table, chosen = importer.table, dict(importer.mapping)
         start, policy, ctx = importer.header_index, self.chosen_policy(), importer.ctx
+        overrides = dict(self.overrides)
         if table is None:
             return
         importer.plan = None
@@ -760,7 +791,12 @@ class PreviewPage(_Page):
         self.status.setText(self.tr("Checking every row…"))
         self.run(
             lambda: customer_import.plan(
-                ctx, table, mapping=chosen, header_index=start, policy=policy
+                ctx,
+                table,
+                mapping=chosen,
+                header_index=start,
+                policy=policy,
+                overrides=overrides,
             ),
             self._planned,
         )

@@ -106,7 +106,7 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="+376"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+377"/>
         <source>Match the columns</source>
         <translation>Match the columns</translation>
     </message>
@@ -116,7 +116,7 @@
         <translation>Choose what each column holds. The heading row was found automatically.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Save as te&amp;mplate…</source>
         <translation>Save as te&amp;mplate…</translation>
     </message>
@@ -214,7 +214,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location line="+209"/>
+        <location line="+245"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-715"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-754"/>
         <source>Choose the file</source>
         <translation>Choose the file</translation>
     </message>
@@ -715,7 +715,7 @@
         <translation>Feedback rating (to notes)</translation>
     </message>
     <message>
-        <location line="+894"/>
+        <location line="+933"/>
         <source>Import customers</source>
         <translation>Import customers</translation>
     </message>
@@ -1053,7 +1053,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-332"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-364"/>
         <source>Check before importing</source>
         <translation>Check before importing</translation>
     </message>
@@ -1073,7 +1073,22 @@
         <translation>Import it a&amp;gain</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Merge this r&amp;ow</source>
+        <translation>Merge this r&amp;ow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As a new &amp;customer</source>
+        <translation>As a new &amp;customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip &amp;this row</source>
+        <translation>Skip &amp;this row</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>When a row is a customer already on file</source>
         <translation>When a row is a customer already on file</translation>
     </message>
@@ -1113,12 +1128,17 @@
         <translation>Every row not simply imported</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+14"/>
+        <source>Selected row:</source>
+        <translation>Selected row:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Checking every row…</source>
         <translation>Checking every row…</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%Ln data row(s) checked.</source>
         <translation>
             <numerusform>%Ln data row checked.</numerusform>
@@ -1303,7 +1323,7 @@ Add it anyway?</translation>
 <context>
     <name>RowPlanTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-167"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-203"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
@@ -1501,7 +1521,7 @@ Add it anyway?</translation>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-393"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-396"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>Unexpected error; the log has the details.</translation>
     </message>

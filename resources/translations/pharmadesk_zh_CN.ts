@@ -105,7 +105,7 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="+376"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+377"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -115,7 +115,7 @@
         <translation>请为每一列选择对应的内容。标题行已自动识别。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Save as te&amp;mplate…</source>
         <translation>另存为模板(&amp;M)…</translation>
     </message>
@@ -213,7 +213,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location line="+209"/>
+        <location line="+245"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -456,7 +456,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-715"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-754"/>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
@@ -704,7 +704,7 @@
         <translation>反馈评分（记入备注）</translation>
     </message>
     <message>
-        <location line="+894"/>
+        <location line="+933"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -1040,7 +1040,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-332"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-364"/>
         <source>Check before importing</source>
         <translation>导入前核对</translation>
     </message>
@@ -1060,7 +1060,22 @@
         <translation>仍要再次导入(&amp;G)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Merge this r&amp;ow</source>
+        <translation>合并此行(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As a new &amp;customer</source>
+        <translation>设为新客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip &amp;this row</source>
+        <translation>跳过此行(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>When a row is a customer already on file</source>
         <translation>某行与已建档客户为同一人时</translation>
     </message>
@@ -1100,12 +1115,17 @@
         <translation>所有未直接导入的行</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+14"/>
+        <source>Selected row:</source>
+        <translation>所选行：</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Checking every row…</source>
         <translation>正在逐行核对…</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%Ln data row(s) checked.</source>
         <translation>
             <numerusform>已核对 %Ln 行数据。</numerusform>
@@ -1289,7 +1309,7 @@ Add it anyway?</source>
 <context>
     <name>RowPlanTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-167"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-203"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -1486,7 +1506,7 @@ Add it anyway?</source>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-393"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-396"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>发生意外错误，详情请查看日志。</translation>
     </message>

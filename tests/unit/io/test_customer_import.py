@@ -237,3 +237,25 @@ def test_the_batch_is_audited(pharmacy: Context) -> None:
     ).fetchall()
     assert [tuple(a) for a in actions] == [("import.committed", batch)]
     assert isinstance(import_batches.batches(pharmacy)[0].created_at, datetime)
+
+
+def test_single_rows_can_be_decided_by_hand(pharmacy: Context) -> None:
+    existing = customers.create(pharmacy, {"name": "张三", "mobile": "13812345678"}).customer
+    assert existing is not None
+    rows: list[list[object]] = [
+        ["张三", "13812345678", None],  # row 4: on file
+        ["李四", "13900001111", None],  # row 5
+        ["李四", "13900001111", None],  # row 6: same as row 5
+    ]
+    plan = customer_import.plan(pharmacy, table(rows), policy="skip")
+    assert [r.outcome for r in plan.rows] == ["skipped", "imported", "merged"]
+    plan = customer_import.plan(
+        pharmacy, table(rows), policy="skip", overrides={4: "merge", 5: "skip", 6: "new"}
+    )
+    assert [(r.outcome, r.reason) for r in plan.rows] == [
+        ("merged", "merged into an existing customer (same mobile)"),
+        ("skipped", "skipped by hand"),
+        ("imported", "a customer of its own, chosen by hand"),
+    ]
+    import_batches.commit(pharmacy, plan)
+    assert names(pharmacy) == ["张三", "李四"]

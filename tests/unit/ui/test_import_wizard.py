@@ -380,6 +380,27 @@ def test_the_duplicate_policy_plans_again(
     assert sorted(names(pharmacy)) == sorted(["王伟", "张三", "李四", "王伟"])
 
 
+def test_a_single_row_is_decided_by_hand(
+    qtbot: QtBot, tmp_path: Path, pharmacy: Context, open_wizard: Callable[..., ImportWizard]
+) -> None:
+    wizard = open_wizard(card_file(tmp_path))
+    to_preview(qtbot, wizard)
+    preview, counts = wizard.preview, wizard.preview.counts
+    assert (counts["imported"].text(), counts["merged"].text()) == ("3", "1")
+    preview.outcome.setCurrentIndex(preview.outcome.findData("merged"))
+    preview.rows.setFocus()
+    preview.rows.selectRow(0)  # 张 三, merged into row 4 (same mobile)
+    qtbot.mouseClick(preview.decide["new"], Qt.MouseButton.LeftButton)
+    ready(qtbot, wizard, COMMIT)
+    assert (counts["imported"].text(), counts["merged"].text()) == ("4", "0")
+    preview.outcome.setCurrentIndex(0)  # rows decided by hand stay listed, to change back
+    reasons = [preview.model.index(r, 2).data() for r in range(preview.model.rowCount())]
+    assert "a customer of its own, chosen by hand" in reasons
+    press(qtbot, Qt.Key.Key_Return)
+    ready(qtbot, wizard, FINISH)
+    assert sorted(names(pharmacy)) == sorted(["张三", "张三", "李四", "王伟", "王伟"])
+
+
 def test_a_file_imported_before_needs_import_it_again(
     qtbot: QtBot, tmp_path: Path, pharmacy: Context, open_wizard: Callable[..., ImportWizard]
 ) -> None:
