@@ -175,7 +175,11 @@ def _keys(values: Mapping[str, Any]) -> Iterator[tuple[str, object]]:
 def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, str]) -> None:
     candidates = [row for row in result.rows if row.card is not None]
     existing = _existing_keys(ctx, [row.card.values for row in candidates if row.card])
+    existing_names = _existing_names(
+        ctx, {row.card.values["name"] for row in candidates if row.card}
+    )
     first_row: dict[object, RowPlan] = {}
+    first_name_row: dict[str, RowPlan] = {}
     for row in candidates:
         assert row.card is not None
         warnings = row.card.warnings
@@ -208,9 +212,58 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
                         f"merged into an existing customer ({why})", warnings
                     )
                 break
+        if row.outcome in ("imported", "flagged"):
+            _propose(row, chosen, first_name_row, existing_names)
         if row.outcome in ("imported", "flagged") or row.into_customer is not None:
             for _, key in _keys(row.card.values):
                 first_row.setdefault(key, row)
+            first_name_row.setdefault(row.card.values["name"], row)
+
+
+def _propose(
+    row: RowPlan,
+    chosen: str | None,
+    first_name_row: Mapping[str, RowPlan],
+    existing_names: Mapping[str, int],
+) -> None:
+    """The same name alone is only a proposal: the row is imported and the reason says so,
+    unless the user chose to merge it (then into the proposed customer)."""
+    assert row.card is not None
+    name = row.card.values["name"]
+    earlier = first_name_row.get(name)
+    customer_id = existing_names.get(name)
+    if earlier is None and customer_id is None:
+        return
+    warnings = row.card.warnings
+    if chosen == "merge":
+        if earlier is not None:
+            target = earlier.into_row or earlier.number
+            row.outcome, row.into_row = "merged", target
+            row.into_customer = earlier.into_customer
+            row.reason = _with_warnings(f"merged into row {target} (same name, by hand)", warnings)
+        else:
+            row.outcome, row.into_customer = "merged", customer_id
+            row.reason = _with_warnings(
+                "merged into an existing customer (same name, by hand)", warnings
+            )
+        return
+    where = f"row {earlier.number}" if earlier is not None else "a customer on file"
+    row.reason = _with_warnings(f"same name as {where}, not merged: check it", warnings)
+
+
+def _existing_names(ctx: Context, names: set[str]) -> dict[str, int]:
+    """The first customer on file of each of these names (for proposals only)."""
+    found: dict[str, int] = {}
+    items = sorted(names)
+    for start in range(0, len(items), CHUNK):
+        part = items[start : start + CHUNK]
+        marks = ",".join("?" * len(part))
+        sql = (
+            f"SELECT name, min(id) FROM customer WHERE name IN ({marks}) "
+            "AND status != 'anonymised' GROUP BY name"
+        )
+        found.update(dict(ctx.db.execute_sql(sql, part).fetchall()))
+    return found
 
 
 def _with_warnings(reason: str, warnings: list[str]) -> str:

@@ -13,6 +13,7 @@ _WHY = {
     "same mobile": "手机号相同",
     "same member code": "会员号相同",
     "same name and birth date": "姓名和出生日期相同",
+    "same name, by hand": "同名，手动合并",
 }
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -21,6 +22,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^summary row$", "合计行"),
         (r"^no name$", "没有姓名"),
         (r"^skipped by hand$", "已手动跳过"),
+        (r"^same name as row (\d+), not merged: check it$", r"与第\1行同名，未合并：请核对"),
+        (
+            r"^same name as a customer on file, not merged: check it$",
+            "与已建档客户同名，未合并：请核对",
+        ),
         (r"^a customer of its own, chosen by hand$", "已手动设为新客户"),
         (r"^merged into row (\d+) \((?P<why>.+)\)$", r"并入第\1行（{why}）"),
         (r"^merged into an existing customer \((?P<why>.+)\)$", "并入已建档客户（{why}）"),

@@ -36,7 +36,7 @@ EXPECTED = [
     (6, "flagged", "not a mobile (kept as other phone)"),
     (7, "merged", "merged into row 4 (same mobile)"),
     (8, "imported", ""),
-    (9, "imported", ""),
+    (9, "imported", "same name as row 8, not merged: check it"),  # a proposal only
     (10, "rejected", "no name"),
     (11, "skipped", "summary row"),
 ]
@@ -259,3 +259,15 @@ def test_single_rows_can_be_decided_by_hand(pharmacy: Context) -> None:
     ]
     import_batches.commit(pharmacy, plan)
     assert names(pharmacy) == ["张三", "李四"]
+
+
+def test_a_same_name_proposal_is_merged_only_by_hand(pharmacy: Context) -> None:
+    plan = customer_import.plan(pharmacy, table(EXAMPLE), overrides={9: "merge"})
+    row = plan.rows[5]
+    assert (row.number, row.outcome, row.reason) == (
+        9,
+        "merged",
+        "merged into row 8 (same name, by hand)",
+    )
+    import_batches.commit(pharmacy, plan)
+    assert names(pharmacy) == ["张三", "李四", "王伟"]
