@@ -88,7 +88,7 @@ def start_context(db: Path | None, user: str) -> Context | None:
 
 def run_window(app: QApplication, ctx: Context, settings: QSettings) -> int:
     # The worker thread closes its own connection when it stops.
-    runner = BackgroundRunner(on_stop=ctx.close)
+    runner = BackgroundRunner(on_stop=ctx.close_connection)
     window = MainWindow(ctx, runner, settings)
     window.show()
     # Python's cycle collector runs in whichever thread happens to allocate; collecting a

@@ -46,8 +46,12 @@ class Context:
     # Run on close, after the database: releasing the instance lock, for one.
     closers: list[Callable[[], None]] = field(default_factory=list)
 
-    def close(self) -> None:
+    def close_connection(self) -> None:
+        """Close this thread's connection only (a worker thread's, when it stops)."""
         if not self.db.is_closed():
             self.db.close()
+
+    def close(self) -> None:
+        self.close_connection()
         while self.closers:
             self.closers.pop()()

@@ -70,7 +70,7 @@ def worst_stall_while_typing(ctx: Context, queries: list[str]) -> StallReport:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     previous = qInstallMessageHandler(_quiet_offscreen)
-    runner = BackgroundRunner(on_stop=ctx.close)
+    runner = BackgroundRunner(on_stop=ctx.close_connection)
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "probe.ini"), QSettings.Format.IniFormat)
         window = MainWindow(ctx, runner, settings)
