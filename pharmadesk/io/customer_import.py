@@ -20,7 +20,7 @@ from pharmadesk.errors import OperationFailed
 from pharmadesk.io import card_rows
 from pharmadesk.io.files import RawRow, RawTable
 from pharmadesk.io.mapping import auto_mapping, find_header
-from pharmadesk.services import custom_fields
+from pharmadesk.services import custom_fields, customers
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import FieldDef
 from pharmadesk.text.normalize import InvalidValue
@@ -51,6 +51,9 @@ class RowPlan:
     card: card_rows.CardValues | None = None
     into_row: int | None = None  # merged into the customer of this earlier row
     into_customer: int | None = None  # merged into this existing customer
+    # A same-name proposal (not merged unless the user says so).
+    proposed_row: int | None = None
+    proposed_customer: int | None = None
 
 
 @dataclass
@@ -247,6 +250,11 @@ def _propose(
                 "merged into an existing customer (same name, by hand)", warnings
             )
         return
+    if earlier is not None:
+        row.proposed_row = earlier.into_row or earlier.number
+        row.proposed_customer = earlier.into_customer
+    else:
+        row.proposed_customer = customer_id
     where = f"row {earlier.number}" if earlier is not None else "a customer on file"
     row.reason = _with_warnings(f"same name as {where}, not merged: check it", warnings)
 
@@ -301,3 +309,39 @@ def _existing_keys(ctx: Context, records: list[dict[str, Any]]) -> dict[object, 
     for name, born, customer_id in lookup(sql, list(names)):
         found[(name, date.fromisoformat(born))] = customer_id
     return found
+
+
+COMPARED = ("name", "mobile", "phone", "gender", "birth_date", "birth_year", "code", "email",
+            "address", "postal_code", "allergies", "chronic_conditions", "preferences")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A merged (or proposed) row beside the customer it joins, field by field."""
+
+    other: str  # "row 4" or "on file"
+    fields: list[tuple[str, object, object]]  # (field, this row's value, the other's value)
+
+
+def compare(ctx: Context, plan: ImportPlan, row: RowPlan) -> Comparison | None:
+    """The row beside its merge target or proposal; None when it has neither."""
+    if row.card is None:
+        return None
+    target_row = row.into_row or row.proposed_row
+    target_customer = row.into_customer or row.proposed_customer
+    theirs: dict[str, object]
+    if target_customer is not None:
+        record = customers.get(ctx, target_customer)
+        theirs = {name: getattr(record, name) for name in COMPARED}
+        other = "on file"
+    elif target_row is not None:
+        earlier = next((r for r in plan.rows if r.number == target_row), None)
+        if earlier is None or earlier.card is None:
+            return None
+        theirs = dict(earlier.card.values)
+        other = f"row {target_row}"
+    else:
+        return None
+    mine = row.card.values
+    fields = [(name, mine.get(name), theirs.get(name)) for name in COMPARED]
+    return Comparison(other, [f for f in fields if f[1] is not None or f[2] is not None])

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -689,7 +690,19 @@ class PreviewPage(_Page):
             button.setObjectName(f"decide_{action}")
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, a=action: self._decide(a))
+        # The selected row beside the row or customer it merges into (or is proposed for).
+        self.comparison = QTableWidget(0, 3)
+        self.comparison.setObjectName("comparison")
+        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.comparison.verticalHeader().hide()
+        self.comparison.horizontalHeader().setStretchLastSection(True)
+        # Fixed row heights and a cap: the rows above keep most of the page.
+        self.comparison.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.comparison.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.comparison.setMaximumHeight(self.fontMetrics().height() * 9)
+        self.comparison.hide()
         self._lay_out()
+        self.rows.selectionModel().currentRowChanged.connect(lambda now, _: self._compare(now))
         self.again.toggled.connect(self.refresh)
         self.outcome.currentIndexChanged.connect(
             lambda: self.model.set_outcome(self.outcome.currentData())
@@ -743,17 +756,37 @@ class PreviewPage(_Page):
         layout.addWidget(self.previous)
         layout.addWidget(self.again)
         layout.addLayout(filter_row)
-        layout.addWidget(self.rows, 1)
+        layout.addWidget(self.rows, 2)
         decisions = QHBoxLayout()
         decisions.addWidget(QLabel(self.tr("Selected row:")))
         for button in self.decide.values():
             decisions.addWidget(button)
         decisions.addStretch(1)
         layout.addLayout(decisions)
+        layout.addWidget(self.comparison, 1)
         layout.addWidget(self.status)
 
     def chosen_policy(self) -> str:
         return self.POLICIES[max(self.policy.checkedId(), 0)]
+
+    def _compare(self, current: QModelIndex) -> None:
+        row = self.model.row_at(current.row())
+        plan = self.importer.plan
+        found = customer_import.compare(self.importer.ctx, plan, row) if plan and row else None
+        self.comparison.setVisible(found is not None)
+        if found is None:
+            return
+        other = (
+            self.tr("On file")
+            if found.other == "on file"
+            else self.tr("Row %1").replace("%1", found.other.removeprefix("row "))
+        )
+        self.comparison.setHorizontalHeaderLabels([self.tr("Field"), self.tr("This row"), other])
+        self.comparison.setRowCount(len(found.fields))
+        for position, (name, mine, theirs) in enumerate(found.fields):
+            for column, text in enumerate((labels.field(name), shown(mine), shown(theirs))):
+                self.comparison.setItem(position, column, QTableWidgetItem(text))
+        self.comparison.resizeColumnsToContents()
 
     def _decide(self, action: str) -> None:
         """Decide the selected row by hand, then check the rows again."""

@@ -214,7 +214,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location line="+245"/>
+        <location line="+277"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-754"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-786"/>
         <source>Choose the file</source>
         <translation>Choose the file</translation>
     </message>
@@ -715,7 +715,7 @@
         <translation>Feedback rating (to notes)</translation>
     </message>
     <message>
-        <location line="+933"/>
+        <location line="+965"/>
         <source>Import customers</source>
         <translation>Import customers</translation>
     </message>
@@ -1053,7 +1053,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-364"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-396"/>
         <source>Check before importing</source>
         <translation>Check before importing</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>Skip &amp;this row</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>When a row is a customer already on file</source>
         <translation>When a row is a customer already on file</translation>
     </message>
@@ -1133,7 +1133,27 @@
         <translation>Selected row:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+19"/>
+        <source>On file</source>
+        <translation>On file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row %1</source>
+        <translation>Row %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This row</source>
+        <translation>This row</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Checking every row…</source>
         <translation>Checking every row…</translation>
     </message>
@@ -1323,7 +1343,7 @@ Add it anyway?</translation>
 <context>
     <name>RowPlanTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-203"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-235"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>

@@ -213,7 +213,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location line="+245"/>
+        <location line="+277"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -456,7 +456,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-754"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-786"/>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
@@ -704,7 +704,7 @@
         <translation>反馈评分（记入备注）</translation>
     </message>
     <message>
-        <location line="+933"/>
+        <location line="+965"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -1040,7 +1040,7 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-364"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-396"/>
         <source>Check before importing</source>
         <translation>导入前核对</translation>
     </message>
@@ -1075,7 +1075,7 @@
         <translation>跳过此行(&amp;T)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>When a row is a customer already on file</source>
         <translation>某行与已建档客户为同一人时</translation>
     </message>
@@ -1120,7 +1120,27 @@
         <translation>所选行：</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+19"/>
+        <source>On file</source>
+        <translation>已建档客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This row</source>
+        <translation>本行</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Checking every row…</source>
         <translation>正在逐行核对…</translation>
     </message>
@@ -1309,7 +1329,7 @@ Add it anyway?</source>
 <context>
     <name>RowPlanTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-203"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="-235"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>

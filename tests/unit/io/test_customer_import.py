@@ -271,3 +271,25 @@ def test_a_same_name_proposal_is_merged_only_by_hand(pharmacy: Context) -> None:
     )
     import_batches.commit(pharmacy, plan)
     assert names(pharmacy) == ["张三", "李四", "王伟"]
+
+
+def test_a_merge_and_a_proposal_are_shown_beside_what_they_join(pharmacy: Context) -> None:
+    existing = customers.create(
+        pharmacy, {"name": "赵六", "mobile": "13600000000", "address": "文三路1号"}
+    ).customer
+    assert existing is not None
+    rows = [*EXAMPLE[:6], ["赵六", "13600000000", "1990-01-01"]]
+    plan = customer_import.plan(pharmacy, table(rows))
+    by_number = {r.number: r for r in plan.rows}
+    in_file = customer_import.compare(pharmacy, plan, by_number[7])  # 张 三 into row 4
+    assert in_file is not None
+    assert in_file.other == "row 4"
+    assert ("birth_date", date(1965, 3, 7), date(1965, 3, 7)) in in_file.fields
+    on_file = customer_import.compare(pharmacy, plan, by_number[10])  # 赵六 into the one on file
+    assert on_file is not None
+    assert on_file.other == "on file"
+    assert ("address", None, "文三路1号") in on_file.fields
+    proposal = customer_import.compare(pharmacy, plan, by_number[9])  # the second 王伟
+    assert proposal is not None
+    assert proposal.other == "row 8"
+    assert customer_import.compare(pharmacy, plan, by_number[4]) is None  # plainly imported

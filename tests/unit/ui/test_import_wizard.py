@@ -402,6 +402,24 @@ def test_a_single_row_is_decided_by_hand(
     assert sorted(names(pharmacy)) == sorted(["张三", "张三", "李四", "王伟", "王伟"])
 
 
+def test_a_merge_is_shown_beside_the_row_it_joins(
+    qtbot: QtBot, tmp_path: Path, pharmacy: Context, open_wizard: Callable[..., ImportWizard]
+) -> None:
+    wizard = open_wizard(card_file(tmp_path))
+    to_preview(qtbot, wizard)
+    preview = wizard.preview
+    assert not preview.comparison.isVisibleTo(preview)
+    preview.outcome.setCurrentIndex(preview.outcome.findData("merged"))
+    preview.rows.setFocus()
+    preview.rows.selectRow(0)  # 张 三, merged into row 4 (same mobile)
+    table = preview.comparison
+    assert table.isVisibleTo(preview)
+    assert table.horizontalHeaderItem(2).text() == "Row 4"
+    cells = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+             for r in range(table.rowCount())}  # fmt: skip
+    assert cells["Mobile"] == ("13812345678", "13812345678")
+
+
 def test_a_file_imported_before_needs_import_it_again(
     qtbot: QtBot, tmp_path: Path, pharmacy: Context, open_wizard: Callable[..., ImportWizard]
 ) -> None:
