@@ -10,7 +10,7 @@ person, within the file and against the database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -99,7 +99,7 @@ def plan(
             raise OperationFailed(f"{table.source.name}: no header row found (姓名, 手机 …)")
         header_index = guess.index
     headers = tuple(table.rows[header_index].cells)
-    body = _data_rows(table.rows[header_index + 1 :])
+    body = data_rows(table.rows[header_index + 1 :])
     chosen = (
         dict(mapping)
         if mapping is not None
@@ -110,7 +110,7 @@ def plan(
             f"{table.source.name}: no column of names found; a card file needs one (姓名)"
         )
     result = ImportPlan(table, table.rows[header_index].number, headers, chosen, policy)
-    result.previous_batch = _previous_batch(table.file_hash)
+    result.previous_batch = previous_batch(table.file_hash)
     checks = _custom_checks(ctx)
     for raw in body:
         result.rows.append(_row_plan(raw, headers, chosen, ctx.today(), checks))
@@ -118,7 +118,7 @@ def plan(
     return result
 
 
-def _data_rows(rows: Sequence[RawRow]) -> list[RawRow]:
+def data_rows(rows: Sequence[RawRow]) -> list[RawRow]:
     """The rows between the header and the last non-empty row."""
     last = len(rows)
     while last and card_rows.is_empty(rows[last - 1].cells):
@@ -126,7 +126,8 @@ def _data_rows(rows: Sequence[RawRow]) -> list[RawRow]:
     return list(rows[:last])
 
 
-def _previous_batch(file_hash: str) -> int | None:
+def previous_batch(file_hash: str) -> int | None:
+    """The committed (not undone) batch of a file with this hash, if any."""
     row = (
         ImportBatch.select(ImportBatch.id)
         .where((ImportBatch.file_hash == file_hash) & (ImportBatch.status == "committed"))
@@ -134,6 +135,34 @@ def _previous_batch(file_hash: str) -> int | None:
         .first()
     )
     return row.id if row else None
+
+
+def refuse_repeat(source_name: str, previous: int | None, again: bool) -> None:
+    """A file imported before is imported again only on purpose."""
+    if previous is not None and not again:
+        raise OperationFailed(
+            f"{source_name} was imported before (batch {previous}); "
+            "nothing was imported. Import it again only on purpose (--again)"
+        )
+
+
+def first_customer_by(
+    ctx: Context, column: str, values: Iterable[Any], *, visible_only: bool = True
+) -> dict[Any, int]:
+    """The first customer (lowest id) for each value of `column`, in batched index lookups.
+    `column` is one of this package's own column names, never user input."""
+    found: dict[Any, int] = {}
+    items = sorted(set(values))
+    visible = " AND status != 'anonymised'" if visible_only else ""
+    for start in range(0, len(items), CHUNK):
+        part = items[start : start + CHUNK]
+        marks = ",".join("?" * len(part))
+        sql = (
+            f"SELECT {column}, min(id) FROM customer WHERE {column} IN ({marks}){visible} "
+            f"GROUP BY {column}"
+        )
+        found.update(dict(ctx.db.execute_sql(sql, part).fetchall()))
+    return found
 
 
 def _custom_checks(ctx: Context) -> dict[str, Callable[[object], str | None]]:
@@ -178,8 +207,9 @@ def _keys(values: Mapping[str, Any]) -> Iterator[tuple[str, object]]:
 def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, str]) -> None:
     candidates = [row for row in result.rows if row.card is not None]
     existing = _existing_keys(ctx, [row.card.values for row in candidates if row.card])
-    existing_names = _existing_names(
-        ctx, {row.card.values["name"] for row in candidates if row.card}
+    # Names only propose, so this lookup never makes a row merge by itself.
+    existing_names = first_customer_by(
+        ctx, "name", {row.card.values["name"] for row in candidates if row.card}
     )
     first_row: dict[object, RowPlan] = {}
     first_name_row: dict[str, RowPlan] = {}
@@ -259,21 +289,6 @@ def _propose(
     row.reason = _with_warnings(f"same name as {where}, not merged: check it", warnings)
 
 
-def _existing_names(ctx: Context, names: set[str]) -> dict[str, int]:
-    """The first customer on file of each of these names (for proposals only)."""
-    found: dict[str, int] = {}
-    items = sorted(names)
-    for start in range(0, len(items), CHUNK):
-        part = items[start : start + CHUNK]
-        marks = ",".join("?" * len(part))
-        sql = (
-            f"SELECT name, min(id) FROM customer WHERE name IN ({marks}) "
-            "AND status != 'anonymised' GROUP BY name"
-        )
-        found.update(dict(ctx.db.execute_sql(sql, part).fetchall()))
-    return found
-
-
 def _with_warnings(reason: str, warnings: list[str]) -> str:
     return "; ".join([reason, *warnings])
 
@@ -289,17 +304,12 @@ def _existing_keys(ctx: Context, records: list[dict[str, Any]]) -> dict[object, 
             marks = ",".join("?" * len(part))
             yield from ctx.db.execute_sql(sql.format(marks=marks), part).fetchall()
 
-    mobiles = sorted({r["mobile"] for r in records if r.get("mobile")})
-    sql = (
-        f"SELECT mobile, min(id) FROM customer WHERE mobile IN ({{marks}}) AND {visible} "
-        "GROUP BY mobile"
+    found.update(
+        first_customer_by(ctx, "mobile", {r["mobile"] for r in records if r.get("mobile")})
     )
-    for mobile, customer_id in lookup(sql, list(mobiles)):
-        found[mobile] = customer_id
-    codes = sorted({r["code"] for r in records if r.get("code")})
-    for code, customer_id in lookup(
-        "SELECT code, id FROM customer WHERE code IN ({marks})", list(codes)
-    ):
+    codes = {r["code"] for r in records if r.get("code")}
+    # Codes are unique on file, an anonymised customer's included: it keeps its code.
+    for code, customer_id in first_customer_by(ctx, "code", codes, visible_only=False).items():
         found[("code", code)] = customer_id
     names = sorted({r["name"] for r in records if r.get("birth_date")})
     sql = (

@@ -16,7 +16,13 @@ from typing import Any
 
 from pharmadesk.db.models import ImportBatch
 from pharmadesk.errors import NotFound, OperationFailed
-from pharmadesk.io.customer_import import MERGE_FIELDS, ImportCancelled, ImportPlan, RowPlan
+from pharmadesk.io.customer_import import (
+    MERGE_FIELDS,
+    ImportCancelled,
+    ImportPlan,
+    RowPlan,
+    refuse_repeat,
+)
 from pharmadesk.services import audit, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.text.pinyin import full_and_initials
@@ -68,11 +74,7 @@ def commit(
         OperationFailed: the file was imported before (unless `again`).
         ImportCancelled: `cancelled()` said so; nothing was written.
     """
-    if plan.previous_batch is not None and not again:
-        raise OperationFailed(
-            f"{plan.table.source.name} was imported before (batch {plan.previous_batch}); "
-            "nothing was imported. Import it again only on purpose (--again)"
-        )
+    refuse_repeat(plan.table.source.name, plan.previous_batch, again)
     writer = _Writer(ctx, plan)
     total = len(plan.rows)
     with ctx.db.atomic():

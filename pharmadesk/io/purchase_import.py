@@ -17,7 +17,14 @@ from typing import Any
 from pharmadesk.db.models import ImportBatch
 from pharmadesk.errors import OperationFailed
 from pharmadesk.io import card_rows
-from pharmadesk.io.customer_import import CHUNK, ImportCancelled, _previous_batch
+from pharmadesk.io.customer_import import (
+    CHUNK,
+    ImportCancelled,
+    data_rows,
+    first_customer_by,
+    previous_batch,
+    refuse_repeat,
+)
 from pharmadesk.io.files import RawRow, RawTable
 from pharmadesk.io.mapping import HEADER_SEARCH_ROWS, IGNORE, header_key
 from pharmadesk.services import audit, search_index
@@ -94,11 +101,8 @@ def plan(ctx: Context, table: RawTable) -> PurchasePlan:
             "amount (金额) or unit price (单价) column"
         )
     result = PurchasePlan(table, table.rows[header_index].number, headers, mapping)
-    result.previous_batch = _previous_batch(table.file_hash)
-    body = table.rows[header_index + 1 :]
-    while body and card_rows.is_empty(body[-1].cells):
-        body = body[:-1]
-    for raw in body:
+    result.previous_batch = previous_batch(table.file_hash)
+    for raw in data_rows(table.rows[header_index + 1 :]):
         result.rows.append(_line(raw, mapping))
     _attach_customers(ctx, result)
     return result
@@ -183,8 +187,8 @@ def _attach_customers(ctx: Context, result: PurchasePlan) -> None:
     lines = [row for row in result.rows if row.outcome in ("imported", "flagged")]
     codes = {v for row in lines if (v := row.values.get("code"))}
     mobiles = {v for row in lines if (v := row.values.get("mobile"))}
-    by_code = _lookup(ctx, "code", codes)
-    by_mobile = _lookup(ctx, "mobile", mobiles)
+    by_code = first_customer_by(ctx, "code", codes)
+    by_mobile = first_customer_by(ctx, "mobile", mobiles)
     for row in lines:
         code, mobile = row.values.get("code"), row.values.get("mobile")
         row.customer_id = by_code.get(code) if code else None
@@ -196,20 +200,6 @@ def _attach_customers(ctx: Context, result: PurchasePlan) -> None:
             row.reason = f"unknown customer ({known})" if known else "no member code or mobile"
 
 
-def _lookup(ctx: Context, column: str, values: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    items = sorted(values)
-    for start in range(0, len(items), CHUNK):
-        part = items[start : start + CHUNK]
-        marks = ",".join("?" * len(part))
-        sql = (
-            f"SELECT {column}, min(id) FROM customer WHERE {column} IN ({marks}) "
-            f"AND status != 'anonymised' GROUP BY {column}"
-        )
-        found.update(dict(ctx.db.execute_sql(sql, part).fetchall()))
-    return found
-
-
 def commit(
     ctx: Context,
     plan: PurchasePlan,
@@ -219,11 +209,7 @@ def commit(
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Write the lines as one batch (one transaction); returns the batch id."""
-    if plan.previous_batch is not None and not again:
-        raise OperationFailed(
-            f"{plan.table.source.name} was imported before (batch {plan.previous_batch}); "
-            "nothing was imported. Import it again only on purpose (--again)"
-        )
+    refuse_repeat(plan.table.source.name, plan.previous_batch, again)
     now = ctx.now()
     zone = now.tzinfo
     lines = [row for row in plan.rows if row.outcome in ("imported", "flagged")]
