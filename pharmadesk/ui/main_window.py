@@ -139,8 +139,12 @@ class MainWindow(QMainWindow):
         self.act_history = self._action(self.tr("Import history…"), [], self.show_import_history,
                                         "actionImportHistory")  # fmt: skip
         self.act_export = self._action(self.tr("Export…"), [], lambda: None, "actionExport")
-        self.act_charts = self._action(self.tr("Charts"), [], lambda: None, "actionCharts")
-        for action in (self.act_export, self.act_charts):
+        self.act_charts = self._action(self.tr("Dashboard"), ["Ctrl+Shift+D"],
+                                       self.show_dashboard, "actionDashboard")  # fmt: skip
+        self.act_charts.setEnabled(is_owner)
+        if not is_owner:
+            self.act_charts.setToolTip(self.tr("Only the owner sees the dashboard"))
+        for action in (self.act_export,):
             action.setEnabled(False)
             action.setToolTip(later)
             action.setStatusTip(later)
@@ -178,6 +182,21 @@ class MainWindow(QMainWindow):
         self._all_purchases.raise_()
         self._all_purchases.activateWindow()
         self._all_purchases.table.setFocus()
+
+    def show_dashboard(self) -> None:
+        """The owner's dashboard (Ctrl+Shift+D); matplotlib loads only when it first opens."""
+        from pharmadesk.ui.dashboard import DashboardWindow
+
+        if self.ctx.account.role != "owner":
+            return
+        dashboard = self.findChild(DashboardWindow)
+        if dashboard is None:
+            dashboard = DashboardWindow(self.ctx, self._runner, self)
+            dashboard.customer_chosen.connect(self._open_from_elsewhere)
+        dashboard.show()
+        dashboard.raise_()
+        dashboard.activateWindow()
+        dashboard.picker.kind.setFocus()
 
     def _open_from_elsewhere(self, customer_id: int) -> None:
         self.raise_()

@@ -1,0 +1,233 @@
+"""The owner's dashboard: a period, its KPI cards against the period before, every chart,
+and from a chart's bar or slice to the customers behind it.
+
+The figures are computed on the worker thread (the window says "Computing…" and stays
+usable); a period chosen while one is being computed replaces it, so stepping through
+months quickly computes the last one chosen, not every one passed. The charts are drawn on
+the GUI thread, where their canvases live.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pharmadesk.errors import PharmaDeskError
+from pharmadesk.services import analytics
+from pharmadesk.services.analytics.results import CustomerRow, Dashboard, Period
+from pharmadesk.services.context import Context
+from pharmadesk.ui import analytics_labels, fonts
+from pharmadesk.ui.chart_fonts import configure_matplotlib
+from pharmadesk.ui.chart_view import ChartView
+from pharmadesk.ui.kpi_cards import KpiCards
+from pharmadesk.ui.period_picker import PeriodPicker, period_label
+from pharmadesk.ui.segment_customers import CustomerListWindow
+from pharmadesk.ui.tasks import BackgroundRunner
+
+CHART_COLUMNS = 2
+
+
+def chart_language() -> str:
+    """The language the charts are drawn in: the UI's."""
+    return "zh_CN" if QLocale().name().startswith("zh") else "en"
+
+
+class DashboardWindow(QDialog):
+    """Emits `customer_chosen(id)` when a customer is opened from one of its lists."""
+
+    customer_chosen = Signal(int)
+
+    def __init__(
+        self, ctx: Context, runner: BackgroundRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        from pharmadesk.io import charts
+
+        self.setWindowTitle(self.tr("Dashboard"))
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.ctx, self._runner = ctx, runner
+        self.dashboard: Dashboard | None = None
+        self._wanted: Period | None = None  # the period last chosen
+        self._computing: Period | None = None  # the period on the worker thread now
+        self.lists: list[CustomerListWindow] = []
+        configure_matplotlib(fonts.cjk_family())
+        self.picker = PeriodPicker(ctx.today())
+        self.picker.changed.connect(self.request)
+        self.state = QLabel()
+        self.state.setObjectName("dashboardState")
+        self.report_button = QPushButton(self.tr("Month &report…"))
+        self.report_button.setObjectName("monthReport")
+        self.report_button.clicked.connect(self.month_report)
+        self.cards = KpiCards()
+        lang = chart_language()
+        self.charts = {kind: ChartView(kind, lang) for kind in charts.CHART_KINDS}
+        for view in self.charts.values():
+            view.picked.connect(self.show_customers)
+        self._lay_out()
+        self._fit_screen()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.state)
+        top.addWidget(self.report_button)
+        grid_holder = QWidget()
+        grid = QGridLayout(grid_holder)
+        for number, view in enumerate(self.charts.values()):
+            grid.addWidget(view, number // CHART_COLUMNS, number % CHART_COLUMNS)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(grid_holder)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.cards)
+        layout.addWidget(self.scroll, 1)
+
+    def _fit_screen(self) -> None:
+        # Never larger than a 1366x768 counter screen less its taskbar.
+        room = self.screen().availableGeometry()
+        self.resize(min(1320, room.width() - 40), min(760, room.height() - 40))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Purchases may have been recorded since it was last open: compute afresh.
+        super().showEvent(event)
+        self.request(self.picker.period())
+
+    # computing ----------------------------------------------------------------------------
+
+    def request(self, period: Period) -> None:
+        """Compute `period`'s figures off the GUI thread; the newest choice wins."""
+        self._wanted = period
+        self.state.setText(self.tr("Computing…"))
+        if self._computing is None:
+            self._start(period)
+
+    def _start(self, period: Period) -> None:
+        ctx = self.ctx
+        self._computing = period
+        self._runner.submit(lambda: analytics.dashboard(ctx, period), self._computed, self._failed)
+
+    def _computed(self, dash: Dashboard) -> None:
+        if not self._superseded():
+            self.show_dashboard(dash)
+
+    def _superseded(self) -> bool:
+        """True (and the newer period started) when another period was chosen meanwhile."""
+        done, self._computing = self._computing, None
+        if self._wanted is not None and self._wanted != done:
+            self._start(self._wanted)
+            return True
+        return False
+
+    def _failed(self, error: BaseException) -> None:
+        if self._superseded():
+            return
+        self._show_error(error)
+
+    def _show_error(self, error: BaseException) -> None:
+        if not isinstance(error, PharmaDeskError):
+            raise error
+        self.state.setText(self.tr("Could not compute: %1").replace("%1", error.message))
+
+    def show_dashboard(self, dash: Dashboard) -> None:
+        self.dashboard = dash
+        self.state.setText("")
+        self.cards.show_figures(dash.kpis, dash.previous_kpis, period_label(dash.previous))
+        for view in self.charts.values():
+            view.show_dashboard(dash)
+        is_month = dash.period.kind == "month"
+        self.report_button.setEnabled(is_month)
+        self.report_button.setToolTip(
+            "" if is_month else self.tr("A month report is made for a month period")
+        )
+
+    # from a chart to its customers --------------------------------------------------------
+
+    def show_customers(self, gid: str) -> None:
+        """List the customers behind a chart's bar or slice ("stage:at_risk", "product:12")."""
+        if self.dashboard is None:
+            return
+        what, _, key = gid.partition(":")
+        filters = self._filters(what, key)
+        if filters is None:
+            return
+        ctx, period, title = self.ctx, self.dashboard.period, self._list_title(what, key)
+        self.state.setText(self.tr("Finding the customers…"))
+        self._runner.submit(
+            lambda: analytics.customers_in(ctx, period, **filters),
+            lambda rows: self._open_list(title, rows),
+            self._show_error,
+        )
+
+    @staticmethod
+    def _filters(what: str, key: str) -> dict[str, object] | None:
+        if what in ("segment", "stage", "category"):
+            return {what: key}
+        if what == "product" and key.isdigit():
+            return {"product_id": int(key)}
+        return None
+
+    def _list_title(self, what: str, key: str) -> str:
+        assert self.dashboard is not None
+        names = {
+            "segment": lambda: self.tr("Segment: %1").replace("%1", analytics_labels.segment(key)),
+            "stage": lambda: self.tr("Stage: %1").replace("%1", analytics_labels.stage(key)),
+            "product": lambda: self.tr("Bought %1").replace("%1", self._product_label(key)),
+            "category": lambda: self.tr("Bought in %1").replace("%1", key),
+        }
+        return f"{names[what]()} — {period_label(self.dashboard.period)}"
+
+    def _product_label(self, key: str) -> str:
+        assert self.dashboard is not None
+        found = (item.label for item in self.dashboard.top_products if item.key == key)
+        return next(found, key)
+
+    def _open_list(self, title: str, rows: list[CustomerRow]) -> None:
+        self.state.setText("")
+        window = CustomerListWindow(title, rows, runner=self._runner, export=None, parent=self)
+        window.customer_chosen.connect(self.customer_chosen)
+        window.destroyed.connect(lambda: self._forget_list(window))
+        self.lists.append(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _forget_list(self, window: CustomerListWindow) -> None:
+        if window in self.lists:
+            self.lists.remove(window)
+
+    # month report -------------------------------------------------------------------------
+
+    def month_report(self) -> None:
+        dash = self.dashboard
+        if dash is None or dash.period.kind != "month":
+            return
+        path = self.ask_report_path(dash.period)
+        if path is None:
+            return
+        QMessageBox.information(self, self.tr("Month report"), str(path))
+
+    def ask_report_path(self, period: Period) -> Path | None:
+        """Where to write the month's PDF; None when cancelled."""
+        name = f"report-{period.start:%Y-%m}.pdf"
+        chosen, _kind = QFileDialog.getSaveFileName(
+            self, self.tr("Month report"), name, self.tr("PDF document (*.pdf)")
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
