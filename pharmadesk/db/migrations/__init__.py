@@ -21,6 +21,7 @@ from pharmadesk.db.migrations import (
     m0004_purchase_browsing,
     m0005_phone_trigrams,
     m0006_import_changes,
+    m0007_sales_summaries,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -39,6 +40,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "indexes for browsing all purchases", m0004_purchase_browsing.apply),
     Migration(5, "trigram index of phone numbers", m0005_phone_trigrams.apply),
     Migration(6, "changes made by import merges", m0006_import_changes.apply),
+    Migration(7, "sales summaries for the dashboard", m0007_sales_summaries.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

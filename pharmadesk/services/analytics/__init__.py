@@ -1,2 +1,51 @@
 """The owner's month-end figures: KPIs, monthly series, top lists, RFM segments, lifecycle
-stages, and the customers behind each of them (see `results.py` for the records)."""
+stages, and the customers behind each of them (see `results.py` for the records).
+
+The definitions are in `definitions.py` and docs/analytics.md; the figures are read from
+the sales summaries schema 7's triggers keep (`pharmadesk/db/migrations/m0007_*`).
+"""
+
+from __future__ import annotations
+
+from pharmadesk.services.analytics.figures import (
+    kpis,
+    monthly,
+    top_categories,
+    top_products,
+    weekdays,
+)
+from pharmadesk.services.analytics.people import customers_in, groups_of, segments, stages
+from pharmadesk.services.analytics.results import Dashboard, Period
+from pharmadesk.services.context import Context
+
+MONTHS_SHOWN = 24
+
+__all__ = [
+    "customers_in",
+    "dashboard",
+    "kpis",
+    "monthly",
+    "segments",
+    "stages",
+    "top_categories",
+    "top_products",
+    "weekdays",
+]
+
+
+def dashboard(ctx: Context, period: Period) -> Dashboard:
+    """Everything the dashboard shows for a period, compared with the one before."""
+    previous = period.previous()
+    segment_shares, stage_shares = groups_of(ctx, period)
+    return Dashboard(
+        period=period,
+        previous=previous,
+        kpis=kpis(ctx, period),
+        previous_kpis=kpis(ctx, previous),
+        months=monthly(ctx, last_month=period.end, count=MONTHS_SHOWN),
+        top_products=top_products(ctx, period),
+        top_categories=top_categories(ctx, period),
+        segments=segment_shares,
+        stages=stage_shares,
+        weekdays=weekdays(ctx, period),
+    )

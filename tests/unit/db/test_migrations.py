@@ -38,7 +38,7 @@ def test_a_schema_1_database_upgrades_and_its_customers_are_found(tmp_path: Path
     _schema_1_database(path, key)
 
     db = connection.open_encrypted(path, key)
-    assert migrations.migrate(db) == [2, 3, 4, 5, 6]
+    assert migrations.migrate(db) == [2, 3, 4, 5, 6, 7]
     assert migrations.schema_version(db) == migrations.LATEST_VERSION
     database.initialize(db)
     ctx = Context(db, path, Account(1, "owner", "owner"))
