@@ -295,18 +295,11 @@ def dashboard(ctx: Context, period: Period) -> Dashboard:
     """The analytics service's figures for `period` (the dashboard's own numbers)."""
     from pharmadesk.services import analytics
 
-    compute = getattr(analytics, "dashboard", None)
-    if compute is None:
-        raise OperationFailed("the analytics sheets need the analytics service (not built yet)")
-    result: Dashboard = compute(ctx, period)
-    return result
+    return analytics.dashboard(ctx, period)
 
 
 def segment_ids(ctx: Context, period: Period, segment: str) -> frozenset[int]:
     """The customers of one RFM segment as of the period's last day."""
     from pharmadesk.services import analytics
 
-    find = getattr(analytics, "customers_in", None)
-    if find is None:
-        raise OperationFailed("the segment filter needs the analytics service (not built yet)")
-    return frozenset(row.id for row in find(ctx, period, segment=segment))
+    return frozenset(row.id for row in analytics.customers_in(ctx, period, segment=segment))
