@@ -26,9 +26,9 @@ STAGE_NAMES = {
 }
 
 
-def _name(context: str, names: dict[str, str], code: str | None) -> str:
+def _name(context: str, names: dict[str, object], code: str | None) -> str:
     text = names.get(code or "")
-    return QCoreApplication.translate(context, text) if text else (code or "")
+    return QCoreApplication.translate(context, str(text)) if text else (code or "")
 
 
 def segment(code: str | None) -> str:

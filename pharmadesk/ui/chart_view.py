@@ -52,7 +52,7 @@ class ChartView(QFrame):
         self.setObjectName(f"chart_{kind}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.figure: Figure = Figure(figsize=(6.0, 3.4))
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setMinimumHeight(CHART_HEIGHT)
         self.canvas.mpl_connect("pick_event", self._on_pick)
         self._last_click: object = None
@@ -82,7 +82,7 @@ class ChartView(QFrame):
 
         charts.figure_for(self.kind, dash, lang=self.lang, figure=self.figure)
         self._file_stem = f"{self.kind}-{dash.period.start.isoformat()}"
-        self.canvas.draw_idle()
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def _on_pick(self, event: Any) -> None:
         # A click can hit a bar and its label at once: one click opens one list.

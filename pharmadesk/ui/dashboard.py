@@ -9,6 +9,7 @@ the GUI thread, where their canvases live.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -27,18 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from pharmadesk.errors import PharmaDeskError
+from pharmadesk.io import customer_list_export
+from pharmadesk.io.customer_list_export import ListSheet
 from pharmadesk.services import analytics
-from pharmadesk.services.analytics.results import CustomerRow, Dashboard, Period
+from pharmadesk.services.analytics.results import SEGMENTS, STAGES, CustomerRow, Dashboard, Period
 from pharmadesk.services.context import Context
 from pharmadesk.ui import analytics_labels, fonts
 from pharmadesk.ui.chart_fonts import configure_matplotlib
 from pharmadesk.ui.chart_view import ChartView
 from pharmadesk.ui.kpi_cards import KpiCards
 from pharmadesk.ui.period_picker import PeriodPicker, period_label
-from pharmadesk.ui.segment_customers import CustomerListWindow
+from pharmadesk.ui.segment_customers import CustomerListWindow, Exporter
 from pharmadesk.ui.tasks import BackgroundRunner
 
 CHART_COLUMNS = 2
+Finder = Callable[[Context, Period], list[CustomerRow]]
 
 
 def chart_language() -> str:
@@ -89,13 +93,13 @@ class DashboardWindow(QDialog):
         grid = QGridLayout(grid_holder)
         for number, view in enumerate(self.charts.values()):
             grid.addWidget(view, number // CHART_COLUMNS, number % CHART_COLUMNS)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(grid_holder)
+        self.chart_area = QScrollArea()
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setWidget(grid_holder)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.cards)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.chart_area, 1)
 
     def _fit_screen(self) -> None:
         # Never larger than a 1366x768 counter screen less its taskbar.
@@ -162,23 +166,28 @@ class DashboardWindow(QDialog):
         if self.dashboard is None:
             return
         what, _, key = gid.partition(":")
-        filters = self._filters(what, key)
-        if filters is None:
+        find = self._finder(what, key)
+        if find is None:
             return
         ctx, period, title = self.ctx, self.dashboard.period, self._list_title(what, key)
         self.state.setText(self.tr("Finding the customers…"))
         self._runner.submit(
-            lambda: analytics.customers_in(ctx, period, **filters),
-            lambda rows: self._open_list(title, rows),
+            lambda: find(ctx, period),
+            lambda rows: self._open_list(title, rows, self._exporter(gid, title, period)),
             self._show_error,
         )
 
     @staticmethod
-    def _filters(what: str, key: str) -> dict[str, object] | None:
-        if what in ("segment", "stage", "category"):
-            return {what: key}
+    def _finder(what: str, key: str) -> Finder | None:
+        """The service call that lists the customers behind one kind of pick."""
+        if what == "segment":
+            return lambda ctx, period: analytics.customers_in(ctx, period, segment=key)
+        if what == "stage":
+            return lambda ctx, period: analytics.customers_in(ctx, period, stage=key)
+        if what == "category":
+            return lambda ctx, period: analytics.customers_in(ctx, period, category=key)
         if what == "product" and key.isdigit():
-            return {"product_id": int(key)}
+            return lambda ctx, period: analytics.customers_in(ctx, period, product_id=int(key))
         return None
 
     def _list_title(self, what: str, key: str) -> str:
@@ -196,9 +205,22 @@ class DashboardWindow(QDialog):
         found = (item.label for item in self.dashboard.top_products if item.key == key)
         return next(found, key)
 
-    def _open_list(self, title: str, rows: list[CustomerRow]) -> None:
+    def _exporter(self, gid: str, title: str, period: Period) -> Exporter:
+        """The list's Export…: the rows as shown, written by `io.customer_list_export`."""
+        ctx = self.ctx
+        segments = {code: analytics_labels.segment(code) for code in SEGMENTS}
+        stages = {code: analytics_labels.stage(code) for code in STAGES}
+
+        def export(rows: list[CustomerRow], headers: list[str], path: Path) -> int:
+            sheet = ListSheet(title=title, headers=headers, segment_names=segments,
+                              stage_names=stages, what=gid)  # fmt: skip
+            return customer_list_export.write(ctx, rows, path, sheet=sheet, period=period)
+
+        return export
+
+    def _open_list(self, title: str, rows: list[CustomerRow], export: Exporter) -> None:
         self.state.setText("")
-        window = CustomerListWindow(title, rows, runner=self._runner, export=None, parent=self)
+        window = CustomerListWindow(title, rows, runner=self._runner, export=export, parent=self)
         window.customer_chosen.connect(self.customer_chosen)
         window.destroyed.connect(lambda: self._forget_list(window))
         self.lists.append(window)

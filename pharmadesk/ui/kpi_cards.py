@@ -23,8 +23,8 @@ ARROWS = {1: "▲", -1: "▼", 0: "■"}
 @dataclass(frozen=True)
 class CardSpec:
     key: str
-    title: str  # QT_TRANSLATE_NOOP("KpiCards", …)
-    definition: str  # QT_TRANSLATE_NOOP("KpiCards", …)
+    title: object  # QT_TRANSLATE_NOOP("KpiCards", …)
+    definition: object  # QT_TRANSLATE_NOOP("KpiCards", …)
     value: Callable[[Kpis], float | int | None]
     shown: Callable[..., str]
     change: Callable[[float | None, float | None], Change]
@@ -61,8 +61,8 @@ CARDS = (
 )  # fmt: skip
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("KpiCards", text)
+def _translate(text: object) -> str:
+    return QCoreApplication.translate("KpiCards", str(text))
 
 
 class KpiCard(QFrame):

@@ -40,8 +40,8 @@ KIND_NAMES = {
 OF_KIND = {"month": month_of, "quarter": quarter_of, "year": year_of}
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("PeriodPicker", text)
+def _translate(text: object) -> str:
+    return QCoreApplication.translate("PeriodPicker", str(text))
 
 
 def period_label(period: Period) -> str:

@@ -43,8 +43,8 @@ NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NUMBER_COLUMNS = (4, 5, 6)
 SAMPLES = ("欧阳秀英", "M000123456", "13812345678", "2026-10-31", "9,999", "999",
            "¥123,456.78", "流失风险", "流失风险")  # fmt: skip
-# The list export: (ids in the order shown, the target file) -> rows written.
-Exporter = Callable[[list[int], Path], object]
+# The list export: (the rows in the order shown, the headers shown, the target .xlsx).
+Exporter = Callable[[list[CustomerRow], list[str], Path], object]
 
 
 def _sort_key(column: int) -> Callable[[CustomerRow], Any]:
@@ -113,9 +113,9 @@ class CustomerRowsModel(QAbstractTableModel):
         self._rows.sort(key=_sort_key(column), reverse=descending)
         self.layoutChanged.emit()
 
-    def ids(self) -> list[int]:
-        """The customers' ids in the order shown."""
-        return [row.id for row in self._rows]
+    def rows(self) -> list[CustomerRow]:
+        """The customers in the order shown."""
+        return list(self._rows)
 
 
 class CustomerListWindow(QDialog):
@@ -133,6 +133,8 @@ class CustomerListWindow(QDialog):
         self.model = CustomerRowsModel(rows, self)
         self.table = table_view(self.model)
         self.table.setObjectName("customerListTable")
+        # Kept in the service's order (largest spend first) until a header is clicked.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         size_columns(self.table, SAMPLES)
         self.table.activated.connect(lambda index: self._open(index.row()))
@@ -191,11 +193,11 @@ class CustomerListWindow(QDialog):
         path = self.ask_path()
         if path is None or self._export is None:
             return
-        ids, export = self.model.ids(), self._export
+        rows, headers, export = self.model.rows(), self.model.headers(), self._export
         self.export_button.setEnabled(False)
         self.summary.setText(self.tr("Exporting…"))
         self._runner.submit(
-            lambda: export(ids, path),
+            lambda: export(rows, headers, path),
             lambda _done: self._exported(path),
             self._export_failed,
         )

@@ -1,0 +1,214 @@
+"""The owner's dashboard: opened by keyboard, KPI cards as the service computes them, the
+period changed as a user does, and a click on a chart through to a customer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pharmadesk.services import analytics, customers, purchases
+from pharmadesk.services.analytics.results import Period, last_full_month, month_of
+from pharmadesk.services.context import Account, Context
+from pharmadesk.ui import formatting
+from pharmadesk.ui.dashboard import DashboardWindow
+from pharmadesk.ui.main_window import MainWindow
+from pharmadesk.ui.segment_customers import CustomerListWindow
+from pharmadesk.ui.tasks import BackgroundRunner
+from tests.conftest import CST, FakeClock
+from tests.unit.ui.conftest import press
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+OCTOBER, SEPTEMBER = month_of(date(2026, 10, 1)), month_of(date(2026, 9, 1))
+
+
+def _buy(ctx: Context, customer_id: int, day: date, fen: int, product: str = "维生素C片") -> None:
+    line = purchases.LineInput(product, 1, fen, category="维生素营养")
+    when = datetime(day.year, day.month, day.day, 15, 0, tzinfo=CST)
+    purchases.record(ctx, customer_id, [line], purchased_at=when)
+
+
+@pytest.fixture
+def shop(pharmacy: Context, people: dict[str, int], clock: FakeClock) -> dict[str, int]:
+    """张三 comes in September and twice in October; 李四 (first bought on the clock's day,
+    20 November) once in October; 王五 is new in October."""
+    ww = customers.create(pharmacy, {"name": "王五", "mobile": "13700002222"}).customer
+    assert ww is not None
+    _buy(pharmacy, people["张三"], date(2026, 9, 10), 5000)
+    _buy(pharmacy, people["张三"], date(2026, 10, 15), 3000)
+    _buy(pharmacy, people["张三"], date(2026, 10, 20), 2000)
+    _buy(pharmacy, people["李四"], date(2026, 10, 5), 1200)
+    _buy(pharmacy, ww.id, date(2026, 10, 25), 800, product="感冒灵颗粒")
+    return {**people, "王五": ww.id}
+
+
+def _open(qtbot: QtBot, window: MainWindow) -> DashboardWindow:
+    press(qtbot, Qt.Key.Key_D, CTRL_SHIFT)
+    dash = window.findChild(DashboardWindow)
+    assert dash is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dash.picker.kind)
+    return dash
+
+
+def _shown(qtbot: QtBot, dash: DashboardWindow, period: Period) -> None:
+    qtbot.waitUntil(lambda: dash.dashboard is not None and dash.dashboard.period == period)
+    assert dash.state.text() == ""
+
+
+def _card(dash: DashboardWindow, key: str) -> tuple[str, str]:
+    card = dash.cards.cards[key]
+    return card.value.text(), card.change.text()
+
+
+def test_the_cards_show_the_last_full_month_against_the_one_before(
+    qtbot: QtBot, window: MainWindow, pharmacy: Context, shop: dict[str, int]
+) -> None:
+    dash = _open(qtbot, window)
+    assert dash.picker.period() == last_full_month(pharmacy.today()) == OCTOBER
+    _shown(qtbot, dash, OCTOBER)
+    computed = analytics.dashboard(pharmacy, OCTOBER).kpis
+    assert _card(dash, "revenue")[0] == formatting.money(computed.revenue_fen) == "¥70.00"
+    assert _card(dash, "transactions")[0] == formatting.count(computed.transactions) == "4"
+    assert _card(dash, "customers_served")[0] == "3"
+    assert _card(dash, "new_customers")[0] == "2"
+    assert _card(dash, "average_basket")[0] == formatting.money(computed.average_basket_fen)
+    assert _card(dash, "repurchase_rate")[0] == "33.3 %"
+    assert _card(dash, "average_rating")[0] == formatting.NO_VALUE
+    # September: 张三's ¥50.00 in one transaction.
+    assert _card(dash, "revenue")[1] == "▲ +40.0 %"
+    assert _card(dash, "transactions")[1] == "▲ +300.0 %"
+    assert dash.picker.compared.text() == "compared with 2026-09"
+    assert dash.report_button.isEnabled()
+    dash.close()
+
+
+def test_alt_left_steps_back_a_month_and_the_cards_follow(
+    qtbot: QtBot, window: MainWindow, shop: dict[str, int]
+) -> None:
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    press(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert dash.state.text() == "Computing…"
+    _shown(qtbot, dash, SEPTEMBER)
+    assert _card(dash, "revenue")[0] == "¥50.00"
+    assert _card(dash, "customers_served")[0] == "1"
+    assert dash.picker.shown.text() == "2026-09"
+
+    dash.picker.kind.setCurrentIndex(dash.picker.kind.findData("quarter"))
+    quarter = dash.picker.period()
+    assert quarter.kind == "quarter"
+    _shown(qtbot, dash, quarter)
+    assert dash.report_button.isEnabled() is False
+    dash.close()
+
+
+def test_a_newer_choice_replaces_one_still_being_computed(
+    qtbot: QtBot, window: MainWindow, shop: dict[str, int]
+) -> None:
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    drawn: list[Period] = []
+    original = dash.show_dashboard
+    dash.show_dashboard = lambda board: (drawn.append(board.period), original(board))  # type: ignore[method-assign]
+    for _ in range(3):
+        dash.picker.step(-1)  # three clicks on ◀ before the first result is back
+    _shown(qtbot, dash, month_of(date(2026, 7, 1)))
+    window._runner.wait_idle()
+    assert drawn == [month_of(date(2026, 7, 1))]
+    dash.close()
+
+
+def _click_bar(qtbot: QtBot, dash: DashboardWindow, kind: str, gid: str) -> None:
+    """A left click on the middle of the bar with `gid`, where the user sees it."""
+    view = dash.charts[kind]
+    dash.chart_area.ensureWidgetVisible(view)
+    view.canvas.draw()
+    bars = [a for a in view.figure.findobj() if getattr(a, "get_gid", None) and a.get_gid() == gid]
+    assert bars, f"no bar {gid} in {kind}"
+    box = bars[0].get_window_extent()
+    ratio = view.canvas.device_pixel_ratio or 1
+    x, y = box.x0 + box.width / 2, box.y0 + box.height / 2
+    where = QPoint(int(x / ratio), int(view.canvas.height() - y / ratio))
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=where)
+
+
+def _list(qtbot: QtBot, dash: DashboardWindow) -> CustomerListWindow:
+    qtbot.waitUntil(lambda: bool(dash.lists))
+    shown = dash.lists[-1]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is shown.table)
+    return shown
+
+
+def test_a_click_on_a_stage_lists_its_customers_and_enter_opens_one(
+    qtbot: QtBot, window: MainWindow, pharmacy: Context, shop: dict[str, int]
+) -> None:
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    _click_bar(qtbot, dash, "stages", "stage:repeat")
+    shown = _list(qtbot, dash)
+    expected = analytics.customers_in(pharmacy, OCTOBER, stage="repeat")
+    assert [r.id for r in expected] == [shop["张三"]]
+    assert shown.model.rowCount() == 1
+    assert shown.model.index(0, 0).data() == "张三"
+    assert shown.model.index(0, 6).data() == "¥100.00"  # spend in the 12 months to 31 Oct
+    assert shown.windowTitle() == "Stage: Repeat — 2026-10"
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.customer_id == shop["张三"]
+    assert window.form.editor("name").text() == "张三"
+    shown.close()
+    dash.close()
+
+
+def test_a_product_s_buyers_are_listed_and_exported(
+    qtbot: QtBot,
+    window: MainWindow,
+    pharmacy: Context,
+    shop: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    assert dash.dashboard is not None
+    cold = next(p for p in dash.dashboard.top_products if p.label.startswith("感冒灵"))
+    dash.show_customers(f"product:{cold.key}")  # what the pick on that bar calls
+    shown = _list(qtbot, dash)
+    assert shown.model.rowCount() == 1
+    assert shown.model.index(0, 0).data() == "王五"
+    target = tmp_path / "buyers.xlsx"
+    monkeypatch.setattr(shown, "ask_path", lambda: target)
+    qtbot.mouseClick(shown.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shown.summary.text().startswith("Exported to"))
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Name"
+    code = customers.get(pharmacy, shop["王五"]).code
+    assert rows[1][:3] == ("王五", code, "13700002222")
+    assert rows[1][3] == datetime(2026, 10, 25)  # a real date, not text
+    assert rows[1][6] == 8.0  # yuan, as a number
+    shown.close()
+    dash.close()
+
+
+def test_the_dashboard_is_the_owner_s(
+    qtbot: QtBot, window: MainWindow, pharmacy: Context, settings: QSettings
+) -> None:
+    assert window.act_charts.isEnabled()  # the owner signed in
+    assert window.act_charts.shortcuts()[0].toString() == "Ctrl+Shift+D"
+    staff = replace(pharmacy, account=Account(pharmacy.account.id, "小王", "staff"))
+    runner = BackgroundRunner()
+    counter = MainWindow(staff, runner, settings)
+    try:
+        assert not counter.act_charts.isEnabled()
+        counter.show_dashboard()
+        assert counter.findChild(DashboardWindow) is None
+    finally:
+        counter.deleteLater()
+        runner.stop()
