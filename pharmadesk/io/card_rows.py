@@ -17,6 +17,7 @@ from pharmadesk.text import normalize
 from pharmadesk.text.normalize import InvalidValue, fold
 
 SUMMARY_WORDS = ("合计", "总计", "小计", "共计", "total", "subtotal", "sum")
+_LONGEST_SUMMARY_CELL = 16  # "subtotal" with spaces and a colon, in full-width forms
 CustomCheck = Mapping[str, Any]  # custom field key -> a callable(raw) -> stored text
 
 
@@ -43,13 +44,19 @@ def is_empty(cells: Sequence[object]) -> bool:
 
 def is_summary(cells: Sequence[object]) -> bool:
     """A totals row (合计, 总计, 小计) typed under the data: one of its first two values."""
-    words = []
+    seen = 0
     for cell in cells:
-        if not blank(cell):
-            words.append(fold(cell).replace(" ", "").casefold().rstrip(":："))
-            if len(words) == 2:
-                break
-    return any(word in SUMMARY_WORDS for word in words)
+        if blank(cell):
+            continue
+        # Only text can be a summary word; a number or a date cell counts as one of the two.
+        if isinstance(cell, str) and len(cell) <= _LONGEST_SUMMARY_CELL:
+            word = fold(cell).replace(" ", "").casefold().rstrip(":：")
+            if word in SUMMARY_WORDS:
+                return True
+        seen += 1
+        if seen == 2:
+            break
+    return False
 
 
 def read_row(

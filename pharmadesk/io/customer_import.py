@@ -112,8 +112,9 @@ def plan(
     result = ImportPlan(table, table.rows[header_index].number, headers, chosen, policy)
     result.previous_batch = previous_batch(table.file_hash)
     checks = _custom_checks(ctx)
+    today = ctx.today()
     for raw in body:
-        result.rows.append(_row_plan(raw, headers, chosen, ctx.today(), checks))
+        result.rows.append(_row_plan(raw, headers, chosen, today, checks))
     _find_duplicates(ctx, result, overrides or {})
     return result
 

@@ -79,12 +79,13 @@ def commit(
     total = len(plan.rows)
     with ctx.db.atomic():
         batch_id = writer.start_batch()
-        for start in range(0, total, CHUNK):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled()
-            writer.write(plan.rows[start : start + CHUNK])
-            if progress is not None:
-                progress(min(start + CHUNK, total), total)
+        with search_index.bulk_load(ctx.db, writer.next_id):
+            for start in range(0, total, CHUNK):
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled()
+                writer.write(plan.rows[start : start + CHUNK])
+                if progress is not None:
+                    progress(min(start + CHUNK, total), total)
         writer.finish()
     return batch_id
 
@@ -175,7 +176,6 @@ class _Writer:
             "channel) VALUES (?, ?, ?, ?, ?, 'paper')",
             consents,
         )
-        keys.sort()  # in key order, the WITHOUT ROWID index is filled page by page
         cursor.executemany(search_index.INSERT_SQL, keys)
         cursor.executemany(
             "INSERT INTO custom_value (customer_id, field_id, value) VALUES (?, ?, ?)", customs

@@ -5,7 +5,8 @@ Called inside the transaction that changes a customer, so the index is never beh
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 
@@ -15,6 +16,13 @@ from pharmadesk.db.migrations.m0002_search_index import rank_of
 from pharmadesk.text.search_keys import keys_for_name
 
 INSERT_SQL = "INSERT INTO search_key (key, cls, rank, customer_id) VALUES (?, ?, ?, ?)"
+# The trigram indexes' insert triggers, and how a bulk load fills them instead.
+_BULK_FILLS = {
+    "customer_name_trigram_insert": "INSERT INTO customer_name_trigram(rowid, name) "
+    "SELECT id, name FROM customer WHERE id >= ? AND length(name) > 4",
+    "customer_phone_trigram_insert": "INSERT INTO customer_phone_trigram(rowid, mobile, phone) "
+    "SELECT id, mobile, phone FROM customer WHERE id >= ?",
+}
 
 
 def rows_for(
@@ -29,6 +37,30 @@ def rows_for(
 def _keys(name: str) -> tuple[tuple[str, int], ...]:
     # Names repeat (王伟, 张敏 …): bulk imports and the demo compute each name's keys once.
     return tuple(keys_for_name(name).items())
+
+
+@contextmanager
+def bulk_load(db: Database, first_id: int) -> Iterator[None]:
+    """Insert many customers (ids from `first_id` on) and fill the trigram indexes after.
+
+    FTS5 costs far more one row at a time from a trigger than in one statement (100,000
+    mobiles: about 4 s against 0.3 s), so the insert triggers are dropped for the load and
+    recreated from their own stored SQL. Only inside a transaction: if the load fails, the
+    rollback brings the triggers back with everything else.
+    """
+    if not db.in_transaction():
+        raise RuntimeError("a bulk load runs inside a transaction")
+    marks = ",".join("?" * len(_BULK_FILLS))
+    saved = db.execute_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+        tuple(_BULK_FILLS),
+    ).fetchall()
+    for name, _ in saved:
+        db.execute_sql(f"DROP TRIGGER {name}")
+    yield
+    for name, sql in saved:
+        db.execute_sql(_BULK_FILLS[name], (first_id,))
+        db.execute_sql(sql)
 
 
 def index_customer(

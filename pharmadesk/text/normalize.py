@@ -72,7 +72,10 @@ def _cell_text(value: Any) -> str:
 
 def fold(value: Any) -> str:
     """Text with full-width forms folded and outer white space removed; '' for None."""
-    return unicodedata.normalize("NFKC", _cell_text(value)).strip()
+    text = _cell_text(value)
+    if text.isascii():  # NFKC leaves ASCII as it is; most cells (digits, dates) are ASCII
+        return text.strip()
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 def fold_free_text(value: Any) -> str:

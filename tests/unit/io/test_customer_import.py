@@ -14,7 +14,7 @@ import pytest
 from pharmadesk.errors import OperationFailed
 from pharmadesk.io import customer_import, import_batches
 from pharmadesk.io.files import RawRow, RawTable
-from pharmadesk.services import custom_fields, customers
+from pharmadesk.services import custom_fields, customers, search
 from pharmadesk.services.context import Context
 
 TITLE = ["康宁大药房会员登记表", None, None]
@@ -293,3 +293,40 @@ def test_a_merge_and_a_proposal_are_shown_beside_what_they_join(pharmacy: Contex
     assert proposal is not None
     assert proposal.other == "row 8"
     assert customer_import.compare(pharmacy, plan, by_number[4]) is None  # plainly imported
+
+
+def _found(ctx: Context, query: str) -> list[str]:
+    return [hit.name for hit in search.find(ctx, query)]
+
+
+def test_imported_customers_are_found_by_long_fragments_and_middle_digits(
+    pharmacy: Context,
+) -> None:
+    rows: list[list[object]] = [
+        ["欧阳娜娜依依", "13912345678", None],
+        ["Maria Gonzalez", "13800001111", None],
+    ]
+    import_batches.commit(pharmacy, customer_import.plan(pharmacy, table(rows)))
+    assert _found(pharmacy, "娜娜依") == ["欧阳娜娜依依"]
+    assert _found(pharmacy, "gonzal") == ["Maria Gonzalez"]
+    assert _found(pharmacy, "234567") == ["欧阳娜娜依依"]
+    # The indexes keep following customers saved after the import.
+    customers.create(pharmacy, {"name": "司马相如之", "mobile": "13765432100"})
+    assert _found(pharmacy, "相如之") == ["司马相如之"]
+    assert _found(pharmacy, "654321") == ["司马相如之"]
+
+
+def test_a_cancelled_import_leaves_the_search_indexes_working(pharmacy: Context) -> None:
+    rows: list[list[object]] = [[f"客户{n}", f"139{n:08d}", None] for n in range(5000)]
+    plan = customer_import.plan(pharmacy, table(rows))
+    calls: list[int] = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 1  # after the first chunk is written
+
+    with pytest.raises(customer_import.ImportCancelled):
+        import_batches.commit(pharmacy, plan, cancelled=cancel)
+    customers.create(pharmacy, {"name": "司马相如之", "mobile": "13765432100"})
+    assert _found(pharmacy, "相如之") == ["司马相如之"]
+    assert _found(pharmacy, "654321") == ["司马相如之"]
