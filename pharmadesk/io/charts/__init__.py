@@ -48,9 +48,13 @@ def title_of(kind: str, lang: str) -> str:
     return words.TITLES[_known(kind)][words.language(lang)]
 
 
-def definition_of(kind: str, lang: str) -> str:
-    """What the chart counts, in one or two sentences: the chart's tooltip."""
-    return words.DEFINITIONS[_known(kind)][words.language(lang)]
+def definition_of(kind: str, lang: str, *, clickable: bool = True) -> str:
+    """What the chart counts, in one or two sentences: the chart's tooltip (which says that
+    its bars can be clicked, unless `clickable` is False, as on paper)."""
+    text = words.DEFINITIONS[_known(kind)][words.language(lang)]
+    if clickable and kind in words.CLICKABLE:
+        text += ("" if words.language(lang) == 0 else " ") + words.CLICK_HINT[words.language(lang)]
+    return text
 
 
 def figure_for(kind: str, dash: Dashboard, *, lang: str, figure: Figure | None = None) -> Figure:

@@ -83,18 +83,19 @@ def _count_axis(ax: Axes, which: str = "y") -> None:
 
 def _month_ticks(ax: Axes, months: Sequence[date], lang: str) -> None:
     """Short month names under the bars, and the year on a line of its own below them, in
-    January and at the first month (unless a December, whose next bar names the year)."""
+    January and at the first month unless January is too close to leave room for both."""
     ax.set_xticks(range(len(months)), [words.month_tick(m, lang) for m in months], fontsize=8)
     ax.set_xlim(-0.6, len(months) - 0.4)
     years = [
         (index, month.year)
         for index, month in enumerate(months)
-        if month.month == 1 or (index == 0 and month.month != 12)
+        if month.month == 1 or (index == 0 and month.month <= 10)
     ]
     below = ax.secondary_xaxis("bottom")
     below.set_xticks([i for i, _ in years], [words.year_tick(y, lang) for _, y in years])
     below.tick_params(length=0, pad=14, labelsize=8)
     below.spines["bottom"].set_visible(False)
+    below.set_xlabel(word("month", lang))  # below the years, where the axis' own would not be
 
 
 def _pick(bars: BarContainer, gids: Sequence[str]) -> None:
@@ -135,7 +136,7 @@ def sales_by_month(fig: FigureBase, dash: Dashboard, lang: str) -> None:
     )  # fmt: skip
     for bar, point, flag in zip(bars.patches, points, inside, strict=True):
         if flag:  # only the chosen period's months: 24 labels would not fit
-            _label_top(ax, bar, words.yuan(point.revenue_fen))
+            _label_top(ax, bar, words.yuan(point.revenue_fen), last=point is points[-1])
     # Bars in the lower part, the line above them: neither hides the other's values.
     _headroom(ax, max(revenue), factor=1.6)
     _money_axis(ax)
@@ -154,10 +155,12 @@ def sales_by_month(fig: FigureBase, dash: Dashboard, lang: str) -> None:
     _legend(ax, [bars, *line_ax.get_lines()])
 
 
-def _label_top(ax: Axes, bar: Rectangle, text: str) -> None:
-    centre = (bar.get_x() + bar.get_width() / 2, bar.get_height())
-    ax.annotate(text, centre, xytext=(0, 2), textcoords="offset points", ha="center",
-                va="bottom", fontsize=8, color=REVENUE)  # fmt: skip
+def _label_top(ax: Axes, bar: Rectangle, text: str, *, last: bool) -> None:
+    # The last bar's label ends at the bar's right edge, clear of the right-hand axis.
+    x = bar.get_x() + (bar.get_width() if last else bar.get_width() / 2)
+    align = "right" if last else "center"
+    ax.annotate(text, (x, bar.get_height()), xytext=(0, 2), textcoords="offset points",
+                ha=align, va="bottom", fontsize=8, color=REVENUE)  # fmt: skip
 
 
 def _legend(ax: Axes, handles: Sequence[object]) -> None:

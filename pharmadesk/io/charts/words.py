@@ -19,7 +19,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "sales_by_month": ("月度销售额", "Sales by month"),
     "top_products": ("销售额前十的商品", "Top 10 products"),
     "top_categories": ("销售额靠前的品类", "Top categories"),
-    "new_vs_returning": ("新顾客与回头客", "New and returning customers"),
+    "new_vs_returning": ("新顾客与老顾客", "New and returning customers"),
     "segments": ("客户分群（RFM）", "Customer segments (RFM)"),
     "stages": ("客户生命周期", "Customer lifecycle stages"),
     "satisfaction": ("满意度", "Satisfaction"),
@@ -37,39 +37,36 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "period's last month. " + _TRANSACTION[1],
     ),
     "top_products": (
-        "所选期间销售额最高的10种商品。点击柱子查看买过它的顾客。",
-        "The period's 10 products with the highest revenue. Click a bar for the customers "
-        "who bought it.",
+        "所选期间销售额最高的10种商品。",
+        "The period's 10 products with the highest revenue.",
     ),
     "top_categories": (
-        "所选期间销售额最高的品类。点击柱子查看买过该品类的顾客。",
-        "The period's categories with the highest revenue. Click a bar for the customers "
-        "who bought from it.",
+        "所选期间销售额最高的品类。",
+        "The period's categories with the highest revenue.",
     ),
     "new_vs_returning": (
-        "每月到店（当月有交易）的顾客：新顾客是第一笔交易发生在当月的顾客，其余为回头客。",
+        "每月到店（当月有交易）的顾客：新顾客是第一笔交易发生在当月的顾客，其余为老顾客。",
         "Customers served each month (a transaction in it): new if their first transaction "
         "ever is in that month, returning otherwise.",
     ),
     "segments": (
         "按最近一次交易距今天数（R）、近12个月交易笔数（F）和消费额（M）各按五分位打1-5分："
         "高价值 = R、F、M都高；忠诚 = F高；潜力 = 近期来过但F低；流失风险 = R低而F或M高；"
-        "已流失 = R最低；其余为一般。柱为人数，右侧为占本期销售额的比例。点击查看名单。",
+        "已流失 = R最低；其余为一般。左为人数，右为占本期销售额的比例。",
         "Recency (days since the last transaction), frequency (transactions in the last 12 "
         "months) and monetary value (spend in the last 12 months), each scored 1-5 by "
         "quintile: high value = high R, F and M; loyal = high F; potential = recent, low F; "
         "at risk = low R with high F or M; lost = lowest R; regular = the rest. Bars: "
-        "customers and their share of the period's revenue. Click for the list.",
+        "customers, and their share of the period's revenue.",
     ),
     "stages": (
         "按每位顾客自己的购买节奏（不同购买日之间的间隔），取第一个符合的：已流失 = 距上次交易"
         "超过其间隔中位数的3倍或超过180天；有流失风险 = 超过1.5倍，或尚无间隔时超过90天；"
-        "忠诚 = 近12个月4笔以上；复购 = 累计2笔以上；新顾客 = 只有1笔。点击查看名单。",
+        "忠实 = 近12个月4笔以上；回头客 = 累计2笔以上；新客 = 只有1笔。",
         "From each customer's own rhythm (intervals between distinct purchase days), the "
         "first that applies: lost = more than 3 times their median interval since the last "
         "transaction, or over 180 days; at risk = over 1.5 times, or over 90 days without an "
-        "interval yet; loyal = 4+ transactions in 12 months; repeat = 2+ ever; new = one. "
-        "Click for the list.",
+        "interval yet; loyal = 4+ transactions in 12 months; repeat = 2+ ever; new = one.",
     ),
     "satisfaction": (
         "每月有评分的沟通记录的平均评分（1-5分，线）和当月记录的投诉次数（柱）。",
@@ -82,6 +79,10 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Said after the definition in the window's tooltip, where a bar can be clicked.
+CLICK_HINT = ("点击柱子查看这些顾客。", "Click a bar for these customers.")
+CLICKABLE = ("top_products", "top_categories", "segments", "stages")
+
 SEGMENT_NAMES: dict[str, tuple[str, str]] = {
     "high_value": ("高价值", "High value"),
     "loyal": ("忠诚", "Loyal"),
@@ -90,10 +91,13 @@ SEGMENT_NAMES: dict[str, tuple[str, str]] = {
     "lost": ("已流失", "Lost"),
     "regular": ("一般", "Regular"),
 }
+# As in the analytics definitions: a stage is worded apart from the segment of the same key
+# (忠诚 segment, 忠实 stage), and 回头客 is the repeat stage, so a returning customer of the
+# month is a 老顾客.
 STAGE_NAMES: dict[str, tuple[str, str]] = {
-    "new": ("新顾客", "New"),
-    "repeat": ("复购", "Repeat"),
-    "loyal": ("忠诚", "Loyal"),
+    "new": ("新客", "New"),
+    "repeat": ("回头客", "Repeat"),
+    "loyal": ("忠实", "Loyal"),
     "at_risk": ("有流失风险", "At risk"),
     "lost": ("已流失", "Lost"),
 }
@@ -117,7 +121,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "customers_axis": ("顾客数（人）", "Customers"),
     "customers": ("顾客数", "Customers"),
     "new": ("新顾客", "New"),
-    "returning": ("回头客", "Returning"),
+    "returning": ("老顾客", "Returning"),
     "revenue_share": ("占销售额（%）", "Share of revenue (%)"),
     "rating": ("平均评分（1-5）", "Average rating (1-5)"),
     "complaints": ("投诉（次）", "Complaints"),
@@ -161,8 +165,8 @@ def month_name(month: date, lang: str) -> str:
 
 
 def month_tick(month: date, lang: str) -> str:
-    """A month under a bar: 10月, Oct."""
-    return f"{month.month}月" if language(lang) == 0 else _MONTHS_EN[month.month - 1]
+    """A month under a bar: 10 (the axis says 月份, and 24 of "10月" do not fit), Oct."""
+    return str(month.month) if language(lang) == 0 else _MONTHS_EN[month.month - 1]
 
 
 def year_tick(year: int, lang: str) -> str:
