@@ -217,6 +217,8 @@ CUSTOMER_DAY_TRIGGERS = (
             WHERE period IN ({_periods("old.day")})''',
             f'''DELETE FROM customer_period WHERE customer_id = old.customer_id
                 AND period IN ({_periods("old.day")}) AND days <= 0''',
+            f'''DELETE FROM period_total WHERE period IN ({_periods("old.day")})
+                AND served <= 0''',
             *_refresh_activity("old.customer_id"),
         )
     }END""",

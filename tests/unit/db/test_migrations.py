@@ -99,3 +99,45 @@ def test_a_database_of_every_earlier_schema_upgrades(tmp_path: Path, version: in
         assert [h.name for h in search.find(ctx, query)] == ["Margaret Thornbury"], query
     db.close()
     assert (tmp_path / f"v{version}.db.before-schema-{version + 1}.bak").exists()
+
+
+def test_schema_7_fills_the_sales_summaries_from_the_purchases_on_file(tmp_path: Path) -> None:
+    """A schema-6 pharmacy with purchases upgrades with its summaries already filled."""
+    path, key = tmp_path / "v6.db", new_database_key()
+    db = connection.open_encrypted(path, key)
+    migrations.migrate(db, target=6)
+    db.execute_sql(
+        "INSERT INTO customer (id, name, created_at, updated_at) VALUES "
+        "(1, 'a', '2024-01-02T09:00:00+08:00', '2024-01-02T09:00:00+08:00')"
+    )
+    db.execute_sql("INSERT INTO product (id, name) VALUES (1, '感冒灵颗粒')")
+    lines = [("2025-03-04", 1550, "receipt:R1"), ("2025-03-04", 450, "receipt:R1"),
+             ("2025-03-04", 100, "day:2025-03-04"), ("2025-04-04", 200, "receipt:R2"),
+             ("2025-05-14", 300, "receipt:R3")]  # fmt: skip
+    for day, amount, txn in lines:
+        db.execute_sql(
+            "INSERT INTO purchase (customer_id, product_id, purchased_at, purchased_on, "
+            "quantity, unit_price_fen, amount_fen, transaction_key) "
+            "VALUES (1, 1, ?, ?, 1, ?, ?, ?)",
+            (f"{day}T10:00:00+08:00", day, amount, amount, txn),
+        )
+    assert migrations.migrate(db) == [7]
+    one = db.execute_sql
+    assert one("SELECT * FROM customer_activity").fetchall() == [
+        (1, "2025-03-04", "2025-05-14", 3, 4, 2600, 35.5)
+    ]
+    assert one("SELECT * FROM period_total WHERE period LIKE '2025-0%'").fetchall() == [
+        ("2025-03", 1, 0), ("2025-04", 1, 0), ("2025-05", 1, 0)
+    ]  # fmt: skip
+    assert one("SELECT * FROM period_total WHERE period IN ('2025', '2025-Q2')").fetchall() == [
+        ("2025", 1, 1), ("2025-Q2", 1, 1)
+    ]  # fmt: skip
+    assert one("SELECT day, transactions, amount_fen FROM day_total").fetchall() == [
+        ("2025-03-04", 2, 2100), ("2025-04-04", 1, 200), ("2025-05-14", 1, 300)
+    ]  # fmt: skip
+    # and the triggers carry on from there
+    one("DELETE FROM purchase WHERE purchased_on = '2025-05-14'")
+    assert one("SELECT last_day, days, median_gap FROM customer_activity").fetchall() == [
+        ("2025-04-04", 2, 31.0)
+    ]
+    db.close()
