@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from pharmadesk.errors import PharmaDeskError
-from pharmadesk.io import customer_list_export
+from pharmadesk.io import customer_list_export, month_report
 from pharmadesk.io.customer_list_export import ListSheet
-from pharmadesk.services import analytics
+from pharmadesk.services import analytics, vault
 from pharmadesk.services.analytics.results import SEGMENTS, STAGES, CustomerRow, Dashboard, Period
 from pharmadesk.services.context import Context
 from pharmadesk.ui import analytics_labels, fonts
@@ -73,6 +74,8 @@ class DashboardWindow(QDialog):
         self.picker.changed.connect(self.request)
         self.state = QLabel()
         self.state.setObjectName("dashboardState")
+        # A long message must never widen the window past a small screen.
+        self.state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.report_button = QPushButton(self.tr("Month &report…"))
         self.report_button.setObjectName("monthReport")
         self.report_button.clicked.connect(self.month_report)
@@ -86,8 +89,8 @@ class DashboardWindow(QDialog):
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(self.picker, 1)
-        top.addWidget(self.state)
+        top.addWidget(self.picker)
+        top.addWidget(self.state, 1)
         top.addWidget(self.report_button)
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)
@@ -235,13 +238,36 @@ class DashboardWindow(QDialog):
     # month report -------------------------------------------------------------------------
 
     def month_report(self) -> None:
+        """Write the month's PDF on the worker thread (it draws every chart once more)."""
         dash = self.dashboard
         if dash is None or dash.period.kind != "month":
             return
         path = self.ask_report_path(dash.period)
         if path is None:
             return
-        QMessageBox.information(self, self.tr("Month report"), str(path))
+        ctx, lang = self.ctx, chart_language()
+        self.report_button.setEnabled(False)
+        self.state.setText(self.tr("Writing the month report…"))
+        self._runner.submit(
+            lambda: month_report.write_month_report(
+                dash, path, lang=lang, pharmacy_name=vault.pharmacy_name(ctx), made_on=ctx.today()
+            ),
+            self._report_written,
+            self._report_failed,
+        )
+
+    def _report_written(self, path: Path) -> None:
+        self.report_button.setEnabled(True)
+        self.state.setText(self.tr("Month report written: %1").replace("%1", path.name))
+        self.state.setToolTip(str(path))
+
+    def _report_failed(self, error: BaseException) -> None:
+        if not isinstance(error, OSError | PharmaDeskError):
+            raise error
+        self.report_button.setEnabled(True)
+        self.state.setText("")
+        reason = error.message if isinstance(error, PharmaDeskError) else str(error)
+        QMessageBox.warning(self, self.tr("Month report not written"), reason)
 
     def ask_report_path(self, period: Period) -> Path | None:
         """Where to write the month's PDF; None when cancelled."""

@@ -148,7 +148,7 @@ class PeriodPicker(QWidget):
                        self.start_edit, self.to_label, self.end_edit):  # fmt: skip
             row.addWidget(widget)
         row.addSpacing(12)
-        row.addWidget(self.compared, 1)
+        row.addWidget(self.compared)
 
     def period(self) -> Period:
         return self._period

@@ -197,6 +197,32 @@ def test_a_product_s_buyers_are_listed_and_exported(
     dash.close()
 
 
+def test_the_month_report_and_a_chart_are_saved(
+    qtbot: QtBot,
+    window: MainWindow,
+    shop: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    report = tmp_path / "report-2026-10.pdf"
+    monkeypatch.setattr(dash, "ask_report_path", lambda period: report)
+    qtbot.mouseClick(dash.report_button, Qt.MouseButton.LeftButton)
+    assert not dash.report_button.isEnabled()  # written on the worker thread
+    qtbot.waitUntil(lambda: dash.state.text() == "Month report written: report-2026-10.pdf")
+    assert report.read_bytes().startswith(b"%PDF")
+    assert dash.report_button.isEnabled()
+
+    view = dash.charts["segments"]
+    chart = tmp_path / "segments.png"
+    monkeypatch.setattr(view, "ask_path", lambda: chart)
+    dash.chart_area.ensureWidgetVisible(view.save_button)
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    dash.close()
+
+
 def test_the_dashboard_is_the_owner_s(
     qtbot: QtBot, window: MainWindow, pharmacy: Context, settings: QSettings
 ) -> None:
