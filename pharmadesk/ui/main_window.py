@@ -134,20 +134,17 @@ class MainWindow(QMainWindow):
         self.act_fields.setEnabled(is_owner)
         if not is_owner:
             self.act_fields.setToolTip(self.tr("Only the owner can change custom fields"))
-        later = self.tr("Comes with a later version")
         self.act_import = self._action(self.tr("Import…"), [], self.show_import, "actionImport")
         self.act_history = self._action(self.tr("Import history…"), [], self.show_import_history,
                                         "actionImportHistory")  # fmt: skip
-        self.act_export = self._action(self.tr("Export…"), [], lambda: None, "actionExport")
+        # Every role: the staff role's export leaves health data out (io/export_customers.py).
+        self.act_export = self._action(self.tr("Export to Excel…"), [], self.show_export,
+                                       "actionExport")  # fmt: skip
         self.act_charts = self._action(self.tr("Dashboard"), ["Ctrl+Shift+D"],
                                        self.show_dashboard, "actionDashboard")  # fmt: skip
         self.act_charts.setEnabled(is_owner)
         if not is_owner:
             self.act_charts.setToolTip(self.tr("Only the owner sees the dashboard"))
-        for action in (self.act_export,):
-            action.setEnabled(False)
-            action.setToolTip(later)
-            action.setStatusTip(later)
         menus: list[tuple[str, list[QAction | None]]] = [
             (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
                                self.act_history, self.act_export, None, self.act_lock,
@@ -448,6 +445,13 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if undone:
             self._after_import()
+
+    def show_export(self) -> None:
+        from pharmadesk.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx, self._runner, products.categories(self.ctx), self)
+        self.run_modal(dialog)
+        dialog.deleteLater()
 
     def _after_import(self) -> None:
         """Customers came or went: refresh what the window shows of them."""
