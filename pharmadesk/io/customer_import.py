@@ -20,6 +20,7 @@ from pharmadesk.errors import OperationFailed
 from pharmadesk.io import card_rows
 from pharmadesk.io.files import RawRow, RawTable
 from pharmadesk.io.mapping import auto_mapping, find_header
+from pharmadesk.io.similar_names import SimilarNames
 from pharmadesk.services import custom_fields, customers
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import FieldDef
@@ -212,6 +213,7 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
     existing_names = first_customer_by(
         ctx, "name", {row.card.values["name"] for row in candidates if row.card}
     )
+    similar = SimilarNames(ctx, [row.card.values["name"] for row in candidates if row.card])
     first_row: dict[object, RowPlan] = {}
     first_name_row: dict[str, RowPlan] = {}
     for row in candidates:
@@ -247,38 +249,67 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
                     )
                 break
         if row.outcome in ("imported", "flagged"):
-            _propose(row, chosen, first_name_row, existing_names)
+            _propose(row, chosen, _proposal(row.card.values, first_name_row, existing_names,
+                                            similar))  # fmt: skip
         if row.outcome in ("imported", "flagged") or row.into_customer is not None:
             for _, key in _keys(row.card.values):
                 first_row.setdefault(key, row)
             first_name_row.setdefault(row.card.values["name"], row)
+            similar.add(row, row.card.values)
 
 
-def _propose(
-    row: RowPlan,
-    chosen: str | None,
+@dataclass(frozen=True)
+class _Proposal:
+    earlier: RowPlan | None  # a row earlier in the file
+    customer_id: int | None  # a customer on file
+    why: str  # "same name", or a near spelling and the detail that agrees
+    other_name: str | None = None
+
+
+def _proposal(
+    values: Mapping[str, Any],
     first_name_row: Mapping[str, RowPlan],
     existing_names: Mapping[str, int],
-) -> None:
-    """The same name alone is only a proposal: the row is imported and the reason says so,
+    similar: SimilarNames,
+) -> _Proposal | None:
+    """The customer a row may be, by name alone: the same name first, then a near
+    spelling with one more detail in common, earlier in the file before on file."""
+    name = values["name"]
+    if name in first_name_row or name in existing_names:
+        return _Proposal(first_name_row.get(name), existing_names.get(name), "same name")
+    in_file = similar.in_file(values)
+    if in_file is not None:
+        earlier, detail = in_file
+        assert earlier.card is not None
+        other = earlier.card.values["name"]
+        return _Proposal(earlier, None, f"similar name, {detail}", other)
+    on_file = similar.on_file(values)
+    if on_file is not None:
+        customer_id, other, detail = on_file
+        return _Proposal(None, customer_id, f"similar name, {detail}", other)
+    return None
+
+
+def _propose(row: RowPlan, chosen: str | None, proposal: _Proposal | None) -> None:
+    """A name alone is only a proposal: the row is imported and the reason says so,
     unless the user chose to merge it (then into the proposed customer)."""
     assert row.card is not None
-    name = row.card.values["name"]
-    earlier = first_name_row.get(name)
-    customer_id = existing_names.get(name)
-    if earlier is None and customer_id is None:
+    if proposal is None:
         return
     warnings = row.card.warnings
+    earlier, customer_id = proposal.earlier, proposal.customer_id
     if chosen == "merge":
         if earlier is not None:
             target = earlier.into_row or earlier.number
             row.outcome, row.into_row = "merged", target
             row.into_customer = earlier.into_customer
-            row.reason = _with_warnings(f"merged into row {target} (same name, by hand)", warnings)
+            row.reason = _with_warnings(
+                f"merged into row {target} ({proposal.why}, by hand)", warnings
+            )
         else:
             row.outcome, row.into_customer = "merged", customer_id
             row.reason = _with_warnings(
-                "merged into an existing customer (same name, by hand)", warnings
+                f"merged into an existing customer ({proposal.why}, by hand)", warnings
             )
         return
     if earlier is not None:
@@ -287,7 +318,12 @@ def _propose(
     else:
         row.proposed_customer = customer_id
     where = f"row {earlier.number}" if earlier is not None else "a customer on file"
-    row.reason = _with_warnings(f"same name as {where}, not merged: check it", warnings)
+    if proposal.other_name is None:
+        reason = f"same name as {where}, not merged: check it"
+    else:
+        detail = proposal.why.removeprefix("similar name, ")
+        reason = f"similar name to {where} ({proposal.other_name}), {detail}, not merged: check it"
+    row.reason = _with_warnings(reason, warnings)
 
 
 def _with_warnings(reason: str, warnings: list[str]) -> str:

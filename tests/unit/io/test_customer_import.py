@@ -330,3 +330,60 @@ def test_a_cancelled_import_leaves_the_search_indexes_working(pharmacy: Context)
     customers.create(pharmacy, {"name": "司马相如之", "mobile": "13765432100"})
     assert _found(pharmacy, "相如之") == ["司马相如之"]
     assert _found(pharmacy, "654321") == ["司马相如之"]
+
+
+def wide_table(rows: list[list[object]]) -> RawTable:
+    """A sheet with an address and an email column, header on row 1."""
+    lines = [["姓名", "手机", "生日", "地址", "邮箱"], *rows]
+    raw = [RawRow(number, tuple(cells)) for number, cells in enumerate(lines, start=1)]
+    digest = hashlib.sha256(json.dumps(lines, ensure_ascii=False).encode()).hexdigest()
+    return RawTable(Path("near.xlsx"), "Sheet1", raw, digest)
+
+
+def test_a_near_spelling_with_one_more_detail_in_common_is_proposed(pharmacy: Context) -> None:
+    plan = customer_import.plan(
+        pharmacy,
+        wide_table([
+            ["王伟", "13900001111", "1980-05-05", None, None],
+            ["王玮", "13900002222", "1980-05-05", None, None],  # a homophone, same birthday
+            ["王薇", "13900003333", "1991-01-01", None, None],  # a homophone, nothing else
+            ["Maria Gonzalez", None, None, None, "maria@example.com"],
+            ["maria  gonzalez", None, None, None, "MARIA@example.com"],
+        ]),
+    )  # fmt: skip
+    assert [(r.number, r.outcome, r.reason) for r in plan.rows] == [
+        (2, "imported", ""),
+        (3, "imported", "similar name to row 2 (王伟), same birth date, not merged: check it"),
+        (4, "imported", ""),
+        (5, "imported", ""),
+        (
+            6,
+            "imported",
+            "similar name to row 5 (Maria Gonzalez), same email, not merged: check it",
+        ),
+    ]
+    assert plan.rows[1].proposed_row == 2
+    import_batches.commit(pharmacy, plan)
+    assert len(names(pharmacy)) == 5  # proposals are only proposals
+
+
+def test_a_near_spelling_on_file_is_proposed_and_merged_by_hand(pharmacy: Context) -> None:
+    customers.create(pharmacy, {"name": "张晓明", "address": "文三路 1 号"})
+    existing = _id(pharmacy, "张晓明")
+    rows: list[list[object]] = [["张小明", "13912345678", None, "文三路1号", None]]
+    plan = customer_import.plan(pharmacy, wide_table(rows))
+    row = plan.rows[0]
+    assert (row.outcome, row.proposed_customer) == ("imported", existing)
+    assert row.reason == (
+        "similar name to a customer on file (张晓明), same address, not merged: check it"
+    )
+    comparison = customer_import.compare(pharmacy, plan, row)
+    assert comparison is not None
+    assert ("name", "张小明", "张晓明") in comparison.fields
+    decided = customer_import.plan(pharmacy, wide_table(rows), overrides={2: "merge"})
+    assert decided.rows[0].reason == (
+        "merged into an existing customer (similar name, same address, by hand)"
+    )
+    import_batches.commit(pharmacy, decided)
+    assert names(pharmacy) == ["张晓明"]
+    assert customers.get(pharmacy, existing).mobile == "13912345678"
