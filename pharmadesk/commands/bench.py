@@ -57,7 +57,19 @@ def run(args: argparse.Namespace) -> int:
     print(bench.format_table(figures))
     print(_ui_stall(path), flush=True)
     print(_import_speed(path.parent), flush=True)
+    print(_export_speed(path), flush=True)
     return 0
+
+
+def _export_speed(path: Path) -> str:
+    """Every customer with every field to xlsx, against plain xlsxwriter (target <= 1.3x)."""
+    from pharmadesk.io import export_bench
+
+    ctx = ensure_demo(path, customers=None, seed=None, fresh=False)
+    try:
+        return export_bench.format_line(export_bench.measure(ctx, path.parent / "export"))
+    finally:
+        ctx.close()
 
 
 def _import_speed(folder: Path) -> str:
