@@ -48,17 +48,24 @@ def _peak_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def measure(ctx: Context, folder: Path) -> ExportTiming:
-    """Export every customer to `folder`, then write the same cells with plain xlsxwriter."""
+EXPORT_FILE, PLAIN_FILE = "bench-export.xlsx", "bench-xlsxwriter.xlsx"
+
+
+def measure(ctx: Context, folder: Path, *, keep: bool = False) -> ExportTiming:
+    """Export every customer to `folder`, then write the same cells with plain xlsxwriter.
+    The two files are removed afterwards unless `keep`."""
     folder.mkdir(parents=True, exist_ok=True)
     request = ExportRequest(what=("customers",), purpose="benchmark", language="zh_CN")
     before = _peak_mb()
     started = time.perf_counter()
-    result = export(ctx, folder / "bench-export.xlsx", request)
+    result = export(ctx, folder / EXPORT_FILE, request)
     export_s = time.perf_counter() - started
     grown = _peak_mb() - before
     sheet = export_customers.sheet_for(ctx, request.language)
-    plain_s = _plain_xlsxwriter(ctx, folder / "bench-xlsxwriter.xlsx", sheet)
+    plain_s = _plain_xlsxwriter(ctx, folder / PLAIN_FILE, sheet)
+    if not keep:
+        for name in (EXPORT_FILE, PLAIN_FILE):
+            (folder / name).unlink(missing_ok=True)
     return ExportTiming(
         rows=result.rows["customers"],
         columns=len(sheet.columns),
