@@ -1,0 +1,241 @@
+"""Step 3 of the import wizard: the dry run, its counts per outcome and the rows behind
+them, the duplicate policy and the user's decisions for single rows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizard,
+)
+
+from pharmadesk.io import customer_import
+from pharmadesk.io.customer_import import ImportPlan
+from pharmadesk.ui import labels
+from pharmadesk.ui.import_page import _Page
+from pharmadesk.ui.import_preview_model import RowPlanTableModel
+from pharmadesk.ui.import_text import outcome_label, shown
+from pharmadesk.ui.tables import size_columns, table_view
+
+if TYPE_CHECKING:
+    from pharmadesk.ui.import_wizard import ImportWizard
+
+REASON_SAMPLES = ("99999", "Rejected", "merged into row 1234 (same name and birth date)")
+
+
+class PreviewPage(_Page):
+    POLICIES = ("merge", "skip", "new")
+
+    def __init__(self, importer: ImportWizard) -> None:
+        super().__init__(importer)
+        self.setTitle(self.tr("Check before importing"))
+        self.setSubTitle(self.tr("Nothing has been written yet."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+        self.status.setObjectName("previewStatus")
+        self.policy = QButtonGroup(self)
+        self.counts = {outcome: QLabel() for outcome in customer_import.OUTCOMES}
+        self.previous = QLabel()
+        self.previous.setObjectName("previousWarning")
+        self.previous.setWordWrap(True)
+        self.previous.setStyleSheet("color: #b00020; font-weight: bold")
+        self.again = QCheckBox(self.tr("Import it a&gain"))
+        self.again.setObjectName("importAgain")
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("outcomeFilter")
+        self.model = RowPlanTableModel()
+        self.model.setParent(self)  # Qt owns it: never deleted from the worker thread
+        self.rows = table_view(self.model)
+        self.rows.setObjectName("previewRows")
+        self.rows.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
+        size_columns(self.rows, REASON_SAMPLES)
+        # The user's decisions for single rows (row number -> merge, new or skip).
+        self.overrides: dict[int, str] = {}
+        self.decide = {
+            "merge": QPushButton(self.tr("Merge this r&ow")),
+            "new": QPushButton(self.tr("As a new &customer")),
+            "skip": QPushButton(self.tr("Skip &this row")),
+        }
+        for action, button in self.decide.items():
+            button.setObjectName(f"decide_{action}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, a=action: self._decide(a))
+        # The selected row beside the row or customer it merges into (or is proposed for).
+        self.comparison = QTableWidget(0, 3)
+        self.comparison.setObjectName("comparison")
+        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.comparison.verticalHeader().hide()
+        self.comparison.horizontalHeader().setStretchLastSection(True)
+        # Fixed row heights and a cap: the rows above keep most of the page.
+        self.comparison.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.comparison.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.comparison.setMaximumHeight(self.fontMetrics().height() * 9)
+        self.comparison.hide()
+        self._lay_out()
+        self.rows.selectionModel().currentRowChanged.connect(lambda now, _: self._compare(now))
+        self.again.toggled.connect(self.refresh)
+        self.outcome.currentIndexChanged.connect(
+            lambda: self.model.set_outcome(self.outcome.currentData())
+        )
+        self._show_plan(None)
+
+    def _policy_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("When a row is a customer already on file"))
+        layout = QVBoxLayout(box)
+        texts = (
+            self.tr("&Merge: fill the customer's empty fields, never overwrite"),
+            self.tr("&Keep the existing customer and skip the row"),
+            self.tr("Create a new customer &anyway"),
+        )
+        for position, (policy, text) in enumerate(zip(self.POLICIES, texts, strict=True)):
+            button = QRadioButton(text)
+            button.setObjectName(f"policy_{policy}")
+            button.setChecked(position == 0)
+            self.policy.addButton(button, position)
+            layout.addWidget(button)
+        self.policy.idToggled.connect(self._policy_toggled)
+        return box
+
+    def _policy_toggled(self, _: int, checked: bool) -> None:
+        if checked:
+            self.replan()
+
+    def _counts_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Rows"))
+        form = QFormLayout(box)
+        for outcome, label in self.counts.items():
+            label.setObjectName(f"count_{outcome}")
+            form.addRow(self.tr("%1:").replace("%1", outcome_label(outcome)), label)
+        return box
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self._policy_box(), 1)
+        top.addWidget(self._counts_box())
+        show = QLabel(self.tr("&Show:"))
+        show.setBuddy(self.outcome)
+        self.outcome.addItem(self.tr("Every row not simply imported"), None)
+        for outcome in customer_import.OUTCOMES[1:]:
+            self.outcome.addItem(outcome_label(outcome), outcome)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(show)
+        filter_row.addWidget(self.outcome)
+        filter_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.previous)
+        layout.addWidget(self.again)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.rows, 2)
+        decisions = QHBoxLayout()
+        decisions.addWidget(QLabel(self.tr("Selected row:")))
+        for button in self.decide.values():
+            decisions.addWidget(button)
+        decisions.addStretch(1)
+        layout.addLayout(decisions)
+        layout.addWidget(self.comparison, 1)
+        layout.addWidget(self.status)
+
+    def chosen_policy(self) -> str:
+        return self.POLICIES[max(self.policy.checkedId(), 0)]
+
+    def _compare(self, current: QModelIndex) -> None:
+        row = self.model.row_at(current.row())
+        plan = self.importer.plan
+        found = customer_import.compare(self.importer.ctx, plan, row) if plan and row else None
+        self.comparison.setVisible(found is not None)
+        if found is None:
+            return
+        other = (
+            self.tr("On file")
+            if found.other == "on file"
+            else self.tr("Row %1").replace("%1", found.other.removeprefix("row "))
+        )
+        self.comparison.setHorizontalHeaderLabels([self.tr("Field"), self.tr("This row"), other])
+        self.comparison.setRowCount(len(found.fields))
+        for position, (name, mine, theirs) in enumerate(found.fields):
+            for column, text in enumerate((labels.field(name), shown(mine), shown(theirs))):
+                self.comparison.setItem(position, column, QTableWidgetItem(text))
+        self.comparison.resizeColumnsToContents()
+
+    def _decide(self, action: str) -> None:
+        """Decide the selected row by hand, then check the rows again."""
+        row = self.model.row_at(self.rows.currentIndex().row())
+        if row is None or row.card is None or self.busy():
+            return
+        self.overrides[row.number] = action
+        self.replan()
+
+    def initializePage(self) -> None:
+        self.replan()
+
+    def cleanupPage(self) -> None:
+        self.drop_job()
+        self.importer.plan = None
+        self.overrides.clear()  # back on the columns page: the rows may be others
+        self.refresh()
+
+    def ready(self) -> bool:
+        plan = self.importer.plan
+        if plan is None or self.busy():
+            return False
+        return plan.previous_batch is None or self.again.isChecked()
+
+    def replan(self) -> None:
+        """Plan the import in the worker, with the current columns and duplicate policy."""
+        importer = self.importer
+        table, chosen = importer.table, dict(importer.mapping)
+        start, policy, ctx = importer.header_index, self.chosen_policy(), importer.ctx
+        overrides = dict(self.overrides)
+        if table is None:
+            return
+        importer.plan = None
+        self._show_plan(None)
+        self.status.setText(self.tr("Checking every row…"))
+        self.run(
+            lambda: customer_import.plan(
+                ctx,
+                table,
+                mapping=chosen,
+                header_index=start,
+                policy=policy,
+                overrides=overrides,
+            ),
+            self._planned,
+        )
+        self.refresh()
+
+    def _planned(self, plan: ImportPlan) -> None:
+        self.importer.plan = plan
+        self._show_plan(plan)
+        self.status.setText(self.tr("%Ln data row(s) checked.", "", len(plan.rows)))
+
+    def _show_plan(self, plan: ImportPlan | None) -> None:
+        counts = plan.counts() if plan else {}
+        for outcome, label in self.counts.items():
+            label.setText(str(counts[outcome]) if plan else "…")
+        self.model.set_rows(plan.rows if plan else [])
+        earlier = plan.previous_batch if plan else None
+        self.previous.setVisible(earlier is not None)
+        self.again.setVisible(earlier is not None)
+        if earlier is not None:
+            self.previous.setText(
+                self.tr(
+                    "This file was imported before (batch %1). Import it again only on purpose."
+                ).replace("%1", str(earlier))
+            )

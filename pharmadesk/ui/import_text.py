@@ -1,0 +1,83 @@
+"""Words and cells of the import wizard: outcome names, column targets, cells as shown.
+
+Shared by the wizard's pages and the import history. The tables are QT_TRANSLATE_NOOP texts
+of the "ImportWizard" translation context.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from pharmadesk.io import customer_import
+from pharmadesk.ui import labels
+
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportWizard", "Spreadsheets (*.xlsx *.xls *.ods *.csv)")
+OUTCOME_NAMES = {
+    "imported": QT_TRANSLATE_NOOP("ImportWizard", "Imported"),
+    "merged": QT_TRANSLATE_NOOP("ImportWizard", "Merged"),
+    "flagged": QT_TRANSLATE_NOOP("ImportWizard", "Flagged"),
+    "skipped": QT_TRANSLATE_NOOP("ImportWizard", "Skipped"),
+    "rejected": QT_TRANSLATE_NOOP("ImportWizard", "Rejected"),
+}
+COUNT = QT_TRANSLATE_NOOP("ImportWizard", "%1: %2")  # an outcome and its number of rows
+# Targets the form has no label for (labels.field names the others).
+EXTRA_TARGETS = {
+    "registered_on": QT_TRANSLATE_NOOP("ImportWizard", "Registration date (to notes)"),
+    "points": QT_TRANSLATE_NOOP("ImportWizard", "Points (opening balance)"),
+    "last_purchase": QT_TRANSLATE_NOOP("ImportWizard", "Last purchase date"),
+    "purchase_count": QT_TRANSLATE_NOOP("ImportWizard", "Number of purchases (to notes)"),
+    "rating": QT_TRANSLATE_NOOP("ImportWizard", "Feedback rating (to notes)"),
+}
+
+
+def translate(text: object) -> str:
+    """A QT_TRANSLATE_NOOP text of this module in the UI language."""
+    return QCoreApplication.translate("ImportWizard", str(text))
+
+
+def outcome_label(outcome: str) -> str:
+    """An import outcome (imported, merged …) in the UI language."""
+    return translate(OUTCOME_NAMES[outcome]) if outcome in OUTCOME_NAMES else outcome
+
+
+def target_label(target: str) -> str:
+    if target in EXTRA_TARGETS:
+        return translate(EXTRA_TARGETS[target])
+    return labels.field(target)
+
+
+def shown(value: object) -> str:
+    """A cell as the spreadsheet shows it (whole numbers without ".0", dates as ISO)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def column_letters(column: int) -> str:
+    """0 -> A, 26 -> AA: how a spreadsheet names a column."""
+    name, number = "", column + 1
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def report_language() -> str:
+    return "zh_CN" if QLocale().name().startswith("zh") else "en"
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """“Imported: 3 · Merged: 1 · …” in the UI language."""
+    each = translate(COUNT)
+    return " · ".join(
+        each.replace("%1", outcome_label(outcome)).replace("%2", str(counts.get(outcome, 0)))
+        for outcome in customer_import.OUTCOMES
+    )
