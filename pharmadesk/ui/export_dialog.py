@@ -99,7 +99,7 @@ class ExportDialog(QDialog):
         layout.addLayout(self._purpose_row())
         layout.addLayout(self._run_area())
         self._update()
-        self.resize(560, 0)
+        self.resize(600, self.sizeHint().height())
 
     # building -----------------------------------------------------------------------------
 
