@@ -1,6 +1,7 @@
 """`pharmadesk report --month YYYY-MM OUT.pdf`: the month report, headless.
 
-Prints the PDF's path. Wrong usage (a month that is not YYYY-MM, a month not begun yet, a
+Prints the PDF's path. Only the owner may (exit 4), as only the owner sees the dashboard.
+Wrong usage (a month that is not YYYY-MM, a month not begun yet, a
 name not ending in .pdf) is exit 2 before the pharmacy is opened; a file that cannot be
 written is exit 1 and leaves nothing behind. The report holds totals and product lists, no
 customer's personal data.
@@ -14,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from pharmadesk.commands import common
-from pharmadesk.errors import OperationFailed, UsageError
+from pharmadesk.errors import OperationFailed, PermissionRefused, UsageError
 from pharmadesk.services.context import local_now
 
 MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -56,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.month:%Y-%m} has not begun yet")
     ctx = common.open_pharmacy(args)
     try:
+        if ctx.account.role != "owner":  # as in the window: the dashboard is the owner's
+            raise PermissionRefused("only the owner may write the month report")
         dash = analytics.dashboard(ctx, month_of(args.month))
         name = vault.pharmacy_name(ctx)
         today = ctx.today()

@@ -181,11 +181,9 @@ def _first_page(
         _say("figure", lang), period_name(dash.period, lang),
         period_name(dash.previous, lang), _say("change", lang),
     ]  # fmt: skip
-    rows = [
-        [KPI_NAMES[field][language(lang)], *_kpi_cells(field, dash.kpis, dash.previous_kpis, lang)]
-        for field in KPI_NAMES
-    ]
-    _table(ax, headers, rows, widths=[0.34, 0.24, 0.24, 0.18], right_from=1, font=11)
+    _table(
+        ax, headers, kpi_rows(dash, lang), widths=[0.34, 0.24, 0.24, 0.18], right_from=1, font=11
+    )
     _notes(notes, lang)
 
 
@@ -202,6 +200,14 @@ def _heading(
 
 def _day(day: date, lang: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if language(lang) == 0 else day.isoformat()
+
+
+def kpi_rows(dash: Dashboard, lang: str) -> list[list[str]]:
+    """The first page's table: each figure, this period, the one before, the change."""
+    return [
+        [KPI_NAMES[field][language(lang)], *_kpi_cells(field, dash.kpis, dash.previous_kpis, lang)]
+        for field in KPI_NAMES
+    ]
 
 
 def _kpi_cells(field: str, now: Kpis, before: Kpis, lang: str) -> list[str]:
