@@ -77,12 +77,13 @@ class ChartView(QFrame):
         layout.addLayout(bar)
 
     def show_dashboard(self, dash: Dashboard) -> None:
-        """Draw the chart for `dash` (on the GUI thread: the figure belongs to the canvas)."""
+        """Draw the chart for `dash` now (on the GUI thread: the figure belongs to the canvas;
+        the window spreads its charts over turns of the event loop)."""
         from pharmadesk.io import charts
 
         charts.figure_for(self.kind, dash, lang=self.lang, figure=self.figure)
         self._file_stem = f"{self.kind}-{dash.period.start.isoformat()}"
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self.canvas.draw()  # type: ignore[no-untyped-call]
 
     def _on_pick(self, event: Any) -> None:
         # A click can hit a bar and its label at once: one click opens one list.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -69,6 +69,10 @@ class DashboardWindow(QDialog):
         self._wanted: Period | None = None  # the period last chosen
         self._computing: Period | None = None  # the period on the worker thread now
         self.lists: list[CustomerListWindow] = []
+        self._to_draw: list[ChartView] = []
+        self._drawing = QTimer(self)
+        self._drawing.setInterval(0)
+        self._drawing.timeout.connect(self._draw_next)
         configure_matplotlib(fonts.cjk_family())
         self.picker = PeriodPicker(ctx.today())
         self.picker.changed.connect(self.request)
@@ -105,9 +109,11 @@ class DashboardWindow(QDialog):
         layout.addWidget(self.chart_area, 1)
 
     def _fit_screen(self) -> None:
-        # Never larger than a 1366x768 counter screen less its taskbar.
+        # Never larger than a 1366x768 screen less its taskbar and this window's title bar.
         room = self.screen().availableGeometry()
-        self.resize(min(1320, room.width() - 40), min(760, room.height() - 40))
+        width, height = min(1320, room.width() - 40), min(760, room.height() - 70)
+        self.resize(width, height)
+        self.move(room.x() + (room.width() - width) // 2, room.y() + 10)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Purchases may have been recorded since it was last open: compute afresh.
@@ -152,15 +158,26 @@ class DashboardWindow(QDialog):
 
     def show_dashboard(self, dash: Dashboard) -> None:
         self.dashboard = dash
-        self.state.setText("")
         self.cards.show_figures(dash.kpis, dash.previous_kpis, period_label(dash.previous))
-        for view in self.charts.values():
-            view.show_dashboard(dash)
+        # One chart per turn of the event loop, those in sight first: drawing all eight at
+        # once would hold the window for a second.
+        in_sight = [v for v in self.charts.values() if not v.visibleRegion().isEmpty()]
+        self._to_draw = in_sight + [v for v in self.charts.values() if v not in in_sight]
+        self.state.setText(self.tr("Drawing…"))
+        self._drawing.start()
         is_month = dash.period.kind == "month"
         self.report_button.setEnabled(is_month)
         self.report_button.setToolTip(
             "" if is_month else self.tr("A month report is made for a month period")
         )
+
+    def _draw_next(self) -> None:
+        if not self._to_draw or self.dashboard is None:
+            self._drawing.stop()
+            if self._computing is None:
+                self.state.setText("")
+            return
+        self._to_draw.pop(0).show_dashboard(self.dashboard)
 
     # from a chart to its customers --------------------------------------------------------
 

@@ -57,8 +57,9 @@ def _open(qtbot: QtBot, window: MainWindow) -> DashboardWindow:
 
 
 def _shown(qtbot: QtBot, dash: DashboardWindow, period: Period) -> None:
+    """Wait until `period` is computed and every chart drawn."""
     qtbot.waitUntil(lambda: dash.dashboard is not None and dash.dashboard.period == period)
-    assert dash.state.text() == ""
+    qtbot.waitUntil(lambda: dash.state.text() == "")
 
 
 def _card(dash: DashboardWindow, key: str) -> tuple[str, str]:
