@@ -26,6 +26,7 @@ from xlsxwriter.worksheet import Worksheet
 
 KINDS = ("text", "int", "number", "money", "date", "datetime", "month", "bool", "percent")
 SAMPLE_ROWS = 500
+EXCEL_ROWS = 1_048_576
 MIN_WIDTH, MAX_WIDTH = 6, 60
 NUMBER_FORMATS = {
     "money": '"¥"#,##0.00',
@@ -88,23 +89,41 @@ class StreamingBook:
         self.header_format = self.book.add_format(
             {"bold": True, "bg_color": "#DCE6F1", "bottom": 1, "valign": "vcenter"}
         )
+        self.max_rows = EXCEL_ROWS - 1  # data rows a sheet holds below its header
         self.formats: dict[str, Format | None] = {kind: None for kind in KINDS}
         for kind, pattern in NUMBER_FORMATS.items():
             self.formats[kind] = self.book.add_format({"num_format": pattern})
 
     def sheet(self, name: str, columns: Sequence[Column], rows: Iterable[Row]) -> int:
-        """Add a sheet and stream `rows` into it; returns how many data rows it holds."""
+        """Add a sheet and stream `rows` into it; returns how many data rows were written.
+
+        Past Excel's 1,048,576 rows the lines go on in "name (2)", "name (3)" … with the
+        same header, rather than being dropped (two million purchase lines do not fit one).
+        """
         source = iter(rows)
         sample = list(islice(source, SAMPLE_ROWS))
-        sheet = self.book.add_worksheet(name[:31])
-        for i, width in enumerate(fitted_widths(columns, sample)):
+        widths = fitted_widths(columns, sample)
+        stream: Iterator[Row] = chain(sample, source)
+        total, part = 0, 1
+        while True:
+            title = name[:31] if part == 1 else f"{name[:25]} ({part})"
+            sheet = self._start(title, columns, widths)
+            written = self._rows(sheet, columns, islice(stream, self.max_rows))
+            sheet.autofilter(0, 0, written, len(columns) - 1)
+            total += written
+            following = next(stream, None) if written == self.max_rows else None
+            if following is None:
+                return total
+            stream, part = chain([following], stream), part + 1
+
+    def _start(self, title: str, columns: Sequence[Column], widths: Sequence[int]) -> Worksheet:
+        sheet = self.book.add_worksheet(title)
+        for i, width in enumerate(widths):
             sheet.set_column(i, i, width)
         sheet.freeze_panes(1, 0)
         for i, column in enumerate(columns):
             sheet.write_string(0, i, column.header, self.header_format)
-        written = self._rows(sheet, columns, chain(sample, source))
-        sheet.autofilter(0, 0, written, len(columns) - 1)
-        return written
+        return sheet
 
     def _writers(self, sheet: Worksheet, columns: Sequence[Column]) -> list[tuple[Any, Any]]:
         by_kind = {"text": sheet.write_string, "bool": sheet.write_boolean}

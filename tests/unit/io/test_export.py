@@ -238,3 +238,25 @@ def test_progress_runs_to_the_total(pharmacy: Context, shop: Shop, tmp_path: Pat
     export(pharmacy, target, request, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (4 + 8 + 3, 15)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+@pytest.mark.parametrize(("excel_rows", "parts"), [(4, [3, 3, 2]), (5, [4, 4])])
+def test_lines_past_excels_last_row_go_on_in_another_sheet(
+    pharmacy: Context,
+    shop: Shop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    excel_rows: int,
+    parts: list[int],
+) -> None:
+    from pharmadesk.io import xlsx_stream
+
+    monkeypatch.setattr(xlsx_stream, "EXCEL_ROWS", excel_rows)
+    target = tmp_path / "split.xlsx"
+    result = export(pharmacy, target, ExportRequest(what=("purchases",)))
+    assert result.rows == {"purchases": 8}
+    sheets = read(target)
+    names = ["purchases", "purchases (2)", "purchases (3)"][: len(parts)]
+    assert list(sheets) == names
+    assert [len(rows) - 1 for rows in sheets.values()] == parts
+    assert all(rows[0][0].value == "purchased at" for rows in sheets.values())
