@@ -65,12 +65,20 @@ class SimilarNames:
 
     def __init__(self, ctx: Context, names: Iterable[str]) -> None:
         self._rows: dict[str, list[tuple[Any, Mapping[str, Any]]]] = {}
-        self._on_file = _customers_by_reading(ctx, {reading(n) for n in names})
+        # One reading per distinct name for the whole plan (each is asked for three times).
+        self._readings = {name: reading(name) for name in set(names)}
+        self._on_file = _customers_by_reading(ctx, set(self._readings.values()))
+
+    def _reading(self, name: str) -> str:
+        found = self._readings.get(name)
+        if found is None:
+            found = self._readings[name] = reading(name)
+        return found
 
     def on_file(self, values: Mapping[str, Any]) -> tuple[int, str, str] | None:
         """(customer id, their name, the detail that agrees) of a near spelling on file."""
         name = values["name"]
-        for customer_id, theirs in self._on_file.get(reading(name), ()):
+        for customer_id, theirs in self._on_file.get(self._reading(name), ()):
             if theirs["name"] != name:
                 detail = agreeing_detail(values, theirs)
                 if detail is not None:
@@ -80,7 +88,7 @@ class SimilarNames:
     def in_file(self, values: Mapping[str, Any]) -> tuple[Any, str] | None:
         """(the earlier row, the detail that agrees) of a near spelling earlier in the file."""
         name = values["name"]
-        for row, theirs in self._rows.get(reading(name), ()):
+        for row, theirs in self._rows.get(self._reading(name), ()):
             if theirs["name"] != name:
                 detail = agreeing_detail(values, theirs)
                 if detail is not None:
@@ -88,7 +96,7 @@ class SimilarNames:
         return None
 
     def add(self, row: Any, values: Mapping[str, Any]) -> None:
-        earlier = self._rows.setdefault(reading(values["name"]), [])
+        earlier = self._rows.setdefault(self._reading(values["name"]), [])
         if len(earlier) < _PER_READING:
             earlier.append((row, values))
 
