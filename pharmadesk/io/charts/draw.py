@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
 from matplotlib.figure import FigureBase
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
 
 from pharmadesk.io.charts import words
 from pharmadesk.io.charts.words import word
@@ -41,6 +41,7 @@ GROUP_COLOURS = {
     "new": "#7fb3e8",
     "repeat": "#3b7dd8",
 }
+MONTH_FONT = 8
 NAME_COLUMNS = 22  # a long product name is cut to about eleven Chinese characters
 
 Drawer = Callable[[FigureBase, Dashboard, str], None]
@@ -84,7 +85,9 @@ def _count_axis(ax: Axes, which: str = "y") -> None:
 def _month_ticks(ax: Axes, months: Sequence[date], lang: str) -> None:
     """Short month names under the bars, and the year on a line of its own below them, in
     January and at the first month unless January is too close to leave room for both."""
-    ax.set_xticks(range(len(months)), [words.month_tick(m, lang) for m in months], fontsize=8)
+    ax.set_xticks(range(len(months)))
+    ax.xaxis.set_major_formatter(_MonthLabels(ax, months, lang))
+    ax.tick_params(axis="x", labelsize=MONTH_FONT)
     ax.set_xlim(-0.6, len(months) - 0.4)
     years = [
         (index, month.year)
@@ -93,9 +96,32 @@ def _month_ticks(ax: Axes, months: Sequence[date], lang: str) -> None:
     ]
     below = ax.secondary_xaxis("bottom")
     below.set_xticks([i for i, _ in years], [words.year_tick(y, lang) for _, y in years])
-    below.tick_params(length=0, pad=14, labelsize=8)
+    below.tick_params(length=0, pad=14, labelsize=MONTH_FONT)
     below.spines["bottom"].set_visible(False)
     below.set_xlabel(word("month", lang))  # below the years, where the axis' own would not be
+
+
+class _MonthLabels(Formatter):
+    """Names every month while they fit; on a narrow chart (a small window) every second or
+    third one, January always among them. Worked out at each draw, from the axes' width."""
+
+    def __init__(self, ax: Axes, months: Sequence[date], lang: str) -> None:
+        self.ax, self.lang = ax, lang
+        self.names = [words.month_tick(month, lang) for month in months]
+        self.january = next((i for i, m in enumerate(months) if m.month == 1), 0)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        index = round(x)
+        if not 0 <= index < len(self.names) or (index - self.january) % self._step():
+            return ""
+        return self.names[index]
+
+    def _step(self) -> int:
+        figure = self.ax.get_figure(root=True)
+        slot = self.ax.bbox.width * 72 / (figure.dpi if figure else 72) / len(self.names)
+        widest = max(words.display_width(name) for name in self.names)
+        needed = MONTH_FONT * (0.6 * widest + 0.6)  # points: the text and a gap
+        return max(1, math.ceil(needed / slot)) if slot > 0 else 1
 
 
 def _pick(bars: BarContainer, gids: Sequence[str]) -> None:
@@ -118,7 +144,7 @@ def months_detail(dash: Dashboard, lang: str) -> str:
     if not dash.months:
         return words.period_name(dash.period, lang)
     first, last = dash.months[0].month, dash.months[-1].month
-    return f"{words.month_name(first, lang)} – {words.month_name(last, lang)}"
+    return f"{words.short_month(first, lang)} – {words.short_month(last, lang)}"
 
 
 def sales_by_month(fig: FigureBase, dash: Dashboard, lang: str) -> None:

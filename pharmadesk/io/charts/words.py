@@ -164,6 +164,13 @@ def month_name(month: date, lang: str) -> str:
     return f"{_MONTHS_FULL[month.month - 1]} {month.year}"
 
 
+def short_month(month: date, lang: str) -> str:
+    """A month in a range of months: 2024年11月, Nov 2024."""
+    if language(lang) == 0:
+        return month_name(month, lang)
+    return f"{_MONTHS_EN[month.month - 1]} {month.year}"
+
+
 def month_tick(month: date, lang: str) -> str:
     """A month under a bar: 10 (the axis says 月份, and 24 of "10月" do not fit), Oct."""
     return str(month.month) if language(lang) == 0 else _MONTHS_EN[month.month - 1]
