@@ -20,6 +20,9 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.[A-Za-z]{2,}$")
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _PHONE_PUNCT_RE = re.compile(r"[\s\-()（）.·]")
 _LANDLINE_RE = re.compile(r"^(0\d{2,3})?\d{7,8}$")
+_NUMBER_CELL_RE = re.compile(r"\d+\.0")
+_SPACES_RE = re.compile(r"\s+")
+_POSTAL_RE = re.compile(r"\d{6}")
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
     re.compile(
@@ -97,7 +100,7 @@ def has_cjk(text: str) -> bool:
 
 def _digits_of_number_cell(text: str) -> str:
     # Spreadsheets turn a mobile into a number, which comes back as '13812345678.0'.
-    return text[:-2] if re.fullmatch(r"\d+\.0", text) else text
+    return text[:-2] if text.endswith(".0") and _NUMBER_CELL_RE.fullmatch(text) else text
 
 
 def phones(value: Any) -> Phones:
@@ -196,7 +199,7 @@ def birth_year_from_age(value: Any, *, on: date) -> int | None:
 def person_name(value: Any) -> str:
     """A person's name: Chinese names lose inner spaces, Latin names keep single spaces."""
     text = fold(value)
-    text = re.sub(r"\s+", "", text) if has_cjk(text) else re.sub(r"\s+", " ", text)
+    text = _SPACES_RE.sub("", text) if has_cjk(text) else _SPACES_RE.sub(" ", text)
     if not text:
         raise InvalidValue("name_missing", "a name is required")
     return text
@@ -215,7 +218,7 @@ def postal_code(value: Any) -> str | None:
     text = _digits_of_number_cell(fold(value)).replace(" ", "")
     if not text:
         return None
-    if not re.fullmatch(r"\d{6}", text):
+    if not _POSTAL_RE.fullmatch(text):
         raise InvalidValue("postal_code_invalid", f"a postal code has 6 digits: {text}")
     return text
 
