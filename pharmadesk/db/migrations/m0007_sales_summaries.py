@@ -200,8 +200,13 @@ CUSTOMER_DAY_TRIGGERS = (
             *_refresh_activity("new.customer_id"),
         )
     }END""",
-    f"""CREATE TRIGGER customer_day_update AFTER UPDATE ON customer_day BEGIN
-    {_body(*_refresh_activity("new.customer_id"))}END""",
+    # More of the same day changes no interval: the totals move, the median stays.
+    """CREATE TRIGGER customer_day_update AFTER UPDATE ON customer_day BEGIN
+    UPDATE customer_activity SET
+        transactions = transactions + new.transactions - old.transactions,
+        amount_fen = amount_fen + new.amount_fen - old.amount_fen
+    WHERE customer_id = new.customer_id;
+    END""",
     f"""CREATE TRIGGER customer_day_delete AFTER DELETE ON customer_day BEGIN
     {
         _body(

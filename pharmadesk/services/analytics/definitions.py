@@ -55,7 +55,6 @@ Ratings and complaints
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -84,16 +83,11 @@ def window_12m(end: date) -> tuple[date, date]:
 def scores(values: Sequence[int], *, higher_is_better: bool) -> list[int]:
     """Quintile scores 1-5 for each value: 1 + floor(5 * (how many are worse) / n)."""
     n = len(values)
-    ordered = sorted(values)
-    out = []
-    for value in values:
-        worse = (
-            bisect.bisect_left(ordered, value)
-            if higher_is_better
-            else n - bisect.bisect_right(ordered, value)
-        )
-        out.append(1 + QUINTILES * worse // n)
-    return out
+    ordered = sorted(values, reverse=not higher_is_better)  # worst first
+    score_of: dict[int, int] = {}
+    for worse, value in enumerate(ordered):
+        score_of.setdefault(value, 1 + QUINTILES * worse // n)  # first = how many are worse
+    return [score_of[value] for value in values]
 
 
 def segment(r: int, f: int, m: int) -> str:

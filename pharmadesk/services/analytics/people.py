@@ -59,9 +59,10 @@ def _history(ctx: Context, end: date) -> dict[int, tuple[date, int, float | None
     counts: dict[int, int] = defaultdict(int)
     for customer, day, transactions in _all(
         ctx,
-        "SELECT d.customer_id, d.day, d.transactions FROM customer_activity a "
-        "JOIN customer_day d ON d.customer_id = a.customer_id AND d.day <= ? "
-        "WHERE a.first_day <= ? AND a.last_day > ?",
+        # Only customers who came back after `end`, each read by its own key range.
+        "SELECT customer_id, day, transactions FROM customer_day INDEXED BY "
+        "sqlite_autoindex_customer_day_1 WHERE customer_id IN (SELECT customer_id "
+        "FROM customer_activity WHERE first_day <= ? AND last_day > ?) AND day <= ?",
         (iso, iso, iso),
     ):
         days[customer].append(date.fromisoformat(day))

@@ -1,0 +1,19 @@
+"""The dashboard timing of `pharmadesk bench`: several different periods of each kind."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pharmadesk.services.analytics import bench
+from pharmadesk.services.context import Context
+
+
+def test_each_kind_is_timed_on_distinct_periods_ending_by_today(pharmacy: Context) -> None:
+    periods = bench.sample_periods(date(2026, 11, 20))
+    assert set(periods) == {"month", "quarter", "year", "custom"}
+    for kind, chosen in periods.items():
+        assert len(set(chosen)) == len(chosen) >= 3, kind
+        assert all(p.kind == kind for p in chosen)
+    timings = bench.measure(pharmacy, date(2026, 11, 20))
+    assert [t.kind for t in timings] == ["month", "quarter", "year", "custom"]
+    assert "dashboard, month (4 periods)" in bench.format_lines(timings)
