@@ -25,7 +25,7 @@ from pharmadesk.io.files import RawRow, RawTable
 from pharmadesk.services import custom_fields, settings
 from pharmadesk.services.custom_fields import FieldDef
 from pharmadesk.ui.import_page import _Page, keyboard_back
-from pharmadesk.ui.import_text import column_letters, shown, target_label
+from pharmadesk.ui.import_text import column_letters, error_text, shown, target_label
 
 if TYPE_CHECKING:
     from pharmadesk.ui.import_wizard import ImportWizard
@@ -241,7 +241,7 @@ class ColumnsPage(_Page):
         try:
             return custom_fields.define(self.importer.ctx, label, kind="text")
         except PharmaDeskError as exc:  # PermissionRefused: only the owner shapes the form
-            return exc.message
+            return error_text(exc)
 
     def ask_text(self, title: str, label: str, text: str | None = None) -> str:
         """What the user typed ("" if cancelled); the keyboard comes back to the wizard."""
@@ -291,7 +291,7 @@ class ColumnsPage(_Page):
         try:
             settings.put(self.importer.ctx, TEMPLATES_KEY, saved)
         except PharmaDeskError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self._fill_templates(current=name)
         self.status.setText(self.tr("Template “%1” saved.").replace("%1", name))

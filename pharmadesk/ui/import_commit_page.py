@@ -21,7 +21,7 @@ from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io import import_batches, report
 from pharmadesk.io.customer_import import ImportCancelled
 from pharmadesk.ui.import_page import _Page, keyboard_back
-from pharmadesk.ui.import_text import counts_text, report_language
+from pharmadesk.ui.import_text import counts_text, error_text, report_language
 
 if TYPE_CHECKING:
     from pharmadesk.ui.import_wizard import ImportWizard
@@ -148,7 +148,7 @@ class CommitPage(_Page):
         if cancelled:
             self.status.setText(self.tr("The import was cancelled. Nothing was written."))
         elif isinstance(error, PharmaDeskError):
-            self.status.setText(error.message + "\n" + self.tr("Nothing was written."))
+            self.status.setText(error_text(error) + "\n" + self.tr("Nothing was written."))
         else:
             self.status.setText(
                 self.tr("Unexpected error; the log has the details.")

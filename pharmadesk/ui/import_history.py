@@ -28,6 +28,7 @@ from pharmadesk.io import import_batches
 from pharmadesk.io.customer_import import OUTCOMES
 from pharmadesk.io.import_batches import BatchInfo, UndoResult
 from pharmadesk.services.context import Context
+from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.import_wizard import outcome_label
 from pharmadesk.ui.models import NUMBER_ALIGN, _TableModel
 from pharmadesk.ui.tables import size_columns, table_view
@@ -149,7 +150,7 @@ class ImportHistoryDialog(QDialog):
             found = import_batches.batches(self.ctx)
         except PharmaDeskError as exc:
             found = []
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
         self.model.set_batches(found)
         ids = [batch.id for batch in found]
         row = ids.index(select) if select in ids else 0
@@ -258,7 +259,7 @@ class ImportHistoryDialog(QDialog):
         current = self.selected()
         self.reload(select=current.id if current else None)
         if isinstance(error, PharmaDeskError):
-            self.message.setText(error.message)
+            self.message.setText(error_text(error))
             return
         log.error("import history: unexpected error", exc_info=error)
         self.message.setText(self.tr("Unexpected error; the log has the details."))

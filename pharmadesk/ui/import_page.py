@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget, QWizardPage
 
 from pharmadesk.errors import PharmaDeskError
+from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.tasks import Job, Success
 
 if TYPE_CHECKING:
@@ -96,6 +97,6 @@ class _Page(QWizardPage):
 
     def show_error(self, error: BaseException) -> None:
         if isinstance(error, PharmaDeskError):
-            self.status.setText(error.message)
+            self.status.setText(error_text(error))
         else:
             self.status.setText(self.tr("Unexpected error; the log has the details."))

@@ -10,7 +10,9 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io import customer_import
+from pharmadesk.io.error_messages import localize_error
 from pharmadesk.ui import labels
 
 FILE_FILTER = QT_TRANSLATE_NOOP("ImportWizard", "Spreadsheets (*.xlsx *.xls *.ods *.csv)")
@@ -72,6 +74,11 @@ def column_letters(column: int) -> str:
 
 def report_language() -> str:
     return "zh_CN" if QLocale().name().startswith("zh") else "en"
+
+
+def error_text(error: PharmaDeskError) -> str:
+    """An expected error's message in the UI language (the engine words it in English)."""
+    return localize_error(error, report_language())
 
 
 def counts_text(counts: dict[str, int]) -> str:

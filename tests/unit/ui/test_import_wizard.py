@@ -30,6 +30,7 @@ from pytestqt.qtbot import QtBot
 from pharmadesk.io import customer_import, files, import_batches
 from pharmadesk.services import custom_fields, customers, settings
 from pharmadesk.services.context import Account, Context
+from pharmadesk.ui import i18n
 from pharmadesk.ui.import_history import ImportHistoryDialog
 from pharmadesk.ui.import_wizard import ImportWizard
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -48,7 +49,9 @@ CARD_ROWS: list[list[object]] = [
 ]
 
 
-def card_file(folder: Path, name: str = "cards.xlsx") -> Path:
+def card_file(
+    folder: Path, name: str = "cards.xlsx", *, rows: list[list[object]] = CARD_ROWS
+) -> Path:
     """A typed-up card file: a merged title, a blank row, the headings, then the cards."""
     book = Workbook()
     sheet = book.active
@@ -57,7 +60,7 @@ def card_file(folder: Path, name: str = "cards.xlsx") -> Path:
     sheet.merge_cells("A1:C1")
     sheet.append([])
     sheet.append(["姓名", "联系电话", "生日"])
-    for row in CARD_ROWS:
+    for row in rows:
         sheet.append(row)
     path = folder / name
     book.save(path)
@@ -249,6 +252,64 @@ def test_an_unreadable_file_says_why_and_next_stays_disabled(
     assert not button(wizard, NEXT).isEnabled()
     press(qtbot, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.file_page
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    translators = i18n.install(qapp, "zh_CN")
+    yield
+    i18n.remove(qapp, translators)
+    i18n.install(qapp, "en")  # the session's English translator stays the later one
+
+
+@pytest.mark.parametrize(
+    ("content", "shown"),
+    [
+        (bytes(range(256)) * 8, "“cards.xlsx”不是电子表格，而是用了电子表格扩展名的其他类型的文件"),
+        (None, "“cards.xlsx”无法打开（文件不存在）。"),
+        (b"", "“cards.xlsx”是空文件（0 字节）。"),
+    ],
+)
+def test_a_bad_file_says_why_in_chinese(
+    qtbot: QtBot,
+    tmp_path: Path,
+    chinese: None,
+    open_wizard: Callable[..., ImportWizard],
+    content: bytes | None,
+    shown: str,
+) -> None:
+    path = tmp_path / "cards.xlsx"
+    if content is not None:
+        path.write_bytes(content)
+    wizard = open_wizard(path)
+    qtbot.waitUntil(lambda: wizard.file_page.status.text().startswith(shown))
+    assert not button(wizard, NEXT).isEnabled()
+
+
+def test_the_preview_gives_each_reason_in_chinese(
+    qtbot: QtBot, tmp_path: Path, chinese: None, open_wizard: Callable[..., ImportWizard]
+) -> None:
+    rows = [*CARD_ROWS, ["赵六", "13912345678", "1990-02-30"], ["钱七", "call me"]]
+    wizard = open_wizard(card_file(tmp_path, rows=rows))
+    to_preview(qtbot, wizard)
+    model = wizard.preview.model
+    reasons = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+    assert reasons[6] == "不是手机号（已存为其他电话）"
+    assert reasons[12] == "出生日期：日期不存在：1990-02-30（已存入备注）"
+    assert reasons[13] == "不是电话号码：call me（已存入备注）"
+
+
+def test_undo_trouble_is_shown_in_chinese(
+    qtbot: QtBot, pharmacy: Context, chinese: None, open_history: Callable[..., ImportHistoryDialog]
+) -> None:
+    table = files.read_table(card_file(pharmacy.path.parent))
+    batch_id = import_batches.commit(pharmacy, customer_import.plan(pharmacy, table))
+    history = open_history()
+    import_batches.undo(pharmacy, batch_id)  # meanwhile, on another computer or window
+    errors = when_modal(qtbot, lambda box: box.defaultButton().click())  # type: ignore[attr-defined]
+    history.undo_button.click()
+    assert errors == []
+    assert history.message.text() == f"批次 {batch_id} 已经撤销过了。"
 
 
 def test_a_good_file_typed_in_after_a_bad_one_is_read(
