@@ -66,9 +66,70 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsSegments</name>
+    <message>
+        <location filename="../../pharmadesk/ui/analytics_labels.py" line="+13"/>
+        <source>High value</source>
+        <translation>High value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyal</source>
+        <translation>Loyal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Potential</source>
+        <translation>Potential</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regular</source>
+        <translation>Regular</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsStages</name>
+    <message>
+        <location line="+3"/>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyal</source>
+        <translation>Loyal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+</context>
+<context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_history.py" line="+53"/>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+54"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
@@ -104,9 +165,48 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../pharmadesk/ui/chart_view.py" line="+64"/>
+        <location line="+36"/>
+        <source>Save chart…</source>
+        <translation>Save chart…</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Save chart: %1</source>
+        <translation>Save chart: %1</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Chart not saved</source>
+        <translation>Chart not saved</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save chart</source>
+        <translation>Save chart</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="+377"/>
+        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+72"/>
         <source>Match the columns</source>
         <translation>Match the columns</translation>
     </message>
@@ -214,7 +314,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location line="+277"/>
+        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+50"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -389,6 +489,60 @@
     </message>
 </context>
 <context>
+    <name>CustomerListWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="+145"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enter or a double click opens the customer.</source>
+        <translation>Enter or a double click opens the customer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 · %2 spent in the last 12 months</source>
+        <translation>%1 · %2 spent in the last 12 months</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the list</source>
+        <translation>Export the list</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not exported</source>
+        <translation>Not exported</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
         <location filename="../../pharmadesk/ui/customer_panel.py" line="+68"/>
@@ -458,9 +612,301 @@
     </message>
 </context>
 <context>
+    <name>CustomerRowsModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="-155"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member code</source>
+        <translation>Member code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last purchase</source>
+        <translation>Last purchase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days since</source>
+        <translation>Days since</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Transactions (12 months)</source>
+        <translation>Transactions (12 months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spend (12 months)</source>
+        <translation>Spend (12 months)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/dashboard.py" line="+65"/>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Month &amp;report…</source>
+        <translation>Month &amp;report…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Could not compute: %1</source>
+        <translation>Could not compute: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drawing…</source>
+        <translation>Drawing…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A month report is made for a month period</source>
+        <translation>A month report is made for a month period</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Finding the customers…</source>
+        <translation>Finding the customers…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Segment: %1</source>
+        <translation>Segment: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage: %1</source>
+        <translation>Stage: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bought %1</source>
+        <translation>Bought %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bought in %1</source>
+        <translation>Bought in %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Writing the month report…</source>
+        <translation>Writing the month report…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Month report written: %1</source>
+        <translation>Month report written: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Month report not written</source>
+        <translation>Month report not written</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month report</source>
+        <translation>Month report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+90"/>
+        <location line="+178"/>
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</source>
+        <translation>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What to export</source>
+        <translation>What to export</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Customers</source>
+        <translation>&amp;Customers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Purchases</source>
+        <translation>&amp;Purchases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Interactions</source>
+        <translation>&amp;Interactions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Analytics</source>
+        <translation>&amp;Analytics</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only from … to …</source>
+        <translation>Only from … to …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Without dates: purchases and interactions of all time, and the analytics of the last full month. With dates: the lines of those days, and the analytics of that period.</source>
+        <translation>Without dates: purchases and interactions of all time, and the analytics of the last full month. With dates: the lines of those days, and the analytics of that period.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Which customers</source>
+        <translation>Which customers</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All customers</source>
+        <translation>All customers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Segment (as of the analytics period):</source>
+        <translation>Segment (as of the analytics period):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last visit on or after</source>
+        <translation>Last visit on or after</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last visit on or before</source>
+        <translation>Last visit on or before</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Any category</source>
+        <translation>Any category</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bought from category:</source>
+        <translation>Bought from category:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. month-end accounts, call-back list</source>
+        <translation>e.g. month-end accounts, call-back list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pu&amp;rpose (required):</source>
+        <translation>Pu&amp;rpose (required):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;Cancel export</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>PharmaDesk export %1</source>
+        <translation>PharmaDesk export %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Written: %1</source>
+        <translation>Written: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: %Ln row(s)</source>
+        <translation>
+            <numerusform>%1: %Ln row</numerusform><numerusform>%1: %Ln rows</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The export was cancelled. No file was written.</source>
+        <translation>The export was cancelled. No file was written.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>No file was written.</source>
+        <translation>No file was written.</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>Unexpected error; the log has the details.</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-786"/>
+        <location filename="../../pharmadesk/ui/import_file_page.py" line="+38"/>
         <source>Choose the file</source>
         <translation>Choose the file</translation>
     </message>
@@ -655,7 +1101,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-255"/>
+        <location filename="../../pharmadesk/ui/import_text.py" line="+18"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -715,7 +1161,7 @@
         <translation>Feedback rating (to notes)</translation>
     </message>
     <message>
-        <location line="+965"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+57"/>
         <source>Import customers</source>
         <translation>Import customers</translation>
     </message>
@@ -812,6 +1258,92 @@
     </message>
 </context>
 <context>
+    <name>KpiCard</name>
+    <message>
+        <location filename="../../pharmadesk/ui/kpi_cards.py" line="+102"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no comparison</source>
+        <translation>no comparison</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCards</name>
+    <message>
+        <location line="-73"/>
+        <source>Revenue</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sum of every purchase line in the period.</source>
+        <translation>Sum of every purchase line in the period.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts in the period; where a line has no receipt number, one customer's lines on one day.</source>
+        <translation>Receipts in the period; where a line has no receipt number, one customer's lines on one day.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customers served</source>
+        <translation>Customers served</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers with a transaction in the period.</source>
+        <translation>Customers with a transaction in the period.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customers</source>
+        <translation>New customers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers whose first transaction ever falls in the period.</source>
+        <translation>Customers whose first transaction ever falls in the period.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Average basket</source>
+        <translation>Average basket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue divided by transactions.</source>
+        <translation>Revenue divided by transactions.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repurchase rate</source>
+        <translation>Repurchase rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the customers served who have transactions on at least two different days in a month; for a longer period, counted month by month. The change is in percentage points.</source>
+        <translation>Share of the customers served who have transactions on at least two different days in a month; for a longer period, counted month by month. The change is in percentage points.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Average rating</source>
+        <translation>Average rating</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average of the ratings (1-5) of the interactions logged in the period.</source>
+        <translation>Average of the ratings (1-5) of the interactions logged in the period.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../pharmadesk/ui/main_window.py" line="+112"/>
@@ -875,11 +1407,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Comes with a later version</source>
-        <translation>Comes with a later version</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
@@ -889,17 +1416,22 @@
         <translation>Import history…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>Export…</source>
-        <translation>Export…</translation>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Charts</source>
-        <translation>Charts</translation>
+        <location line="+4"/>
+        <source>Only the owner sees the dashboard</source>
+        <translation>Only the owner sees the dashboard</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -924,7 +1456,7 @@
         <translation>Main</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+69"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -1051,9 +1583,74 @@
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../pharmadesk/ui/period_picker.py" line="+35"/>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range</source>
+        <translation>Custom range</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1-%2</source>
+        <comment>year-month</comment>
+        <translation>%1-%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 Q%2</source>
+        <comment>year and quarter</comment>
+        <translation>%1 Q%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year %1</source>
+        <translation>Year %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous period (Alt+Left)</source>
+        <translation>Previous period (Alt+Left)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next period (Alt+Right)</source>
+        <translation>Next period (Alt+Right)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>compared with %1</source>
+        <translation>compared with %1</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-396"/>
+        <location filename="../../pharmadesk/ui/import_preview_page.py" line="+46"/>
         <source>Check before importing</source>
         <translation>Check before importing</translation>
     </message>
@@ -1088,14 +1685,14 @@
         <translation>Skip &amp;this row</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>When a row is a customer already on file</source>
         <translation>When a row is a customer already on file</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Merge: fill the customer&apos;s empty fields, never overwrite</source>
-        <translation>&amp;Merge: fill the customer&apos;s empty fields, never overwrite</translation>
+        <source>&amp;Merge: fill the customer's empty fields, never overwrite</source>
+        <translation>&amp;Merge: fill the customer's empty fields, never overwrite</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1153,7 +1750,7 @@
         <translation>This row</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+40"/>
         <source>Checking every row…</source>
         <translation>Checking every row…</translation>
     </message>
@@ -1251,10 +1848,10 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 may touch the customer&apos;s recorded allergy: %2.
+        <source>%1 may touch the customer's recorded allergy: %2.
 
 Add it anyway?</source>
-        <translation>%1 may touch the customer&apos;s recorded allergy: %2.
+        <translation>%1 may touch the customer's recorded allergy: %2.
 
 Add it anyway?</translation>
     </message>
@@ -1343,7 +1940,7 @@ Add it anyway?</translation>
 <context>
     <name>RowPlanTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-235"/>
+        <location filename="../../pharmadesk/ui/import_preview_model.py" line="+29"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
@@ -1482,10 +2079,10 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
+        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner's password is lost.
 
 %1</source>
-        <translation>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
+        <translation>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner's password is lost.
 
 %1</translation>
     </message>
@@ -1541,9 +2138,18 @@ Add it anyway?</translation>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-396"/>
+        <location filename="../../pharmadesk/ui/import_page.py" line="+102"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>Unexpected error; the log has the details.</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../pharmadesk/ui/formatting.py" line="+62"/>
+        <source>pp</source>
+        <comment>percentage points</comment>
+        <translation>pp</translation>
     </message>
 </context>
 <context>

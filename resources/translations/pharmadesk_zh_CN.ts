@@ -65,9 +65,70 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsSegments</name>
+    <message>
+        <location filename="../../pharmadesk/ui/analytics_labels.py" line="+13"/>
+        <source>High value</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyal</source>
+        <translation>忠诚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Potential</source>
+        <translation>潜力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regular</source>
+        <translation>一般</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsStages</name>
+    <message>
+        <location line="+3"/>
+        <source>New</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat</source>
+        <translation>回头客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyal</source>
+        <translation>忠实</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+</context>
+<context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_history.py" line="+53"/>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+54"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -103,9 +164,48 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../pharmadesk/ui/chart_view.py" line="+64"/>
+        <location line="+36"/>
+        <source>Save chart…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Save chart: %1</source>
+        <translation>保存图表：%1</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Chart not saved</source>
+        <translation>图表未保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="+377"/>
+        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+72"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -213,7 +313,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location line="+277"/>
+        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+50"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -387,6 +487,60 @@
     </message>
 </context>
 <context>
+    <name>CustomerListWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="+145"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enter or a double click opens the customer.</source>
+        <translation>按回车或双击打开该顾客。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 · %2 spent in the last 12 months</source>
+        <translation>%1 · 近 12 个月消费 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln 位顾客</numerusform></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the list</source>
+        <translation>导出名单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
         <location filename="../../pharmadesk/ui/customer_panel.py" line="+68"/>
@@ -454,9 +608,301 @@
     </message>
 </context>
 <context>
+    <name>CustomerRowsModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="-155"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member code</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last purchase</source>
+        <translation>最近购买</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days since</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Transactions (12 months)</source>
+        <translation>交易笔数（近12个月）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spend (12 months)</source>
+        <translation>消费（近12个月）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Segment</source>
+        <translation>客群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>生命周期</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/dashboard.py" line="+65"/>
+        <source>Dashboard</source>
+        <translation>经营看板</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Month &amp;report…</source>
+        <translation>月度报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Could not compute: %1</source>
+        <translation>无法计算：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drawing…</source>
+        <translation>正在绘图…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A month report is made for a month period</source>
+        <translation>月度报告只针对按月的期间</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Finding the customers…</source>
+        <translation>正在查找顾客…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Segment: %1</source>
+        <translation>客群：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage: %1</source>
+        <translation>生命周期：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bought %1</source>
+        <translation>购买过 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bought in %1</source>
+        <translation>购买过“%1”类商品</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Writing the month report…</source>
+        <translation>正在生成月度报告…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Month report written: %1</source>
+        <translation>月度报告已保存：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Month report not written</source>
+        <translation>月度报告未生成</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+90"/>
+        <location line="+178"/>
+        <source>Export to Excel</source>
+        <translation>导出为电子表格</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</source>
+        <translation>导出的文件以明文保存个人信息，不在加密数据库之内：拿到文件的人都能读取。请妥善保管，不再需要时及时删除。每次导出及其用途都会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Customers</source>
+        <translation>顾客(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Purchases</source>
+        <translation>购药记录(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Interactions</source>
+        <translation>沟通记录(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Analytics</source>
+        <translation>经营分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only from … to …</source>
+        <translation>仅限日期范围 … 至 …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Without dates: purchases and interactions of all time, and the analytics of the last full month. With dates: the lines of those days, and the analytics of that period.</source>
+        <translation>不限日期：导出全部购药和沟通记录，经营分析为上一个完整月份。限定日期：只导出这些日期内的记录，经营分析也按该期间计算。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Which customers</source>
+        <translation>哪些顾客</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All customers</source>
+        <translation>全部顾客</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Segment (as of the analytics period):</source>
+        <translation>客群（按经营分析期间）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last visit on or after</source>
+        <translation>最近到店不早于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last visit on or before</source>
+        <translation>最近到店不晚于</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Any category</source>
+        <translation>任意品类</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bought from category:</source>
+        <translation>购买过的品类：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. month-end accounts, call-back list</source>
+        <translation>例如：月末对账、回访名单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pu&amp;rpose (required):</source>
+        <translation>用途(&amp;R)（必填）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Cancel export</source>
+        <translation>取消导出(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>PharmaDesk export %1</source>
+        <translation>PharmaDesk 导出 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Written: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: %Ln row(s)</source>
+        <translation>
+            <numerusform>%1：%Ln 行</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The export was cancelled. No file was written.</source>
+        <translation>导出已取消，未生成文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>No file was written.</source>
+        <translation>未生成文件。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>发生意外错误，详情见日志。</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-786"/>
+        <location filename="../../pharmadesk/ui/import_file_page.py" line="+38"/>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
@@ -644,7 +1090,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-255"/>
+        <location filename="../../pharmadesk/ui/import_text.py" line="+18"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -704,7 +1150,7 @@
         <translation>反馈评分（记入备注）</translation>
     </message>
     <message>
-        <location line="+965"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+57"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -801,6 +1247,92 @@
     </message>
 </context>
 <context>
+    <name>KpiCard</name>
+    <message>
+        <location filename="../../pharmadesk/ui/kpi_cards.py" line="+102"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no comparison</source>
+        <translation>无可比数据</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCards</name>
+    <message>
+        <location line="-73"/>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sum of every purchase line in the period.</source>
+        <translation>期间内所有购药明细金额之和。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transactions</source>
+        <translation>交易笔数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts in the period; where a line has no receipt number, one customer's lines on one day.</source>
+        <translation>期间内的小票数；没有小票号的，同一顾客同一天的购买记为一笔。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customers served</source>
+        <translation>到店顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers with a transaction in the period.</source>
+        <translation>期间内有交易的顾客。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customers</source>
+        <translation>新顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers whose first transaction ever falls in the period.</source>
+        <translation>第一笔交易发生在期间内的顾客。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Average basket</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue divided by transactions.</source>
+        <translation>销售额除以交易笔数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the customers served who have transactions on at least two different days in a month; for a longer period, counted month by month. The change is in percentage points.</source>
+        <translation>到店顾客中，在同一个月内至少两个不同日子有交易的比例；期间长于一个月时按月计算。变化以百分点表示。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Average rating</source>
+        <translation>平均评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average of the ratings (1-5) of the interactions logged in the period.</source>
+        <translation>期间内沟通记录评分（1-5）的平均值。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../pharmadesk/ui/main_window.py" line="+112"/>
@@ -864,11 +1396,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Comes with a later version</source>
-        <translation>将在后续版本中提供</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -878,17 +1405,22 @@
         <translation>导入记录…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation>导出为电子表格…</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
+        <source>Dashboard</source>
+        <translation>经营看板</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Charts</source>
-        <translation>图表</translation>
+        <location line="+4"/>
+        <source>Only the owner sees the dashboard</source>
+        <translation>只有店主可以查看经营看板</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -913,7 +1445,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+69"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -1038,9 +1570,74 @@
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../pharmadesk/ui/period_picker.py" line="+35"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1-%2</source>
+        <comment>year-month</comment>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 Q%2</source>
+        <comment>year and quarter</comment>
+        <translation>%1年第%2季度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous period (Alt+Left)</source>
+        <translation>上一期（Alt+←）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next period (Alt+Right)</source>
+        <translation>下一期（Alt+→）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>compared with %1</source>
+        <translation>对比 %1</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-396"/>
+        <location filename="../../pharmadesk/ui/import_preview_page.py" line="+46"/>
         <source>Check before importing</source>
         <translation>导入前核对</translation>
     </message>
@@ -1075,13 +1672,13 @@
         <translation>跳过此行(&amp;T)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>When a row is a customer already on file</source>
         <translation>某行与已建档客户为同一人时</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Merge: fill the customer&apos;s empty fields, never overwrite</source>
+        <source>&amp;Merge: fill the customer's empty fields, never overwrite</source>
         <translation>合并(&amp;M)：只补填该客户的空白字段，不覆盖已有内容</translation>
     </message>
     <message>
@@ -1140,7 +1737,7 @@
         <translation>本行</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+40"/>
         <source>Checking every row…</source>
         <translation>正在逐行核对…</translation>
     </message>
@@ -1237,7 +1834,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 may touch the customer&apos;s recorded allergy: %2.
+        <source>%1 may touch the customer's recorded allergy: %2.
 
 Add it anyway?</source>
         <translation>%1 可能与该客户记录的过敏史有关：%2。
@@ -1329,7 +1926,7 @@ Add it anyway?</source>
 <context>
     <name>RowPlanTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-235"/>
+        <location filename="../../pharmadesk/ui/import_preview_model.py" line="+29"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -1467,7 +2064,7 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
+        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner's password is lost.
 
 %1</source>
         <translation>请抄写或打印此恢复码，并妥善保管。恢复码仅在此时显示一次；店主密码遗失时，这是重新登录的唯一途径。
@@ -1526,9 +2123,18 @@ Add it anyway?</source>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="-396"/>
+        <location filename="../../pharmadesk/ui/import_page.py" line="+102"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>发生意外错误，详情请查看日志。</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../pharmadesk/ui/formatting.py" line="+62"/>
+        <source>pp</source>
+        <comment>percentage points</comment>
+        <translation>个百分点</translation>
     </message>
 </context>
 <context>
