@@ -160,9 +160,12 @@ def sales_by_month(fig: FigureBase, dash: Dashboard, lang: str) -> None:
         x, revenue, width=0.7, label=word("revenue", lang),
         color=[REVENUE if chosen else REVENUE_LIGHT for chosen in inside],
     )  # fmt: skip
-    for bar, point, flag in zip(bars.patches, points, inside, strict=True):
-        if flag:  # only the chosen period's months: 24 labels would not fit
-            _label_top(ax, bar, words.yuan(point.revenue_fen), last=point is points[-1])
+    # Only a single chosen month is labelled: neighbouring labels of a quarter or a year
+    # overlap at a window's width, and the KPI card already gives the period's total.
+    if sum(inside) == 1:
+        chosen = inside.index(True)
+        _label_top(ax, bars.patches[chosen], words.yuan(points[chosen].revenue_fen),
+                   last=chosen == len(points) - 1)  # fmt: skip
     # Bars in the lower part, the line above them: neither hides the other's values.
     _headroom(ax, max(revenue), factor=1.6)
     _money_axis(ax)

@@ -22,7 +22,7 @@ from pharmadesk.io.charts import (
     title_of,
     words,
 )
-from pharmadesk.services.analytics.results import SEGMENTS, STAGES, Dashboard
+from pharmadesk.services.analytics.results import SEGMENTS, STAGES, Dashboard, quarter_of
 from tests.unit.io import dashboards
 
 LANGS = ("zh_CN", "en")
@@ -194,3 +194,23 @@ def test_money_and_names_for_display() -> None:
     assert words.shorten("医用外科口罩（独立包装）50只装", 10) == "医用外科…"
     assert words.wrap("一笔交易即一张小票。", 8) == ["一笔交易", "即一张小", "票。"]
     assert words.wrap("A transaction is a receipt.", 14) == ["A transaction", "is a receipt."]
+
+
+def _money_labels(figure: Figure) -> list[str]:
+    return [
+        text.get_text()
+        for ax in figure.axes
+        for text in ax.texts
+        if text.get_text().startswith("¥")
+    ]
+
+
+def test_only_a_single_chosen_month_gets_its_revenue_written_on_the_bar() -> None:
+    month = dashboards.busy()
+    last = month.months[-1]
+    assert _money_labels(figure_for("sales_by_month", month, lang="zh_CN")) == [
+        words.yuan(last.revenue_fen)
+    ]
+    quarter = dashboards.busy(quarter_of(last.month))
+    # A quarter's three labels overlapped at a window's width; its total is on the KPI card.
+    assert _money_labels(figure_for("sales_by_month", quarter, lang="zh_CN")) == []
