@@ -79,11 +79,11 @@ def commit(
     total = len(plan.rows)
     with ctx.db.atomic():
         batch_id = writer.start_batch()
-        with search_index.bulk_load(ctx.db, writer.next_id):
+        with search_index.bulk_load(ctx.db) as fill:
             for start in range(0, total, CHUNK):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()
-                writer.write(plan.rows[start : start + CHUNK])
+                writer.write(plan.rows[start : start + CHUNK], fill)
                 if progress is not None:
                     progress(min(start + CHUNK, total), total)
         writer.finish()
@@ -117,9 +117,12 @@ class _Writer:
         )
         return self.batch_id
 
-    def write(self, rows: list[RowPlan]) -> None:
+    def write(self, rows: list[RowPlan], fill: search_index.Fill) -> None:
         new_rows = [r for r in rows if r.outcome in ("imported", "flagged") and r.card]
+        first = self.next_id
         self._insert(new_rows)
+        if new_rows:  # indexed before a merge below may change one of them
+            fill(first, self.next_id - 1)
         for row in rows:
             if row.outcome == "merged" and row.card is not None:
                 self._merge(row)

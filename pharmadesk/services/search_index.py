@@ -5,7 +5,7 @@ Called inside the transaction that changes a customer, so the index is never beh
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
@@ -16,13 +16,15 @@ from pharmadesk.db.migrations.m0002_search_index import rank_of
 from pharmadesk.text.search_keys import keys_for_name
 
 INSERT_SQL = "INSERT INTO search_key (key, cls, rank, customer_id) VALUES (?, ?, ?, ?)"
-# The trigram indexes' insert triggers, and how a bulk load fills them instead.
+# The trigram indexes' insert triggers (schemas 3 and 5), and how a bulk load fills their
+# indexes instead, with the same conditions (only names longer than 4 characters).
 _BULK_FILLS = {
     "customer_name_trigram_insert": "INSERT INTO customer_name_trigram(rowid, name) "
-    "SELECT id, name FROM customer WHERE id >= ? AND length(name) > 4",
+    "SELECT id, name FROM customer WHERE id BETWEEN ? AND ? AND length(name) > 4",
     "customer_phone_trigram_insert": "INSERT INTO customer_phone_trigram(rowid, mobile, phone) "
-    "SELECT id, mobile, phone FROM customer WHERE id >= ?",
+    "SELECT id, mobile, phone FROM customer WHERE id BETWEEN ? AND ?",
 }
+Fill = Callable[[int, int], None]
 
 
 def rows_for(
@@ -40,13 +42,15 @@ def _keys(name: str) -> tuple[tuple[str, int], ...]:
 
 
 @contextmanager
-def bulk_load(db: Database, first_id: int) -> Iterator[None]:
-    """Insert many customers (ids from `first_id` on) and fill the trigram indexes after.
+def bulk_load(db: Database) -> Iterator[Fill]:
+    """Insert many customers, filling the trigram indexes by id range rather than by row.
 
     FTS5 costs far more one row at a time from a trigger than in one statement (100,000
     mobiles: about 4 s against 0.3 s), so the insert triggers are dropped for the load and
-    recreated from their own stored SQL. Only inside a transaction: if the load fails, the
-    rollback brings the triggers back with everything else.
+    recreated from their own stored SQL afterwards. The caller calls `fill(first, last)`
+    right after inserting the customers with ids first..last, before anything updates them:
+    the update triggers stay, and they expect a customer's entries to be in the index.
+    Only inside a transaction: if the load fails, its rollback undoes the drop too.
     """
     if not db.in_transaction():
         raise RuntimeError("a bulk load runs inside a transaction")
@@ -57,10 +61,17 @@ def bulk_load(db: Database, first_id: int) -> Iterator[None]:
     ).fetchall()
     for name, _ in saved:
         db.execute_sql(f"DROP TRIGGER {name}")
-    yield
-    for name, sql in saved:
-        db.execute_sql(_BULK_FILLS[name], (first_id,))
-        db.execute_sql(sql)
+
+    def fill(first: int, last: int) -> None:
+        for name, _ in saved:
+            db.execute_sql(_BULK_FILLS[name], (first, last))
+
+    try:
+        yield fill
+    finally:
+        # Also when the load fails: whoever catches the error keeps working triggers.
+        for _, sql in saved:
+            db.execute_sql(sql)
 
 
 def index_customer(

@@ -188,11 +188,10 @@ class _Writer:
                 self.open_follow_ups += chat.status == "open"
             key_rows.extend(search_index.rows_for(customer_id, person.name, last_active))
         cursor = self.ctx.db.cursor()
-        with (
-            self.ctx.db.atomic(),
-            search_index.bulk_load(self.ctx.db, ids[0] if ids else self.next_id),
-        ):
+        with self.ctx.db.atomic(), search_index.bulk_load(self.ctx.db) as fill:
             cursor.executemany(_CUSTOMER_SQL, customer_rows)
+            if ids:
+                fill(ids[0], ids[-1])
             cursor.executemany(_CONSENT_SQL, consent_rows)
             cursor.executemany(_PURCHASE_SQL, purchase_rows)
             cursor.executemany(_INTERACTION_SQL, contact_rows)

@@ -387,3 +387,28 @@ def test_a_near_spelling_on_file_is_proposed_and_merged_by_hand(pharmacy: Contex
     import_batches.commit(pharmacy, decided)
     assert names(pharmacy) == ["张晓明"]
     assert customers.get(pharmacy, existing).mobile == "13912345678"
+
+
+def _fts_intact(ctx: Context) -> None:
+    for index in ("customer_phone_trigram", "customer_name_trigram"):
+        ctx.db.execute_sql(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+    # The phone index covers every customer, so it must also match the customer table.
+    ctx.db.execute_sql(
+        "INSERT INTO customer_phone_trigram(customer_phone_trigram, rank) "
+        "VALUES ('integrity-check', 1)"
+    )
+
+
+def test_a_merge_within_the_file_keeps_the_search_indexes_sound(pharmacy: Context) -> None:
+    rows: list[list[object]] = [
+        ["欧阳测试甲乙", "010-62345678", "1970/1/2"],  # flagged: a landline, no mobile
+        ["欧阳测试甲乙", "13811112222", "1970-01-02"],  # merged into it: fills the mobile
+        ["司马测试丙丁", "13922223333", "1971-01-01"],
+    ]
+    plan = customer_import.plan(pharmacy, table(rows))
+    assert [r.outcome for r in plan.rows] == ["flagged", "merged", "imported"]
+    import_batches.commit(pharmacy, plan)
+    _fts_intact(pharmacy)
+    assert _found(pharmacy, "811112") == ["欧阳测试甲乙"]
+    assert _found(pharmacy, "6234567") == ["欧阳测试甲乙"]
+    assert _found(pharmacy, "测试丙丁") == ["司马测试丙丁"]
