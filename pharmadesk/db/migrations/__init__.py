@@ -22,6 +22,7 @@ from pharmadesk.db.migrations import (
     m0005_phone_trigrams,
     m0006_import_changes,
     m0007_sales_summaries,
+    m0008_light_summaries,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -41,6 +42,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "trigram index of phone numbers", m0005_phone_trigrams.apply),
     Migration(6, "changes made by import merges", m0006_import_changes.apply),
     Migration(7, "sales summaries for the dashboard", m0007_sales_summaries.apply),
+    Migration(8, "cheap summary triggers, a cache of figures", m0008_light_summaries.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -2,11 +2,13 @@
 stages, and the customers behind each of them (see `results.py` for the records).
 
 The definitions are in `definitions.py` and docs/analytics.md; the figures are read from
-the sales summaries schema 7's triggers keep (`pharmadesk/db/migrations/m0007_*`).
+the sales summaries that triggers keep (`pharmadesk/db/migrations/m0007_*`, `m0008_*`)
+and from the per-month summaries and caches of `months.py` and `cache.py`.
 """
 
 from __future__ import annotations
 
+from pharmadesk.services.analytics import cache
 from pharmadesk.services.analytics.figures import (
     kpis,
     monthly,
@@ -34,7 +36,15 @@ __all__ = [
 
 
 def dashboard(ctx: Context, period: Period) -> Dashboard:
-    """Everything the dashboard shows for a period, compared with the one before."""
+    """Everything the dashboard shows for a period, compared with the one before.
+
+    Kept in memory until a purchase line or an interaction is written (`cache.py`), so
+    going back to a period is instant.
+    """
+    return cache.remember(ctx, "dashboard", period, lambda: _dashboard(ctx, period))
+
+
+def _dashboard(ctx: Context, period: Period) -> Dashboard:
     previous = period.previous()
     segment_shares, stage_shares = groups_of(ctx, period)
     return Dashboard(

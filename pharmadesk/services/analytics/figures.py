@@ -1,8 +1,8 @@
 """The pharmacy's own figures for a period: KPIs, the monthly series, top lists, weekdays.
 
-Everything is read from the summaries that schema 7's triggers keep (`day_total`,
-`period_total`, `customer_activity`, `customer_day`), never from a scan of every purchase
-line; only the top lists read the period's lines, through the `purchase_day` index.
+Sales and weekdays are read from `day_total`, new customers from `customer_activity` (both
+kept by triggers); customers served, repurchase and the top lists from the month
+summaries of `months.py`, cached until a line of their month changes.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from pharmadesk.services.analytics import definitions as rules
+from pharmadesk.services.analytics import months as summaries
 from pharmadesk.services.analytics.results import (
     Kpis,
     MonthPoint,
@@ -42,18 +43,6 @@ def _after(day: date) -> str:
     return (day + timedelta(days=1)).isoformat()
 
 
-def period_key(period: Period) -> str | None:
-    """The summary key of a calendar month, quarter or year; None for any other range."""
-    start, end = period.start, period.end
-    if start == month_of(start).start and end == month_of(start).end:
-        return f"{start:%Y-%m}"
-    if start.day == 1 and start.month % 3 == 1 and end == month_of(start + timedelta(62)).end:
-        return f"{start.year}-Q{(start.month + 2) // 3}"
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return f"{start.year}"
-    return None
-
-
 def _sales(ctx: Context, start: date, end: date) -> tuple[int, int]:
     revenue, transactions = _one(
         ctx,
@@ -64,34 +53,11 @@ def _sales(ctx: Context, start: date, end: date) -> tuple[int, int]:
     return int(revenue), int(transactions)
 
 
-def _served_and_repeaters(ctx: Context, key: str | None, start: date, end: date) -> tuple[int, int]:
-    if key is not None:
-        row = ctx.db.execute_sql(
-            "SELECT served, repeaters FROM period_total WHERE period = ?", (key,)
-        ).fetchone()
-        return (int(row[0]), int(row[1])) if row else (0, 0)
-    served, repeaters = _one(
-        ctx,
-        "SELECT count(*), coalesce(sum(n >= 2), 0) FROM (SELECT customer_id, count(*) AS n "
-        "FROM customer_day WHERE day BETWEEN ? AND ? GROUP BY customer_id)",
-        (_iso(start), _iso(end)),
-    )
-    return int(served), int(repeaters)
-
-
-def _served(ctx: Context, period: Period) -> int:
-    return _served_and_repeaters(ctx, period_key(period), period.start, period.end)[0]
-
-
-def _repurchase(ctx: Context, period: Period) -> float | None:
-    served = repeaters = 0
-    for first, last in rules.month_parts(period.start, period.end):
-        whole = first.day == 1 and last == month_of(first).end
-        key = f"{first:%Y-%m}" if whole else None
-        part_served, part_repeaters = _served_and_repeaters(ctx, key, first, last)
-        served += part_served
-        repeaters += part_repeaters
-    return rules.rate(repeaters, served)
+def _served_and_repurchase(parts: list[summaries.Part]) -> tuple[int, float | None]:
+    """Distinct customers over the parts, and the customers-weighted repurchase rate."""
+    served = frozenset[int]().union(*(p.served for p in parts))
+    repeaters = sum(p.repeaters for p in parts)
+    return len(served), rules.rate(repeaters, sum(len(p.served) for p in parts))
 
 
 def _new_customers(ctx: Context, start: date, end: date) -> int:
@@ -116,7 +82,7 @@ def _satisfaction(ctx: Context, start: date, end: date) -> tuple[float | None, i
 def kpis(ctx: Context, period: Period) -> Kpis:
     """The period's KPI cards (definitions.py)."""
     revenue, transactions = _sales(ctx, period.start, period.end)
-    served = _served(ctx, period)
+    served, repurchase = _served_and_repurchase(summaries.parts(ctx, period.start, period.end))
     new = _new_customers(ctx, period.start, period.end)
     rating, complaints = _satisfaction(ctx, period.start, period.end)
     return Kpis(
@@ -126,7 +92,7 @@ def kpis(ctx: Context, period: Period) -> Kpis:
         new_customers=new,
         returning_customers=served - new,
         average_basket_fen=rules.rounded_mean(revenue, transactions),
-        repurchase_rate=_repurchase(ctx, period) if served else None,
+        repurchase_rate=repurchase if served else None,
         average_rating=rating,
         complaints=complaints,
     )
@@ -155,15 +121,10 @@ def monthly(ctx: Context, *, last_month: date, count: int = 24) -> list[MonthPoi
         )
     }
     keys = [f"{m:%Y-%m}" for m in months]
-    served = {
-        str(p): (int(s), int(r))
-        for p, s, r in _all(
-            ctx,
-            f"SELECT period, served, repeaters FROM period_total "
-            f"WHERE period IN ({', '.join('?' * len(keys))})",
-            keys,
-        )
-    }
+    served = {}
+    for month, key in zip(months, keys, strict=True):
+        found = summaries.part(ctx, month, month_of(month).end)
+        served[key] = (len(found.served), found.repeaters)
     new = {
         str(m): int(n)
         for m, n in _all(
@@ -205,42 +166,31 @@ def monthly(ctx: Context, *, last_month: date, count: int = 24) -> list[MonthPoi
     return points
 
 
-_RANKED_SQL = """
-    SELECT item, sum(amount), sum(quantity), count(*), count(DISTINCT customer_id)
-    FROM (
-        SELECT {key} AS item, l.customer_id, sum(l.amount_fen) AS amount,
-            sum(l.quantity) AS quantity
-        FROM purchase l JOIN product p ON p.id = l.product_id
-        WHERE l.purchased_on BETWEEN ? AND ?
-        GROUP BY 1, l.customer_id, l.transaction_key, l.purchased_on)
-    GROUP BY item ORDER BY 2 DESC, 1 LIMIT ?"""
-
-
-def _ranked(ctx: Context, period: Period, key: str, limit: int) -> list[tuple[Any, ...]]:
-    """Per item: revenue, quantity, transactions with it, customers who bought it."""
-    sql = _RANKED_SQL.format(key=key)
-    return _all(ctx, sql, (_iso(period.start), _iso(period.end), limit))
+def _ranked(ctx: Context, period: Period, kind: str, limit: int) -> list[summaries.Item]:
+    """The period's items by revenue, then key: from the month summaries."""
+    found = summaries.items(ctx, period.start, period.end, kind)
+    return sorted(found, key=lambda item: (-item.revenue_fen, item.key))[:limit]
 
 
 def top_products(ctx: Context, period: Period, limit: int = 10) -> list[RankedItem]:
     """The period's best-selling products by revenue (key: the product id as text)."""
-    rows = _ranked(ctx, period, "l.product_id", limit)
+    ranked = _ranked(ctx, period, "products", limit)
     names = {
         int(i): (str(n), str(s))
         for i, n, s in _all(
             ctx,
             f"SELECT id, name, specification FROM product WHERE id IN "
-            f"({', '.join('?' * len(rows))})",
-            [row[0] for row in rows],
+            f"({', '.join('?' * len(ranked))})",
+            [item.key for item in ranked],
         )
     }
     items = []
-    for product_id, revenue, quantity, transactions, customers in rows:
-        name, spec = names[int(product_id)]
+    for item in ranked:
+        name, spec = names[int(item.key)]
         items.append(
             RankedItem(
-                str(product_id), f"{name} {spec}".strip(), int(revenue),
-                int(quantity), int(transactions), int(customers),
+                str(item.key), f"{name} {spec}".strip(), item.revenue_fen,
+                item.quantity, item.transactions, len(item.buyers),
             )
         )  # fmt: skip
     return items
@@ -248,8 +198,11 @@ def top_products(ctx: Context, period: Period, limit: int = 10) -> list[RankedIt
 
 def top_categories(ctx: Context, period: Period, limit: int = 10) -> list[RankedItem]:
     """The period's categories by revenue (products without one: the key and label '')."""
-    rows = _ranked(ctx, period, "coalesce(p.category, '')", limit)
-    return [RankedItem(str(c), str(c), int(r), int(q), int(t), int(n)) for c, r, q, t, n in rows]
+    return [
+        RankedItem(str(i.key), str(i.key), i.revenue_fen, i.quantity, i.transactions,
+                   len(i.buyers))
+        for i in _ranked(ctx, period, "categories", limit)
+    ]  # fmt: skip
 
 
 def weekdays(ctx: Context, period: Period) -> list[WeekdayPoint]:

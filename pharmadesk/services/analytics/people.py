@@ -1,19 +1,20 @@
 """Each customer's standing as of a day: RFM scores, segment, lifecycle stage; the groups
 they form, and the people behind a segment, a stage, a product or a category.
 
-Read from `customer_activity` (one row per customer, kept by schema 7's triggers) and
-`customer_day` (one row per customer and purchase day). A customer whose last purchase is
-after the day asked about is recomputed from their days up to it.
+Computed in one SQL pass over `customer_day` (one row per customer and purchase day, kept
+by triggers) up to the day asked about, median intervals included; the standings of a
+day are kept in memory until a line is written, the segment and stage shares of a period
+in `analytics_cache` until a line dated up to its last day changes (`cache.py`).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date
 from typing import Any
 
+from pharmadesk.services.analytics import cache
 from pharmadesk.services.analytics import definitions as rules
 from pharmadesk.services.analytics.results import (
     SEGMENTS,
@@ -44,61 +45,56 @@ def _all(ctx: Context, sql: str, params: Iterable[object]) -> list[tuple[Any, ..
     return [tuple(row) for row in ctx.db.execute_sql(sql, list(params)).fetchall()]
 
 
-def _history(ctx: Context, end: date) -> dict[int, tuple[date, int, float | None]]:
-    """Per customer with a transaction up to `end`: last day, transactions, median interval."""
-    iso = end.isoformat()
-    found: dict[int, tuple[date, int, float | None]] = {}
-    for customer, last, transactions, gap in _all(
-        ctx,
-        "SELECT customer_id, last_day, transactions, median_gap FROM customer_activity "
-        "WHERE first_day <= ? AND last_day <= ?",
-        (iso, iso),
-    ):
-        found[customer] = (date.fromisoformat(last), transactions, gap)
-    days: dict[int, list[date]] = defaultdict(list)
-    counts: dict[int, int] = defaultdict(int)
-    for customer, day, transactions in _all(
-        ctx,
-        # Only customers who came back after `end`, each read by its own key range.
-        "SELECT customer_id, day, transactions FROM customer_day INDEXED BY "
-        "sqlite_autoindex_customer_day_1 WHERE customer_id IN (SELECT customer_id "
-        "FROM customer_activity WHERE first_day <= ? AND last_day > ?) AND day <= ?",
-        (iso, iso, iso),
-    ):
-        days[customer].append(date.fromisoformat(day))
-        counts[customer] += transactions
-    for customer, seen in days.items():
-        found[customer] = (max(seen), counts[customer], rules.median(rules.intervals(seen)))
-    return found
+# Per customer with a purchase day up to E (?1): last day, transactions ever, those and
+# their spend in the 12 months from ?2, and the median gap between distinct days. One pass
+# over `customer_day` in key order: lag() needs no sort, only the gaps are sorted.
+_STANDINGS_SQL = """
+    WITH days AS MATERIALIZED (
+        SELECT customer_id, day, transactions, amount_fen,
+            CAST(julianday(day) - julianday(lag(day) OVER (
+                PARTITION BY customer_id ORDER BY day)) AS INTEGER) AS gap
+        FROM customer_day WHERE day <= ?1),
+    gaps AS (
+        SELECT customer_id, gap,
+            row_number() OVER (PARTITION BY customer_id ORDER BY gap) AS k,
+            count(*) OVER (PARTITION BY customer_id) AS n
+        FROM days WHERE gap IS NOT NULL),
+    medians AS (
+        SELECT customer_id, avg(gap) AS median FROM gaps
+        WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY customer_id)
+    SELECT d.customer_id, max(d.day), sum(d.transactions),
+        coalesce(sum(d.transactions) FILTER (WHERE d.day >= ?2), 0),
+        coalesce(sum(d.amount_fen) FILTER (WHERE d.day >= ?2), 0), m.median
+    FROM days d LEFT JOIN medians m ON m.customer_id = d.customer_id
+    GROUP BY d.customer_id ORDER BY d.customer_id"""
 
 
-def _last_12_months(ctx: Context, end: date) -> dict[int, tuple[int, int]]:
-    first, last = rules.window_12m(end)
-    return {
-        customer: (int(transactions), int(amount))
-        for customer, transactions, amount in _all(
-            ctx,
-            "SELECT customer_id, sum(transactions), sum(amount_fen) FROM customer_day "
-            "WHERE day BETWEEN ? AND ? GROUP BY customer_id",
-            (first.isoformat(), last.isoformat()),
+def _history(ctx: Context, end: date) -> list[tuple[int, date, int, int, int, float | None]]:
+    first, _ = rules.window_12m(end)
+    return [
+        (int(c), date.fromisoformat(last), int(t), int(t12), int(m12),
+         float(gap) if gap is not None else None)
+        for c, last, t, t12, m12, gap in _all(
+            ctx, _STANDINGS_SQL, (end.isoformat(), first.isoformat())
         )
-    }
+    ]  # fmt: skip
 
 
 def standings(ctx: Context, end: date) -> dict[int, Standing]:
     """Every customer with a transaction on or before `end`, as of `end`."""
+    return cache.remember(ctx, "standings", end, lambda: _standings(ctx, end))
+
+
+def _standings(ctx: Context, end: date) -> dict[int, Standing]:
     history = _history(ctx, end)
-    recent = _last_12_months(ctx, end)
-    ids = sorted(history)
-    recency = [(end - history[c][0]).days for c in ids]
-    frequency = [recent.get(c, (0, 0))[0] for c in ids]
-    monetary = [recent.get(c, (0, 0))[1] for c in ids]
-    r_scores = rules.scores(recency, higher_is_better=False) if ids else []
-    f_scores = rules.scores(frequency, higher_is_better=True) if ids else []
-    m_scores = rules.scores(monetary, higher_is_better=True) if ids else []
+    recency = [(end - last).days for _, last, *_ in history]
+    frequency = [row[3] for row in history]
+    monetary = [row[4] for row in history]
+    r_scores = rules.scores(recency, higher_is_better=False) if history else []
+    f_scores = rules.scores(frequency, higher_is_better=True) if history else []
+    m_scores = rules.scores(monetary, higher_is_better=True) if history else []
     out = {}
-    for n, customer in enumerate(ids):
-        last, transactions, gap = history[customer]
+    for n, (customer, last, transactions, _, _, gap) in enumerate(history):
         out[customer] = Standing(
             customer_id=customer,
             last_day=last,
@@ -146,23 +142,35 @@ def _groups(
 
 def segments(ctx: Context, period: Period) -> list[GroupShare]:
     """RFM segments as of the period's last day, with their share of the period's revenue."""
-    found = standings(ctx, period.end)
-    return _groups(ctx, period, SEGMENTS, {c: s.segment for c, s in found.items()})
+    return groups_of(ctx, period)[0]
 
 
 def stages(ctx: Context, period: Period) -> list[GroupShare]:
     """Lifecycle stages as of the period's last day, with their share of its revenue."""
-    found = standings(ctx, period.end)
-    return _groups(ctx, period, STAGES, {c: s.stage for c, s in found.items()})
+    return groups_of(ctx, period)[1]
 
 
 def groups_of(ctx: Context, period: Period) -> tuple[list[GroupShare], list[GroupShare]]:
-    """Segments and stages from one computation of the standings."""
-    found = standings(ctx, period.end)
+    """Segments and stages from one computation of the standings, kept per period.
+
+    They depend on every line up to the period's last day (the standings as of it).
+    """
+    key = f"groups:{period.start.isoformat()}:{period.end.isoformat()}"
+    found = cache.stored(ctx, key, cache.BEGINNING, period.end, lambda: _groups_json(ctx, period))
     return (
-        _groups(ctx, period, SEGMENTS, {c: s.segment for c, s in found.items()}),
-        _groups(ctx, period, STAGES, {c: s.stage for c, s in found.items()}),
+        [GroupShare(*row) for row in found["segments"]],
+        [GroupShare(*row) for row in found["stages"]],
     )
+
+
+def _groups_json(ctx: Context, period: Period) -> dict[str, list[list[Any]]]:
+    found = standings(ctx, period.end)
+    return {
+        "segments": [list(astuple(g)) for g in
+                     _groups(ctx, period, SEGMENTS, {c: s.segment for c, s in found.items()})],
+        "stages": [list(astuple(g)) for g in
+                   _groups(ctx, period, STAGES, {c: s.stage for c, s in found.items()})],
+    }  # fmt: skip
 
 
 def _buyers(

@@ -38,7 +38,7 @@ def test_a_schema_1_database_upgrades_and_its_customers_are_found(tmp_path: Path
     _schema_1_database(path, key)
 
     db = connection.open_encrypted(path, key)
-    assert migrations.migrate(db) == [2, 3, 4, 5, 6, 7]
+    assert migrations.migrate(db) == [2, 3, 4, 5, 6, 7, 8]
     assert migrations.schema_version(db) == migrations.LATEST_VERSION
     database.initialize(db)
     ctx = Context(db, path, Account(1, "owner", "owner"))
@@ -121,7 +121,7 @@ def test_schema_7_fills_the_sales_summaries_from_the_purchases_on_file(tmp_path:
             "VALUES (1, 1, ?, ?, 1, ?, ?, ?)",
             (f"{day}T10:00:00+08:00", day, amount, amount, txn),
         )
-    assert migrations.migrate(db) == [7]
+    assert migrations.migrate(db, target=7) == [7]
     one = db.execute_sql
     assert one("SELECT * FROM customer_activity").fetchall() == [
         (1, "2025-03-04", "2025-05-14", 3, 4, 2600, 35.5)
@@ -139,5 +139,21 @@ def test_schema_7_fills_the_sales_summaries_from_the_purchases_on_file(tmp_path:
     one("DELETE FROM purchase WHERE purchased_on = '2025-05-14'")
     assert one("SELECT last_day, days, median_gap FROM customer_activity").fetchall() == [
         ("2025-04-04", 2, 31.0)
+    ]
+    # Schema 8 keeps the activity (without the median, computed when asked for), drops the
+    # per-period counts, and its cheaper triggers carry on.
+    assert migrations.migrate(db) == [8]
+    assert one("SELECT * FROM customer_activity").fetchall() == [
+        (1, "2025-03-04", "2025-04-04", 2, 3, 2300)
+    ]
+    tables = {r[0] for r in one("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"customer_period", "period_total"}.isdisjoint(tables)
+    one(
+        "INSERT INTO purchase (customer_id, product_id, purchased_at, purchased_on, quantity, "
+        "unit_price_fen, amount_fen, transaction_key) VALUES (1, 1, '2025-02-01T10:00:00+08:00', "
+        "'2025-02-01', 1, 700, 700, 'day:2025-02-01')"
+    )
+    assert one("SELECT * FROM customer_activity").fetchall() == [
+        (1, "2025-02-01", "2025-04-04", 3, 4, 3000)
     ]
     db.close()

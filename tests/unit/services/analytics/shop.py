@@ -191,25 +191,28 @@ def reference_stage(s: dict[str, object]) -> str:
 def summary_tables(ctx: Context) -> dict[str, list[tuple[object, ...]]]:
     """What schema 7's summaries hold now."""
     out = {}
-    for table in ("sale", "customer_day", "day_total", "customer_period", "period_total",
-                  "customer_activity"):  # fmt: skip
+    for table in ("sale", "customer_day", "day_total", "customer_activity"):
         rows = ctx.db.execute_sql(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
         out[table] = [tuple(r) for r in rows]
     return out
 
 
 def fresh_summaries(ctx: Context) -> dict[str, list[tuple[object, ...]]]:
-    """The same tables rebuilt from the purchase lines by the migration's own fill."""
+    """The same tables rebuilt from the purchase lines by a fresh aggregate."""
     from pharmadesk.db.migrations import m0007_sales_summaries as m7
 
     ctx.db.execute_sql("SAVEPOINT fresh")
     try:
-        for table in ("customer_activity", "period_total", "customer_period", "day_total",
-                      "customer_day", "sale"):  # fmt: skip
+        for table in ("customer_activity", "day_total", "customer_day", "sale"):
             ctx.db.execute_sql(f"DROP TRIGGER IF EXISTS {table}_insert")
             ctx.db.execute_sql(f"DELETE FROM {table}")
-        for statement in m7.FILL:
+        for statement in m7.FILL[:3]:  # sale, customer_day, day_total
             ctx.db.execute_sql(statement)
+        ctx.db.execute_sql(
+            "INSERT INTO customer_activity (customer_id, first_day, last_day, days, "
+            "transactions, amount_fen) SELECT customer_id, min(day), max(day), count(*), "
+            "sum(transactions), sum(amount_fen) FROM customer_day GROUP BY customer_id"
+        )
         return summary_tables(ctx)
     finally:
         ctx.db.execute_sql("ROLLBACK TO fresh")

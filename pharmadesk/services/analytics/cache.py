@@ -1,0 +1,129 @@
+"""Where computed figures are kept between calls, and how they are known to be stale.
+
+Two levels (schema 8, `pharmadesk/db/migrations/m0008_light_summaries.py`):
+
+- `analytics_cache`, inside the encrypted database: JSON values by key, each made from the
+  purchase lines dated `first_day` to `last_day`. Triggers on `purchase` delete the entries
+  a written line's day falls into, so an entry that exists is fresh, whoever wrote the
+  lines (the service, the demo's executemany, an import, its undo, a deleted customer).
+- In memory, per database: whole results (a dashboard, a day's standings) tagged with
+  `analytics_version`, a number that every written purchase line or interaction bumps.
+  A result is reused only while the number is unchanged.
+
+A value is always returned as it reads back from JSON, computed now or long ago, so a
+cached and an uncached call give the very same result.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from datetime import date
+from typing import Any, TypeVar
+
+from peewee import Database, OperationalError
+
+from pharmadesk.services.context import Context
+
+T = TypeVar("T")
+# Dependency ranges that reach back to the first sale ever: "every line up to `last_day`".
+BEGINNING = date(1, 1, 1)
+# How many results each pool keeps: dashboards are small, a day's standings are not.
+POOL_LIMITS = {"dashboard": 24, "standings": 2}
+
+
+def stored(ctx: Context, key: str, first: date, last: date, compute: Callable[[], Any]) -> Any:
+    """The JSON value of `key`, computed (and kept) unless a fresh copy is on file.
+
+    `compute` must read only purchase lines dated `first` to `last` (and summaries of them).
+    """
+    row = ctx.db.execute_sql("SELECT value FROM analytics_cache WHERE key = ?", (key,)).fetchone()
+    if row is not None:
+        return json.loads(row[0])
+    text = _compute_and_keep(ctx, key, first, last, compute)
+    return json.loads(text)
+
+
+def _compute_and_keep(
+    ctx: Context, key: str, first: date, last: date, compute: Callable[[], Any]
+) -> str:
+    # One transaction: if another connection writes a line between our read and our write,
+    # SQLite refuses our write (a stale snapshot), and the figure is returned unkept.
+    try:
+        with ctx.db.atomic():
+            text = json.dumps(compute(), separators=(",", ":"), ensure_ascii=False)
+            ctx.db.execute_sql(
+                "INSERT OR REPLACE INTO analytics_cache (key, first_day, last_day, value) "
+                "VALUES (?, ?, ?, ?)",
+                (key, first.isoformat(), last.isoformat(), text),
+            )
+    except OperationalError:
+        text = json.dumps(compute(), separators=(",", ":"), ensure_ascii=False)
+    return text
+
+
+def forget_stored(ctx: Context) -> None:
+    """Drop every kept figure (tests, and a way out should a cached figure ever be doubted)."""
+    ctx.db.execute_sql("DELETE FROM analytics_cache")
+    ctx.db.execute_sql("UPDATE analytics_version SET n = n + 1")
+
+
+def version(ctx: Context) -> int:
+    return int(ctx.db.execute_sql("SELECT n FROM analytics_version").fetchone()[0])
+
+
+class _Memory:
+    """Recent results of one database, each with the data version it was computed at."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.entries: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
+
+    def get(self, key: Hashable, at: int) -> object | None:
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None or found[0] != at:
+                return None
+            self.entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key: Hashable, at: int, value: object, limit: int) -> None:
+        with self.lock:
+            self.entries[key] = (at, value)
+            self.entries.move_to_end(key)
+            while len(self.entries) > limit:
+                self.entries.popitem(last=False)
+
+
+# Per open database, forgotten with it. Not configuration: a memo of computed results, in
+# memory only (nothing personal is written anywhere by it).
+_MEMORY: weakref.WeakKeyDictionary[Database, dict[str, _Memory]] = weakref.WeakKeyDictionary()
+_MEMORY_LOCK = threading.Lock()
+
+
+def _memory(ctx: Context, pool: str) -> _Memory:
+    with _MEMORY_LOCK:
+        return _MEMORY.setdefault(ctx.db, {}).setdefault(pool, _Memory())
+
+
+def remember(ctx: Context, pool: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, or its result from memory when nothing was written since.
+
+    `pool` is one of POOL_LIMITS: each keeps its own most recent results.
+    """
+    at = version(ctx)
+    memory = _memory(ctx, pool)
+    found = memory.get(key, at)
+    if found is not None:
+        return found  # type: ignore[return-value]  # put there by this function for `key`
+    value = compute()
+    memory.put(key, at, value, POOL_LIMITS[pool])
+    return value
+
+
+def forget_memory(ctx: Context) -> None:
+    with _MEMORY_LOCK:
+        _MEMORY.pop(ctx.db, None)

@@ -1,0 +1,131 @@
+"""Per-month summaries, kept in `analytics_cache` until a line of that month changes.
+
+A period's distinct counts (customers served, a product's buyers, its transactions) do not
+add up across months, so each month keeps the customer sets behind them:
+
+- `customers:YYYY-MM`: who was served that month and how many of them on two or more
+  days (the repeaters of the repurchase rate), from `customer_day`;
+- `items:YYYY-MM`: per product and per category, revenue, quantity, transactions and the
+  set of buyers, from the month's purchase lines (read from the covering `purchase_day`).
+
+A period is cut at month boundaries (`definitions.month_parts`); whole months come from
+the cache, the cut ends of a custom range are computed from their lines, never kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pharmadesk.services.analytics import cache
+from pharmadesk.services.analytics import definitions as rules
+from pharmadesk.services.analytics.results import month_of
+from pharmadesk.services.context import Context
+
+
+@dataclass
+class Item:
+    """A product's (key: its id) or a category's (key: the category) totals over a period."""
+
+    key: int | str
+    revenue_fen: int = 0
+    quantity: int = 0
+    transactions: int = 0  # transactions with it: additive, a transaction has one day
+    buyers: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Part:
+    """Who was served in one month part, and how many on two or more of its days."""
+
+    served: frozenset[int]
+    repeaters: int
+
+
+def _rows(ctx: Context, sql: str, params: Iterable[object]) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in ctx.db.execute_sql(sql, list(params)).fetchall()]
+
+
+def _whole(first: date, last: date) -> bool:
+    return first.day == 1 and last == month_of(first).end
+
+
+def _customers_of(ctx: Context, first: date, last: date) -> dict[str, Any]:
+    found = _rows(
+        ctx,
+        "SELECT customer_id, count(*) FROM customer_day WHERE day BETWEEN ? AND ? "
+        "GROUP BY customer_id",
+        (first.isoformat(), last.isoformat()),
+    )
+    return {"served": [c for c, _ in found], "repeaters": sum(1 for _, n in found if n >= 2)}
+
+
+def part(ctx: Context, first: date, last: date) -> Part:
+    """Served and repeaters of the days `first` to `last` (within one month)."""
+    if _whole(first, last):
+        value = cache.stored(
+            ctx, f"customers:{first:%Y-%m}", first, last, lambda: _customers_of(ctx, first, last)
+        )
+    else:
+        value = _customers_of(ctx, first, last)
+    return Part(frozenset(value["served"]), int(value["repeaters"]))
+
+
+def parts(ctx: Context, start: date, end: date) -> list[Part]:
+    return [part(ctx, first, last) for first, last in rules.month_parts(start, end)]
+
+
+_ITEM_SQL = """
+    SELECT l.product_id, coalesce(p.category, ''), l.customer_id, l.transaction_key,
+        l.purchased_on, sum(l.amount_fen), sum(l.quantity)
+    FROM purchase l INDEXED BY purchase_day JOIN product p ON p.id = l.product_id
+    WHERE l.purchased_on BETWEEN ? AND ?
+    GROUP BY l.product_id, l.customer_id, l.transaction_key, l.purchased_on"""
+
+
+def _items_of(ctx: Context, first: date, last: date) -> dict[str, list[list[Any]]]:
+    """JSON: per product and per category [key, revenue, quantity, transactions, buyers]."""
+    products: dict[int, list[Any]] = {}
+    categories: dict[str, list[Any]] = {}
+    baskets: dict[str, set[tuple[int, str, str]]] = defaultdict(set)
+    for product, category, customer, key, day, amount, quantity in _rows(
+        ctx, _ITEM_SQL, (first.isoformat(), last.isoformat())
+    ):
+        for table, item in ((products, product), (categories, category)):
+            totals = table.setdefault(item, [item, 0, 0, 0, set()])
+            totals[1] += int(amount)
+            totals[2] += int(quantity)
+            totals[4].add(customer)
+        products[product][3] += 1  # one row per product and transaction
+        baskets[category].add((customer, key, day))
+    for category, totals in categories.items():
+        totals[3] = len(baskets[category])
+    return {
+        "products": [[*t[:4], sorted(t[4])] for t in products.values()],
+        "categories": [[*t[:4], sorted(t[4])] for t in categories.values()],
+    }
+
+
+def _month_items(ctx: Context, first: date, last: date) -> dict[str, list[list[Any]]]:
+    if _whole(first, last):
+        found: dict[str, list[list[Any]]] = cache.stored(
+            ctx, f"items:{first:%Y-%m}", first, last, lambda: _items_of(ctx, first, last)
+        )
+        return found
+    return _items_of(ctx, first, last)
+
+
+def items(ctx: Context, start: date, end: date, kind: str) -> list[Item]:
+    """Every product (`kind` "products") or category ("categories") sold in the period."""
+    merged: dict[int | str, Item] = {}
+    for first, last in rules.month_parts(start, end):
+        for key, revenue, quantity, transactions, buyers in _month_items(ctx, first, last)[kind]:
+            item = merged.setdefault(key, Item(key))
+            item.revenue_fen += revenue
+            item.quantity += quantity
+            item.transactions += transactions
+            item.buyers.update(buyers)
+    return list(merged.values())
