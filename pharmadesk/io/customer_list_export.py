@@ -10,13 +10,12 @@ name such as "=HYPERLINK(…)" is never a formula when the file is opened.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pharmadesk.errors import OperationFailed, UsageError
+from pharmadesk.io import staged_files
 from pharmadesk.services import audit
 from pharmadesk.services.analytics.results import CustomerRow, Period
 from pharmadesk.services.context import Context
@@ -53,20 +52,18 @@ def write(
     if target.suffix.lower() != ".xlsx":
         raise UsageError(f"{target.name}: a customer list is written as an .xlsx file")
     book = _book(rows, sheet)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    partial = Path(name)
-    try:
-        book.save(partial)
+    with staged_files.staged(target) as (partial, _):
+        try:
+            book.save(partial)
+        except OSError as exc:
+            raise OperationFailed(
+                f"{target.name} cannot be written: {exc.strerror or exc}"
+            ) from None
         with ctx.db.atomic():
             # Recorded before the rename, in one transaction: no unaudited file is left.
             audit.record(ctx, "export.customer_list", entity="export",
                          details=_details(rows, sheet, period))  # fmt: skip
-            os.replace(partial, target)
-    except OSError as exc:
-        raise OperationFailed(f"{target.name} cannot be written: {exc.strerror or exc}") from None
-    finally:
-        partial.unlink(missing_ok=True)
+            staged_files.replace(partial, target)
     return len(rows)
 
 

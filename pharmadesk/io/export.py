@@ -14,9 +14,6 @@ period, or the last full month without them.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +25,7 @@ from pharmadesk.errors import OperationFailed, UsageError
 from pharmadesk.io import export_activity as activity
 from pharmadesk.io import export_customers as customers
 from pharmadesk.io import export_labels as labels
+from pharmadesk.io import staged_files
 from pharmadesk.io.export_customers import CustomerFilter
 from pharmadesk.io.xlsx_stream import StreamingBook
 from pharmadesk.services import audit
@@ -145,17 +143,13 @@ def _checked_target(target: Path) -> Path:
 
 @contextmanager
 def _staged(target: Path) -> Iterator[tuple[Path, Path]]:
-    """A private folder beside `target` (same disk, so the rename is atomic), removed after."""
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=".pharmadesk-export-", dir=target.parent))
-    except OSError as exc:
-        raise OperationFailed(f"cannot write in {target.parent}: {exc.strerror or exc}") from None
-    try:
-        yield folder / target.name, folder
-    except OSError as exc:
-        raise OperationFailed(f"cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    """A private folder beside `target` (same disk, so the rename is atomic), removed after;
+    xlsxwriter's own row files go there too, never to the system's temporary folder."""
+    with staged_files.staged(target) as (partial, folder):
+        try:
+            yield partial, folder
+        except OSError as exc:
+            raise OperationFailed(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 def _write(partial: Path, folder: Path, plan: _Plan, meter: _Meter) -> dict[str, int]:
@@ -186,7 +180,7 @@ def _finish(
     # Recorded before the rename, in the same transaction: a file that was not audited is
     # never left behind (a failed rename rolls the event back).
     audit.record(ctx, "export.written", entity="export", details=_details(request, rows, period))
-    os.replace(partial, target)
+    staged_files.replace(partial, target)
 
 
 def _details(request: ExportRequest, rows: dict[str, int], period: Period | None) -> dict[str, Any]:

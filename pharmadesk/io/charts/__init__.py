@@ -13,13 +13,12 @@ matplotlib is imported when the first figure is made, never when this module is 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pharmadesk.io import staged_files
 from pharmadesk.io.charts import words
 
 if TYPE_CHECKING:
@@ -101,17 +100,15 @@ def save_figure(figure: Figure, path: Path | str) -> Path:
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target`, renamed over it on success, removed on failure
-    (also for the month report)."""
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    tmp = Path(name)
-    try:
-        yield tmp
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, target)
+    """A temporary path beside `target`, renamed over it on success (also for the month
+    report); nothing is left behind on failure.
+
+    Raises:
+        OperationFailed: the target cannot be replaced or its folder written.
+    """
+    with staged_files.staged(target) as (partial, _):
+        yield partial
+        staged_files.replace(partial, target)
 
 
 def _known(kind: str) -> str:

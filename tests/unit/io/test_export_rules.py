@@ -11,8 +11,7 @@ import pytest
 
 from pharmadesk.db.models import AuditEvent
 from pharmadesk.errors import OperationFailed, UsageError
-from pharmadesk.io import export as export_module
-from pharmadesk.io import export_customers
+from pharmadesk.io import export_customers, staged_files
 from pharmadesk.io.export import CustomerFilter, ExportCancelled, ExportRequest, export
 from pharmadesk.io.xlsx_stream import StreamingBook
 from pharmadesk.services import analytics
@@ -174,7 +173,7 @@ def test_a_failed_rename_records_no_audit_event(
     def refused(source: object, target: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(export_module.os, "replace", refused)
+    monkeypatch.setattr(staged_files.os, "replace", refused)
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(OperationFailed, match="Permission denied"):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.db.models import AuditEvent
-from pharmadesk.io import export_customers
+from pharmadesk.io import export_customers, staged_files
 from pharmadesk.services.context import Context
 from pharmadesk.ui.export_dialog import ExportDialog
 from pharmadesk.ui.main_window import MainWindow
@@ -103,7 +103,7 @@ def test_cancel_stops_the_export_and_writes_nothing(
     assert "cancelled" in dialog.status.text()
     assert dialog.written is None
     assert list(tmp_path.glob("cancelled*")) == []
-    assert not any(p.name.startswith(".pharmadesk-export") for p in tmp_path.iterdir())
+    assert not any(p.name.startswith(staged_files.PREFIX) for p in tmp_path.iterdir())
 
 
 def test_file_menu_opens_the_export_dialog(qtbot: QtBot, window: MainWindow) -> None:
