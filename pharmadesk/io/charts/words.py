@@ -50,20 +50,24 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "ever is in that month, returning otherwise.",
     ),
     "segments": (
-        "按最近一次交易距今天数（R）、近12个月交易笔数（F）和消费额（M）各按五分位打1-5分："
-        "高价值 = R、F、M都高；忠诚 = F高；潜力 = 近期来过但F低；流失风险 = R低而F或M高；"
-        "已流失 = R最低；其余为一般。左为人数，右为占本期销售额的比例。",
-        "Recency (days since the last transaction), frequency (transactions in the last 12 "
-        "months) and monetary value (spend in the last 12 months), each scored 1-5 by "
-        "quintile: high value = high R, F and M; loyal = high F; potential = recent, low F; "
-        "at risk = low R with high F or M; lost = lowest R; regular = the rest. Bars: "
-        "customers, and their share of the period's revenue.",
+        "截至期末，按最近一次交易距期末的天数（R，越近越好）、此前12个月的交易笔数（F）和消费额"
+        "（M）各按五分位打1-5分（5分最好），取第一个符合的：已流失 = R分为1；高价值 = R、F、M"
+        "分都≥4；流失风险 = R分≤2且F或M分≥4；忠诚 = F分≥4；潜力 = R分≥4且F分≤2；其余为一般。"
+        "左为人数，右为占本期销售额的比例。",
+        "As of the period's last day, recency (days since the last transaction; fewer is "
+        "better), frequency (transactions in the 12 months before) and monetary value (spend "
+        "in them) are each scored 1-5 by quintile (5 is best); the first rule that applies: "
+        "lost = R score 1; high value = R, F and M scores all 4 or more; at risk = R score 2 "
+        "or less with an F or M score of 4 or more; loyal = F score 4 or more; potential = R "
+        "score 4 or more with an F score of 2 or less; regular = the rest. Bars: customers, "
+        "and their share of the period's revenue.",
     ),
     "stages": (
-        "按每位顾客自己的购买节奏（不同购买日之间的间隔），取第一个符合的：已流失 = 距上次交易"
-        "超过其间隔中位数的3倍或超过180天；有流失风险 = 超过1.5倍，或尚无间隔时超过90天；"
+        "截至期末，按每位顾客自己的购买节奏（不同购买日之间的间隔），取第一个符合的："
+        "已流失 = 距上次交易超过其间隔中位数的3倍或超过180天；有流失风险 = 超过1.5倍，或尚无间隔时超过90天；"
         "忠实 = 近12个月4笔以上；回头客 = 累计2笔以上；新客 = 只有1笔。",
-        "From each customer's own rhythm (intervals between distinct purchase days), the "
+        "As of the period's last day, from each customer's own rhythm (intervals between "
+        "distinct purchase days), the "
         "first that applies: lost = more than 3 times their median interval since the last "
         "transaction, or over 180 days; at risk = over 1.5 times, or over 90 days without an "
         "interval yet; loyal = 4+ transactions in 12 months; repeat = 2+ ever; new = one.",
