@@ -64,7 +64,8 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     ),
     "stages": (
         "截至期末，按每位顾客自己的购买节奏（不同购买日之间的间隔），取第一个符合的："
-        "已流失 = 距上次交易超过其间隔中位数的3倍或超过180天；有流失风险 = 超过1.5倍，或尚无间隔时超过90天；"
+        "已流失 = 距上次交易超过其间隔中位数的3倍或超过180天；"
+        "有流失风险 = 超过1.5倍，或尚无间隔时超过90天；"
         "忠实 = 近12个月4笔以上；回头客 = 累计2笔以上；新客 = 只有1笔。",
         "As of the period's last day, from each customer's own rhythm (intervals between "
         "distinct purchase days), the "
