@@ -19,6 +19,7 @@ from typing import Any
 
 from pharmadesk.io import export_labels as labels
 from pharmadesk.io.xlsx_stream import Column
+from pharmadesk.services import purchases
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import FieldDef, list_fields
 from pharmadesk.services.customer_input import HEALTH_FIELDS
@@ -255,7 +256,7 @@ def _iso(day: date) -> str:
 def _summaries(ctx: Context, first: int, last: int) -> dict[int, tuple[Any, ...]]:
     """Receipts, spend (yuan) and last purchase (serial day and ISO text) per customer."""
     sql = (
-        "SELECT customer_id, count(DISTINCT transaction_key), sum(amount_fen), "
+        f"SELECT customer_id, {purchases.TRANSACTIONS_SQL}, sum(amount_fen), "
         "max(purchased_on) FROM purchase WHERE customer_id BETWEEN ? AND ? GROUP BY customer_id"
     )
     out = {}

@@ -15,7 +15,7 @@ from peewee import fn
 
 from pharmadesk.db.models import ConsentRecord, Customer, CustomField, CustomValue
 from pharmadesk.errors import NotFound, ValidationError
-from pharmadesk.services import audit, search_index
+from pharmadesk.services import audit, purchases, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import json_value, list_fields
 from pharmadesk.services.customer_input import CONSENT_FIELDS, HEALTH_FIELDS, prepare
@@ -337,7 +337,7 @@ def _in_clause(ids: list[int]) -> str:
 
 def _purchase_summaries(ctx: Context, ids: list[int]) -> dict[int, tuple[int, int, str]]:
     sql = (
-        "SELECT customer_id, count(DISTINCT transaction_key), sum(amount_fen), "
+        f"SELECT customer_id, {purchases.TRANSACTIONS_SQL}, sum(amount_fen), "
         f"max(purchased_on) FROM purchase WHERE customer_id IN ({_in_clause(ids)}) "
         "GROUP BY customer_id"
     )

@@ -35,7 +35,7 @@ class Profile:
 def summary(ctx: Context, customer_id: int) -> Summary:
     db = ctx.db
     spend, visits, first, last, days = db.execute_sql(
-        "SELECT coalesce(sum(amount_fen), 0), count(DISTINCT transaction_key), "
+        f"SELECT coalesce(sum(amount_fen), 0), {purchases.TRANSACTIONS_SQL}, "
         "min(purchased_on), max(purchased_on), count(DISTINCT purchased_on) "
         "FROM purchase WHERE customer_id = ?",
         (customer_id,),

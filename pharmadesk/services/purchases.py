@@ -17,6 +17,9 @@ from pharmadesk.services.context import Context
 from pharmadesk.text.normalize import fold
 
 MAX_QUANTITY = 10_000
+# How many transactions a customer's lines make: a receipt counts once a day (tills restart
+# their numbering, so one number on two days is two receipts), as the analytics count them.
+TRANSACTIONS_SQL = "count(DISTINCT transaction_key || '@' || purchased_on)"
 
 
 @dataclass(frozen=True)

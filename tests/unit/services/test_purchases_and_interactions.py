@@ -60,6 +60,18 @@ def test_lines_without_a_receipt_count_as_one_visit_per_day(
     assert customers.get(pharmacy, customer_id).purchase_count == 2
 
 
+def test_a_receipt_number_on_two_days_is_two_purchases_everywhere(
+    pharmacy: Context, customer_id: int, clock: FakeClock
+) -> None:
+    # Tills restart their numbering: the same number on another day is another receipt.
+    line = purchases.LineInput("维生素C片", 1, 990)
+    purchases.record(pharmacy, customer_id, [line, line], receipt="0001")
+    clock.advance(days=1)
+    purchases.record(pharmacy, customer_id, [line], receipt="0001")
+    assert customers.get(pharmacy, customer_id).purchase_count == 2
+    assert profile.summary(pharmacy, customer_id).visits == 2
+
+
 @pytest.mark.parametrize(
     "line",
     [
