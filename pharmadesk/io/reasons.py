@@ -122,12 +122,12 @@ _REASON_RULES = rules(
             "与已建档客户同名，未合并：请核对",
         ),
         (
-            r"similar name, (?P<detail>same [a-z ]+) as row (?P<row>\d+) \((?P<other>.+)\), "
+            r"similar name to row (?P<row>\d+) \((?P<other>.+)\), (?P<detail>same [a-z ]+), "
             r"not merged: check it",
             "与第{row}行姓名相近（{other}），{detail}，未合并：请核对",
         ),
         (
-            r"similar name, (?P<detail>same [a-z ]+) as a customer on file \((?P<other>.+)\), "
+            r"similar name to a customer on file \((?P<other>.+)\), (?P<detail>same [a-z ]+), "
             r"not merged: check it",
             "与已建档客户姓名相近（{other}），{detail}，未合并：请核对",
         ),

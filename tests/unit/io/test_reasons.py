@@ -49,9 +49,9 @@ def assert_chinese(
          "出生日期：日期不存在：1990-02-30（已存入备注）"),
         ("merged into row 4 (similar name, same birth date, by hand)",
          "并入第4行（姓名相近，出生日期相同，手动合并）"),
-        ("similar name, same address as row 8 (王玮), not merged: check it",
+        ("similar name to row 8 (王玮), same address, not merged: check it",
          "与第8行姓名相近（王玮），地址相同，未合并：请核对"),
-        ("similar name, same email as a customer on file (Wang Wei), not merged: check it",
+        ("similar name to a customer on file (Wang Wei), same email, not merged: check it",
          "与已建档客户姓名相近（Wang Wei），邮箱相同，未合并：请核对"),
         ("not a date: 1990; 2 (kept in notes)", "无法识别的日期：1990; 2（已存入备注）"),
         ("something new", "something new"),
@@ -150,6 +150,20 @@ def test_a_row_with_several_reasons_reads_in_chinese(pharmacy: Context) -> None:
     assert merged.reason.count("; ") == 3
     assert_chinese(localize(merged.reason, "zh_CN"), merged.reason, ("zs@", "1990-02-30", "old"))
     assert_chinese(localize(flagged.reason, "zh_CN"), flagged.reason, ("ls@",))
+
+
+def test_near_spelling_proposals_and_their_merges_read_in_chinese(pharmacy: Context) -> None:
+    customers.create(pharmacy, {"name": "张晓明", "address": "文三路1号"})
+    lines = [RawRow(1, ("姓名", "生日", "地址")),
+             RawRow(2, ("王伟", "1980-05-05", None)),
+             RawRow(3, ("王玮", "1980-05-05", None)),
+             RawRow(4, ("张小明", None, "文三路1号"))]  # fmt: skip
+    table = RawTable(Path("near.xlsx"), "S", lines, "near")
+    proposed = customer_import.plan(pharmacy, table).rows[1:]
+    merged = customer_import.plan(pharmacy, table, overrides={3: "merge", 4: "merge"}).rows[1:]
+    for row in (*proposed, *merged):
+        assert "similar name" in row.reason
+        assert_chinese(localize(row.reason, "zh_CN"), row.reason, names=("王伟", "张晓明"))
 
 
 # --- Purchase lines ------------------------------------------------------------------------
