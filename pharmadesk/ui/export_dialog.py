@@ -213,9 +213,11 @@ class ExportDialog(QDialog):
         self.start.setObjectName("exportStart")
         self.start.setDefault(True)
         self.start.clicked.connect(self.choose_and_export)
-        self.cancel = QPushButton(self.tr("&Cancel export"))
+        # Always in its place (disabled when idle): a late click on a button that just
+        # disappeared must not land on Export… moving in under the pointer.
+        self.cancel = QPushButton(self.tr("Cancel e&xport"))
         self.cancel.setObjectName("exportCancel")
-        self.cancel.hide()
+        self.cancel.setEnabled(False)
         self.cancel.clicked.connect(self.request_cancel)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("exportClose")
@@ -298,7 +300,6 @@ class ExportDialog(QDialog):
         self.written = None
         self.progress.setRange(0, 0)  # busy until the first count arrives
         self.progress.show()
-        self.cancel.show()
         self.cancel.setEnabled(True)
         self.status.setText(self.tr("Exporting…"))
         self._ticket = self.runner.submit(
@@ -327,7 +328,7 @@ class ExportDialog(QDialog):
     def _end(self) -> None:
         self._ticket = None
         self._timer.stop()
-        self.cancel.hide()
+        self.cancel.setEnabled(False)
         self._update()
 
     def _finished(self, result: ExportResult) -> None:
@@ -341,6 +342,7 @@ class ExportDialog(QDialog):
             for key, rows in result.rows.items()
         ]
         self.status.setText("\n".join(lines))
+        self.adjustSize()  # room for the result lines without squeezing the filters
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _failed(self, error: BaseException) -> None:

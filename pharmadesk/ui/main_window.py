@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -242,7 +243,11 @@ class MainWindow(QMainWindow):
         before = QApplication.focusWidget()
         result = dialog.exec()
         self.activateWindow()
-        if before is not None and before.isVisible() and self.isAncestorOf(before):
+        # The widget that had the focus may have been deleted while the dialog ran (a button
+        # of a dialog closed meanwhile): touching it then would crash.
+        if before is None or not shiboken6.isValid(before):
+            return result
+        if before.isVisible() and self.isAncestorOf(before):
             before.setFocus(Qt.FocusReason.OtherFocusReason)
         return result
 

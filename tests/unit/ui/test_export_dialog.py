@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -13,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.db.models import AuditEvent
-from pharmadesk.io import export_customers, staged_files
+from pharmadesk.io import export as export_module
+from pharmadesk.io import staged_files
 from pharmadesk.services.context import Context
 from pharmadesk.ui.export_dialog import ExportDialog
 from pharmadesk.ui.main_window import MainWindow
@@ -85,23 +88,27 @@ def test_customer_filters_and_dates_reach_the_export(
 def test_cancel_stops_the_export_and_writes_nothing(
     qtbot: QtBot, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export_customers, "PAGE", 1)
     qtbot.keyClicks(dialog.purpose, "test")
-    dialog.shared.cancel = True  # as if Cancel were clicked before the first page was read
     target = tmp_path / "cancelled.xlsx"
     choose_file(monkeypatch, dialog, target)
-    original = dialog.start_export
+    # The worker waits until Cancel has been clicked, so the click always comes in time.
+    clicked = threading.Event()
+    real_export = export_module.export
 
-    def start_cancelled(path: Path, request: object) -> None:
-        original(path, request)  # type: ignore[arg-type]
-        assert dialog.cancel.isVisible()
-        qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton)
+    def export_after_the_click(*args: Any, **kwargs: Any) -> Any:
+        assert clicked.wait(10)
+        return real_export(*args, **kwargs)
 
-    monkeypatch.setattr(dialog, "start_export", start_cancelled)
+    monkeypatch.setattr(export_module, "export", export_after_the_click)
+    assert not dialog.cancel.isEnabled()
     qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    assert dialog.cancel.isEnabled()
+    qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton)
+    clicked.set()
     qtbot.waitUntil(lambda: not dialog.running(), timeout=10_000)
     assert "cancelled" in dialog.status.text()
     assert dialog.written is None
+    assert not dialog.cancel.isEnabled()
     assert list(tmp_path.glob("cancelled*")) == []
     assert not any(p.name.startswith(staged_files.PREFIX) for p in tmp_path.iterdir())
 
