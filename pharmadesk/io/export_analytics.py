@@ -60,16 +60,28 @@ _KPIS: tuple[tuple[str, str, Callable[[Kpis], int | float | None]], ...] = (
     ("returning_customers", "int", lambda k: k.returning_customers),
     ("average_basket", "money", lambda k: _fen(k.average_basket_fen)),
     ("repurchase_rate", "percent", lambda k: k.repurchase_rate),
-    ("average_rating", "number", lambda k: k.average_rating),
+    ("average_rating", "number", lambda k: _rounded(k.average_rating)),
     ("complaints", "int", lambda k: k.complaints),
 )
 
 
-def _change(now: int | float | None, before: int | float | None) -> float | None:
-    """Relative change against the previous period; none when there is nothing to compare."""
-    if now is None or not before:
-        return None
-    return (now - before) / before
+def _rounded(rating: float | None) -> float | None:
+    return None if rating is None else round(rating, 2)
+
+
+def _change(kind: str, now: int | float | None, before: int | float | None, language: str) -> Cell:
+    """Against the previous period, as the dashboard shows it: a rate by its difference in
+    percentage points, a rating by its difference, everything else relatively."""
+    if now is None or before is None:
+        return (None, "text")
+    if kind == "percent":
+        points = f"{(now - before) * 100:+.1f} {labels.header('percentage_points', language)}"
+        return (points, "text")
+    if kind == "number":
+        return (round(now - before, 2), "number")
+    if not before:
+        return (None, "percent")
+    return ((now - before) / before, "percent")
 
 
 def _period_text(start: date, end: date) -> str:
@@ -87,7 +99,7 @@ def _kpi_table(board: Dashboard, language: str) -> Table:
     for key, kind, pick in _KPIS:
         now, before = pick(board.kpis), pick(board.previous_kpis)
         rows.append([(labels.header(key, language), "text"), (now, kind), (before, kind),
-                     (_change(now, before), "percent")])  # fmt: skip
+                     _change(kind, now, before, language)])  # fmt: skip
     return Table("kpis", headers, rows)
 
 

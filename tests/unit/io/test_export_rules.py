@@ -85,6 +85,16 @@ def test_analytics_sheets_hold_the_dashboard_figures(
     assert kpis["revenue"]["previous period"].value == pytest.approx(previous)
     assert kpis["transactions"]["this period"].value == board.kpis.transactions
     assert kpis["repurchase rate"]["this period"].number_format == "0.0%"
+    # Changes read as on the dashboard: a rate in points, a rating by its difference.
+    rate, rate_before = board.kpis.repurchase_rate, board.previous_kpis.repurchase_rate
+    rating, rating_before = board.kpis.average_rating, board.previous_kpis.average_rating
+    assert rate is not None
+    assert rate_before is not None
+    assert rating is not None
+    assert rating_before is not None
+    assert kpis["repurchase rate"]["change"].value == f"{(rate - rate_before) * 100:+.1f} pp"
+    assert kpis["average rating"]["this period"].value == round(rating, 2)
+    assert kpis["average rating"]["change"].value == pytest.approx(rating - rating_before)
     months = table(path, "months")
     assert len(months) == len(board.months) == 24
     assert [m["revenue"].value for m in months] == pytest.approx(
