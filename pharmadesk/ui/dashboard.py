@@ -38,11 +38,12 @@ from pharmadesk.ui import analytics_labels, fonts
 from pharmadesk.ui.chart_fonts import configure_matplotlib
 from pharmadesk.ui.chart_view import ChartView
 from pharmadesk.ui.kpi_cards import KpiCards
-from pharmadesk.ui.period_picker import PeriodPicker, period_label
+from pharmadesk.ui.period_picker import PeriodPicker, following, period_label
 from pharmadesk.ui.segment_customers import CustomerListWindow, Exporter
 from pharmadesk.ui.tasks import BackgroundRunner
 
 CHART_COLUMNS = 2
+PREFETCH_IDLE_MS = 400  # how long the window must sit idle before a neighbour is computed
 Finder = Callable[[Context, Period], list[CustomerRow]]
 
 
@@ -73,6 +74,12 @@ class DashboardWindow(QDialog):
         self._drawing = QTimer(self)
         self._drawing.setInterval(0)
         self._drawing.timeout.connect(self._draw_next)
+        self._neighbours: list[Period] = []  # still to prefetch, nearest first
+        self._prefetching = False
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(PREFETCH_IDLE_MS)
+        self._idle.timeout.connect(self._prefetch_next)
         configure_matplotlib(fonts.cjk_family())
         self.picker = PeriodPicker(ctx.today())
         self.picker.changed.connect(self.request)
@@ -125,6 +132,7 @@ class DashboardWindow(QDialog):
     def request(self, period: Period) -> None:
         """Compute `period`'s figures off the GUI thread; the newest choice wins."""
         self._wanted = period
+        self._neighbours = []
         self.state.setText(self.tr("Computing…"))
         if self._computing is None:
             self._start(period)
@@ -176,8 +184,42 @@ class DashboardWindow(QDialog):
             self._drawing.stop()
             if self._computing is None:
                 self.state.setText("")
+                self._plan_prefetch(self.dashboard)
             return
         self._to_draw.pop(0).show_dashboard(self.dashboard)
+
+    # prefetching the neighbours -----------------------------------------------------------
+
+    def _plan_prefetch(self, dash: Dashboard | None) -> None:
+        if dash is None:
+            return
+        after = following(dash.period)
+        today = self.ctx.today()
+        self._neighbours = [dash.previous] + ([after] if after.start <= today else [])
+        self._idle.start()
+
+    def _may_prefetch(self) -> bool:
+        idle = self._computing is None and not self._prefetching and not self._runner.busy()
+        return idle and self.isVisible() and self.isActiveWindow() and not self._to_draw
+
+    def _prefetch_next(self) -> None:
+        """Compute one neighbour now if nothing else is going on, else look again later."""
+        if not self._neighbours or not self.isVisible():
+            return
+        if not self._may_prefetch():
+            self._idle.start()
+            return
+        ctx, period = self.ctx, self._neighbours.pop(0)
+        self._prefetching = True
+        # The result stays in the service's memory; a failure shows when it is asked for.
+        self._runner.submit(
+            lambda: analytics.dashboard(ctx, period), self._prefetched, self._prefetched
+        )
+
+    def _prefetched(self, _result: object) -> None:
+        self._prefetching = False
+        if self._neighbours:
+            self._idle.start()
 
     # from a chart to its customers --------------------------------------------------------
 

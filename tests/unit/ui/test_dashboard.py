@@ -3,6 +3,7 @@ period changed as a user does, and a click on a chart through to a customer."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from pharmadesk.services import analytics, customers, purchases
 from pharmadesk.services.analytics.results import Period, last_full_month, month_of
 from pharmadesk.services.context import Account, Context
 from pharmadesk.ui import formatting
-from pharmadesk.ui.dashboard import DashboardWindow
+from pharmadesk.ui.dashboard import PREFETCH_IDLE_MS, DashboardWindow
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.segment_customers import CustomerListWindow
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -239,3 +240,30 @@ def test_the_dashboard_is_the_owner_s(
     finally:
         counter.deleteLater()
         runner.stop()
+
+
+def test_the_months_around_the_one_shown_are_computed_while_the_window_is_idle(
+    qtbot: QtBot, window: MainWindow, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    # A search (any job) on the shared worker: no prefetch is queued behind or before it.
+    release = threading.Event()
+    window._runner.submit(release.wait, lambda _: None)
+    try:
+        qtbot.wait(3 * PREFETCH_IDLE_MS)
+        assert dash._neighbours == [SEPTEMBER, month_of(date(2026, 11, 1))]
+        assert not dash._prefetching
+    finally:
+        release.set()  # never leave the worker blocked, or the runner cannot stop
+    qtbot.waitUntil(lambda: not dash._neighbours and not dash._prefetching, timeout=10_000)
+
+    # Both neighbours are kept: ◀ shows September without computing anything.
+    def computed(*_: object) -> None:
+        raise AssertionError("September should have been prefetched")
+
+    monkeypatch.setattr(analytics, "_dashboard", computed)
+    press(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    _shown(qtbot, dash, SEPTEMBER)
+    assert _card(dash, "revenue")[0] == "¥50.00"
+    dash.close()
