@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+from pharmadesk.services.analytics import cache
 from pharmadesk.services.analytics import definitions as rules
 from pharmadesk.services.analytics import months as summaries
 from pharmadesk.services.analytics.results import (
@@ -53,13 +54,6 @@ def _sales(ctx: Context, start: date, end: date) -> tuple[int, int]:
     return int(revenue), int(transactions)
 
 
-def _served_and_repurchase(parts: list[summaries.Part]) -> tuple[int, float | None]:
-    """Distinct customers over the parts, and the customers-weighted repurchase rate."""
-    served = frozenset[int]().union(*(p.served for p in parts))
-    repeaters = sum(p.repeaters for p in parts)
-    return len(served), rules.rate(repeaters, sum(len(p.served) for p in parts))
-
-
 def _new_customers(ctx: Context, start: date, end: date) -> int:
     (count,) = _one(
         ctx,
@@ -82,7 +76,7 @@ def _satisfaction(ctx: Context, start: date, end: date) -> tuple[float | None, i
 def kpis(ctx: Context, period: Period) -> Kpis:
     """The period's KPI cards (definitions.py)."""
     revenue, transactions = _sales(ctx, period.start, period.end)
-    served, repurchase = _served_and_repurchase(summaries.parts(ctx, period.start, period.end))
+    served, repeaters, served_in_parts = summaries.served(ctx, period.start, period.end)
     new = _new_customers(ctx, period.start, period.end)
     rating, complaints = _satisfaction(ctx, period.start, period.end)
     return Kpis(
@@ -92,7 +86,7 @@ def kpis(ctx: Context, period: Period) -> Kpis:
         new_customers=new,
         returning_customers=served - new,
         average_basket_fen=rules.rounded_mean(revenue, transactions),
-        repurchase_rate=repurchase if served else None,
+        repurchase_rate=rules.rate(repeaters, served_in_parts) if served else None,
         average_rating=rating,
         complaints=complaints,
     )
@@ -121,10 +115,10 @@ def monthly(ctx: Context, *, last_month: date, count: int = 24) -> list[MonthPoi
         )
     }
     keys = [f"{m:%Y-%m}" for m in months]
-    served = {}
-    for month, key in zip(months, keys, strict=True):
-        found = summaries.part(ctx, month, month_of(month).end)
-        served[key] = (len(found.served), found.repeaters)
+    served = {
+        key: summaries.served(ctx, month, month_of(month).end)[:2]
+        for month, key in zip(months, keys, strict=True)
+    }
     new = {
         str(m): int(n)
         for m, n in _all(
@@ -166,10 +160,18 @@ def monthly(ctx: Context, *, last_month: date, count: int = 24) -> list[MonthPoi
     return points
 
 
-def _ranked(ctx: Context, period: Period, kind: str, limit: int) -> list[summaries.Item]:
-    """The period's items by revenue, then key: from the month summaries."""
-    found = summaries.items(ctx, period.start, period.end, kind)
-    return sorted(found, key=lambda item: (-item.revenue_fen, item.key))[:limit]
+def _ranked(ctx: Context, period: Period, kind: str, limit: int) -> list[list[Any]]:
+    """The period's top items by revenue, then key: [key, revenue, quantity, transactions,
+    customers], kept per period (product names are looked up afresh: they can change)."""
+
+    def compute() -> list[list[Any]]:
+        found = summaries.items(ctx, period.start, period.end, kind)
+        ranked = sorted(found, key=lambda item: (-item.revenue_fen, item.key))[:limit]
+        return [[i.key, i.revenue_fen, i.quantity, i.transactions, len(i.buyers)] for i in ranked]
+
+    key = f"top:{kind}:{limit}:{period.start}:{period.end}"
+    found: list[list[Any]] = cache.stored(ctx, key, period.start, period.end, compute)
+    return found
 
 
 def top_products(ctx: Context, period: Period, limit: int = 10) -> list[RankedItem]:
@@ -181,16 +183,16 @@ def top_products(ctx: Context, period: Period, limit: int = 10) -> list[RankedIt
             ctx,
             f"SELECT id, name, specification FROM product WHERE id IN "
             f"({', '.join('?' * len(ranked))})",
-            [item.key for item in ranked],
+            [row[0] for row in ranked],
         )
     }
     items = []
-    for item in ranked:
-        name, spec = names[int(item.key)]
+    for product_id, revenue, quantity, transactions, customers in ranked:
+        name, spec = names[int(product_id)]
         items.append(
             RankedItem(
-                str(item.key), f"{name} {spec}".strip(), item.revenue_fen,
-                item.quantity, item.transactions, len(item.buyers),
+                str(product_id), f"{name} {spec}".strip(), int(revenue),
+                int(quantity), int(transactions), int(customers),
             )
         )  # fmt: skip
     return items
@@ -198,11 +200,8 @@ def top_products(ctx: Context, period: Period, limit: int = 10) -> list[RankedIt
 
 def top_categories(ctx: Context, period: Period, limit: int = 10) -> list[RankedItem]:
     """The period's categories by revenue (products without one: the key and label '')."""
-    return [
-        RankedItem(str(i.key), str(i.key), i.revenue_fen, i.quantity, i.transactions,
-                   len(i.buyers))
-        for i in _ranked(ctx, period, "categories", limit)
-    ]  # fmt: skip
+    rows = _ranked(ctx, period, "categories", limit)
+    return [RankedItem(str(c), str(c), int(r), int(q), int(t), int(n)) for c, r, q, t, n in rows]
 
 
 def weekdays(ctx: Context, period: Period) -> list[WeekdayPoint]:

@@ -4,7 +4,8 @@ A period's distinct counts (customers served, a product's buyers, its transactio
 add up across months, so each month keeps the customer sets behind them:
 
 - `customers:YYYY-MM`: who was served that month and how many of them on two or more
-  days (the repeaters of the repurchase rate), from `customer_day`;
+  days (the repeaters of the repurchase rate), from `customer_day`; `served:FIRST:LAST`
+  the counts of a period made from them (a single month is counted in SQL);
 - `items:YYYY-MM`: per product and per category, revenue, quantity, transactions and the
   set of buyers, from the month's purchase lines (read from the covering `purchase_day`).
 
@@ -73,8 +74,25 @@ def part(ctx: Context, first: date, last: date) -> Part:
     return Part(frozenset(value["served"]), int(value["repeaters"]))
 
 
-def parts(ctx: Context, start: date, end: date) -> list[Part]:
-    return [part(ctx, first, last) for first, last in rules.month_parts(start, end)]
+def served(ctx: Context, start: date, end: date) -> tuple[int, int, int]:
+    """Customers served from `start` to `end`, and summed over its month parts the
+    repeaters and the customers served (the repurchase rate's two terms). Kept per range."""
+    value = cache.stored(ctx, f"served:{start}:{end}", start, end, lambda: _served(ctx, start, end))
+    return int(value[0]), int(value[1]), int(value[2])
+
+
+def _served(ctx: Context, start: date, end: date) -> list[int]:
+    cut = rules.month_parts(start, end)
+    if len(cut) == 1:  # counted in SQL: no customer set needed
+        count, repeaters = ctx.db.execute_sql(
+            "SELECT count(*), coalesce(sum(n >= 2), 0) FROM (SELECT count(*) AS n "
+            "FROM customer_day WHERE day BETWEEN ? AND ? GROUP BY customer_id)",
+            (start.isoformat(), end.isoformat()),
+        ).fetchone()
+        return [int(count), int(repeaters), int(count)]
+    found = [part(ctx, first, last) for first, last in cut]
+    everyone = frozenset[int]().union(*(p.served for p in found))
+    return [len(everyone), sum(p.repeaters for p in found), sum(len(p.served) for p in found)]
 
 
 _ITEM_SQL = """

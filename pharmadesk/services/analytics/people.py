@@ -85,7 +85,11 @@ def _history(ctx: Context, end: date) -> list[tuple[int, date, int, int, int, fl
 
 
 def standings(ctx: Context, end: date) -> dict[int, Standing]:
-    """Every customer with a transaction on or before `end`, as of `end`."""
+    """Every customer with a transaction on or before `end`, as of `end`.
+
+    Kept in memory until a line is written: the lists of a segment, a stage, a product of
+    one period are opened one after another.
+    """
     return cache.remember(ctx, "standings", end, lambda: _standings(ctx, end))
 
 
@@ -168,7 +172,9 @@ def groups_of(ctx: Context, period: Period) -> tuple[list[GroupShare], list[Grou
 
 
 def _groups_json(ctx: Context, period: Period) -> dict[str, list[list[Any]]]:
-    found = standings(ctx, period.end)
+    # Not through the memory of `standings`: dashboards (and their prefetched neighbours)
+    # would fill it with 200,000-customer tables that only the lists of people reuse.
+    found = _standings(ctx, period.end)
     return {
         "segments": [list(astuple(g)) for g in
                      _groups(ctx, period, SEGMENTS, {c: s.segment for c, s in found.items()})],
