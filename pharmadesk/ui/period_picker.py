@@ -30,7 +30,6 @@ from pharmadesk.services.analytics.results import (
     year_of,
 )
 
-CUSTOM_DELAY_MS = 400
 KIND_NAMES = {
     "month": QT_TRANSLATE_NOOP("PeriodPicker", "Month"),
     "quarter": QT_TRANSLATE_NOOP("PeriodPicker", "Quarter"),
@@ -110,10 +109,6 @@ class PeriodPicker(QWidget):
         )
         self.compared = QLabel()
         self.compared.setObjectName("periodCompared")
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(CUSTOM_DELAY_MS)
-        self._typing.timeout.connect(self._take_custom)
         self._lay_out(caption)
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         for keys, step in (("Alt+Left", -1), ("Alt+Right", 1)):
@@ -136,8 +131,12 @@ class PeriodPicker(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMaximumDate(_qdate(self._today))
-        edit.dateChanged.connect(lambda _day: self._typing.start())
+        # Taken when the typing is done (Enter, Tab, leaving the field) or a day is picked
+        # from the calendar; taking it on a pause reset the field while a date was typed.
         edit.editingFinished.connect(self._take_custom)
+        calendar = edit.calendarWidget()
+        if calendar is not None:
+            calendar.clicked.connect(lambda _day: QTimer.singleShot(0, self._take_custom))
         return edit
 
     def _lay_out(self, caption: QLabel) -> None:
@@ -162,7 +161,6 @@ class PeriodPicker(QWidget):
         self.changed.emit(period)
 
     def step(self, direction: int) -> None:
-        self._typing.stop()
         current = self._period
         self.set_period(current.previous() if direction < 0 else following(current))
 
@@ -172,7 +170,6 @@ class PeriodPicker(QWidget):
             self.set_period(switched(self._period, kind, self._today))
 
     def _take_custom(self) -> None:
-        self._typing.stop()
         if self._period.kind != "custom":
             return
         start, end = _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
@@ -193,7 +190,10 @@ class PeriodPicker(QWidget):
             edit.setVisible(is_custom)
         self.to_label.setVisible(is_custom)
         self.shown.setVisible(not is_custom)
-        self.shown.setText(period_label(period))
+        label = period_label(period)
+        if period.end >= self._today:  # not over yet: its figures grow until it ends
+            label = self.tr("%1 (to date)").replace("%1", label)
+        self.shown.setText(label)
         self.forward.setEnabled(following(period).start <= self._today)
         self.compared.setText(
             self.tr("compared with %1").replace("%1", period_label(period.previous()))

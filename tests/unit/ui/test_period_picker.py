@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDateEdit
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.services.analytics.results import custom, month_of, quarter_of, year_of
@@ -61,13 +61,25 @@ def test_another_kind_takes_the_last_whole_one(qtbot: QtBot) -> None:
     assert picker.shown.text() == "Year 2025"
 
 
-def test_a_custom_range_is_taken_once_typing_stops(qtbot: QtBot) -> None:
+def _type_date(qtbot: QtBot, edit: QDateEdit, digits: str) -> None:
+    edit.setFocus()
+    edit.setSelectedSection(QDateEdit.Section.YearSection)
+    qtbot.keyClicks(edit, digits)
+
+
+def test_a_custom_range_is_taken_when_typing_is_done(qtbot: QtBot) -> None:
     picker, chosen = _picker(qtbot)
     picker.kind.setCurrentIndex(picker.kind.findData("custom"))
     assert picker.start_edit.isVisible()
     assert not picker.shown.isVisible()
-    picker.start_edit.setDate(QDate(2026, 10, 5))
-    picker.end_edit.setDate(QDate(2026, 10, 19))
+    before = picker.period()
+    _type_date(qtbot, picker.start_edit, "20261005")
+    qtbot.wait(600)  # a pause is not the end of the typing: nothing is taken or reset yet
+    assert picker.period() == before
+    assert picker.start_edit.date() == QDate(2026, 10, 5)
+    qtbot.keyClick(picker.start_edit, Qt.Key.Key_Tab)
+    _type_date(qtbot, picker.end_edit, "20261019")
+    qtbot.keyClick(picker.end_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: picker.period() == custom(date(2026, 10, 5), date(2026, 10, 19)))
     assert chosen[-1] == picker.period()
     assert picker.compared.text() == "compared with 2026-09-20 – 2026-10-04"
@@ -89,3 +101,12 @@ def test_numbers_are_written_for_people() -> None:
     assert formatting.relative_change(5, 0).text == ""
     assert formatting.point_change(0.25, 0.20).text == "+5.0 pp"
     assert formatting.absolute_change(4.0, 4.25).direction == -1
+
+
+def test_a_period_not_over_yet_says_so(qtbot: QtBot) -> None:
+    picker, _ = _picker(qtbot)
+    picker.forward.click()
+    assert picker.period() == month_of(TODAY)
+    assert picker.shown.text() == "2026-11 (to date)"
+    picker.back.click()
+    assert picker.shown.text() == "2026-10"
