@@ -37,7 +37,12 @@ def reading(name: str) -> str:
 
 
 def agreeing_detail(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> str | None:
-    """The words for the first detail two records share, None when none does."""
+    """The words for the first detail two records share; None when none does, or when
+    their birth dates (or years) are both known and differ: two people, then."""
+    for detail in ("birth_date", "birth_year"):
+        a, b = _detail(mine, detail), _detail(theirs, detail)
+        if a is not None and b is not None and a != b:
+            return None
     for detail in _DETAILS:
         a, b = _detail(mine, detail), _detail(theirs, detail)
         if a is not None and a == b:

@@ -68,7 +68,7 @@ class CustomerRowsModel(QAbstractTableModel):
     def headers(self) -> list[str]:
         return [
             self.tr("Name"), self.tr("Member code"), self.tr("Mobile"), self.tr("Last purchase"),
-            self.tr("Days since"), self.tr("Transactions (12 months)"),
+            self.tr("Days to period end"), self.tr("Transactions (12 months)"),
             self.tr("Spend (12 months)"), self.tr("Segment"), self.tr("Stage"),
         ]  # fmt: skip
 

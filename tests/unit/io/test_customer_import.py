@@ -347,6 +347,7 @@ def test_a_near_spelling_with_one_more_detail_in_common_is_proposed(pharmacy: Co
             ["王伟", "13900001111", "1980-05-05", None, None],
             ["王玮", "13900002222", "1980-05-05", None, None],  # a homophone, same birthday
             ["王薇", "13900003333", "1991-01-01", None, None],  # a homophone, nothing else
+            ["王维", "13900004444", "1980-05-06", "文三路1号", None],  # born on another day
             ["Maria Gonzalez", None, None, None, "maria@example.com"],
             ["maria  gonzalez", None, None, None, "MARIA@example.com"],
         ]),
@@ -356,15 +357,16 @@ def test_a_near_spelling_with_one_more_detail_in_common_is_proposed(pharmacy: Co
         (3, "imported", "similar name to row 2 (王伟), same birth date, not merged: check it"),
         (4, "imported", ""),
         (5, "imported", ""),
+        (6, "imported", ""),
         (
-            6,
+            7,
             "imported",
-            "similar name to row 5 (Maria Gonzalez), same email, not merged: check it",
+            "similar name to row 6 (Maria Gonzalez), same email, not merged: check it",
         ),
     ]
     assert plan.rows[1].proposed_row == 2
     import_batches.commit(pharmacy, plan)
-    assert len(names(pharmacy)) == 5  # proposals are only proposals
+    assert len(names(pharmacy)) == 6  # proposals are only proposals
 
 
 def test_a_near_spelling_on_file_is_proposed_and_merged_by_hand(pharmacy: Context) -> None:
