@@ -16,4 +16,6 @@ def test_each_kind_is_timed_on_distinct_periods_ending_by_today(pharmacy: Contex
         assert all(p.kind == kind for p in chosen)
     timings = bench.measure(pharmacy, date(2026, 11, 20))
     assert [t.kind for t in timings] == ["month", "quarter", "year", "custom"]
-    assert "dashboard, month (4 periods)" in bench.format_lines(timings)
+    assert "dashboard, month (4 periods): first p50" in bench.format_lines(timings)
+    assert "cached p50" in bench.format_lines(timings)
+    assert all(t.cached_max_s >= t.cached_p50_s > 0 for t in timings)
