@@ -514,7 +514,9 @@
         <location line="+1"/>
         <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%Ln customer</numerusform><numerusform>%Ln customers</numerusform></translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+27"/>
@@ -635,13 +637,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Days since</source>
-        <translation>Days since</translation>
+        <source>Transactions (12 months)</source>
+        <translation>Transactions (12 months)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Transactions (12 months)</source>
-        <translation>Transactions (12 months)</translation>
+        <source>Days to period end</source>
+        <translation>Days to period end</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -662,17 +664,17 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/dashboard.py" line="+65"/>
+        <location filename="../../pharmadesk/ui/dashboard.py" line="+66"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Month &amp;report…</source>
         <translation>Month &amp;report…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Computing…</source>
         <translation>Computing…</translation>
     </message>
@@ -692,7 +694,7 @@
         <translation>A month report is made for a month period</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+56"/>
         <source>Finding the customers…</source>
         <translation>Finding the customers…</translation>
     </message>
@@ -746,12 +748,12 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/export_dialog.py" line="+90"/>
-        <location line="+178"/>
+        <location line="+180"/>
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-161"/>
         <source>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</source>
         <translation>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</translation>
     </message>
@@ -846,9 +848,9 @@
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Cancel export</source>
-        <translation>&amp;Cancel export</translation>
+        <location line="+6"/>
+        <source>Cancel e&amp;xport</source>
+        <translation>Cancel e&amp;xport</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -866,7 +868,7 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
@@ -884,10 +886,12 @@
         <location line="+2"/>
         <source>%1: %Ln row(s)</source>
         <translation>
-            <numerusform>%1: %Ln row</numerusform><numerusform>%1: %Ln rows</numerusform></translation>
+            <numerusform>%1: %Ln row</numerusform>
+            <numerusform>%1: %Ln rows</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The export was cancelled. No file was written.</source>
         <translation>The export was cancelled. No file was written.</translation>
     </message>
@@ -1346,7 +1350,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+112"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+113"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -1477,7 +1481,7 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -1585,7 +1589,7 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../pharmadesk/ui/period_picker.py" line="+35"/>
+        <location filename="../../pharmadesk/ui/period_picker.py" line="+34"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -1642,7 +1646,12 @@
         <translation>to</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
+        <source>%1 (to date)</source>
+        <translation>%1 (to date)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>compared with %1</source>
         <translation>compared with %1</translation>
     </message>

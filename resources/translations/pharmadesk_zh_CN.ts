@@ -512,7 +512,8 @@
         <location line="+1"/>
         <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%Ln 位顾客</numerusform></translation>
+            <numerusform>%Ln 位顾客</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+27"/>
@@ -631,13 +632,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Days since</source>
-        <translation>距今天数</translation>
+        <source>Transactions (12 months)</source>
+        <translation>交易笔数（近12个月）</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Transactions (12 months)</source>
-        <translation>交易笔数（近12个月）</translation>
+        <source>Days to period end</source>
+        <translation>距期末天数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -658,17 +659,17 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/dashboard.py" line="+65"/>
+        <location filename="../../pharmadesk/ui/dashboard.py" line="+66"/>
         <source>Dashboard</source>
         <translation>经营看板</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Month &amp;report…</source>
         <translation>月度报告(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -688,7 +689,7 @@
         <translation>月度报告只针对按月的期间</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+56"/>
         <source>Finding the customers…</source>
         <translation>正在查找顾客…</translation>
     </message>
@@ -742,12 +743,12 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/export_dialog.py" line="+90"/>
-        <location line="+178"/>
+        <location line="+180"/>
         <source>Export to Excel</source>
         <translation>导出为电子表格</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-161"/>
         <source>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</source>
         <translation>导出的文件以明文保存个人信息，不在加密数据库之内：拿到文件的人都能读取。请妥善保管，不再需要时及时删除。每次导出及其用途都会记入审计日志。</translation>
     </message>
@@ -842,9 +843,9 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Cancel export</source>
-        <translation>取消导出(&amp;C)</translation>
+        <location line="+6"/>
+        <source>Cancel e&amp;xport</source>
+        <translation>取消导出(&amp;X)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -862,7 +863,7 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -880,10 +881,11 @@
         <location line="+2"/>
         <source>%1: %Ln row(s)</source>
         <translation>
-            <numerusform>%1：%Ln 行</numerusform></translation>
+            <numerusform>%1：%Ln 行</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The export was cancelled. No file was written.</source>
         <translation>导出已取消，未生成文件。</translation>
     </message>
@@ -1335,7 +1337,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+112"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+113"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1464,7 +1466,7 @@
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1572,7 +1574,7 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../pharmadesk/ui/period_picker.py" line="+35"/>
+        <location filename="../../pharmadesk/ui/period_picker.py" line="+34"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -1629,7 +1631,12 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
+        <source>%1 (to date)</source>
+        <translation>%1（截至今日）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>compared with %1</source>
         <translation>对比 %1</translation>
     </message>
