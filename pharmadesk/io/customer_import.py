@@ -73,6 +73,15 @@ class ImportPlan:
             found[row.outcome] += 1
         return {"data_rows": len(self.rows), **found}
 
+    def proposals(self) -> int:
+        """Rows imported with a same or similar name proposed as the same person: a person
+        should look at them (they are counted as imported or flagged)."""
+        return sum(1 for row in self.rows if is_proposal(row))
+
+
+def is_proposal(row: RowPlan) -> bool:
+    return row.proposed_row is not None or row.proposed_customer is not None
+
 
 def plan(
     ctx: Context,

@@ -7,13 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from pharmadesk.io.customer_import import RowPlan
+from pharmadesk.io.customer_import import RowPlan, is_proposal
 from pharmadesk.io.reasons import localize
 from pharmadesk.ui.import_text import outcome_label, report_language, shown
 from pharmadesk.ui.models import _TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+PROPOSED = "proposed"  # a filter beside the outcomes: the rows whose name proposes a merge
 
 
 class RowPlanTableModel(_TableModel):
@@ -43,15 +45,17 @@ class RowPlanTableModel(_TableModel):
     def _refilter(self) -> None:
         self.beginResetModel()
         wanted = self._outcome
-        self._rows = [r for r in self._all if wanted is None or r.outcome == wanted]
+        self._rows = [r for r in self._all if wanted is None or _shown_for(r, wanted)]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not index.isValid() or role != DISPLAY:
+        if not index.isValid() or role not in (DISPLAY, TOOLTIP):
             return None
+        if role == TOOLTIP:  # a long reason or row is cut in its column: the whole of it
+            return self.data(index) if index.column() >= 2 else None
         row = self._rows[index.row()]
         column = index.column()
         if column == 0:
@@ -61,3 +65,8 @@ class RowPlanTableModel(_TableModel):
         if column == 2:
             return localize(row.reason, report_language())
         return " | ".join(text for text in map(shown, row.cells) if text)
+
+
+def _shown_for(row: RowPlan, wanted: str) -> bool:
+    """`wanted` is an outcome, or PROPOSED: the rows whose name proposes a merge."""
+    return is_proposal(row) if wanted == PROPOSED else row.outcome == wanted

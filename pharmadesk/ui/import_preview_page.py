@@ -28,7 +28,7 @@ from pharmadesk.io import customer_import
 from pharmadesk.io.customer_import import ImportPlan
 from pharmadesk.ui import labels
 from pharmadesk.ui.import_page import _Page
-from pharmadesk.ui.import_preview_model import RowPlanTableModel
+from pharmadesk.ui.import_preview_model import PROPOSED, RowPlanTableModel
 from pharmadesk.ui.import_text import outcome_label, shown
 from pharmadesk.ui.tables import size_columns, table_view
 
@@ -50,6 +50,7 @@ class PreviewPage(_Page):
         self.status.setObjectName("previewStatus")
         self.policy = QButtonGroup(self)
         self.counts = {outcome: QLabel() for outcome in customer_import.OUTCOMES}
+        self.proposals = QLabel()
         self.previous = QLabel()
         self.previous.setObjectName("previousWarning")
         self.previous.setWordWrap(True)
@@ -121,6 +122,15 @@ class PreviewPage(_Page):
         for outcome, label in self.counts.items():
             label.setObjectName(f"count_{outcome}")
             form.addRow(self.tr("%1:").replace("%1", outcome_label(outcome)), label)
+        self.proposals.setObjectName("count_proposed")
+        hint = self.tr(
+            "Imported, but the same or a similar name is on file or earlier in "
+            "the file: check them, and merge by hand where it is the same person"
+        )
+        caption = QLabel(self.tr("Names to check:"))
+        for widget in (caption, self.proposals):
+            widget.setToolTip(hint)
+        form.addRow(caption, self.proposals)
         return box
 
     def _lay_out(self) -> None:
@@ -132,6 +142,7 @@ class PreviewPage(_Page):
         self.outcome.addItem(self.tr("Every row not simply imported"), None)
         for outcome in customer_import.OUTCOMES[1:]:
             self.outcome.addItem(outcome_label(outcome), outcome)
+        self.outcome.addItem(self.tr("Names to check"), PROPOSED)
         filter_row = QHBoxLayout()
         filter_row.addWidget(show)
         filter_row.addWidget(self.outcome)
@@ -229,6 +240,7 @@ class PreviewPage(_Page):
         counts = plan.counts() if plan else {}
         for outcome, label in self.counts.items():
             label.setText(str(counts[outcome]) if plan else "…")
+        self.proposals.setText(str(plan.proposals()) if plan else "…")
         self.model.set_rows(plan.rows if plan else [])
         earlier = plan.previous_batch if plan else None
         self.previous.setVisible(earlier is not None)

@@ -1674,7 +1674,7 @@
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Import it a&amp;gain</source>
         <translation>Import it a&amp;gain</translation>
     </message>
@@ -1724,7 +1724,17 @@
         <translation>%1:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Imported, but the same or a similar name is on file or earlier in the file: check them, and merge by hand where it is the same person</source>
+        <translation>Imported, but the same or a similar name is on file or earlier in the file: check them, and merge by hand where it is the same person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Names to check:</source>
+        <translation>Names to check:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Show:</source>
         <translation>&amp;Show:</translation>
     </message>
@@ -1734,7 +1744,12 @@
         <translation>Every row not simply imported</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>Names to check</source>
+        <translation>Names to check</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Selected row:</source>
         <translation>Selected row:</translation>
     </message>
@@ -1772,7 +1787,7 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>This file was imported before (batch %1). Import it again only on purpose.</source>
         <translation>This file was imported before (batch %1). Import it again only on purpose.</translation>
     </message>
@@ -1949,7 +1964,7 @@ Add it anyway?</translation>
 <context>
     <name>RowPlanTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_preview_model.py" line="+29"/>
+        <location filename="../../pharmadesk/ui/import_preview_model.py" line="+31"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>

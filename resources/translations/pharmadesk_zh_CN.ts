@@ -1659,7 +1659,7 @@
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Import it a&amp;gain</source>
         <translation>仍要再次导入(&amp;G)</translation>
     </message>
@@ -1709,7 +1709,17 @@
         <translation>%1：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Imported, but the same or a similar name is on file or earlier in the file: check them, and merge by hand where it is the same person</source>
+        <translation>已导入，但已建档客户或文件前面的行中有同名或相近的姓名：请核对，确是同一人的请手动合并</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Names to check:</source>
+        <translation>姓名待核对：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
@@ -1719,7 +1729,12 @@
         <translation>所有未直接导入的行</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>Names to check</source>
+        <translation>姓名待核对</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Selected row:</source>
         <translation>所选行：</translation>
     </message>
@@ -1756,7 +1771,7 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>This file was imported before (batch %1). Import it again only on purpose.</source>
         <translation>此文件以前导入过（批次 %1）。除非确有需要，请勿再次导入。</translation>
     </message>
@@ -1933,7 +1948,7 @@ Add it anyway?</source>
 <context>
     <name>RowPlanTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_preview_model.py" line="+29"/>
+        <location filename="../../pharmadesk/ui/import_preview_model.py" line="+31"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>

@@ -212,6 +212,14 @@ def test_a_card_file_is_imported_then_undone(
     # Row 9 (王伟 again, another mobile) is imported but listed: the same name is a proposal.
     assert shown == [(5, "Skipped"), (6, "Flagged"), (7, "Merged"), (9, "Imported"),
                      (10, "Rejected"), (11, "Skipped")]  # fmt: skip
+    # The proposal is counted and listed on its own, as names a person should check.
+    assert wizard.preview.proposals.text() == "1"
+    combo = wizard.preview.outcome
+    combo.setCurrentIndex(combo.count() - 1)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [9]
+    reason = model.index(0, 2)
+    assert reason.data(Qt.ItemDataRole.ToolTipRole) == reason.data()
+    combo.setCurrentIndex(0)
     assert names(pharmacy) == []  # nothing is written before the last page
 
     press(qtbot, Qt.Key.Key_Return)
