@@ -167,7 +167,7 @@ def _ranked(ctx: Context, period: Period, kind: str, limit: int) -> list[list[An
     def compute() -> list[list[Any]]:
         found = summaries.items(ctx, period.start, period.end, kind)
         ranked = sorted(found, key=lambda item: (-item.revenue_fen, item.key))[:limit]
-        return [[i.key, i.revenue_fen, i.quantity, i.transactions, len(i.buyers)] for i in ranked]
+        return [[i.key, i.revenue_fen, i.quantity, i.transactions, i.customers] for i in ranked]
 
     key = f"top:{kind}:{limit}:{period.start}:{period.end}"
     found: list[list[Any]] = cache.stored(ctx, key, period.start, period.end, compute)

@@ -1,13 +1,14 @@
 """Per-month summaries, kept in `analytics_cache` until a line of that month changes.
 
-A period's distinct counts (customers served, a product's buyers, its transactions) do not
-add up across months, so each month keeps the customer sets behind them:
-
 - `customers:YYYY-MM`: who was served that month and how many of them on two or more
   days (the repeaters of the repurchase rate), from `customer_day`; `served:FIRST:LAST`
-  the counts of a period made from them (a single month is counted in SQL);
-- `items:YYYY-MM`: per product and per category, revenue, quantity, transactions and the
-  set of buyers, from the month's purchase lines (read from the covering `purchase_day`).
+  the counts of a period made from them (a single month is counted in SQL). Customers
+  served do not add up across months: a period's are the union of its months' sets.
+- `items:YYYY-MM`: per product and per category, revenue, quantity and transactions (they
+  add up: a transaction has one day), from the month's purchase lines (read from the
+  covering `purchase_day`). A product's or category's distinct buyers do not add up
+  either; they are counted in SQL over the whole period, which is faster than keeping
+  and merging each month's sets (the caller keeps the period's top lists).
 
 A period is cut at month boundaries (`definitions.month_parts`); whole months come from
 the cache, the cut ends of a custom range are computed from their lines, never kept.
@@ -16,7 +17,7 @@ the cache, the cut ends of a custom range are computed from their lines, never k
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -34,7 +35,7 @@ class Item:
     revenue_fen: int = 0
     quantity: int = 0
     transactions: int = 0  # transactions with it: additive, a transaction has one day
-    buyers: set[int] = field(default_factory=set)
+    customers: int = 0  # distinct buyers in the period: not additive, counted over it
 
 
 @dataclass(frozen=True)
@@ -95,39 +96,30 @@ def _served(ctx: Context, start: date, end: date) -> list[int]:
     return [len(everyone), sum(p.repeaters for p in found), sum(len(p.served) for p in found)]
 
 
-_ITEM_SQL = """
-    SELECT l.product_id, coalesce(p.category, ''), l.customer_id, l.transaction_key,
-        l.purchased_on, sum(l.amount_fen), sum(l.quantity)
+# A month's totals per product or category, in SQL from one row per transaction and key
+# (a transaction with two products of a category counts once for it). The lines are read
+# from the covering `purchase_day` (the category from `product`, 50-odd rows).
+_TOTALS_SQL = """
+    SELECT key, sum(amount), sum(quantity), count(*) FROM (
+        SELECT {key} AS key, sum(l.amount_fen) AS amount, sum(l.quantity) AS quantity
+        FROM purchase l INDEXED BY purchase_day JOIN product p ON p.id = l.product_id
+        WHERE l.purchased_on BETWEEN ? AND ?
+        GROUP BY 1, l.customer_id, l.transaction_key, l.purchased_on)
+    GROUP BY key"""
+# A period's distinct buyers per product or category: they do not add up across months.
+_BUYERS_SQL = """
+    SELECT {key}, count(DISTINCT l.customer_id)
     FROM purchase l INDEXED BY purchase_day JOIN product p ON p.id = l.product_id
-    WHERE l.purchased_on BETWEEN ? AND ?
-    GROUP BY l.product_id, l.customer_id, l.transaction_key, l.purchased_on"""
+    WHERE l.purchased_on BETWEEN ? AND ? GROUP BY 1"""
+_KEYS = {"products": "l.product_id", "categories": "coalesce(p.category, '')"}
 
 
 def _items_of(ctx: Context, first: date, last: date) -> dict[str, list[list[Any]]]:
-    """JSON: per product and per category [key, revenue, quantity, transactions, buyers]."""
-    products: dict[int, list[Any]] = {}
-    categories: dict[str, list[Any]] = {}
-    # One row per product and transaction: a tight loop, ~100,000 rows in a busy month.
-    for product, category, customer, key, day, amount, quantity in ctx.db.execute_sql(
-        _ITEM_SQL, (first.isoformat(), last.isoformat())
-    ):
-        totals = products.get(product)
-        if totals is None:
-            totals = products[product] = [product, 0, 0, 0, set()]
-        totals[1] += amount
-        totals[2] += quantity
-        totals[3] += 1
-        totals[4].add(customer)
-        group = categories.get(category)
-        if group is None:
-            group = categories[category] = [category, 0, 0, set(), set()]
-        group[1] += amount
-        group[2] += quantity
-        group[3].add((customer, key, day))
-        group[4].add(customer)
+    """JSON: per product and per category [key, revenue, quantity, transactions]."""
+    span = (first.isoformat(), last.isoformat())
     return {
-        "products": [[*t[:4], sorted(t[4])] for t in products.values()],
-        "categories": [[*t[:3], len(t[3]), sorted(t[4])] for t in categories.values()],
+        kind: [list(row) for row in _rows(ctx, _TOTALS_SQL.format(key=key), span)]
+        for kind, key in _KEYS.items()
     }
 
 
@@ -144,10 +136,13 @@ def items(ctx: Context, start: date, end: date, kind: str) -> list[Item]:
     """Every product (`kind` "products") or category ("categories") sold in the period."""
     merged: dict[int | str, Item] = {}
     for first, last in rules.month_parts(start, end):
-        for key, revenue, quantity, transactions, buyers in _month_items(ctx, first, last)[kind]:
+        # Entries kept by earlier versions also hold the month's buyers (a fifth): unread.
+        for key, revenue, quantity, transactions, *_ in _month_items(ctx, first, last)[kind]:
             item = merged.setdefault(key, Item(key))
             item.revenue_fen += revenue
             item.quantity += quantity
             item.transactions += transactions
-            item.buyers.update(buyers)
+    span = (start.isoformat(), end.isoformat())
+    for key, customers in _rows(ctx, _BUYERS_SQL.format(key=_KEYS[kind]), span):
+        merged.setdefault(key, Item(key)).customers = customers
     return list(merged.values())
