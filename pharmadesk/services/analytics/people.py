@@ -47,17 +47,19 @@ def _all(ctx: Context, sql: str, params: Iterable[object]) -> list[tuple[Any, ..
 
 
 # Per customer with a purchase day up to E (?1): last day, transactions ever, those and
-# their spend in the 12 months from ?2, and their purchase days (distinct: the key) for
-# the intervals. One pass over `customer_day`: the days come as one text per customer,
+# their spend in the 12 months from ?2, their spend from ?3 (a period's: a customer who
+# spent in it is one of these), and their purchase days (distinct: the key) for the
+# intervals. One pass over `customer_day`: the days come as one text per customer,
 # split in C, rather than one row per day; twice as fast as two passes. In no promised
 # order (an ORDER BY inside group_concat doubles the time): sorted in Python.
 _HISTORY_SQL = """
     SELECT customer_id, max(day), sum(transactions),
         coalesce(sum(transactions) FILTER (WHERE day >= ?2), 0),
-        coalesce(sum(amount_fen) FILTER (WHERE day >= ?2), 0), group_concat(day)
+        coalesce(sum(amount_fen) FILTER (WHERE day >= ?2), 0),
+        coalesce(sum(amount_fen) FILTER (WHERE day >= ?3), 0), group_concat(day)
     FROM customer_day WHERE day <= ?1 GROUP BY customer_id"""
 
-History = tuple[int, date, int, int, int, float | None]
+History = tuple[int, date, int, int, int, float | None, int]
 
 
 class _DayNumbers(dict[str, int]):
@@ -76,18 +78,21 @@ def _median_gap(days: str, numbers: _DayNumbers) -> float | None:
     return rules.median([b - a for a, b in itertools.pairwise(ordered)])
 
 
-def _history(ctx: Context, end: date, *, every_median: bool) -> list[History]:
+def _history(ctx: Context, end: date, *, every_median: bool, spend_from: date) -> list[History]:
     """Per customer up to `end`: id, last day, transactions, those and spend in 12 months,
-    median interval. Without `every_median`, the median only where it can decide the stage
-    (a customer more than LOST_DAYS past their last day is lost whatever it is): None."""
+    median interval, spend from `spend_from` to `end`. Without `every_median`, the median
+    only where it can decide the stage (a customer more than LOST_DAYS past their last day
+    is lost whatever it is), else None."""
     first, _ = rules.window_12m(end)
     needed = (cache.BEGINNING if every_median else end - timedelta(rules.LOST_DAYS)).isoformat()
-    rows = ctx.db.execute_sql(_HISTORY_SQL, (end.isoformat(), first.isoformat()))
+    rows = ctx.db.execute_sql(
+        _HISTORY_SQL, (end.isoformat(), first.isoformat(), spend_from.isoformat())
+    )
     numbers = _DayNumbers()
     found = [
         (c, date.fromisoformat(last), t, t12, m12,
-         _median_gap(days, numbers) if last >= needed else None)
-        for c, last, t, t12, m12, days in rows
+         _median_gap(days, numbers) if last >= needed else None, spent)
+        for c, last, t, t12, m12, spent, days in rows
     ]  # fmt: skip
     found.sort()  # by customer: the standings' order, whatever the plan's
     return found
@@ -104,7 +109,7 @@ def _classified(history: list[History], end: date) -> tuple[list[int], list[str]
     segments = list(map(rules.segment, r_scores, f_scores, m_scores))
     stages = [
         rules.stage(recency_days=d, median_interval=gap, transactions_12m=t12, transactions=t)
-        for d, (_, _, t, t12, _, gap) in zip(recency, history, strict=True)
+        for d, (_, _, t, t12, _, gap, _) in zip(recency, history, strict=True)
     ]
     return recency, segments, stages
 
@@ -119,10 +124,10 @@ def standings(ctx: Context, end: date) -> dict[int, Standing]:
 
 
 def _standings(ctx: Context, end: date) -> dict[int, Standing]:
-    history = _history(ctx, end, every_median=True)
+    history = _history(ctx, end, every_median=True, spend_from=end)
     recency, segments, stages = _classified(history, end)
     out = {}
-    for n, (customer, last, transactions, t12, m12, gap) in enumerate(history):
+    for n, (customer, last, transactions, t12, m12, gap, _) in enumerate(history):
         out[customer] = Standing(
             customer_id=customer,
             last_day=last,
@@ -137,27 +142,13 @@ def _standings(ctx: Context, end: date) -> dict[int, Standing]:
     return out
 
 
-def _period_spend(ctx: Context, period: Period) -> dict[int, int]:
-    return {
-        customer: int(amount)
-        for customer, amount in _all(
-            ctx,
-            "SELECT customer_id, sum(amount_fen) FROM customer_day WHERE day BETWEEN ? AND ? "
-            "GROUP BY customer_id",
-            (period.start.isoformat(), period.end.isoformat()),
-        )
-    }
-
-
-def _groups(
-    keys: tuple[str, ...], customers: list[int], of: list[str], spend: dict[int, int]
-) -> list[GroupShare]:
-    total = sum(spend.values())
+def _groups(keys: tuple[str, ...], of: list[str], spend: list[int]) -> list[GroupShare]:
+    total = sum(spend)
     counts = dict.fromkeys(keys, 0)
     revenue = dict.fromkeys(keys, 0)
-    for customer, key in zip(customers, of, strict=True):
+    for key, spent in zip(of, spend, strict=True):
         counts[key] += 1
-        revenue[key] += spend.get(customer, 0)
+        revenue[key] += spent
     return [
         GroupShare(key, counts[key], revenue[key], revenue[key] / total if total else 0.0)
         for key in keys
@@ -191,13 +182,12 @@ def _groups_json(ctx: Context, period: Period) -> dict[str, list[list[Any]]]:
     # Not through the memory of `standings`: dashboards (and their prefetched neighbours)
     # would fill it with 200,000-customer tables that only the lists of people reuse. Nor
     # through `Standing`s: only each customer's segment and stage are needed here.
-    history = _history(ctx, period.end, every_median=False)
+    history = _history(ctx, period.end, every_median=False, spend_from=period.start)
     _, segments, stages = _classified(history, period.end)
-    customers = [row[0] for row in history]
-    spend = _period_spend(ctx, period)
+    spend = [row[6] for row in history]
     return {
-        "segments": [list(astuple(g)) for g in _groups(SEGMENTS, customers, segments, spend)],
-        "stages": [list(astuple(g)) for g in _groups(STAGES, customers, stages, spend)],
+        "segments": [list(astuple(g)) for g in _groups(SEGMENTS, segments, spend)],
+        "stages": [list(astuple(g)) for g in _groups(STAGES, stages, spend)],
     }
 
 
