@@ -167,7 +167,11 @@ def _ranked(ctx: Context, period: Period, kind: str, limit: int) -> list[list[An
     def compute() -> list[list[Any]]:
         found = summaries.items(ctx, period.start, period.end, kind)
         ranked = sorted(found, key=lambda item: (-item.revenue_fen, item.key))[:limit]
-        return [[i.key, i.revenue_fen, i.quantity, i.transactions, i.customers] for i in ranked]
+        keys = [i.key for i in ranked]
+        customers = summaries.buyers(ctx, period.start, period.end, kind, keys)
+        return [
+            [i.key, i.revenue_fen, i.quantity, i.transactions, customers[i.key]] for i in ranked
+        ]
 
     key = f"top:{kind}:{limit}:{period.start}:{period.end}"
     found: list[list[Any]] = cache.stored(ctx, key, period.start, period.end, compute)
