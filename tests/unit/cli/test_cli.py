@@ -17,6 +17,7 @@ from pharmadesk.db.keyfile import key_file_path
 from pharmadesk.services import customers, purchases, vault
 from pharmadesk.text.pinyin import name_readings
 from tests.conftest import PASSWORD
+from tests.unit.cli.shell import run
 
 
 @pytest.fixture
@@ -24,12 +25,6 @@ def env(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
     monkeypatch.setenv("PHARMADESK_DB", str(db_path))
     monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
     return db_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line(err: str) -> str:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pharmadesk.cli import main
 from pharmadesk.db.models import AuditEvent
 from pharmadesk.services import vault
 from pharmadesk.services.context import Context
 from tests.conftest import PASSWORD
+from tests.unit.cli.shell import run
 from tests.unit.io.export_shop import fill
 
 
@@ -24,17 +24,6 @@ def env(monkeypatch: pytest.MonkeyPatch, pharmacy: Context, db_path: Path) -> Pa
     monkeypatch.setenv("PHARMADESK_DB", str(db_path))
     monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
     return db_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Exit status (argparse's own SystemExit included), stdout and stderr."""
-    capsys.readouterr()
-    try:
-        code = main(list(argv))
-    except SystemExit as stopped:
-        code = int(stopped.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_prints_the_path_and_the_rows_of_each_sheet(

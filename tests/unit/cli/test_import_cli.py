@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from pharmadesk.cli import main
 from pharmadesk.services import customers, vault
 from tests.conftest import PASSWORD
+from tests.unit.cli.shell import run
 
 
 @pytest.fixture
@@ -20,13 +21,6 @@ def env(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
     monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
     assert main(["init"]) == 0
     return db_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def messy_cards(path: Path) -> Path:

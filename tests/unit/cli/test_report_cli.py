@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from pharmadesk.cli import main
 from pharmadesk.io.month_report import page_count
 from pharmadesk.services import customers, purchases, vault
 from pharmadesk.services.analytics.results import last_full_month
 from tests.conftest import PASSWORD
+from tests.unit.cli.shell import run
 
 
 @pytest.fixture
@@ -21,17 +21,6 @@ def env(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
     monkeypatch.setenv("PHARMADESK_DB", str(db_path))
     monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
     return db_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Exit status, stdout and stderr, as a shell sees them (argparse exits by itself)."""
-    capsys.readouterr()
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line(err: str) -> str:
