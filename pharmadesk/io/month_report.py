@@ -43,6 +43,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "change": ("变化", "Change"),
     "page": ("第 {n} 页，共 {total} 页", "Page {n} of {total}"),
     "made": ("生成于 {day}", "Made on {day}"),
+    "to_date": ("（本月尚未结束）", " (the month is not over yet)"),
     "top_products": ("销售额前十的商品", "Top 10 products"),
     "top_categories": ("销售额靠前的品类", "Top categories"),
     "product": ("商品", "Product"),
@@ -191,10 +192,13 @@ def _heading(
     fig: FigureBase, dash: Dashboard, lang: str, pharmacy_name: str, made_on: date | None
 ) -> None:
     title = f"{_say('report', lang)} · {period_name(dash.period, lang)}"
+    running = made_on is not None and made_on <= dash.period.end
     fig.text(0.0, 0.78, pharmacy_name or "PharmaDesk", fontsize=13, color=GREY, va="top")
     fig.text(0.0, 0.5, title, fontsize=22, va="top")
     compared = _say("compared", lang).format(month=period_name(dash.previous, lang))
     made = _say("made", lang).format(day=_day(made_on, lang)) if made_on else ""
+    if running:  # its figures are compared with a whole month: say so where they are read
+        made += _say("to_date", lang)
     fig.text(0.0, 0.08, "    ".join(p for p in (compared, made) if p), fontsize=10, color=GREY)
 
 

@@ -4,7 +4,9 @@ fonts embedded, in either language, written whole or not at all."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from matplotlib.figure import FigureBase
@@ -127,3 +129,23 @@ def test_a_failed_report_leaves_nothing_and_keeps_the_old_file(
 
     assert target.read_bytes() == b"the report of last time"
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+def test_a_month_not_over_says_its_figures_run_to_the_day_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    original = month_report._heading
+
+    def heading(fig: Any, *args: Any) -> None:
+        original(fig, *args)
+        seen.extend(text.get_text() for text in fig.texts)
+
+    monkeypatch.setattr(month_report, "_heading", heading)
+    october = dashboards.busy()
+    write_month_report(october, tmp_path / "running.pdf", lang="zh_CN", made_on=date(2026, 10, 20))
+    assert any("本月尚未结束" in text for text in seen)
+    seen.clear()
+    write_month_report(october, tmp_path / "closed.pdf", lang="zh_CN", made_on=date(2026, 11, 2))
+    assert seen
+    assert not any("尚未结束" in text for text in seen)
