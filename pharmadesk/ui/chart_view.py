@@ -82,7 +82,9 @@ class ChartView(QFrame):
         from pharmadesk.io import charts
 
         charts.figure_for(self.kind, dash, lang=self.lang, figure=self.figure)
-        self._file_stem = f"{self.kind}-{dash.period.start.isoformat()}"
+        # Named as the owner reads it (月度销售额-2026-11-01.png), with no path separator.
+        title = self.title.replace("/", "-").replace("\\", "-")
+        self._file_stem = f"{title}-{dash.period.start.isoformat()}"
         self.canvas.draw()  # type: ignore[no-untyped-call]
 
     def _on_pick(self, event: Any) -> None:

@@ -330,7 +330,7 @@ class DashboardWindow(QDialog):
 
     def ask_report_path(self, period: Period) -> Path | None:
         """Where to write the month's PDF; None when cancelled."""
-        name = f"report-{period.start:%Y-%m}.pdf"
+        name = f"{self.tr('Month report')}-{period.start:%Y-%m}.pdf"
         chosen, _kind = QFileDialog.getSaveFileName(
             self, self.tr("Month report"), name, self.tr("PDF document (*.pdf)")
         )
