@@ -168,17 +168,17 @@
     <name>ChartView</name>
     <message>
         <location filename="../../pharmadesk/ui/chart_view.py" line="+64"/>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Save chart…</source>
         <translation>Save chart…</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Save chart: %1</source>
         <translation>Save chart: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Chart not saved</source>
         <translation>Chart not saved</translation>
     </message>
@@ -1293,8 +1293,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Receipts in the period; where a line has no receipt number, one customer's lines on one day.</source>
-        <translation>Receipts in the period; where a line has no receipt number, one customer's lines on one day.</translation>
+        <source>Receipts in the period; where a line has no receipt number, one customer&apos;s lines on one day.</source>
+        <translation>Receipts in the period; where a line has no receipt number, one customer&apos;s lines on one day.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1700,8 +1700,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Merge: fill the customer's empty fields, never overwrite</source>
-        <translation>&amp;Merge: fill the customer's empty fields, never overwrite</translation>
+        <source>&amp;Merge: fill the customer&apos;s empty fields, never overwrite</source>
+        <translation>&amp;Merge: fill the customer&apos;s empty fields, never overwrite</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1872,10 +1872,10 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 may touch the customer's recorded allergy: %2.
+        <source>%1 may touch the customer&apos;s recorded allergy: %2.
 
 Add it anyway?</source>
-        <translation>%1 may touch the customer's recorded allergy: %2.
+        <translation>%1 may touch the customer&apos;s recorded allergy: %2.
 
 Add it anyway?</translation>
     </message>
@@ -2103,10 +2103,10 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner's password is lost.
+        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
 
 %1</source>
-        <translation>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner's password is lost.
+        <translation>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
 
 %1</translation>
     </message>

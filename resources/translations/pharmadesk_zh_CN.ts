@@ -167,17 +167,17 @@
     <name>ChartView</name>
     <message>
         <location filename="../../pharmadesk/ui/chart_view.py" line="+64"/>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Save chart…</source>
         <translation>保存图表…</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Save chart: %1</source>
         <translation>保存图表：%1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Chart not saved</source>
         <translation>图表未保存</translation>
     </message>
@@ -1280,7 +1280,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Receipts in the period; where a line has no receipt number, one customer's lines on one day.</source>
+        <source>Receipts in the period; where a line has no receipt number, one customer&apos;s lines on one day.</source>
         <translation>期间内的小票数；没有小票号的，同一顾客同一天的购买记为一笔。</translation>
     </message>
     <message>
@@ -1685,7 +1685,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Merge: fill the customer's empty fields, never overwrite</source>
+        <source>&amp;Merge: fill the customer&apos;s empty fields, never overwrite</source>
         <translation>合并(&amp;M)：只补填该客户的空白字段，不覆盖已有内容</translation>
     </message>
     <message>
@@ -1856,7 +1856,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 may touch the customer's recorded allergy: %2.
+        <source>%1 may touch the customer&apos;s recorded allergy: %2.
 
 Add it anyway?</source>
         <translation>%1 可能与该客户记录的过敏史有关：%2。
@@ -2086,7 +2086,7 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner's password is lost.
+        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
 
 %1</source>
         <translation>请抄写或打印此恢复码，并妥善保管。恢复码仅在此时显示一次；店主密码遗失时，这是重新登录的唯一途径。
