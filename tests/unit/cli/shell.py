@@ -16,3 +16,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
         code = int(stopped.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def one_line(err: str) -> str:
+    """The command's one-line message on stderr (never a traceback)."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]

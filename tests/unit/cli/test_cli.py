@@ -17,21 +17,7 @@ from pharmadesk.db.keyfile import key_file_path
 from pharmadesk.services import customers, purchases, vault
 from pharmadesk.text.pinyin import name_readings
 from tests.conftest import PASSWORD
-from tests.unit.cli.shell import run
-
-
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
-    monkeypatch.setenv("PHARMADESK_DB", str(db_path))
-    monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
-    return db_path
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    return lines[0]
+from tests.unit.cli.shell import one_line, run
 
 
 def _files(path: Path) -> dict[str, str | None]:

@@ -13,21 +13,7 @@ from pharmadesk.io.month_report import page_count
 from pharmadesk.services import customers, purchases, vault
 from pharmadesk.services.analytics.results import last_full_month
 from tests.conftest import PASSWORD
-from tests.unit.cli.shell import run
-
-
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
-    monkeypatch.setenv("PHARMADESK_DB", str(db_path))
-    monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
-    return db_path
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    return lines[0]
+from tests.unit.cli.shell import one_line, run
 
 
 def last_month() -> date:
