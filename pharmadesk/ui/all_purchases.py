@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from pharmadesk.ui.models import ID_ROLE, AllPurchasesModel
 from pharmadesk.ui.purchase_filter import PurchaseFilterBar
-from pharmadesk.ui.tables import size_columns, table_view
+from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
 
 SAMPLES = ("2026-10-31", "欧阳秀英", "蒲地蓝消炎口服液", "100mg×100片", "维生素营养", "99",
            "¥1,234.00", "¥12,345.00", "R202610310001")  # fmt: skip
@@ -50,13 +49,7 @@ class AllPurchasesWindow(QDialog):
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Enter opens the line's customer (a table view's Enter does not always activate).
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
+        if watched is self.table and enter_pressed(event):
             self._open(self.table.currentIndex().row())
             return True
         return super().eventFilter(watched, event)

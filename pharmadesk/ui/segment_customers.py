@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -33,13 +32,12 @@ from PySide6.QtWidgets import (
 from pharmadesk.errors import PharmaDeskError
 from pharmadesk.services.analytics.results import CustomerRow
 from pharmadesk.ui import analytics_labels, formatting
-from pharmadesk.ui.tables import size_columns, table_view
+from pharmadesk.ui.models import ID_ROLE, NUMBER_ALIGN
+from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NUMBER_COLUMNS = (4, 5, 6)
 SAMPLES = ("欧阳秀英", "M000123456", "13812345678", "2026-10-31", "9,999", "999",
            "¥123,456.78", "流失风险", "流失风险")  # fmt: skip
@@ -173,13 +171,7 @@ class CustomerListWindow(QDialog):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Enter opens the customer (a table view's Enter does not always activate).
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
+        if watched is self.table and enter_pressed(event):
             self._open(self.table.currentIndex().row())
             return True
         return super().eventFilter(watched, event)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -35,3 +36,13 @@ def size_columns(view: QTableView, samples: Sequence[str]) -> None:
             header.fontMetrics().horizontalAdvance(title) + 16,  # room for the sort arrow
         )
         view.setColumnWidth(column, width + 16)
+
+
+def enter_pressed(event: QEvent) -> bool:
+    """Return or Enter pressed: a table view's Enter does not always activate its row, so
+    windows that open a row on Enter watch for it themselves."""
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    )
