@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("matplotlib", "pandas", "openpyxl", "pypinyin")
+HEAVY = ("matplotlib", "pandas", "openpyxl", "xlsxwriter", "pypinyin")
 
 
 def test_starting_the_app_imports_no_heavy_library() -> None:

@@ -14,10 +14,8 @@ from pathlib import Path
 
 from pharmadesk.commands import common
 from pharmadesk.errors import UsageError
-from pharmadesk.io.export_customers import CustomerFilter
+from pharmadesk.io.export_labels import DEFAULT_WHAT, WHAT
 from pharmadesk.services.analytics.results import SEGMENTS
-
-WHAT = ("customers", "purchases", "interactions", "analytics")
 
 
 def add_parser(
@@ -36,7 +34,7 @@ def add_parser(
     )
     parser.add_argument("target", metavar="OUT.xlsx", type=Path)
     parser.add_argument(
-        "--what", type=_what, default=("customers",), metavar=",".join(WHAT),
+        "--what", type=_what, default=DEFAULT_WHAT, metavar=",".join(WHAT),
         help="what to export, comma-separated (default: customers)",
     )  # fmt: skip
     parser.add_argument(
@@ -87,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         what=args.what,
         date_from=args.date_from,
         date_to=args.date_to,
-        customers=CustomerFilter(
+        customers=export.CustomerFilter(
             segment=args.segment, visited_after=args.visited_after,
             visited_before=args.visited_before, category=args.category,
         ),

@@ -33,8 +33,7 @@ from pharmadesk.services.analytics.results import SEGMENTS, Dashboard, Period, c
 from pharmadesk.services.analytics.results import last_full_month as _last_full_month
 from pharmadesk.services.context import Context
 
-WHAT = ("customers", "purchases", "interactions", "analytics")
-DEFAULT_WHAT = ("customers",)
+WHAT, DEFAULT_WHAT = labels.WHAT, labels.DEFAULT_WHAT
 SUFFIX = ".xlsx"
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

@@ -9,6 +9,10 @@ codes in English, so a script reading an English export sees the same values as 
 from __future__ import annotations
 
 LANGUAGES = ("zh_CN", "en")
+# What an export can hold, in workbook order (here, not in export.py, so the command line
+# can offer them without loading the xlsx writer at start-up).
+WHAT = ("customers", "purchases", "interactions", "analytics")
+DEFAULT_WHAT = ("customers",)
 
 SHEETS = {
     "customers": ("客户", "customers"),
