@@ -6,6 +6,8 @@ shown as a one-line message; anything else is a bug and is reported as such.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class PharmaDeskError(Exception):
     """Base of every expected error. `exit_code` follows the command-line contract."""
@@ -33,6 +35,14 @@ class AuthenticationError(PharmaDeskError):
     """Wrong password, unknown account or no password available (exit 3)."""
 
     exit_code = 3
+
+
+class AccountWaiting(AuthenticationError):
+    """Too many wrong passwords: the account may try again at `until` (exit 3)."""
+
+    def __init__(self, message: str, *, until: datetime) -> None:
+        super().__init__(message)
+        self.until = until
 
 
 class PermissionRefused(PharmaDeskError):

@@ -122,14 +122,14 @@ class KeyFile:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
 
-    def _entry_id(self, account: str) -> str:
+    def entry_id(self, account: str) -> str:
         if account == RECOVERY_ENTRY:
             return "recovery"
         digest = hashlib.sha256(self.name_salt + account.casefold().encode("utf-8"))
         return digest.hexdigest()
 
     def has_account(self, account: str) -> bool:
-        return self._entry_id(account) in self.entries
+        return self.entry_id(account) in self.entries
 
     def wrap(
         self, account: str, secret: str, db_key: bytes, params: KdfParams | None = None
@@ -140,7 +140,7 @@ class KeyFile:
         params = params or DEFAULT_KDF
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
-        entry_id = self._entry_id(account)
+        entry_id = self.entry_id(account)
         kek = _derive(secret, salt, params)
         wrapped = AESGCM(kek).encrypt(nonce, db_key, self._aad(entry_id))
         self.entries[entry_id] = {
@@ -150,15 +150,15 @@ class KeyFile:
         }
 
     def remove(self, account: str) -> None:
-        self.entries.pop(self._entry_id(account), None)
+        self.entries.pop(self.entry_id(account), None)
 
     def unwrap(self, account: str, secret: str) -> bytes:
         """The database key, or AuthenticationError for an unknown account or wrong secret."""
         refused = AuthenticationError("wrong user name or password")
-        entry = self.entries.get(self._entry_id(account))
+        entry = self.entries.get(self.entry_id(account))
         if entry is None or not secret:
             raise refused
-        entry_id = self._entry_id(account)
+        entry_id = self.entry_id(account)
         try:
             kdf = entry["kdf"]
             params = KdfParams(kdf["time_cost"], kdf["memory_kib"], kdf["parallelism"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,9 +20,15 @@ from pharmadesk.db import keyfile
 from pharmadesk.db.connection import open_encrypted
 from pharmadesk.db.migrations import migrate, schema_version
 from pharmadesk.db.models import Setting, User, database
-from pharmadesk.errors import AuthenticationError, DatabaseUnavailable, OperationFailed
+from pharmadesk.errors import (
+    AccountWaiting,
+    AuthenticationError,
+    DatabaseUnavailable,
+    OperationFailed,
+)
 from pharmadesk.services import audit
-from pharmadesk.services.context import ROLES, Account, Context, local_now
+from pharmadesk.services.context import Account, Context, local_now
+from pharmadesk.services.login_guard import LoginGuard, guard_file_path
 
 PHARMACY_NAME = "pharmacy.name"
 
@@ -92,18 +99,83 @@ def open_pharmacy(
     user: str,
     password: str,
     clock: Callable[[], datetime] = local_now,
+    via: str = "",
 ) -> Context:
-    """Unlock the pharmacy at `path` as `user`; raises a typed error a person understands."""
+    """Unlock the pharmacy at `path` as `user`; raises a typed error a person understands.
+
+    Raises:
+        AccountWaiting: too many wrong passwords; nothing was tried.
+        AuthenticationError: wrong user name or password (counted by the login guard).
+        DatabaseUnavailable: missing, damaged or not a pharmacy database.
+    """
+    _check_file(path)
+    keys = keyfile.KeyFile.load(keyfile.key_file_path(path))
+    if not password:
+        raise AuthenticationError("no password given")
+    guard = LoginGuard(guard_file_path(path))
+    entry_id = keys.entry_id(user)
+    refuse_while_waiting(guard, entry_id, clock())
+    try:
+        db_key = keys.unwrap(user, password)
+    except AuthenticationError:
+        _count_failure(guard, entry_id, clock())
+        raise
+    ctx = _open_unwrapped(path, db_key, user, clock)
+    if ctx is None:
+        _count_failure(guard, entry_id, clock())
+        raise AuthenticationError("wrong user name or password")
+    try:
+        _report_logins(ctx, keys, guard, entry_id, via)
+    except BaseException:
+        ctx.close()
+        raise
+    return ctx
+
+
+def _check_file(path: Path) -> None:
     if not path.exists():
         raise DatabaseUnavailable(f"no pharmacy database at {path}")
     if path.is_dir():
         raise DatabaseUnavailable(f"{path} is a folder, not a pharmacy database")
     if path.stat().st_size == 0:
         raise DatabaseUnavailable(f"{path.name} is empty (damaged); restore the last backup")
-    keys = keyfile.KeyFile.load(keyfile.key_file_path(path))
-    if not password:
-        raise AuthenticationError("no password given")
-    db_key = keys.unwrap(user, password)
+
+
+def refuse_while_waiting(guard: LoginGuard, entry_id: str, now: datetime) -> None:
+    until = guard.waiting_until(entry_id, now)
+    if until is not None:
+        raise AccountWaiting(_waiting_message(until, now), until=until)
+
+
+def _waiting_message(until: datetime, now: datetime) -> str:
+    seconds = max(1, math.ceil((until - now).total_seconds()))
+    return f"too many wrong passwords: try again in {seconds} s (the owner can lift the wait)"
+
+
+def _count_failure(guard: LoginGuard, entry_id: str, now: datetime) -> None:
+    until = guard.record_failure(entry_id, now)
+    if until is not None:
+        raise AccountWaiting(_waiting_message(until, now), until=until)
+
+
+def _open_unwrapped(
+    path: Path, db_key: bytes, user: str, clock: Callable[[], datetime]
+) -> Context | None:
+    """The open pharmacy, or None when the key opened it but the account is not active."""
+    db = open_with_key(path, db_key)
+    try:
+        row = User.get_or_none((User.name == user) & (User.active == True))  # noqa: E712
+    except BaseException:
+        db.close()
+        raise
+    if row is None:
+        db.close()
+        return None
+    return Context(db, path, Account(row.id, row.name, row.role), clock)
+
+
+def open_with_key(path: Path, db_key: bytes) -> peewee.Database:
+    """Open, check and migrate the database with its unwrapped key; bound to the models."""
     db = open_encrypted(path, db_key)
     database.initialize(db)
     try:
@@ -112,9 +184,7 @@ def open_pharmacy(
             # not a pharmacy (or lost its contents).
             raise DatabaseUnavailable(f"{path.name} is not a PharmaDesk database")
         migrate(db)
-        row = User.get_or_none((User.name == user) & (User.active == True))  # noqa: E712
-        if row is None:
-            raise AuthenticationError("wrong user name or password")
+        User.select().count()  # the first read of a later page finds most damage
     except (peewee.OperationalError, peewee.IntegrityError):
         db.close()
         raise
@@ -128,7 +198,24 @@ def open_pharmacy(
     except BaseException:
         db.close()
         raise
-    return Context(db, path, Account(row.id, row.name, row.role), clock)
+    return db
+
+
+def _report_logins(
+    ctx: Context, keys: keyfile.KeyFile, guard: LoginGuard, entry_id: str, via: str
+) -> None:
+    """Write the failures the guard kept, and this login, to the audit log."""
+    names = {keys.entry_id(row.name): row.name for row in User.select(User.name)}
+    with ctx.db.atomic():
+        for failure in guard.take_unreported():
+            audit.record(
+                ctx,
+                "login.failed",
+                user_name=names.get(failure.entry_id, "?"),
+                details={"failed_at": failure.at.isoformat(timespec="seconds")},
+            )
+        audit.record(ctx, "login", details={"via": via} if via else None)
+    guard.clear(entry_id)
 
 
 def verify_password(path: Path, *, user: str, password: str) -> None:
@@ -143,27 +230,3 @@ def verify_password(path: Path, *, user: str, password: str) -> None:
 def pharmacy_name(ctx: Context) -> str:
     row = Setting.get_or_none(Setting.key == PHARMACY_NAME)
     return str(json.loads(row.value)) if row else ""
-
-
-def add_user(ctx: Context, name: str, *, role: str, password: str) -> Account:
-    """A new account with its own envelope of the database key (owner only, see #6)."""
-    if role not in ROLES:
-        raise OperationFailed(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
-    keys_path = keyfile.key_file_path(ctx.path)
-    keys = keyfile.KeyFile.load(keys_path)
-    if keys.has_account(name) or User.get_or_none(User.name == name):
-        raise OperationFailed(f"an account named {name} already exists")
-    owner_key = _current_key(ctx)
-    keys.wrap(name, password, owner_key)
-    with ctx.db.atomic():
-        user = User.create(name=name, role=role, created_at=ctx.now())
-        audit.record(ctx, "account.created", entity="user", entity_id=user.id)
-    keys.save(keys_path)
-    return Account(user.id, user.name, user.role)
-
-
-def _current_key(ctx: Context) -> bytes:
-    key = getattr(ctx.db, "_raw_key", None)
-    if not isinstance(key, bytes):
-        raise OperationFailed("the database key is not available")
-    return key

@@ -14,7 +14,7 @@ import pytest
 from pharmadesk import __version__
 from pharmadesk.cli import main
 from pharmadesk.db.keyfile import key_file_path
-from pharmadesk.services import customers, purchases, vault
+from pharmadesk.services import accounts, customers, purchases, vault
 from pharmadesk.text.pinyin import name_readings
 from tests.conftest import PASSWORD
 from tests.unit.cli.shell import one_line, run
@@ -165,7 +165,7 @@ def filled(env: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     purchases.record(ctx, zs.id, [purchases.LineInput("感冒灵颗粒", 2, 1550)], receipt="R1")
     customers.create(ctx, {"name": "周爽", "mobile": "13900005678", "age": 40})
     customers.create(ctx, {"name": "曾志强", "phone": "010-62345678"})
-    vault.add_user(ctx, "clerk", role="staff", password="clerk-pw")
+    accounts.add(ctx, "clerk", role="staff", password="clerk-pw")
     ctx.close()
     return env
 
@@ -284,11 +284,11 @@ def test_demo_is_made_once_and_found_by_the_documented_searches(
     assert out.splitlines()[0] == str(path)
     assert "40 customers" in out
     assert not path.read_bytes().startswith(b"SQLite format 3")
-    made = path.stat().st_mtime_ns, key_file_path(path).read_bytes()
+    made = key_file_path(path).read_bytes()  # a remade demo has a new key and key file
 
     code, again, _ = run(capsys, "demo", "--no-gui", "--db", str(path))
     assert (code, again) == (0, out)  # reused, not remade
-    assert (path.stat().st_mtime_ns, key_file_path(path).read_bytes()) == made
+    assert key_file_path(path).read_bytes() == made
 
     code, _, err = run(capsys, "demo", "--no-gui", "--customers", "50", "--db", str(path))
     assert code == 1

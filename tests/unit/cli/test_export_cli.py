@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pharmadesk.db.models import AuditEvent
-from pharmadesk.services import vault
+from pharmadesk.services import accounts, vault
 from pharmadesk.services.context import Context
 from tests.conftest import PASSWORD
 from tests.unit.cli.shell import run
@@ -19,7 +19,7 @@ from tests.unit.io.export_shop import fill
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch, pharmacy: Context, db_path: Path) -> Path:
     fill(pharmacy)
-    vault.add_user(pharmacy, "clerk", role="staff", password="clerk-pw")
+    accounts.add(pharmacy, "clerk", role="staff", password="clerk-pw")
     pharmacy.close()
     monkeypatch.setenv("PHARMADESK_DB", str(db_path))
     monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pharmadesk.io.month_report import page_count
-from pharmadesk.services import customers, purchases, vault
+from pharmadesk.services import accounts, customers, purchases, vault
 from pharmadesk.services.analytics.results import last_full_month
 from tests.conftest import PASSWORD
 from tests.unit.cli.shell import one_line, run
@@ -37,7 +37,7 @@ def filled(env: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         assert person is not None
         line = purchases.LineInput(product, 2, 1550, category="慢病用药")
         purchases.record(ctx, person.id, [line], purchased_at=day, receipt=f"R-{mobile}")
-    vault.add_user(ctx, "clerk", role="staff", password="clerk-pw")
+    accounts.add(ctx, "clerk", role="staff", password="clerk-pw")
     ctx.close()
     return env
 

@@ -43,7 +43,7 @@ def test_an_envelope_moved_to_another_account_does_not_open(tmp_path: Path) -> N
     keys = keyfile.KeyFile.new()
     keys.wrap("owner", "pw", key)
     keys.wrap("staff", "other", key)
-    owner_id, staff_id = keys._entry_id("owner"), keys._entry_id("staff")
+    owner_id, staff_id = keys.entry_id("owner"), keys.entry_id("staff")
     keys.entries[staff_id] = keys.entries[owner_id]
     with pytest.raises(AuthenticationError):
         keys.unwrap("staff", "pw")

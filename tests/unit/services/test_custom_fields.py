@@ -65,11 +65,11 @@ def test_a_text_value_keeps_its_chinese_punctuation(pharmacy: Context) -> None:
 
 def test_only_the_owner_shapes_the_form(pharmacy: Context) -> None:
     from pharmadesk.errors import PermissionRefused
-    from pharmadesk.services import vault
+    from pharmadesk.services import accounts
     from pharmadesk.services.context import Account
 
     field = custom_fields.define(pharmacy, "医保卡号", kind="text")
-    clerk = vault.add_user(pharmacy, "clerk", role="pharmacist", password="clerk-pass-1")
+    clerk = accounts.add(pharmacy, "clerk", role="pharmacist", password="clerk-pass-1")
     as_clerk = Context(pharmacy.db, pharmacy.path, Account(clerk.id, clerk.name, clerk.role))
     for change in (
         lambda: custom_fields.define(as_clerk, "身高", kind="number"),

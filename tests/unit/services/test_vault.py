@@ -9,7 +9,7 @@ import pytest
 
 from pharmadesk.db.keyfile import key_file_path
 from pharmadesk.errors import AuthenticationError, DatabaseUnavailable, OperationFailed
-from pharmadesk.services import customers, vault
+from pharmadesk.services import accounts, customers, vault
 from pharmadesk.services.context import Context
 from tests.conftest import PASSWORD
 
@@ -71,7 +71,7 @@ def test_a_damaged_database_is_a_clear_error(pharmacy: Context, db_path: Path) -
 
 def test_a_second_account_unlocks_the_same_data(pharmacy: Context, db_path: Path) -> None:
     customers.create(pharmacy, {"name": "李四"})
-    vault.add_user(pharmacy, "wang", role="staff", password="staff-pw")
+    accounts.add(pharmacy, "wang", role="staff", password="staff-pw")
     pharmacy.close()
     ctx = vault.open_pharmacy(db_path, user="wang", password="staff-pw")
     assert ctx.account.role == "staff"

@@ -353,10 +353,10 @@ def test_lock_hides_every_customer_until_the_password_is_given(
 def test_a_staff_account_sees_no_health_data_and_cannot_blank_it(
     qtbot: QtBot, pharmacy: Context, people: dict[str, int], settings: QSettings
 ) -> None:
-    from pharmadesk.services import customers, vault
+    from pharmadesk.services import accounts, customers
     from pharmadesk.services.context import Account
 
-    clerk = vault.add_user(pharmacy, "clerk", role="staff", password="clerk-pass-1")
+    clerk = accounts.add(pharmacy, "clerk", role="staff", password="clerk-pass-1")
     as_staff = Context(pharmacy.db, pharmacy.path, Account(clerk.id, clerk.name, clerk.role))
     runner = BackgroundRunner()
     staff_window = MainWindow(as_staff, runner, settings)
