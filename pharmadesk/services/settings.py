@@ -6,7 +6,10 @@ import json
 from typing import Any
 
 from pharmadesk.db.models import Setting
+from pharmadesk.errors import OperationFailed
+from pharmadesk.services import audit
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 
 
 def get(ctx: Context, key: str, default: Any = None) -> Any:
@@ -17,3 +20,28 @@ def get(ctx: Context, key: str, default: Any = None) -> Any:
 def put(ctx: Context, key: str, value: Any) -> None:
     encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
     Setting.replace(key=key, value=encoded).execute()
+
+
+AUTO_LOCK_MINUTES = "security.auto_lock_minutes"
+DEFAULT_AUTO_LOCK_MINUTES = 3
+AUTO_LOCK_RANGE = (1, 60)
+
+
+def auto_lock_minutes(ctx: Context) -> int:
+    """Idle minutes before the window locks itself (the owner's setting, default 3)."""
+    value = get(ctx, AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES)
+    low, high = AUTO_LOCK_RANGE
+    return min(max(int(value), low), high) if isinstance(value, int) else DEFAULT_AUTO_LOCK_MINUTES
+
+
+def set_auto_lock_minutes(ctx: Context, minutes: int) -> None:
+    """Owner only; a counter screen that never locks is not offered (1 to 60 minutes)."""
+    require(ctx, Operation.MANAGE)
+    low, high = AUTO_LOCK_RANGE
+    if not low <= minutes <= high:
+        raise OperationFailed(f"the auto-lock time must be {low} to {high} minutes")
+    with ctx.db.atomic():
+        put(ctx, AUTO_LOCK_MINUTES, minutes)
+        audit.record(
+            ctx, "settings.changed", details={"setting": AUTO_LOCK_MINUTES, "value": minutes}
+        )
