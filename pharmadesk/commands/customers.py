@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Iterable
 
 from pharmadesk.commands import common
-from pharmadesk.services import customers, search
+from pharmadesk.services import audit, customers, search
 from pharmadesk.services.customers import CustomerRecord
 
 
@@ -45,7 +45,7 @@ def run_search(args: argparse.Namespace) -> int:
     ctx = common.open_pharmacy(args)
     try:
         ids = [customer_id for customer_id, _ in search.find_ids(ctx, args.query, limit=args.limit)]
-        _print(ctx.account.may_see_health_data, customers.get_many(ctx, ids), args.json)
+        _print(customers.get_many(ctx, ids), args.json)
     finally:
         ctx.close()
     return 0
@@ -54,20 +54,26 @@ def run_search(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     ctx = common.open_pharmacy(args)
     try:
-        _print(ctx.account.may_see_health_data, customers.list_customers(ctx), args.json)
+        listed = _print(customers.list_customers(ctx), args.json)
+        with ctx.db.atomic():  # the whole file printed is an export of personal data
+            audit.record(ctx, "export.customers_listed", entity="export",
+                         details={"rows": listed, "json": bool(args.json)})  # fmt: skip
     finally:
         ctx.close()
     return 0
 
 
-def _print(may_see_health: bool, records: Iterable[CustomerRecord], as_json: bool) -> None:
+def _print(records: Iterable[CustomerRecord], as_json: bool) -> int:
+    """Print the records; returns how many."""
     if as_json:
-        common.print_json_lines(
-            customers.to_json(r, may_see_health=may_see_health) for r in records
-        )
-        return
+        count = 0
+        for record in records:
+            common.print_json_lines([customers.to_json(record)])
+            count += 1
+        return count
     rows = [_row(r) for r in records]
     common.print_table(["code", "name", "gender", "mobile", "born", "last purchase"], rows)
+    return len(rows)
 
 
 def _row(record: CustomerRecord) -> list[str]:

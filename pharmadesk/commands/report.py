@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from pharmadesk.commands import common
-from pharmadesk.errors import OperationFailed, PermissionRefused, UsageError
+from pharmadesk.errors import OperationFailed, UsageError
 from pharmadesk.services.context import local_now
 
 MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -51,14 +51,14 @@ def run(args: argparse.Namespace) -> int:
     from pharmadesk.io.report import report_language
     from pharmadesk.services import analytics, vault
     from pharmadesk.services.analytics.results import month_of
+    from pharmadesk.services.permissions import Operation, require
 
     target = _target(args.target)
     if args.month > local_now().date():
         raise UsageError(f"{args.month:%Y-%m} has not begun yet")
     ctx = common.open_pharmacy(args)
     try:
-        if ctx.account.role != "owner":  # as in the window: the dashboard is the owner's
-            raise PermissionRefused("only the owner may write the month report")
+        require(ctx, Operation.ANALYTICS)
         dash = analytics.dashboard(ctx, month_of(args.month))
         name = vault.pharmacy_name(ctx)
         today = ctx.today()

@@ -19,6 +19,7 @@ from pharmadesk.io import staged_files
 from pharmadesk.services import audit
 from pharmadesk.services.analytics.results import CustomerRow, Period
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 
 COLUMNS = ("name", "code", "mobile", "last_purchase", "recency_days", "transactions_12m",
            "spend_12m", "segment", "stage")  # fmt: skip
@@ -48,7 +49,9 @@ def write(
     Raises:
         UsageError: the target is not an .xlsx file.
         OperationFailed: the file cannot be written.
+        PermissionRefused: the role may not export personal data.
     """
+    require(ctx, Operation.EXPORT_PERSONAL)
     if target.suffix.lower() != ".xlsx":
         raise UsageError(f"{target.name}: a customer list is written as an .xlsx file")
     book = _book(rows, sheet)

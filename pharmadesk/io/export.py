@@ -31,7 +31,8 @@ from pharmadesk.io.xlsx_stream import StreamingBook
 from pharmadesk.services import audit
 from pharmadesk.services.analytics.results import SEGMENTS, Dashboard, Period, custom
 from pharmadesk.services.analytics.results import last_full_month as _last_full_month
-from pharmadesk.services.context import Context
+from pharmadesk.services.context import Account, Context
+from pharmadesk.services.permissions import Operation, allows, require
 
 WHAT, DEFAULT_WHAT = labels.WHAT, labels.DEFAULT_WHAT
 SUFFIX = ".xlsx"
@@ -116,8 +117,11 @@ def export(
     Raises:
         UsageError: the request or the target name cannot be used.
         OperationFailed: the file cannot be written (ExportCancelled when cancelled).
+        PermissionRefused: the role may not export what was asked (personal data: the owner;
+            the analytics sheets: the owner and pharmacists).
     """
     request.check()
+    check_allowed(ctx, request)
     target = _checked_target(target)
     with _staged(target) as (partial, folder):
         with ctx.db.atomic():  # one snapshot for every sheet (WAL readers never block writers)
@@ -130,6 +134,24 @@ def export(
         with ctx.db.atomic():
             _finish(ctx, request, rows, plan.period, partial, target)
     return ExportResult(target, rows, plan.period)
+
+
+PERSONAL_SHEETS = ("customers", "purchases", "interactions")
+
+
+def allowed_sheets(account: Account) -> tuple[str, ...]:
+    """The sheets `account` may export (what the export dialog offers)."""
+    return tuple(
+        w for w in WHAT
+        if allows(account, Operation.ANALYTICS if w == "analytics" else Operation.EXPORT_PERSONAL)
+    )  # fmt: skip
+
+
+def check_allowed(ctx: Context, request: ExportRequest) -> None:
+    if any(w in PERSONAL_SHEETS for w in request.what) or request.customers.segment:
+        require(ctx, Operation.EXPORT_PERSONAL)
+    if "analytics" in request.what:
+        require(ctx, Operation.ANALYTICS)
 
 
 def _checked_target(target: Path) -> Path:

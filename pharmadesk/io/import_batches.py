@@ -25,6 +25,7 @@ from pharmadesk.io.customer_import import (
 )
 from pharmadesk.services import audit, search_index
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 from pharmadesk.text.pinyin import full_and_initials
 
 CHUNK = 2_000
@@ -74,6 +75,7 @@ def commit(
         OperationFailed: the file was imported before (unless `again`).
         ImportCancelled: `cancelled()` said so; nothing was written.
     """
+    require(ctx, Operation.IMPORT)
     refuse_repeat(plan.table.source.name, plan.previous_batch, again)
     writer = _Writer(ctx, plan)
     total = len(plan.rows)
@@ -308,6 +310,7 @@ def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult
         NotFound: no such batch.
         OperationFailed: the batch was undone already.
     """
+    require(ctx, Operation.IMPORT)
     batch = _batch(batch_id)
     if batch.status != "committed":
         raise OperationFailed(f"batch {batch_id} was undone already")

@@ -29,6 +29,7 @@ from pharmadesk.io.files import RawRow, RawTable
 from pharmadesk.io.mapping import HEADER_SEARCH_ROWS, IGNORE, header_key
 from pharmadesk.services import audit, search_index
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 from pharmadesk.services.purchases import transaction_key
 from pharmadesk.text import normalize
 from pharmadesk.text.normalize import InvalidValue, fold
@@ -209,6 +210,7 @@ def commit(
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Write the lines as one batch (one transaction); returns the batch id."""
+    require(ctx, Operation.IMPORT)
     refuse_repeat(plan.table.source.name, plan.previous_batch, again)
     now = ctx.now()
     zone = now.tzinfo

@@ -16,6 +16,7 @@ from pharmadesk.io.purchase_import import PurchasePlan
 from pharmadesk.io.reasons import localize
 from pharmadesk.services import audit
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 from pharmadesk.text.normalize import fold
 
 HEADINGS = {"zh_CN": ("行号", "结果", "原因"), "en": ("row", "outcome", "reason")}
@@ -36,6 +37,7 @@ def write(
     ctx: Context, plan: ImportPlan | PurchasePlan, target: Path, *, language: str | None = None
 ) -> int:
     """Write the report to `target` (.xlsx); returns the number of rows written."""
+    require(ctx, Operation.IMPORT)
     from openpyxl import Workbook
 
     chosen = report_language(language)

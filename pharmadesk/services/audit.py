@@ -62,6 +62,23 @@ def record(
     event.save(force_insert=True)
 
 
+def record_view(ctx: Context, customer_id: int) -> None:
+    """Audit that the signed-in account opened a customer's file.
+
+    Opening the same file again right after (a refresh after saving, say) is one viewing, so
+    it is not recorded twice in a row.
+    """
+    last = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
+    if (
+        last is not None
+        and last.action == "customer.opened"
+        and last.customer_id == customer_id
+        and last.user_name == ctx.account.name
+    ):
+        return
+    record(ctx, "customer.opened", customer_id=customer_id)
+
+
 @dataclass(frozen=True)
 class ChainProblem:
     event_id: int

@@ -25,7 +25,9 @@ class Account:
 
     @property
     def may_see_health_data(self) -> bool:
-        return self.role in ("owner", "pharmacist")
+        from pharmadesk.services.permissions import Operation, allows  # imports this module
+
+        return allows(self, Operation.SEE_HEALTH)
 
 
 @dataclass

@@ -14,9 +14,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pharmadesk.db.models import CustomField
-from pharmadesk.errors import NotFound, OperationFailed, PermissionRefused
+from pharmadesk.errors import NotFound, OperationFailed
 from pharmadesk.services import audit
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 from pharmadesk.text.normalize import InvalidValue, fold, fold_free_text, parse_date
 
 KINDS = ("text", "number", "date", "choice")
@@ -102,9 +103,7 @@ def define(
 
 
 def _owner_only(ctx: Context) -> None:
-    # The form is the owner's to shape (the issue: "custom fields editor for the owner").
-    if ctx.account.role != "owner":
-        raise PermissionRefused("only the owner may change custom fields")
+    require(ctx, Operation.MANAGE)
 
 
 def _get(field_id: int) -> CustomField:

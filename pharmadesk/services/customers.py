@@ -7,7 +7,7 @@ Services hand out `CustomerRecord` dataclasses, never live rows. Every change is
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ from pharmadesk.services import audit, purchases, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import json_value, list_fields
 from pharmadesk.services.customer_input import CONSENT_FIELDS, HEALTH_FIELDS, prepare
+from pharmadesk.services.permissions import Operation, allows, require
 from pharmadesk.text.pinyin import full_and_initials
 
 HIDDEN_STATUSES = ("anonymised",)
@@ -57,6 +58,7 @@ class CustomerRecord:
     purchase_count: int = 0
     total_spend_fen: int = 0
     last_purchase: date | None = None
+    restricted: bool = False  # health fields withheld from a role that may not see them
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,11 @@ def create(
 
     Raises:
         ValidationError: a field cannot be used; nothing is saved.
+        PermissionRefused: the role may not create customers, or may not write health data.
     """
+    require(ctx, Operation.EDIT_CUSTOMERS)
+    if any(data.get(k) not in (None, "") for k in HEALTH_FIELDS):
+        require(ctx, Operation.SEE_HEALTH)
     prepared = prepare(data, reference_date=registered_on or ctx.today(), fields=list_fields(ctx))
     if prepared.problems:
         raise ValidationError(prepared.problems)
@@ -220,7 +226,12 @@ def update(
     Raises:
         ValidationError: a field cannot be used; nothing is saved.
         NotFound: no such customer.
+        PermissionRefused: the role may not edit customers, or may not change health data.
     """
+    require(ctx, Operation.EDIT_CUSTOMERS)
+    if any(k in changes for k in HEALTH_FIELDS):
+        # A role that is shown "restricted" cannot know what it would overwrite.
+        require(ctx, Operation.SEE_HEALTH)
     row = _row(customer_id)
     prepared = prepare(
         changes, reference_date=ctx.today(), fields=list_fields(ctx), require_name=False
@@ -263,6 +274,7 @@ def update(
 
 def verify(ctx: Context, customer_id: int) -> None:
     """The customer confirmed their details today."""
+    require(ctx, Operation.EDIT_CUSTOMERS)
     row = _row(customer_id)
     with ctx.db.atomic():
         row.last_verified_at = ctx.now()
@@ -272,6 +284,7 @@ def verify(ctx: Context, customer_id: int) -> None:
 
 def deactivate(ctx: Context, customer_id: int, *, active: bool = False) -> CustomerRecord:
     """Mark a customer inactive (or active again). Their history is kept."""
+    require(ctx, Operation.EDIT_CUSTOMERS)
     row = _row(customer_id)
     with ctx.db.atomic():
         row.status = "active" if active else "inactive"
@@ -295,7 +308,11 @@ def get(ctx: Context, customer_id: int) -> CustomerRecord:
 
 
 def get_many(ctx: Context, ids: list[int]) -> list[CustomerRecord]:
-    """Customers in the order of `ids` (missing ones left out), each with its summaries."""
+    """Customers in the order of `ids` (missing ones left out), each with its summaries.
+
+    For a role that may not see health data, those fields are None and `restricted` is set.
+    """
+    require(ctx, Operation.COUNTER)
     if not ids:
         return []
     rows = Customer.select().where(Customer.id.in_(ids) & Customer.status.not_in(HIDDEN_STATUSES))
@@ -304,7 +321,11 @@ def get_many(ctx: Context, ids: list[int]) -> list[CustomerRecord]:
 
 
 def list_customers(ctx: Context, *, chunk: int = 2000) -> Iterator[CustomerRecord]:
-    """Every customer in id order, read in chunks so memory stays flat."""
+    """Every customer in id order, read in chunks so memory stays flat.
+
+    The whole file of personal data at once is an export (`customers list`): owner only.
+    """
+    require(ctx, Operation.EXPORT_PERSONAL)
     last_id = 0
     while True:
         rows = list(
@@ -325,10 +346,14 @@ def _records(ctx: Context, rows: list[Customer], ids: list[int]) -> dict[int, Cu
     summaries = _purchase_summaries(ctx, ids)
     points = _points(ctx, ids)
     custom = _custom_values(ctx, ids)
-    return {
+    records = {
         row.id: _record(row, summaries.get(row.id), points.get(row.id, 0), custom.get(row.id))
         for row in rows
     }
+    if allows(ctx.account, Operation.SEE_HEALTH):
+        return records
+    withheld: dict[str, Any] = dict.fromkeys(HEALTH_FIELDS)
+    return {i: replace(r, **withheld, restricted=True) for i, r in records.items()}
 
 
 def _in_clause(ids: list[int]) -> str:
@@ -396,7 +421,7 @@ JSON_FIELDS = (
 )  # fmt: skip
 
 
-def to_json(record: CustomerRecord, *, may_see_health: bool) -> dict[str, Any]:
+def to_json(record: CustomerRecord) -> dict[str, Any]:
     """The command line's JSON object for a customer (field names are a contract)."""
     raw = asdict(record)
     out: dict[str, Any] = {}
@@ -406,9 +431,7 @@ def to_json(record: CustomerRecord, *, may_see_health: bool) -> dict[str, Any]:
         else:
             value = raw[name]
             out[name] = value.isoformat() if isinstance(value, date) else value
-    out["restricted"] = not may_see_health
-    if not may_see_health:
-        out.update(dict.fromkeys(HEALTH_FIELDS))
+    out["restricted"] = record.restricted
     return out
 
 

@@ -15,6 +15,7 @@ from pharmadesk.db.models import Customer, Interaction, User
 from pharmadesk.errors import NotFound, ValidationError
 from pharmadesk.services import audit, search_index
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 from pharmadesk.text.normalize import fold_free_text
 
 CHANNELS = ("counter", "phone", "sms", "wechat", "email")
@@ -86,6 +87,7 @@ def log(
         ValidationError: channel, kind, summary or rating is not acceptable.
         NotFound: no such customer, or the corrected entry is not this customer's.
     """
+    require(ctx, Operation.COUNTER)
     summary = fold_free_text(summary)
     problems = _check(channel, kind, summary, rating)
     if problems:
@@ -120,6 +122,7 @@ def get(ctx: Context, interaction_id: int) -> InteractionRecord:
 
 def set_done(ctx: Context, interaction_id: int, *, done: bool = True) -> InteractionRecord:
     """Mark an open follow-up done (or open again). The only change an entry allows."""
+    require(ctx, Operation.COUNTER)
     row = Interaction.get_or_none(Interaction.id == interaction_id)
     if row is None:
         raise NotFound(f"no interaction {interaction_id}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from pharmadesk.services import customers, interactions, purchases
+from pharmadesk.services import audit, customers, interactions, purchases
 from pharmadesk.services.context import Context
 
 
@@ -61,12 +61,14 @@ def summary(ctx: Context, customer_id: int) -> Summary:
 
 
 def load(ctx: Context, customer_id: int, *, recent: int = 50) -> Profile:
-    """Everything the counter shows when a customer is opened.
+    """Everything the counter shows when a customer is opened; the opening is audited.
 
     Raises:
         NotFound: no such customer.
     """
     record = customers.get(ctx, customer_id)
+    with ctx.db.atomic():
+        audit.record_view(ctx, customer_id)
     return Profile(
         record,
         summary(ctx, customer_id),

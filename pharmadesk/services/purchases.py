@@ -14,6 +14,7 @@ from pharmadesk.db.models import Customer, Product, Purchase
 from pharmadesk.errors import NotFound, ValidationError
 from pharmadesk.services import audit, search_index
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 from pharmadesk.text.normalize import fold
 
 MAX_QUANTITY = 10_000
@@ -103,6 +104,7 @@ def record(
         ValidationError: a line is incomplete or out of range; nothing is saved.
         NotFound: no such customer.
     """
+    require(ctx, Operation.COUNTER)
     problems = _check(lines)
     if problems:
         raise ValidationError(problems)

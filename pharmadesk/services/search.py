@@ -17,6 +17,7 @@ from typing import Any
 from peewee import Database
 
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 from pharmadesk.text.normalize import MOBILE_RE, fold
 from pharmadesk.text.search_keys import EXACT, MAX_SUBSTRING, PREFIX, SUBSTRING, search_form
 
@@ -65,6 +66,7 @@ def _ids(db: Database, sql: str, params: tuple[object, ...]) -> list[int]:
 
 def find(ctx: Context, query: str, *, limit: int = DEFAULT_LIMIT) -> list[Hit]:
     """The first `limit` customers matching `query`, best first."""
+    require(ctx, Operation.COUNTER)
     best = _candidates(ctx, query, limit)
     if not best:
         return []
@@ -84,6 +86,7 @@ def _day(value: str | None) -> date | None:
 
 def find_ids(ctx: Context, query: str, *, limit: int = DEFAULT_LIMIT) -> list[tuple[int, int]]:
     """(customer id, match class) pairs in ranked order."""
+    require(ctx, Operation.COUNTER)
     best = _candidates(ctx, query, limit)
     if not best:
         return []

@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 
 from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io import export
-from pharmadesk.io.export import CustomerFilter, ExportCancelled, ExportRequest, ExportResult
+from pharmadesk.io.export import (
+    CustomerFilter,
+    ExportCancelled,
+    ExportRequest,
+    ExportResult,
+    allowed_sheets,
+)
 from pharmadesk.services.analytics.results import SEGMENTS
 from pharmadesk.services.context import Context
 from pharmadesk.ui import analytics_labels
@@ -126,11 +132,16 @@ class ExportDialog(QDialog):
             "interactions": QCheckBox(self.tr("&Interactions")),
             "analytics": QCheckBox(self.tr("&Analytics")),
         }
-        self.what["customers"].setChecked(True)
+        allowed = allowed_sheets(self.ctx.account)
         for key, check in self.what.items():
             check.setObjectName(f"export_{key}")
             check.toggled.connect(self._update)
             row.addWidget(check)
+            if key not in allowed:  # the service refuses them too; say why before it does
+                check.setEnabled(False)
+                check.setToolTip(self.tr("Only the owner may export personal data."))
+        if allowed:
+            self.what[allowed[0]].setChecked(True)
         return box
 
     def _dates_box(self) -> QGroupBox:

@@ -12,7 +12,7 @@ from pharmadesk.db.models import AuditEvent
 from pharmadesk.services import accounts, vault
 from pharmadesk.services.context import Context
 from tests.conftest import PASSWORD
-from tests.unit.cli.shell import run
+from tests.unit.cli.shell import one_line, run
 from tests.unit.io.export_shop import fill
 
 
@@ -78,17 +78,26 @@ def test_the_export_is_audited(
     assert json.loads(event.details)["sheets"] == {"customers": 4}
 
 
-def test_staff_exports_without_health_data(
+def test_only_the_owner_exports_personal_data_pharmacists_get_the_analytics(
     capsys: pytest.CaptureFixture[str], env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    ctx = vault.open_pharmacy(env, user="owner", password=PASSWORD)
+    accounts.add(ctx, "li", role="pharmacist", password="pharm-pw")
+    ctx.close()
+    target = tmp_path / "people.xlsx"
+    for user, secret in (("clerk", "clerk-pw"), ("li", "pharm-pw")):
+        monkeypatch.setenv("PHARMADESK_USER", user)
+        monkeypatch.setenv("PHARMADESK_PASSPHRASE", secret)
+        code, _, err = run(capsys, "export", str(target), "--what", "customers")
+        assert code == 4
+        assert "may not export personal data" in one_line(err)
+        assert not target.exists()
+    code, _, _ = run(capsys, "export", str(target), "--what", "analytics", "--lang", "en")
+    assert code == 0
+    assert "KPIs" in load_workbook(target).sheetnames
     monkeypatch.setenv("PHARMADESK_USER", "clerk")
     monkeypatch.setenv("PHARMADESK_PASSPHRASE", "clerk-pw")
-    target = tmp_path / "staff.xlsx"
-    assert run(capsys, "export", str(target), "--lang", "en")[0] == 0
-    headers = [c.value for c in load_workbook(target)["customers"][1]]
-    assert "allergies (restricted)" in headers
-    values = {c.value for row in load_workbook(target)["customers"].iter_rows() for c in row}
-    assert "青霉素" not in values
+    assert run(capsys, "export", str(tmp_path / "a.xlsx"), "--what", "analytics")[0] == 4
 
 
 @pytest.mark.parametrize(

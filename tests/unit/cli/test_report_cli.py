@@ -101,7 +101,7 @@ def test_a_missing_folder_fails_and_writes_nothing(
     assert "no folder" in one_line(err)
 
 
-def test_only_the_owner_writes_the_report(
+def test_staff_may_not_write_the_report(
     filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
@@ -110,7 +110,7 @@ def test_only_the_owner_writes_the_report(
     code, _, err = run(capsys, "report", "--month", f"{last_month():%Y-%m}",
                        str(tmp_path / "r.pdf"))  # fmt: skip
     assert code == 4
-    assert "owner" in one_line(err)
+    assert "staff role may not" in one_line(err)
     assert not (tmp_path / "r.pdf").exists()
 
 

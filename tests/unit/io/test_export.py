@@ -13,6 +13,8 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.cell import Cell
 
+from pharmadesk.db.models import AuditEvent
+from pharmadesk.errors import PermissionRefused
 from pharmadesk.io import export_customers
 from pharmadesk.io.export import ExportRequest, export
 from pharmadesk.services import customers, purchases
@@ -48,10 +50,6 @@ def run(ctx: Context, tmp_path: Path, **request: Any) -> Path:
     target.parent.mkdir(exist_ok=True)
     export(ctx, target, ExportRequest(**request))
     return target
-
-
-def staff(ctx: Context) -> Context:
-    return dataclasses.replace(ctx, account=Account(ctx.account.id, "clerk", "staff"))
 
 
 def day(value: date | None) -> datetime | None:
@@ -202,20 +200,21 @@ def test_the_header_is_frozen_styled_and_filtered(
     assert widths["K"].width > widths["A"].width  # the address is wider than the id
 
 
-def test_the_staff_role_gets_health_fields_restricted(
-    pharmacy: Context, shop: Shop, tmp_path: Path
+@pytest.mark.parametrize("role", ["staff", "pharmacist"])
+def test_only_the_owner_exports_personal_data(
+    role: str, pharmacy: Context, shop: Shop, tmp_path: Path
 ) -> None:
-    clerk = staff(pharmacy)
-    path = run(clerk, tmp_path, what=("customers", "interactions"))
-    rows = table(path, "customers")
-    for field in ("allergies", "chronic conditions", "notes", "preferences"):
-        assert f"{field} (restricted)" in rows[0]
-        assert all(r[f"{field} (restricted)"].value is None for r in rows)
-    assert {r["name"].value for r in rows} >= {"张三", "李秀英"}
-    notes = table(path, "interactions")
-    assert all(r["summary (restricted)"].value is None for r in notes)
-    texts = {c.value for sheet in read(path).values() for row in sheet for c in row}
-    assert not texts & {"青霉素", "高血压", "糖尿病", "咨询降压药的服用时间"}
+    other = dataclasses.replace(pharmacy, account=Account(pharmacy.account.id, "x", role))
+    for what in (("customers",), ("purchases",), ("interactions",), ("analytics", "customers")):
+        with pytest.raises(PermissionRefused, match="personal data"):
+            run(other, tmp_path, what=what)
+    assert not (tmp_path / "out" / "export.xlsx").exists()
+    assert [e.action for e in AuditEvent.select()].count("export.written") == 0
+    if role == "pharmacist":  # the figures hold no person: charts are the pharmacist's too
+        run(other, tmp_path, what=("analytics",))
+    else:
+        with pytest.raises(PermissionRefused):
+            run(other, tmp_path, what=("analytics",))
 
 
 def test_pages_join_up_whatever_their_size(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -201,15 +202,15 @@ def test_json_has_every_contract_field_and_restricts_health_data_by_role(
         [purchases.LineInput("感冒灵颗粒", 2, 1550), purchases.LineInput("维C", 1, 1000)],
         receipt="R1",
     )
-    full = customers.to_json(customers.get(pharmacy, record.id), may_see_health=True)
+    full = customers.to_json(customers.get(pharmacy, record.id))
     assert set(customers.JSON_FIELDS) | {"restricted"} == set(full)
     assert full["allergies"] == "青霉素"
     assert (full["purchase_count"], full["total_spend"]) == (1, "41.00")
     assert full["restricted"] is False
 
-    staff = Account(99, "staff", "staff")
-    assert not staff.may_see_health_data
-    limited = customers.to_json(customers.get(pharmacy, record.id), may_see_health=False)
+    staff = replace(pharmacy, account=Account(99, "staff", "staff"))
+    assert not staff.account.may_see_health_data
+    limited = customers.to_json(customers.get(staff, record.id))
     assert limited["restricted"] is True
     for name in ("preferences", "allergies", "chronic_conditions", "notes"):
         assert limited[name] is None

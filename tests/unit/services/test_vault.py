@@ -9,7 +9,7 @@ import pytest
 
 from pharmadesk.db.keyfile import key_file_path
 from pharmadesk.errors import AuthenticationError, DatabaseUnavailable, OperationFailed
-from pharmadesk.services import accounts, customers, vault
+from pharmadesk.services import accounts, customers, search, vault
 from pharmadesk.services.context import Context
 from tests.conftest import PASSWORD
 
@@ -75,7 +75,7 @@ def test_a_second_account_unlocks_the_same_data(pharmacy: Context, db_path: Path
     pharmacy.close()
     ctx = vault.open_pharmacy(db_path, user="wang", password="staff-pw")
     assert ctx.account.role == "staff"
-    assert [c.name for c in customers.list_customers(ctx)] == ["李四"]
+    assert [hit.name for hit in search.find(ctx, "李四")] == ["李四"]
     ctx.close()
 
 
