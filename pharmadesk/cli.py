@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from pharmadesk import __version__
-from pharmadesk.commands import bench, customers, demo, export, imports, init, report
+from pharmadesk.commands import (
+    bench,
+    check,
+    customers,
+    demo,
+    export,
+    imports,
+    init,
+    report,
+    users,
+)
 from pharmadesk.errors import PharmaDeskError
 
 LANGUAGES = ("zh_CN", "en")
@@ -50,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (demo, init, customers, imports, export, report, bench):
+    for module in (demo, init, customers, imports, export, report, users, check, bench):
         module.add_parser(subparsers, parent)
     return parser
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,13 +61,42 @@ def open_pharmacy(args: argparse.Namespace) -> Context:
         raise DatabaseUnavailable(f"no pharmacy database at {path}")
     lock = instance.hold(path)  # exit 6 while a window (or another command) uses it
     try:
-        ctx = vault.open_pharmacy(path, user=account_name(), password=password())
+        ctx = vault.open_pharmacy(
+            path, user=account_name(), password=password(), via=_command_name(args)
+        )
     except BaseException:
         lock.release()
         raise
     ctx.closers.append(lock.release)
     paths.remember_opened(path)
     return ctx
+
+
+@contextlib.contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Context]:
+    """`open_pharmacy`, closed (and its lock released) when the block ends."""
+    ctx = open_pharmacy(args)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@contextlib.contextmanager
+def holding(path: Path) -> Iterator[None]:
+    """The single-instance lock of `path` for a command that opens it another way."""
+    if not path.exists():
+        raise DatabaseUnavailable(f"no pharmacy database at {path}")
+    lock = instance.hold(path)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    words = [getattr(args, "command", None), getattr(args, "action", None)]
+    return "command " + " ".join(w for w in words if w)
 
 
 def print_json_lines(objects: Iterable[dict[str, Any]]) -> None:
