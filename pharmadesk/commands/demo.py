@@ -10,13 +10,15 @@ from datetime import date
 from pathlib import Path
 
 from pharmadesk import paths
+from pharmadesk.db import keyfile
 from pharmadesk.db.keyfile import key_file_path
 from pharmadesk.errors import DatabaseUnavailable, OperationFailed, PharmaDeskError
-from pharmadesk.services import settings, stats, vault
+from pharmadesk.services import accounts, settings, stats, vault
 from pharmadesk.services.context import Context, local_now
 
 DEMO_USER = "owner"
 DEMO_PASSWORD = "demo"  # documented: the demo pharmacy is synthetic
+DEMO_OTHER_ACCOUNTS = ("pharmacist", "staff")  # named after their roles
 DEFAULT_CUSTOMERS = 2000
 DEFAULT_SEED = 1
 PARAMETERS_KEY = "demo.parameters"
@@ -66,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         print(path)
         print(summary)
         print(f"Owner account: {DEMO_USER}  password: {DEMO_PASSWORD}", flush=True)
+        if _has_role_accounts(ctx):
+            others = ", ".join(DEMO_OTHER_ACCOUNTS)
+            print(f"Also the accounts {others}, each with the password {DEMO_PASSWORD}")
         if args.no_gui:
             return 0
         from pharmadesk import app
@@ -127,6 +132,11 @@ def _refuse_different(
         )
 
 
+def _has_role_accounts(ctx: Context) -> bool:
+    # Demos made before the accounts issue have the owner only.
+    return keyfile.KeyFile.load(key_file_path(ctx.path)).has_account(DEMO_OTHER_ACCOUNTS[-1])
+
+
 def _delete(path: Path) -> None:
     for leftover in (path, key_file_path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
         leftover.unlink(missing_ok=True)
@@ -141,6 +151,8 @@ def _create(path: Path, *, customers: int, seed: int, today: date) -> Context:
     ctx = created.context
     try:
         demo.populate(ctx, customers=customers, seed=seed, today=today, progress=_progress())
+        for name in DEMO_OTHER_ACCOUNTS:  # to try what each role may do
+            accounts.add(ctx, name, role=name, password=DEMO_PASSWORD)
     except BaseException:
         ctx.close()
         _delete(path)
