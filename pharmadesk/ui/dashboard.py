@@ -34,6 +34,7 @@ from pharmadesk.io.customer_list_export import ListSheet
 from pharmadesk.services import analytics, vault
 from pharmadesk.services.analytics.results import SEGMENTS, STAGES, CustomerRow, Dashboard, Period
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui import analytics_labels, fonts
 from pharmadesk.ui.chart_fonts import configure_matplotlib
 from pharmadesk.ui.chart_view import ChartView
@@ -282,7 +283,12 @@ class DashboardWindow(QDialog):
 
     def _open_list(self, title: str, rows: list[CustomerRow], export: Exporter) -> None:
         self.state.setText("")
-        window = CustomerListWindow(title, rows, runner=self._runner, export=export, parent=self)
+        # The list holds names and mobiles: writing it to a file is the owner's (the role
+        # table); the service refuses it too.
+        allowed = allows(self.ctx.account, Operation.EXPORT_PERSONAL)
+        window = CustomerListWindow(
+            title, rows, runner=self._runner, export=export if allowed else None, parent=self
+        )
         window.customer_chosen.connect(self.customer_chosen)
         window.destroyed.connect(lambda: self._forget_list(window))
         self.lists.append(window)

@@ -143,6 +143,8 @@ class CustomerListWindow(QDialog):
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setObjectName("exportList")
         self.export_button.setEnabled(export is not None and bool(rows))
+        if export is None:
+            self.export_button.setToolTip(self.tr("Only the owner may export personal data."))
         self.export_button.clicked.connect(self.export)
         self._lay_out()
         self.resize(1040, 520)

@@ -267,3 +267,24 @@ def test_the_months_around_the_one_shown_are_computed_while_the_window_is_idle(
     _shown(qtbot, dash, SEPTEMBER)
     assert _card(dash, "revenue")[0] == "¥50.00"
     dash.close()
+
+
+def test_a_pharmacist_sees_the_lists_but_only_the_owner_writes_them_to_a_file(
+    qtbot: QtBot, pharmacy: Context, shop: dict[str, int]
+) -> None:
+    pharmacist = replace(pharmacy, account=Account(pharmacy.account.id, "李药师", "pharmacist"))
+    runner = BackgroundRunner()
+    dash = DashboardWindow(pharmacist, runner)
+    try:
+        dash.show()
+        _shown(qtbot, dash, OCTOBER)
+        dash.show_customers("stage:repeat")
+        shown = _list(qtbot, dash)
+        assert shown.model.index(0, 0).data() == "张三"
+        assert not shown.export_button.isEnabled()
+        assert "owner" in shown.export_button.toolTip()
+        shown.close()
+    finally:
+        dash.close()
+        dash.deleteLater()
+        runner.stop()
