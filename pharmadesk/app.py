@@ -16,7 +16,7 @@ from pharmadesk.db import keyfile
 from pharmadesk.errors import DatabaseInUse, DatabaseUnavailable, OperationFailed
 from pharmadesk.services import instance, vault
 from pharmadesk.services.context import Context
-from pharmadesk.ui import fonts, i18n
+from pharmadesk.ui import fonts, i18n, session_lock
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.settings_dialog import LANGUAGE_KEY
 from pharmadesk.ui.start_dialogs import SetupDialog, UnlockDialog
@@ -87,10 +87,17 @@ def start_context(db: Path | None, user: str) -> Context | None:
 
 
 def run_window(app: QApplication, ctx: Context, settings: QSettings) -> int:
-    # The worker thread closes its own connection when it stops.
-    runner = BackgroundRunner(on_stop=ctx.close_connection)
+    window: MainWindow | None = None
+
+    def close_worker_connection() -> None:
+        # Runs in the worker thread when it stops (the GUI thread waits meanwhile): the
+        # connection of the session signed in then, since the lock screen may have switched.
+        (window.ctx if window is not None else ctx).close_connection()
+
+    runner = BackgroundRunner(on_stop=close_worker_connection)
     window = MainWindow(ctx, runner, settings)
     window.show()
+    session_lock.watch(window, window.lock_for_os)  # best effort, never fails start-up
     # Python's cycle collector runs in whichever thread happens to allocate; collecting a
     # cycle that holds a Qt object on the worker thread deletes it there and crashes. So
     # cycles are collected on the GUI thread only, on a timer.
@@ -104,7 +111,7 @@ def run_window(app: QApplication, ctx: Context, settings: QSettings) -> int:
         collector.stop()
         gc.enable()
         runner.stop()
-        ctx.close()
+        window.ctx.close()  # the session signed in last; its closers release the instance lock
 
 
 def run_gui(*, db: Path | None, lang: str | None, user: str, context: Context | None = None) -> int:

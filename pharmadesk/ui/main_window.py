@@ -2,14 +2,21 @@
 
 Shortcuts: Ctrl+F or F3 search, Ctrl+N new customer, Ctrl+S save, Ctrl+P add a purchase,
 Ctrl+I log an interaction, Ctrl+L lock. Leaving a customer with unsaved changes asks first.
+
+Locking (Ctrl+L, idle time, the OS session locking) shows the lock screen at once and hides
+every other window; once no background job is running (an import or export finishes
+first) the windows, the counter page and its models are deleted and the database is closed.
+Whoever signs in next gets a new Context and a window rebuilt for their role.
 """
 
 from __future__ import annotations
 
+import gc
+import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,28 +24,32 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
+    QStackedWidget,
     QToolBar,
+    QWidget,
 )
 
-from pharmadesk.errors import AuthenticationError, NotFound, PharmaDeskError, ValidationError
+from pharmadesk.errors import DatabaseUnavailable, NotFound, PharmaDeskError, ValidationError
 from pharmadesk.services import (
-    custom_fields,
     customers,
     interactions,
     products,
     profile,
     purchases,
-    search,
     stats,
     vault,
 )
+from pharmadesk.services import settings as pharmacy_settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.customers import SaveOutcome
+from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui.all_purchases import AllPurchasesWindow
+from pharmadesk.ui.counter_page import CounterPage
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.customer_panel import CustomerPanel
+from pharmadesk.ui.idle_watch import IdleWatch
 from pharmadesk.ui.interaction_dialog import InteractionDialog
+from pharmadesk.ui.lock_screen import LockScreen
 from pharmadesk.ui.models import AllPurchasesModel, InteractionTableModel, PurchaseTableModel
 from pharmadesk.ui.purchase_dialog import PurchaseDialog
 from pharmadesk.ui.search_panel import SearchPanel
@@ -46,57 +57,122 @@ from pharmadesk.ui.tasks import BackgroundRunner
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_SPLITTER = "window/splitter"
+LOCK_POLL_MS = 50
+
+# The window's states: working, locked on screen while a job ends, locked and closed.
+OPEN, LOCKING, LOCKED = "open", "locking", "locked"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context, runner: BackgroundRunner, settings: QSettings) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        runner: BackgroundRunner,
+        settings: QSettings,
+        *,
+        idle_clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self._runner = runner
         self._settings = settings
+        self.state = OPEN
         self.customer_id: int | None = None
         self._all_purchases: AllPurchasesWindow | None = None
         self._record: customers.CustomerRecord | None = None
-        self.setWindowTitle(self._title())
-        self.search = SearchPanel(lambda q: search.find(ctx, q), runner)
-        self.form = CustomerFormWidget(
-            custom_fields.list_fields(ctx), ctx.today,
-            may_see_health=ctx.account.may_see_health_data,
-        )  # fmt: skip
-        self.purchase_model = PurchaseTableModel(
-            lambda selection, offset, limit, boundary: purchases.page(
-                ctx, selection, offset=offset, limit=limit, boundary=boundary
-            ),
-            lambda selection: purchases.count_filtered(ctx, selection),
-        )
-        self.interaction_model = InteractionTableModel()
-        self.panel = CustomerPanel(
-            self.form, self.purchase_model, self.interaction_model, products.categories(ctx)
-        )
-        self.panel.may_see_health = ctx.account.may_see_health_data
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.search)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
+        self._counter: CounterPage | None = None
+        self._pharmacy = ""
+        self._splitter_state: QByteArray | None = None
+        self._modal_depth = 0  # dialogs run by run_modal that have not returned yet
+        self._notes: list[str] = []  # told to whoever unlocks
+        self._before_drop: list[Callable[[], None]] = []
+        self.stack = QStackedWidget()
+        self.lock_screen = LockScreen()
+        self.lock_screen.submitted.connect(self._sign_in)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
         self._build_actions()
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
-        self.search.customer_chosen.connect(self.open_customer)
-        self.form.changed.connect(self._update_actions)
-        self.panel.add_purchase_requested.connect(self.add_purchase)
-        self.panel.add_interaction_requested.connect(self.add_interaction)
-        self.panel.follow_up_done_requested.connect(self.mark_follow_up_done)
+        self._drop_timer = QTimer(self)
+        self._drop_timer.setInterval(LOCK_POLL_MS)
+        self._drop_timer.timeout.connect(self._try_finish_lock)
+        self.idle_watch = IdleWatch(60 * pharmacy_settings.DEFAULT_AUTO_LOCK_MINUTES,
+                                    clock=idle_clock, parent=self)  # fmt: skip
+        self.idle_watch.timed_out.connect(self.auto_lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle_watch)
+        self._start_session()
         self._restore_layout()
+        self.search.focus_box()
+
+    # the counter page of this session -----------------------------------------------------
+
+    @property
+    def counter(self) -> CounterPage:
+        if self._counter is None:
+            raise RuntimeError("the window is locked: it shows no customer")
+        return self._counter
+
+    @property
+    def search(self) -> SearchPanel:
+        return self.counter.search
+
+    @property
+    def form(self) -> CustomerFormWidget:
+        return self.counter.form
+
+    @property
+    def panel(self) -> CustomerPanel:
+        return self.counter.panel
+
+    @property
+    def splitter(self) -> CounterPage:
+        return self.counter
+
+    @property
+    def purchase_model(self) -> PurchaseTableModel:
+        return self.counter.purchase_model
+
+    @property
+    def interaction_model(self) -> InteractionTableModel:
+        return self.counter.interaction_model
+
+    @property
+    def locked(self) -> bool:
+        return self.state != OPEN
+
+    def _start_session(self) -> None:
+        """Build the counter page for `self.ctx` and follow its account's role."""
+        self._pharmacy = vault.pharmacy_name(self.ctx)
+        self.setWindowTitle(self._title())
+        counter = CounterPage(self.ctx, self._runner)
+        self._counter = counter
+        self.stack.addWidget(counter)
+        self.stack.setCurrentWidget(counter)
+        if self._splitter_state is not None:
+            counter.restoreState(self._splitter_state)
+        counter.search.customer_chosen.connect(self.open_customer)
+        counter.form.changed.connect(self._update_actions)
+        counter.panel.add_purchase_requested.connect(self.add_purchase)
+        counter.panel.add_interaction_requested.connect(self.add_interaction)
+        counter.panel.follow_up_done_requested.connect(self.mark_follow_up_done)
+        for bar in (self.menuBar(), self.toolbar, self.statusBar()):
+            bar.show()
         self.refresh_status()
         self._update_actions()
-        self.search.focus_box()
+        self._arm_idle()
+
+    def _arm_idle(self) -> None:
+        """(Re)start the idle clock with the owner's auto-lock time."""
+        self.idle_watch.limit_seconds = 60 * pharmacy_settings.auto_lock_minutes(self.ctx)
+        self.idle_watch.start()
 
     # building -----------------------------------------------------------------------------
 
     def _title(self) -> str:
-        name = vault.pharmacy_name(self.ctx) or self.ctx.path.stem
-        return f"PharmaDesk — {name}"
+        return f"PharmaDesk — {self._pharmacy or self.ctx.path.stem}"
 
     def _action(
         self, text: str, shortcuts: list[str], slot: Callable[[], object], name: str
@@ -110,8 +186,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.act_search = self._action(self.tr("Search"), ["Ctrl+F", "F3"], self.search.focus_box,
-                                       "actionSearch")  # fmt: skip
+        self.act_search = self._action(self.tr("Search"), ["Ctrl+F", "F3"],
+                                       lambda: self.search.focus_box(), "actionSearch")  # fmt: skip
         self.act_new = self._action(self.tr("New customer"), ["Ctrl+N"], self.new_customer,
                                     "actionNew")  # fmt: skip
         self.act_save = self._action(self.tr("Save"), ["Ctrl+S"], self.save, "actionSave")
@@ -129,39 +205,41 @@ class MainWindow(QMainWindow):
                                        "actionCustomFields")  # fmt: skip
         self.act_settings = self._action(self.tr("Settings…"), [], self.show_settings,
                                          "actionSettings")  # fmt: skip
+        self.act_accounts = self._action(self.tr("Accounts…"), [], self.show_accounts,
+                                         "actionAccounts")  # fmt: skip
+        self.act_password = self._action(self.tr("Change my password…"), [],
+                                         self.change_password, "actionChangePassword")  # fmt: skip
+        self.act_audit = self._action(self.tr("Audit log…"), [], self.show_audit_log,
+                                      "actionAuditLog")  # fmt: skip
         self.act_lock = self._action(self.tr("Lock"), ["Ctrl+L"], self.lock, "actionLock")
+        # Ctrl+L locks from the dashboard and the other windows too, not only from this one.
+        self.act_lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.act_quit = self._action(self.tr("Quit"), ["Ctrl+Q"], self.close, "actionQuit")
-        is_owner = self.ctx.account.role == "owner"
-        self.act_fields.setEnabled(is_owner)
-        if not is_owner:
-            self.act_fields.setToolTip(self.tr("Only the owner can change custom fields"))
         self.act_import = self._action(self.tr("Import…"), [], self.show_import, "actionImport")
         self.act_history = self._action(self.tr("Import history…"), [], self.show_import_history,
                                         "actionImportHistory")  # fmt: skip
-        # Every role: the staff role's export leaves health data out (io/export_customers.py).
         self.act_export = self._action(self.tr("Export to Excel…"), [], self.show_export,
                                        "actionExport")  # fmt: skip
         self.act_charts = self._action(self.tr("Dashboard"), ["Ctrl+Shift+D"],
                                        self.show_dashboard, "actionDashboard")  # fmt: skip
-        self.act_charts.setEnabled(is_owner)
-        if not is_owner:
-            self.act_charts.setToolTip(self.tr("Only the owner sees the dashboard"))
         menus: list[tuple[str, list[QAction | None]]] = [
             (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
-                               self.act_history, self.act_export, None, self.act_lock,
-                               self.act_quit]),
+                               self.act_history, self.act_export, None, self.act_password,
+                               self.act_lock, self.act_quit]),
             (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction]),
             (self.tr("&View"), [self.act_follow_ups, self.act_all_purchases, self.act_charts]),
-            (self.tr("&Tools"), [self.act_fields, self.act_settings]),
+            (self.tr("&Tools"), [self.act_fields, self.act_settings, None, self.act_accounts,
+                                self.act_audit]),
         ]  # fmt: skip
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
+            menu.setToolTipsVisible(True)  # a disabled entry says why
             for item in actions:
                 if item is None:
                     menu.addSeparator()
                 else:
                     menu.addAction(item)
-        toolbar = QToolBar(self.tr("Main"))
+        self.toolbar = toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         for action in (self.act_new, self.act_save, self.act_purchase, self.act_interaction,
@@ -169,6 +247,23 @@ class MainWindow(QMainWindow):
                        self.act_settings, self.act_lock):  # fmt: skip
             toolbar.addAction(action)
         self.addToolBar(toolbar)
+
+    def _role_rules(self) -> list[tuple[QAction, bool, str]]:
+        """Each role-bound action, whether this account may use it, and why not."""
+        account = self.ctx.account
+        exports = allows(account, Operation.EXPORT_PERSONAL) or allows(account, Operation.ANALYTICS)
+        return [
+            (self.act_charts, allows(account, Operation.ANALYTICS),
+             self.tr("Only the owner and pharmacists see the dashboard")),
+            # The dialog itself offers each role what it may export (personal data: owner).
+            (self.act_export, exports, self.tr("Only the owner and pharmacists can export")),
+            (self.act_fields, allows(account, Operation.MANAGE),
+             self.tr("Only the owner can change custom fields")),
+            (self.act_accounts, allows(account, Operation.MANAGE),
+             self.tr("Only the owner manages accounts")),
+            (self.act_audit, allows(account, Operation.AUDIT),
+             self.tr("Only the owner can see the audit log")),
+        ]  # fmt: skip
 
     def show_all_purchases(self) -> None:
         if self._all_purchases is None:
@@ -182,10 +277,11 @@ class MainWindow(QMainWindow):
         self._all_purchases.table.setFocus()
 
     def show_dashboard(self) -> None:
-        """The owner's dashboard (Ctrl+Shift+D); matplotlib loads only when it first opens."""
+        """The dashboard (Ctrl+Shift+D: owner and pharmacists); matplotlib loads only when it
+        first opens."""
         from pharmadesk.ui.dashboard import DashboardWindow
 
-        if self.ctx.account.role != "owner":
+        if self.locked or not allows(self.ctx.account, Operation.ANALYTICS):
             return
         dashboard = self.findChild(DashboardWindow)
         if dashboard is None:
@@ -197,6 +293,8 @@ class MainWindow(QMainWindow):
         dashboard.picker.kind.setFocus()
 
     def _open_from_elsewhere(self, customer_id: int) -> None:
+        if self.locked:
+            return
         self.raise_()
         self.activateWindow()
         self.open_customer(customer_id)
@@ -219,6 +317,15 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([420, 860])
 
     def _update_actions(self) -> None:
+        """Locked: nothing but Quit. Open: what the role allows and the customer needs."""
+        for action in self.actions():
+            action.setEnabled(not self.locked)
+        self.act_quit.setEnabled(True)
+        if self.locked:
+            return
+        for action, allowed, why_not in self._role_rules():
+            action.setEnabled(allowed)
+            action.setToolTip("" if allowed else why_not)  # "": the entry's own text
         has_customer = self.customer_id is not None
         self.act_save.setEnabled(self.form.is_dirty() and self.form.is_valid())
         self.act_purchase.setEnabled(has_customer)
@@ -226,12 +333,15 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         # Counting two million purchase lines is not for the GUI thread.
-        self._runner.submit(lambda: stats.counts(self.ctx), self._show_status)
+        ctx = self.ctx
+        self._runner.submit(lambda: stats.counts(ctx), lambda found: self._show_status(ctx, found))
 
-    def _show_status(self, found: stats.Counts) -> None:
+    def _show_status(self, ctx: Context, found: stats.Counts) -> None:
+        if self.locked or ctx is not self.ctx:  # counted for a session that has ended
+            return
         self.status_counts.setText(
             self.tr("%1 · %2 · %3 · signed in as %4")
-            .replace("%1", vault.pharmacy_name(self.ctx) or self.ctx.path.name)
+            .replace("%1", self._pharmacy or self.ctx.path.name)
             .replace("%2", self.tr("%Ln customer(s)", "", found.customers))
             .replace("%3", self.tr("%Ln open follow-up(s)", "", found.open_follow_ups))
             .replace("%4", self.ctx.account.name)
@@ -241,7 +351,13 @@ class MainWindow(QMainWindow):
         """Show a modal dialog (or message box), then give the keyboard back to where it was:
         the next keystroke must land in the window, not nowhere."""
         before = QApplication.focusWidget()
-        result = dialog.exec()
+        self._modal_depth += 1
+        try:
+            result = dialog.exec()
+        finally:
+            self._modal_depth -= 1
+        if self.locked:  # hidden by a lock: nothing chosen in it counts
+            return 0
         self.activateWindow()
         # The widget that had the focus may have been deleted while the dialog ran (a button
         # of a dialog closed meanwhile): touching it then would crash.
@@ -261,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def confirm_leave(self) -> bool:
         """True when the current customer may be left (saved, discarded or unchanged)."""
-        if not self.form.is_dirty():
+        if self.locked or not self.form.is_dirty():
             return True
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -384,7 +500,11 @@ class MainWindow(QMainWindow):
             find_products=lambda text: products.find(self.ctx, text),
             parent=self,
         )
-        if self.run_dialog(dialog) and dialog.lines:
+        accepted = self.run_dialog(dialog)
+        if self.locked:
+            self._notes.append(self.tr("A purchase being entered was not saved."))
+            return
+        if accepted and dialog.lines:
             try:
                 purchases.record(
                     self.ctx, self.customer_id, dialog.lines, receipt=dialog.receipt.text()
@@ -402,7 +522,11 @@ class MainWindow(QMainWindow):
         dialog = InteractionDialog(
             customer_name=self._record.name, today=self.ctx.today(), parent=self
         )
-        if self.run_dialog(dialog):
+        accepted = self.run_dialog(dialog)
+        if self.locked:
+            self._notes.append(self.tr("An interaction being entered was not saved."))
+            return
+        if accepted:
             values = dialog.values()
             try:
                 interactions.log(self.ctx, self.customer_id, **values)  # type: ignore[arg-type]
@@ -434,10 +558,22 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self.ctx, self._runner, self)
         self.run_modal(wizard)
+        if self.locked:  # its commit may still be running: it goes when the lock completes
+            self._before_drop.append(lambda: self._note_import(wizard.commit.outcome))
+            return
         imported = wizard.imported_batch
         wizard.deleteLater()  # it holds the whole file and its plan
         if imported is not None:
             self._after_import()
+
+    def _note_import(self, outcome: str | None) -> None:
+        notes = {
+            "committed": self.tr("An import finished while the window was locked."),
+            "cancelled": self.tr("An import was cancelled; nothing was written."),
+            "failed": self.tr("An import failed while the window was locked; nothing was written."),
+        }  # fmt: skip
+        if outcome in notes:
+            self._notes.append(notes[outcome])
 
     def show_import_history(self) -> None:
         if not self.confirm_leave():
@@ -446,6 +582,8 @@ class MainWindow(QMainWindow):
 
         dialog = ImportHistoryDialog(self.ctx, self, runner=self._runner)
         self.run_modal(dialog)
+        if self.locked:  # an undo may still be running: the dialog goes with the lock
+            return
         undone = bool(dialog.undone)
         dialog.deleteLater()
         if undone:
@@ -456,6 +594,8 @@ class MainWindow(QMainWindow):
 
         dialog = ExportDialog(self.ctx, self._runner, products.categories(self.ctx), self)
         self.run_modal(dialog)
+        if self.locked:  # the export may still be writing: the dialog goes with the lock
+            return
         dialog.deleteLater()
 
     def _after_import(self) -> None:
@@ -484,23 +624,15 @@ class MainWindow(QMainWindow):
     def edit_custom_fields(self) -> None:
         from pharmadesk.ui.custom_fields_dialog import CustomFieldsDialog
 
-        if not self.confirm_leave():
+        if not allows(self.ctx.account, Operation.MANAGE) or not self.confirm_leave():
             return
         self.run_dialog(CustomFieldsDialog(self.ctx, parent=self))
-        self._rebuild_form()
+        if not self.locked:
+            self._rebuild_form()
 
     def _rebuild_form(self) -> None:
         """Custom fields changed: make the form anew with them."""
-        old = self.form
-        self.form = CustomerFormWidget(
-            custom_fields.list_fields(self.ctx), self.ctx.today,
-            may_see_health=self.ctx.account.may_see_health_data,
-        )  # fmt: skip
-        self.form.changed.connect(self._update_actions)
-        self.panel.form = self.form
-        # setWidget() deletes the old form itself.
-        self.panel.details.setWidget(self.form)
-        del old
+        self.counter.rebuild_form().changed.connect(self._update_actions)
         if self.customer_id is not None:
             self._show(self.customer_id)
         else:
@@ -510,38 +642,160 @@ class MainWindow(QMainWindow):
         from pharmadesk.ui.settings_dialog import SettingsDialog
 
         self.run_dialog(SettingsDialog(self._settings, parent=self))
+        self._after_owner_dialog()
+
+    def show_accounts(self) -> None:
+        """The owner's accounts: add, remove, roles, passwords, waits, the recovery code."""
+        if not allows(self.ctx.account, Operation.MANAGE):
+            return
+        from pharmadesk.ui.accounts_dialog import AccountsDialog
+
+        self.run_dialog(AccountsDialog(self.ctx, self))
+        self._after_owner_dialog()
+
+    def change_password(self) -> None:
+        from pharmadesk.ui.accounts_dialog import ChangePasswordDialog
+
+        self.run_dialog(ChangePasswordDialog(self.ctx, self))
+
+    def show_audit_log(self) -> None:
+        if not allows(self.ctx.account, Operation.AUDIT):
+            return
+        from pharmadesk.ui.audit_viewer import AuditLogDialog
+
+        self.run_dialog(AuditLogDialog(self.ctx, self))
+
+    def _after_owner_dialog(self) -> None:
+        # The auto-lock time may have changed.
+        if not self.locked:
+            self._arm_idle()
+
+    # locking ------------------------------------------------------------------------------
 
     def lock(self) -> None:
-        """Hide the customer and ask for the password again (the full lock screen and user
-        switch come with the accounts work)."""
-        from pharmadesk.ui.start_dialogs import UnlockDialog
-
-        if not self.confirm_leave():
+        """Ctrl+L: the user is here, so unsaved changes are asked about first."""
+        if self.locked or not self.confirm_leave():
             return
-        self.search.clear()
+        self._lock(self.tr("Locked."))
+
+    def auto_lock(self) -> None:
+        """Idle time is up: lock even with unsaved changes (the screen is public), and tell
+        whoever unlocks that they were discarded."""
+        if not self.isVisible():  # closed or never shown: there is no screen to protect
+            self.idle_watch.start()
+            return
+        self._lock(self.tr("Locked after the idle time."), discard=True)
+
+    def lock_for_os(self) -> None:
+        """The operating system locked the session: as after the idle time."""
+        self._lock(self.tr("Locked with the computer's session."), discard=True)
+
+    def _lock(self, reason: str, *, discard: bool = False) -> None:
+        """Show the lock screen and hide every window now; the rest follows in
+        `_finish_lock` once no job is running."""
+        if self.locked:
+            return
+        if discard and self.form.is_dirty():
+            self._notes.append(self._discarded_note())
+        self.state = LOCKING
+        self.idle_watch.stop()
+        self._splitter_state = self.counter.saveState()
+        self.stack.setCurrentWidget(self.lock_screen)
+        for bar in (self.menuBar(), self.toolbar, self.statusBar()):
+            bar.hide()
+        self.status_counts.clear()
+        self.statusBar().clearMessage()
+        self._update_actions()
+        # Hiding a modal dialog also ends its exec(); the code that ran it sees `locked`.
+        for window in QApplication.topLevelWidgets():
+            if window is not self and window.isVisible():
+                window.hide()
+        self.activateWindow()  # the keyboard goes to the lock screen, not a hidden dialog
+        self.lock_screen.present(
+            pharmacy=self._pharmacy, file_name=self.ctx.path.name,
+            user=self.ctx.account.name, note=reason,
+        )  # fmt: skip
+        self.lock_screen.set_waiting(True, explain=self._runner.busy())
+        self._drop_timer.start()
+
+    def _discarded_note(self) -> str:
+        who = self.ctx.account.name
+        if self._record is None:
+            return self.tr("%1's new customer was not saved.").replace("%1", who)
+        customer = f"{self._record.name} ({self._record.code or self._record.id})"
+        return (
+            self.tr("%1's unsaved changes to %2 were discarded.")
+            .replace("%1", who)
+            .replace("%2", customer)
+        )
+
+    def _try_finish_lock(self) -> None:
+        """Once no job runs and every dialog has returned: drop everything, close the db."""
+        if self._runner.busy() or self._modal_depth:
+            if self._runner.busy():
+                self.lock_screen.set_waiting(True, explain=True)
+            return
+        self._drop_timer.stop()
+        for hook in self._before_drop:
+            hook()
+        self._before_drop.clear()
+        self._drop_windows()
         self.customer_id = None
         self._record = None
-        self.form.load(None)
-        self.panel.show_profile(None)
-        self.splitter.hide()
-        # Other windows (all purchases, follow-ups) show customers too.
-        hidden = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
-        for window in hidden:
-            window.hide()
-        path, name = self.ctx.path, self.ctx.account.name
+        counter, self._counter = self.counter, None
+        counter.drop()
+        # The GUI thread's connection, then the worker's (queued after any forgotten job).
+        # The instance lock (ctx.closers) stays held: only quitting releases it.
+        ctx = self.ctx
+        ctx.close_connection()
+        self._runner.submit(ctx.close_connection, lambda _: None)
+        self.state = LOCKED
+        self.lock_screen.set_waiting(False)
+        gc.collect()
 
-        def unlock(user: str, password: str) -> Context:
-            vault.verify_password(path, user=user, password=password)  # raises when wrong
-            if user.casefold() != name.casefold():
-                raise AuthenticationError(name)
-            return self.ctx
+    def _drop_windows(self) -> None:
+        """Delete every window of this one: dashboard, all purchases, dialogs run before."""
+        self._all_purchases = None
+        kinds = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+        for widget in self.findChildren(QWidget):
+            if widget.isWindow() and widget.windowType() in kinds:
+                for timer in widget.findChildren(QTimer):
+                    timer.stop()
+                widget.deleteLater()
 
-        dialog = UnlockDialog(path=path, unlock=unlock, user=name, parent=self)
-        if self.run_dialog(dialog):
-            self.splitter.show()
-            self.search.focus_box()
-        else:
-            self.close()
+    def _sign_in(self, user: str, password: str) -> None:
+        """The lock screen's sign-in: a new Context for whoever it is, same pharmacy."""
+        if self.state != LOCKED:
+            return
+        path = self.ctx.path
+        try:
+            try:
+                ctx = vault.open_pharmacy(
+                    path, user=user, password=password, clock=self.ctx.clock, via="window"
+                )
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                raise DatabaseUnavailable(f"{path.name} cannot be read: {reason}") from None
+        except PharmaDeskError as exc:
+            self.lock_screen.refuse(exc, self.ctx.now())
+            return
+        self._unlocked(ctx)
+
+    def _unlocked(self, ctx: Context) -> None:
+        """Someone signed in at the lock screen: rebuild the window for their account."""
+        old = self.ctx
+        # The instance lock and the like move to the new session; the old one is closed.
+        ctx.closers.extend(old.closers)
+        old.closers.clear()
+        self.ctx = ctx
+        self.state = OPEN
+        self._start_session()
+        self.search.focus_box()
+        notes, self._notes = self._notes, []
+        if notes:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("While the window was locked"),
+                              "\n\n".join(notes), parent=self)  # fmt: skip
+            self.run_modal(box)
 
     # closing ------------------------------------------------------------------------------
 
@@ -550,5 +804,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        self._settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
+        splitter = self._splitter_state if self._counter is None else self.counter.saveState()
+        if splitter is not None:
+            self._settings.setValue(SETTINGS_SPLITTER, splitter)
+        self.idle_watch.stop()
         event.accept()

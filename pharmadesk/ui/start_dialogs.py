@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,23 +21,53 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmadesk.errors import AuthenticationError, PharmaDeskError
-from pharmadesk.services.context import Context
+from pharmadesk.errors import AccountWaiting, AuthenticationError, PharmaDeskError
+from pharmadesk.services.context import Context, local_now
 
 Unlock = Callable[[str, str], Context]
 Create = Callable[[Path, str, str, str], tuple[Context, str]]
 ERROR_STYLE = "color: #b00020;"
 
 
+def unlock_error_text(error: PharmaDeskError, now: datetime) -> str:
+    """What the unlock dialog and the lock screen say when a login is refused."""
+    translate = QCoreApplication.translate
+    if isinstance(error, AccountWaiting):
+        seconds = max(1, math.ceil((error.until - now).total_seconds()))
+        if seconds < 60:
+            wait = translate("UnlockDialog", "Too many wrong passwords. Try again in %1 s.")
+            wait = wait.replace("%1", str(seconds))
+        else:
+            wait = translate("UnlockDialog", "Too many wrong passwords. Try again in %1 min.")
+            wait = wait.replace("%1", str(math.ceil(seconds / 60)))
+        return wait + " " + translate("UnlockDialog", "The owner can lift the wait.")
+    if isinstance(error, AuthenticationError):
+        return translate("UnlockDialog", "Wrong user name or password. Please try again.")
+    return (
+        translate("UnlockDialog", "The pharmacy file cannot be opened: %1").replace(
+            "%1", error.message
+        )
+        + "\n"
+        + translate("UnlockDialog", "Restore it from your last backup.")
+    )
+
+
 class UnlockDialog(QDialog):
     """Asks for the account and password until they open the pharmacy, or the user quits."""
 
     def __init__(
-        self, *, path: Path, unlock: Unlock, user: str = "owner", parent: QWidget | None = None
+        self,
+        *,
+        path: Path,
+        unlock: Unlock,
+        user: str = "owner",
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] = local_now,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unlock PharmaDesk"))
         self._unlock = unlock
+        self._clock = clock
         self.context: Context | None = None
         self.user = QLineEdit(user)
         self.user.setObjectName("user")
@@ -63,17 +96,11 @@ class UnlockDialog(QDialog):
     def _try(self) -> None:
         try:
             self.context = self._unlock(self.user.text().strip(), self.password.text())
-        except AuthenticationError:
-            self.message.setText(self.tr("Wrong user name or password. Please try again."))
-            self.password.clear()
-            self.password.setFocus()
-            return
         except PharmaDeskError as exc:
-            self.message.setText(
-                self.tr("The pharmacy file cannot be opened: %1").replace("%1", exc.message)
-                + "\n"
-                + self.tr("Restore it from your last backup.")
-            )
+            self.message.setText(unlock_error_text(exc, self._clock()))
+            if isinstance(exc, AuthenticationError):
+                self.password.clear()
+                self.password.setFocus()
             return
         self.accept()
 

@@ -320,36 +320,6 @@ def test_enter_on_the_quantity_adds_the_line_with_the_last_price(
     assert [(p.quantity, p.amount_fen) for p in bought] == [(1, 1550), (2, 3100)]
 
 
-def test_lock_hides_every_customer_until_the_password_is_given(
-    qtbot: QtBot, window: MainWindow, people: dict[str, int]
-) -> None:
-    from tests.conftest import PASSWORD
-
-    window.open_customer(people["张三"])
-    press(qtbot, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    others = window._all_purchases
-    assert others is not None
-    qtbot.waitUntil(others.isVisible)
-    seen: dict[str, bool] = {}
-
-    def unlock(dialog: QWidget) -> None:
-        seen["splitter"] = window.splitter.isVisible()
-        seen["all purchases"] = others.isVisible()
-        qtbot.waitUntil(lambda: focused().objectName() == "password")
-        type_text(qtbot, "wrong")
-        press(qtbot, Qt.Key.Key_Return)
-        seen["still locked"] = dialog.isVisible() and not window.splitter.isVisible()
-        type_text(qtbot, PASSWORD)
-        press(qtbot, Qt.Key.Key_Return)
-
-    errors = when_modal(qtbot, unlock)
-    press(qtbot, Qt.Key.Key_L, CTRL)
-    assert errors == []
-    assert seen == {"splitter": False, "all purchases": False, "still locked": True}
-    assert window.splitter.isVisible()
-    assert window.customer_id is None
-
-
 def test_a_staff_account_sees_no_health_data_and_cannot_blank_it(
     qtbot: QtBot, pharmacy: Context, people: dict[str, int], settings: QSettings
 ) -> None:

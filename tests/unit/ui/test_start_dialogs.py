@@ -17,6 +17,7 @@ from pharmadesk.db.connection import PLAIN_SQLITE_HEADER
 from pharmadesk.errors import DatabaseUnavailable
 from pharmadesk.services import vault
 from pharmadesk.services.context import Context
+from pharmadesk.services.login_guard import guard_file_path
 from pharmadesk.ui.start_dialogs import SetupDialog, UnlockDialog
 from tests.conftest import PASSWORD
 from tests.unit.ui.conftest import focused, press, type_text, when_modal
@@ -38,8 +39,10 @@ def closed_pharmacy(db_path: Path) -> Path:
 
 
 def files_beside(db: Path) -> dict[str, bytes]:
-    """Every file in the pharmacy's folder (database, key file, any journal) and its bytes."""
-    return {path.name: path.read_bytes() for path in sorted(db.parent.iterdir())}
+    """Every file in the pharmacy's folder (database, key file, any journal) and its bytes,
+    but the failed-login counter, which is there to change and holds no personal data."""
+    counter = guard_file_path(db).name
+    return {p.name: p.read_bytes() for p in sorted(db.parent.iterdir()) if p.name != counter}
 
 
 def show(qtbot: QtBot, dialog: QDialog, first: QWidget) -> None:
@@ -128,6 +131,36 @@ def test_an_unknown_user_name_is_refused_like_a_wrong_password(
     press(qtbot, Qt.Key.Key_Return)
     assert_ready_to_try_again(unlock_dialog)
     assert files_beside(closed_pharmacy) == before
+
+
+def test_after_five_wrong_passwords_the_dialog_says_how_long_to_wait(
+    qtbot: QtBot, unlock_dialog: UnlockDialog
+) -> None:
+    for _ in range(4):
+        type_text(qtbot, "wrong")
+        press(qtbot, Qt.Key.Key_Return)
+        assert "Wrong user name or password" in unlock_dialog.message.text()
+    type_text(qtbot, "wrong")
+    press(qtbot, Qt.Key.Key_Return)
+    message = unlock_dialog.message.text()
+    assert re.search(r"Too many wrong passwords\. Try again in (29|30) s\.", message), message
+    assert "The owner can lift the wait." in message
+    type_text(qtbot, PASSWORD)  # right, but refused until the wait is over
+    press(qtbot, Qt.Key.Key_Return)
+    assert unlock_dialog.context is None
+    assert "Too many wrong passwords" in unlock_dialog.message.text()
+    assert focused() is unlock_dialog.password
+
+
+def test_a_long_wait_is_told_in_minutes() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from pharmadesk.errors import AccountWaiting
+    from pharmadesk.ui.start_dialogs import unlock_error_text
+
+    now = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+    waiting = AccountWaiting("too many", until=now + timedelta(seconds=241))
+    assert "Try again in 5 min." in unlock_error_text(waiting, now)
 
 
 # --- A damaged pharmacy file ----------------------------------------------------------------
