@@ -56,6 +56,7 @@ Ratings and complaints
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -83,10 +84,12 @@ def window_12m(end: date) -> tuple[date, date]:
 def scores(values: Sequence[int], *, higher_is_better: bool) -> list[int]:
     """Quintile scores 1-5 for each value: 1 + floor(5 * (how many are worse) / n)."""
     n = len(values)
-    ordered = sorted(values, reverse=not higher_is_better)  # worst first
+    counts = Counter(values)
     score_of: dict[int, int] = {}
-    for worse, value in enumerate(ordered):
-        score_of.setdefault(value, 1 + QUINTILES * worse // n)  # first = how many are worse
+    worse = 0
+    for value in sorted(counts, reverse=not higher_is_better):  # worst first
+        score_of[value] = 1 + QUINTILES * worse // n
+        worse += counts[value]
     return [score_of[value] for value in values]
 
 
