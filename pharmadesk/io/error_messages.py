@@ -7,6 +7,8 @@ size, a line number) kept; an error not listed here stays in readable English.
 
 from __future__ import annotations
 
+import re
+
 from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io.files import UnreadableFile
 from pharmadesk.io.reasons import Translators, render, rules
@@ -147,6 +149,23 @@ _FILE_TRANSLATORS: Translators = {
     "cell": lambda text: render(text, _CELLS, {}),
 }
 # The other errors of the import engine and of what the wizard does on the way.
+# The role table's refusals (services/permissions.py WHAT), as a role at the counter reads them.
+_REFUSED = {
+    "use the counter": "您的角色不能使用柜台功能",
+    "create or edit customers": "您的角色不能新建或修改客户",
+    "see or change health data": "只有店主和药师可以查看或修改健康信息",
+    "import": "您的角色不能导入",
+    "use reminders": "您的角色不能使用提醒",
+    "merge or unmerge customers": "只有店主和药师可以合并或拆分客户",
+    "export personal data": "只有店主可以导出个人信息",
+    "see charts and the month report": "只有店主和药师可以查看图表和月报",
+    "erase or anonymise a customer": "只有店主可以删除或匿名化客户",
+    "manage accounts, custom fields or settings": "只有店主可以管理账户、自定义字段和设置",
+    "make backups": "您的角色不能备份",
+    "restore a backup": "只有店主可以恢复备份",
+    "see the audit log": "只有店主可以查看审计日志",
+}
+
 _ERROR_RULES = rules(
     [
         (
@@ -174,7 +193,10 @@ _ERROR_RULES = rules(
         (r"the import was cancelled; nothing was written", "导入已取消，未写入任何数据"),
         (r"batch (?P<batch>\d+) was undone already", "批次 {batch} 已经撤销过了"),
         (r"no import batch (?P<batch>\d+)", "没有批次 {batch}"),
-        (r"only the owner may change custom fields", "只有店主可以修改自定义字段"),
+        *(
+            (rf"the (?:owner|pharmacist|staff) role may not {re.escape(what)}", chinese)
+            for what, chinese in _REFUSED.items()
+        ),
         (r"a custom field needs a label", "自定义字段需要一个名称"),
     ]
 )

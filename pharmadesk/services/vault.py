@@ -165,6 +165,11 @@ def _open_unwrapped(
     db = open_with_key(path, db_key)
     try:
         row = User.get_or_none((User.name == user) & (User.active == True))  # noqa: E712
+    except peewee.DatabaseError as exc:
+        db.close()
+        raise DatabaseUnavailable(
+            f"{path.name} is damaged ({exc}); restore the last backup"
+        ) from None
     except BaseException:
         db.close()
         raise

@@ -365,7 +365,6 @@ class AuditLogDialog(QDialog):
                 "it does not link to the event before it (an event was removed or inserted)"
             ),
             "was changed after it was written": self.tr("it was changed after it was written"),
-            audit_log.UNREADABLE: self.tr("it was changed so that it cannot even be read"),
         }
         text = self.tr(
             "Warning: the audit log was tampered with. The chain breaks at event %1: %2. "

@@ -133,6 +133,8 @@ class ExportDialog(QDialog):
             "analytics": QCheckBox(self.tr("&Analytics")),
         }
         allowed = allowed_sheets(self.ctx.account)
+        if allowed:
+            self.what[allowed[0]].setChecked(True)
         for key, check in self.what.items():
             check.setObjectName(f"export_{key}")
             check.toggled.connect(self._update)
@@ -140,8 +142,6 @@ class ExportDialog(QDialog):
             if key not in allowed:  # the service refuses them too; say why before it does
                 check.setEnabled(False)
                 check.setToolTip(self.tr("Only the owner may export personal data."))
-        if allowed:
-            self.what[allowed[0]].setChecked(True)
         return box
 
     def _dates_box(self) -> QGroupBox:

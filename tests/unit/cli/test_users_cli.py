@@ -152,3 +152,14 @@ def test_check_catches_a_deleted_audit_event(
     code, _, err = run(capsys, "check")
     assert code == 1
     assert "does not link to the event before it" in one_line(err)
+
+
+def test_check_names_an_event_edited_past_reading(
+    shop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ctx = vault.open_pharmacy(shop, user="owner", password=PASSWORD)
+    ctx.db.execute_sql("UPDATE audit_event SET at = 'yesterday-ish' WHERE id = 1")
+    ctx.close()
+    code, _, err = run(capsys, "check")
+    assert code == 1
+    assert "audit event 1 was changed after it was written" in one_line(err)

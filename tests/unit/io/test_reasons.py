@@ -3,6 +3,7 @@ English. The reasons are the engine's own: real rows are planned, then their rea
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from pharmadesk.io.error_messages import localize_error
 from pharmadesk.io.files import Limits, RawRow, RawTable, UnreadableFile, read_table
 from pharmadesk.io.reasons import localize
 from pharmadesk.services import custom_fields, customers
-from pharmadesk.services.context import Context
+from pharmadesk.services.context import Account, Context
+from pharmadesk.services.permissions import Operation, allows, require
 from tests.unit.io import corpus
 
 LATIN = re.compile(r"[A-Za-z]")
@@ -311,8 +313,13 @@ def test_engine_errors_read_in_chinese(pharmacy: Context) -> None:
         with pytest.raises(PharmaDeskError) as failed:
             action()
         errors.append(failed.value)
-    errors += [customer_import.ImportCancelled(), PermissionRefused(
-        "only the owner may change custom fields")]  # fmt: skip
+    staff = dataclasses.replace(pharmacy, account=Account(pharmacy.account.id, "x", "staff"))
+    for operation in Operation:
+        if not allows(staff.account, operation):
+            with pytest.raises(PermissionRefused) as refused:
+                require(staff, operation)
+            errors.append(refused.value)
+    errors.append(customer_import.ImportCancelled())
     for error in errors:
         kept = re.findall(r"\w+\.(?:csv|xlsx)", error.message)
         assert_chinese(localize_error(error, "zh_CN"), error.message, tuple(kept))

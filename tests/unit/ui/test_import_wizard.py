@@ -425,7 +425,9 @@ def test_only_the_owner_may_add_a_custom_field(
     combo.setFocus()
     press(qtbot, Qt.Key.Key_End)
     assert errors == []
-    assert wizard.columns.status.text() == "only the owner may change custom fields"
+    assert wizard.columns.status.text() == (
+        "the staff role may not manage accounts, custom fields or settings"
+    )
     assert wizard.columns.combo(2).currentData() == "birth_date"
     assert custom_fields.list_fields(pharmacy) == []
 
