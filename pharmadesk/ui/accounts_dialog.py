@@ -323,17 +323,20 @@ class ChangePasswordDialog(_FormDialog):
 class RecoveryCodeDialog(QDialog):
     """Shows a new recovery code once, to write down, print or copy."""
 
-    def __init__(self, code: str, pharmacy: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, code: str, pharmacy: str, parent: QWidget | None = None, *, first: bool = False
+    ) -> None:
         super().__init__(parent)
         self.code, self.pharmacy = code, pharmacy
-        self.setWindowTitle(self.tr("New recovery code"))
-        intro = QLabel(
-            self.tr(
-                "Write down or print this recovery code and keep it somewhere safe, away from "
-                "this PC. It is shown only now, and it is the only way back in if every owner "
-                "password is lost. The old recovery code no longer works."
-            )
+        self.setWindowTitle(self.tr("Recovery code") if first else self.tr("New recovery code"))
+        words = self.tr(
+            "Write down or print this recovery code and keep it somewhere safe, away from "
+            "this PC. It is shown only now, and it is the only way back in if every owner "
+            "password is lost."
         )
+        if not first:
+            words += " " + self.tr("The old recovery code no longer works.")
+        intro = QLabel(words)
         intro.setWordWrap(True)
         self.code_label = QLabel(code)
         self.code_label.setObjectName("recoveryCode")

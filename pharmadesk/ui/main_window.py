@@ -663,7 +663,7 @@ class MainWindow(QMainWindow):
             return
         from pharmadesk.ui.audit_viewer import AuditLogDialog
 
-        self.run_dialog(AuditLogDialog(self.ctx, self))
+        self.run_dialog(AuditLogDialog(self.ctx, self, runner=self._runner))
 
     def _after_owner_dialog(self) -> None:
         # The auto-lock time may have changed.

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -206,13 +205,8 @@ class SetupDialog(QDialog):
             self.hint.setText(exc.message)
             self.hint.setStyleSheet(ERROR_STYLE)
             return
-        QMessageBox.information(
-            self,
-            self.tr("Recovery code"),
-            self.tr(
-                "Write down or print this recovery code and keep it somewhere safe. It is "
-                "shown only now, and it is the only way back in if the owner's password is "
-                "lost.\n\n%1"
-            ).replace("%1", self.recovery_code),
-        )
+        from pharmadesk.ui.accounts_dialog import RecoveryCodeDialog  # not needed at start-up
+
+        shown = RecoveryCodeDialog(self.recovery_code, self.name.text().strip(), self, first=True)
+        shown.exec()
         self.accept()

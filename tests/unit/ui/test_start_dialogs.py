@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from pharmadesk import app, paths
@@ -18,6 +18,7 @@ from pharmadesk.errors import DatabaseUnavailable
 from pharmadesk.services import vault
 from pharmadesk.services.context import Context
 from pharmadesk.services.login_guard import guard_file_path
+from pharmadesk.ui.accounts_dialog import RecoveryCodeDialog
 from pharmadesk.ui.start_dialogs import SetupDialog, UnlockDialog
 from tests.conftest import PASSWORD
 from tests.unit.ui.conftest import focused, press, type_text, when_modal
@@ -63,13 +64,14 @@ def tab_to(qtbot: QtBot, field: QWidget) -> None:
 
 
 def acknowledge_recovery_code(qtbot: QtBot) -> tuple[list[str], list[BaseException]]:
-    """Read the next message box (the recovery code) and press OK; returns what it said."""
+    """Read the recovery code the next dialog shows and close it; returns what it said."""
     shown: list[str] = []
 
     def read_and_close(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        shown.append(box.text())
-        box.button(QMessageBox.StandardButton.Ok).click()
+        assert isinstance(box, RecoveryCodeDialog)
+        assert box.print_button.isEnabled()  # it can be printed (the issue)
+        shown.append(box.code_label.text())
+        box.accept()
 
     return shown, when_modal(qtbot, read_and_close)
 
