@@ -2,6 +2,253 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+140"/>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong passwords</source>
+        <translation>Wrong passwords</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting until</source>
+        <translation>Waiting until</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Removed</source>
+        <translation>Removed</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location line="-122"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacist</source>
+        <translation>Pharmacist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An account needs a name.</source>
+        <translation>An account needs a name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An account named %1 already exists.</source>
+        <translation>An account named %1 already exists.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A password needs at least %1 characters.</source>
+        <translation>A password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no active account named %1.</source>
+        <translation>There is no active account named %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pharmacy must keep at least one owner account.</source>
+        <translation>The pharmacy must keep at least one owner account.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You cannot remove the account you are signed in with.</source>
+        <translation>You cannot remove the account you are signed in with.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The auto-lock time must be %1 to %2 minutes.</source>
+        <translation>The auto-lock time must be %1 to %2 minutes.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Only the owner may manage accounts.</source>
+        <translation>Only the owner may manage accounts.</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>At least %1 characters</source>
+        <translation>At least %1 characters</translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;role…</source>
+        <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set &amp;password…</source>
+        <translation>Set &amp;password…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lift wait</source>
+        <translation>&amp;Lift wait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New recovery &amp;code…</source>
+        <translation>New recovery &amp;code…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Lock the window after idle &amp;minutes:</source>
+        <translation>Lock the window after idle &amp;minutes:</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Account %1 added.</source>
+        <translation>Account %1 added.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is now: %2.</source>
+        <translation>%1 is now: %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 has a new password.</source>
+        <translation>%1 has a new password.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Account %1 removed.</source>
+        <translation>Account %1 removed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove the account %1? It can no longer sign in. What it did stays in the audit log under its name, and the owner can add the name again later.</source>
+        <translation>Remove the account %1? It can no longer sign in. What it did stays in the audit log under its name, and the owner can add the name again later.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove account</source>
+        <translation>Remove account</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 may try to sign in again now.</source>
+        <translation>%1 may try to sign in again now.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The recovery code was replaced; the old one no longer works.</source>
+        <translation>The recovery code was replaced; the old one no longer works.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Make a new recovery code? The old one stops working at once: throw away the paper it is written on once the new one is kept safe.</source>
+        <translation>Make a new recovery code? The old one stops working at once: throw away the paper it is written on once the new one is kept safe.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New recovery code</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Make a new code</source>
+        <translation>&amp;Make a new code</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The window now locks after %Ln idle minute(s).</source>
+        <translation>
+            <numerusform>The window now locks after %Ln idle minute.</numerusform>
+            <numerusform>The window now locks after %Ln idle minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <location line="-365"/>
+        <source>Add an account</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat password</source>
+        <translation>Re&amp;peat password</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two passwords differ</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>AllPurchasesModel</name>
     <message>
         <location filename="../../pharmadesk/ui/models.py" line="+205"/>
@@ -52,12 +299,12 @@
 <context>
     <name>AllPurchasesWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/all_purchases.py" line="+31"/>
+        <location filename="../../pharmadesk/ui/all_purchases.py" line="+30"/>
         <source>All purchases</source>
         <translation>All purchases</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+33"/>
         <source>%Ln purchase line(s)</source>
         <translation>
             <numerusform>%Ln purchase line</numerusform>
@@ -127,6 +374,203 @@
     </message>
 </context>
 <context>
+    <name>AuditFilterBar</name>
+    <message>
+        <location filename="../../pharmadesk/ui/audit_viewer.py" line="+167"/>
+        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>F&amp;rom</source>
+        <translation>F&amp;rom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Action</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Customer</source>
+        <translation>&amp;Customer</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All users</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location line="+43"/>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the audit log…</source>
+        <translation>Checking the audit log…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Not a date: use YYYY-MM-DD, e.g. 2026-11-20.</source>
+        <translation>Not a date: use YYYY-MM-DD, e.g. 2026-11-20.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the audit log…</source>
+        <translation>Reading the audit log…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Checking the audit log… %Ln event(s) intact so far.</source>
+        <translation>
+            <numerusform>Checking the audit log… %Ln event intact so far.</numerusform>
+            <numerusform>Checking the audit log… %Ln events intact so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The audit log is intact: all %Ln event(s) are as they were written.</source>
+        <translation>
+            <numerusform>The audit log is intact: its %Ln event is as it was written.</numerusform>
+            <numerusform>The audit log is intact: all %Ln events are as they were written.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it does not link to the event before it (an event was removed or inserted)</source>
+        <translation>it does not link to the event before it (an event was removed or inserted)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it was changed after it was written</source>
+        <translation>it was changed after it was written</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: the audit log was tampered with. The chain breaks at event %1: %2. Events from there on cannot be trusted; restore the last backup to compare.</source>
+        <translation>Warning: the audit log was tampered with. The chain breaks at event %1: %2. Events from there on cannot be trusted; restore the last backup to compare.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>audit-log</source>
+        <translation>audit-log</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%Ln event(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln event exported to %1.</numerusform>
+            <numerusform>%Ln events exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>Unexpected error; the log has the details.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only the owner may see the audit log.</source>
+        <translation>Only the owner may see the audit log.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first day comes after the last day.</source>
+        <translation>The first day comes after the last day.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location line="-373"/>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>BatchTableModel</name>
     <message>
         <location filename="../../pharmadesk/ui/import_history.py" line="+54"/>
@@ -162,6 +606,44 @@
         <location line="+0"/>
         <source>Undone</source>
         <translation>Undone</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+32"/>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account: %1</source>
+        <translation>Account: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Current password</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat new password</source>
+        <translation>Re&amp;peat new password</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The two passwords differ</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
     </message>
 </context>
 <context>
@@ -491,12 +973,17 @@
 <context>
     <name>CustomerListWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/segment_customers.py" line="+145"/>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="+143"/>
         <source>&amp;Export…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Only the owner may export personal data.</source>
+        <translation>Only the owner may export personal data.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Enter or a double click opens the customer.</source>
         <translation>Enter or a double click opens the customer.</translation>
     </message>
@@ -519,7 +1006,7 @@
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
@@ -616,7 +1103,7 @@
 <context>
     <name>CustomerRowsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/segment_customers.py" line="-155"/>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="-151"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -664,7 +1151,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/dashboard.py" line="+66"/>
+        <location filename="../../pharmadesk/ui/dashboard.py" line="+67"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -719,7 +1206,7 @@
         <translation>Bought in %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Writing the month report…</source>
         <translation>Writing the month report…</translation>
     </message>
@@ -747,13 +1234,13 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/export_dialog.py" line="+90"/>
-        <location line="+180"/>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
+        <location line="+185"/>
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-166"/>
         <source>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</source>
         <translation>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</translation>
     </message>
@@ -783,7 +1270,12 @@
         <translation>&amp;Analytics</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Only the owner may export personal data.</source>
+        <translation>Only the owner may export personal data.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
@@ -1348,9 +1840,47 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../pharmadesk/ui/lock_screen.py" line="+42"/>
+        <source>PharmaDesk is locked</source>
+        <translation>PharmaDesk is locked</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pharmacy: %1</source>
+        <translation>Pharmacy: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Finishing a task in the background (an import or export)…</source>
+        <translation>Finishing a task in the background (an import or export)…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+113"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+189"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -1396,21 +1926,36 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Accounts…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change my password…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audit log…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+44"/>
         <source>Only the owner can change custom fields</source>
         <translation>Only the owner can change custom fields</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
@@ -1420,7 +1965,7 @@
         <translation>Import history…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Export to Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -1430,12 +1975,7 @@
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Only the owner sees the dashboard</source>
-        <translation>Only the owner sees the dashboard</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1455,12 +1995,32 @@
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+15"/>
+        <source>Only the owner and pharmacists see the dashboard</source>
+        <translation>Only the owner and pharmacists see the dashboard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner and pharmacists can export</source>
+        <translation>Only the owner and pharmacists can export</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the owner manages accounts</source>
+        <translation>Only the owner manages accounts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner can see the audit log</source>
+        <translation>Only the owner can see the audit log</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -1481,7 +2041,7 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -1502,13 +2062,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+49"/>
-        <location line="+17"/>
+        <location line="+53"/>
+        <location line="+21"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-64"/>
         <source>Possible duplicate</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -1528,14 +2088,69 @@
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+26"/>
+        <source>A purchase being entered was not saved.</source>
+        <translation>A purchase being entered was not saved.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Purchase saved</source>
         <translation>Purchase saved</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>An interaction being entered was not saved.</source>
+        <translation>An interaction being entered was not saved.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Interaction saved</source>
         <translation>Interaction saved</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>An import finished while the window was locked.</source>
+        <translation>An import finished while the window was locked.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An import was cancelled; nothing was written.</source>
+        <translation>An import was cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An import failed while the window was locked; nothing was written.</source>
+        <translation>An import failed while the window was locked; nothing was written.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Locked.</source>
+        <translation>Locked.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Locked after the idle time.</source>
+        <translation>Locked after the idle time.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Locked with the computer&apos;s session.</source>
+        <translation>Locked with the computer&apos;s session.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1&apos;s new customer was not saved.</source>
+        <translation>%1&apos;s new customer was not saved.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&apos;s unsaved changes to %2 were discarded.</source>
+        <translation>%1&apos;s unsaved changes to %2 were discarded.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>While the window was locked</source>
+        <translation>While the window was locked</translation>
     </message>
 </context>
 <context>
@@ -1962,6 +2577,67 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+15"/>
+        <source>Recovery code</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New recovery code</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write down or print this recovery code and keep it somewhere safe, away from this PC. It is shown only now, and it is the only way back in if every owner password is lost.</source>
+        <translation>Write down or print this recovery code and keep it somewhere safe, away from this PC. It is shown only now, and it is the only way back in if every owner password is lost.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The old recovery code no longer works.</source>
+        <translation>The old recovery code no longer works.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PharmaDesk recovery code</source>
+        <translation>PharmaDesk recovery code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this page somewhere safe, away from the PC. With this code a new owner password can be set (pharmadesk users recover). A newer code replaces it.</source>
+        <translation>Keep this page somewhere safe, away from the PC. With this code a new owner password can be set (pharmadesk users recover). A newer code replaces it.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location line="-109"/>
+        <source>Change the role of %1</source>
+        <translation>Change the role of %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Role</translation>
+    </message>
+</context>
+<context>
     <name>RowPlanTableModel</name>
     <message>
         <location filename="../../pharmadesk/ui/import_preview_model.py" line="+31"/>
@@ -2011,6 +2687,29 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+6"/>
+        <source>New password for %1</source>
+        <translation>New password for %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New password</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat password</source>
+        <translation>Re&amp;peat password</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two passwords differ</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/settings_dialog.py" line="+18"/>
@@ -2031,7 +2730,7 @@ Add it anyway?</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+101"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+127"/>
         <source>Set up your pharmacy</source>
         <translation>Set up your pharmacy</translation>
     </message>
@@ -2096,30 +2795,16 @@ Add it anyway?</translation>
         <source>The two passwords differ</source>
         <translation>The two passwords differ</translation>
     </message>
-    <message>
-        <location line="+22"/>
-        <source>Recovery code</source>
-        <translation>Recovery code</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
-
-%1</source>
-        <translation>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
-
-%1</translation>
-    </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location line="-150"/>
+        <location line="-121"/>
         <source>Unlock PharmaDesk</source>
         <translation>Unlock PharmaDesk</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
@@ -2144,17 +2829,32 @@ Add it anyway?</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-46"/>
         <source>Wrong user name or password. Please try again.</source>
         <translation>Wrong user name or password. Please try again.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-7"/>
+        <source>Too many wrong passwords. Try again in %1 s.</source>
+        <translation>Too many wrong passwords. Try again in %1 s.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many wrong passwords. Try again in %1 min.</source>
+        <translation>Too many wrong passwords. Try again in %1 min.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The owner can lift the wait.</source>
+        <translation>The owner can lift the wait.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The pharmacy file cannot be opened: %1</source>
         <translation>The pharmacy file cannot be opened: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Restore it from your last backup.</source>
         <translation>Restore it from your last backup.</translation>
     </message>
@@ -2165,6 +2865,229 @@ Add it anyway?</translation>
         <location filename="../../pharmadesk/ui/import_page.py" line="+102"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>Unexpected error; the log has the details.</translation>
+    </message>
+</context>
+<context>
+    <name>audit_labels</name>
+    <message>
+        <location filename="../../pharmadesk/ui/audit_labels.py" line="+16"/>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed login</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer file opened</source>
+        <translation>Customer file opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer changed</source>
+        <translation>Customer changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer details confirmed</source>
+        <translation>Customer details confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer made inactive</source>
+        <translation>Customer made inactive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer active again</source>
+        <translation>Customer active again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers merged</source>
+        <translation>Customers merged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge undone</source>
+        <translation>Merge undone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer erased</source>
+        <translation>Customer erased</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer anonymised</source>
+        <translation>Customer anonymised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase recorded</source>
+        <translation>Purchase recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interaction logged</source>
+        <translation>Interaction logged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up done</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up reopened</source>
+        <translation>Follow-up reopened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import undone</source>
+        <translation>Import undone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import report saved</source>
+        <translation>Import report saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer list exported</source>
+        <translation>Customer list exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers listed (command line)</source>
+        <translation>Customers listed (command line)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log exported</source>
+        <translation>Audit log exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account created</source>
+        <translation>Account created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account restored</source>
+        <translation>Account restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account removed</source>
+        <translation>Account removed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role changed</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password set by the owner</source>
+        <translation>Password set by the owner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own password changed</source>
+        <translation>Own password changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login wait lifted</source>
+        <translation>Login wait lifted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New recovery code</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner password reset by recovery code</source>
+        <translation>Owner password reset by recovery code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting changed</source>
+        <translation>Setting changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field added</source>
+        <translation>Custom field added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field renamed</source>
+        <translation>Custom field renamed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom fields reordered</source>
+        <translation>Custom fields reordered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field retired</source>
+        <translation>Custom field retired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field restored</source>
+        <translation>Custom field restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy created</source>
+        <translation>Pharmacy created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data created</source>
+        <translation>Demo data created</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All account changes</source>
+        <translation>All account changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All customer file events</source>
+        <translation>All customer file events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All imports</source>
+        <translation>All imports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All exports</source>
+        <translation>All exports</translation>
     </message>
 </context>
 <context>

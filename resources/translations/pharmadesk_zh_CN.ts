@@ -2,6 +2,252 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+140"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong passwords</source>
+        <translation>密码错误次数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting until</source>
+        <translation>等待至</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location line="-122"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacist</source>
+        <translation>药师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An account needs a name.</source>
+        <translation>账户需要一个名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An account named %1 already exists.</source>
+        <translation>已有名为 %1 的账户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no active account named %1.</source>
+        <translation>没有名为 %1 的在用账户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pharmacy must keep at least one owner account.</source>
+        <translation>药店必须保留至少一个店主账户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You cannot remove the account you are signed in with.</source>
+        <translation>不能删除当前登录的账户。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The auto-lock time must be %1 to %2 minutes.</source>
+        <translation>自动锁定时间必须在 %1 到 %2 分钟之间。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Only the owner may manage accounts.</source>
+        <translation>只有店主可以管理账户。</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>At least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;role…</source>
+        <translation>更改角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move…</source>
+        <translation>删除(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lift wait</source>
+        <translation>解除等待(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New recovery &amp;code…</source>
+        <translation>新的恢复码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Lock the window after idle &amp;minutes:</source>
+        <translation>空闲多少分钟后锁定窗口(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Account %1 added.</source>
+        <translation>已添加账户 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is now: %2.</source>
+        <translation>%1 现在的角色：%2。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 has a new password.</source>
+        <translation>%1 已设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Account %1 removed.</source>
+        <translation>已删除账户 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove the account %1? It can no longer sign in. What it did stays in the audit log under its name, and the owner can add the name again later.</source>
+        <translation>删除账户 %1？删除后它将无法登录。它做过的操作仍以该名称保留在审计日志中，店主以后可以重新添加这个名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove account</source>
+        <translation>删除账户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 may try to sign in again now.</source>
+        <translation>%1 现在可以重新尝试登录。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The recovery code was replaced; the old one no longer works.</source>
+        <translation>恢复码已更换，旧的恢复码已失效。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Make a new recovery code? The old one stops working at once: throw away the paper it is written on once the new one is kept safe.</source>
+        <translation>生成新的恢复码？旧的恢复码会立即失效：妥善保存新码后，请销毁记有旧码的纸张。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New recovery code</source>
+        <translation>新的恢复码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Make a new code</source>
+        <translation>生成新码(&amp;M)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The window now locks after %Ln idle minute(s).</source>
+        <translation>
+            <numerusform>窗口将在空闲 %Ln 分钟后锁定。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <location line="-365"/>
+        <source>Add an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat password</source>
+        <translation>再次输入密码(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>AllPurchasesModel</name>
     <message>
         <location filename="../../pharmadesk/ui/models.py" line="+205"/>
@@ -52,12 +298,12 @@
 <context>
     <name>AllPurchasesWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/all_purchases.py" line="+31"/>
+        <location filename="../../pharmadesk/ui/all_purchases.py" line="+30"/>
         <source>All purchases</source>
         <translation>全部购药记录</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+33"/>
         <source>%Ln purchase line(s)</source>
         <translation>
             <numerusform>共 %Ln 条购药记录</numerusform>
@@ -126,6 +372,199 @@
     </message>
 </context>
 <context>
+    <name>AuditFilterBar</name>
+    <message>
+        <location filename="../../pharmadesk/ui/audit_viewer.py" line="+167"/>
+        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Filter</source>
+        <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>F&amp;rom</source>
+        <translation>从(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User</source>
+        <translation>账户(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Customer</source>
+        <translation>客户编号(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All users</source>
+        <translation>所有账户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All actions</source>
+        <translation>所有操作</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location line="+43"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the audit log…</source>
+        <translation>正在检查审计日志…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Not a date: use YYYY-MM-DD, e.g. 2026-11-20.</source>
+        <translation>日期无效：请按 年-月-日 填写，例如 2026-11-20。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the audit log…</source>
+        <translation>正在读取审计日志…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>共 %Ln 条事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Checking the audit log… %Ln event(s) intact so far.</source>
+        <translation>
+            <numerusform>正在检查审计日志…目前 %Ln 条事件完好。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The audit log is intact: all %Ln event(s) are as they were written.</source>
+        <translation>
+            <numerusform>审计日志完好：全部 %Ln 条事件均与写入时一致。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it does not link to the event before it (an event was removed or inserted)</source>
+        <translation>它与前一条事件衔接不上（有事件被删除或插入）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it was changed after it was written</source>
+        <translation>它在写入后被修改过</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: the audit log was tampered with. The chain breaks at event %1: %2. Events from there on cannot be trusted; restore the last backup to compare.</source>
+        <translation>警告：审计日志被篡改过。哈希链在事件 %1 处断开：%2。从该事件起的记录都不可信；请恢复最近的备份进行比对。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>audit-log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%Ln event(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 条事件导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>意外错误；详情见日志文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only the owner may see the audit log.</source>
+        <translation>只有店主可以查看审计日志。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first day comes after the last day.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location line="-373"/>
+        <source>Event</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>BatchTableModel</name>
     <message>
         <location filename="../../pharmadesk/ui/import_history.py" line="+54"/>
@@ -161,6 +600,44 @@
         <location line="+0"/>
         <source>Undone</source>
         <translation>已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+32"/>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account: %1</source>
+        <translation>账户：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat new password</source>
+        <translation>再次输入新密码(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
     </message>
 </context>
 <context>
@@ -489,12 +966,17 @@
 <context>
     <name>CustomerListWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/segment_customers.py" line="+145"/>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="+143"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Only the owner may export personal data.</source>
+        <translation>只有店主可以导出个人信息。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Enter or a double click opens the customer.</source>
         <translation>按回车或双击打开该顾客。</translation>
     </message>
@@ -516,7 +998,7 @@
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -611,7 +1093,7 @@
 <context>
     <name>CustomerRowsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/segment_customers.py" line="-155"/>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="-151"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -659,7 +1141,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/dashboard.py" line="+66"/>
+        <location filename="../../pharmadesk/ui/dashboard.py" line="+67"/>
         <source>Dashboard</source>
         <translation>经营看板</translation>
     </message>
@@ -714,7 +1196,7 @@
         <translation>购买过“%1”类商品</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Writing the month report…</source>
         <translation>正在生成月度报告…</translation>
     </message>
@@ -742,13 +1224,13 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/export_dialog.py" line="+90"/>
-        <location line="+180"/>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
+        <location line="+185"/>
         <source>Export to Excel</source>
         <translation>导出为电子表格</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-166"/>
         <source>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</source>
         <translation>导出的文件以明文保存个人信息，不在加密数据库之内：拿到文件的人都能读取。请妥善保管，不再需要时及时删除。每次导出及其用途都会记入审计日志。</translation>
     </message>
@@ -778,7 +1260,12 @@
         <translation>经营分析(&amp;A)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Only the owner may export personal data.</source>
+        <translation>只有店主可以导出个人信息。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
@@ -1335,9 +1822,47 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../pharmadesk/ui/lock_screen.py" line="+42"/>
+        <source>PharmaDesk is locked</source>
+        <translation>PharmaDesk 已锁定</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pharmacy: %1</source>
+        <translation>药店：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File: %1</source>
+        <translation>数据文件：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Finishing a task in the background (an import or export)…</source>
+        <translation>正在后台完成一项任务（导入或导出），完成后即可解锁…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+113"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+189"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1383,21 +1908,36 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Accounts…</source>
+        <translation>账户管理…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+44"/>
         <source>Only the owner can change custom fields</source>
         <translation>只有店主可以修改自定义字段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -1407,7 +1947,7 @@
         <translation>导入记录…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Export to Excel…</source>
         <translation>导出为电子表格…</translation>
     </message>
@@ -1417,12 +1957,7 @@
         <translation>经营看板</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Only the owner sees the dashboard</source>
-        <translation>只有店主可以查看经营看板</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1442,12 +1977,32 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+15"/>
+        <source>Only the owner and pharmacists see the dashboard</source>
+        <translation>只有店主和药师可以查看经营看板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner and pharmacists can export</source>
+        <translation>只有店主和药师可以导出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only the owner manages accounts</source>
+        <translation>只有店主可以管理账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner can see the audit log</source>
+        <translation>只有店主可以查看审计日志</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -1466,7 +2021,7 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1487,13 +2042,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+49"/>
-        <location line="+17"/>
+        <location line="+53"/>
+        <location line="+21"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-64"/>
         <source>Possible duplicate</source>
         <translation>可能重复建档</translation>
     </message>
@@ -1513,14 +2068,69 @@
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+26"/>
+        <source>A purchase being entered was not saved.</source>
+        <translation>正在录入的购药记录没有保存。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Purchase saved</source>
         <translation>购药记录已保存</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>An interaction being entered was not saved.</source>
+        <translation>正在录入的沟通记录没有保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Interaction saved</source>
         <translation>沟通记录已保存</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>An import finished while the window was locked.</source>
+        <translation>窗口锁定期间，一次导入已经完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An import was cancelled; nothing was written.</source>
+        <translation>一次导入已取消，没有写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An import failed while the window was locked; nothing was written.</source>
+        <translation>窗口锁定期间，一次导入失败，没有写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Locked.</source>
+        <translation>已锁定。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Locked after the idle time.</source>
+        <translation>闲置时间已到，已自动锁定。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Locked with the computer&apos;s session.</source>
+        <translation>电脑已锁屏，本程序随之锁定。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1&apos;s new customer was not saved.</source>
+        <translation>%1 正在新建的客户没有保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&apos;s unsaved changes to %2 were discarded.</source>
+        <translation>%1 对 %2 尚未保存的修改已放弃。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>While the window was locked</source>
+        <translation>窗口锁定期间</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2556,67 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+15"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New recovery code</source>
+        <translation>新的恢复码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write down or print this recovery code and keep it somewhere safe, away from this PC. It is shown only now, and it is the only way back in if every owner password is lost.</source>
+        <translation>请抄下或打印此恢复码，并存放在远离这台电脑的安全地方。它只显示这一次；所有店主密码都遗失时，只能靠它重新进入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The old recovery code no longer works.</source>
+        <translation>旧的恢复码已失效。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PharmaDesk recovery code</source>
+        <translation>PharmaDesk 恢复码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this page somewhere safe, away from the PC. With this code a new owner password can be set (pharmadesk users recover). A newer code replaces it.</source>
+        <translation>请把这一页存放在远离电脑的安全地方。凭此恢复码可以重新设置店主密码（pharmadesk users recover）。生成新的恢复码后，此码即失效。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location line="-109"/>
+        <source>Change the role of %1</source>
+        <translation>更改 %1 的角色</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>RowPlanTableModel</name>
     <message>
         <location filename="../../pharmadesk/ui/import_preview_model.py" line="+31"/>
@@ -1994,6 +2665,29 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+6"/>
+        <source>New password for %1</source>
+        <translation>为 %1 设置新密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat password</source>
+        <translation>再次输入密码(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/settings_dialog.py" line="+18"/>
@@ -2014,7 +2708,7 @@ Add it anyway?</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+101"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+127"/>
         <source>Set up your pharmacy</source>
         <translation>设置您的药店</translation>
     </message>
@@ -2079,30 +2773,16 @@ Add it anyway?</source>
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
     </message>
-    <message>
-        <location line="+22"/>
-        <source>Recovery code</source>
-        <translation>恢复码</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Write down or print this recovery code and keep it somewhere safe. It is shown only now, and it is the only way back in if the owner&apos;s password is lost.
-
-%1</source>
-        <translation>请抄写或打印此恢复码，并妥善保管。恢复码仅在此时显示一次；店主密码遗失时，这是重新登录的唯一途径。
-
-%1</translation>
-    </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location line="-150"/>
+        <location line="-121"/>
         <source>Unlock PharmaDesk</source>
         <translation>解锁 PharmaDesk</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -2127,17 +2807,32 @@ Add it anyway?</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-46"/>
         <source>Wrong user name or password. Please try again.</source>
         <translation>用户名或密码错误，请重试。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-7"/>
+        <source>Too many wrong passwords. Try again in %1 s.</source>
+        <translation>密码错误次数过多，请在 %1 秒后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many wrong passwords. Try again in %1 min.</source>
+        <translation>密码错误次数过多，请在 %1 分钟后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The owner can lift the wait.</source>
+        <translation>店主可以解除等待。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The pharmacy file cannot be opened: %1</source>
         <translation>无法打开药店数据文件：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Restore it from your last backup.</source>
         <translation>请从最近一次备份恢复。</translation>
     </message>
@@ -2148,6 +2843,229 @@ Add it anyway?</source>
         <location filename="../../pharmadesk/ui/import_page.py" line="+102"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>发生意外错误，详情请查看日志。</translation>
+    </message>
+</context>
+<context>
+    <name>audit_labels</name>
+    <message>
+        <location filename="../../pharmadesk/ui/audit_labels.py" line="+16"/>
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer file opened</source>
+        <translation>打开客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer changed</source>
+        <translation>修改客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer details confirmed</source>
+        <translation>确认客户信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer made inactive</source>
+        <translation>停用客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer active again</source>
+        <translation>重新启用客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers merged</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge undone</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer erased</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer anonymised</source>
+        <translation>匿名化客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase recorded</source>
+        <translation>记录购买</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interaction logged</source>
+        <translation>记录互动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up done</source>
+        <translation>随访完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up reopened</source>
+        <translation>重新打开随访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import undone</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import report saved</source>
+        <translation>保存导入报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer list exported</source>
+        <translation>导出客户名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers listed (command line)</source>
+        <translation>列出客户（命令行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account created</source>
+        <translation>账户已创建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account restored</source>
+        <translation>账户已恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account removed</source>
+        <translation>账户已删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role changed</source>
+        <translation>角色已更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password set by the owner</source>
+        <translation>店主重设密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own password changed</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login wait lifted</source>
+        <translation>解除登录等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New recovery code</source>
+        <translation>更换恢复码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner password reset by recovery code</source>
+        <translation>用恢复码重设店主密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field added</source>
+        <translation>新增自定义字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field renamed</source>
+        <translation>自定义字段改名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom fields reordered</source>
+        <translation>调整自定义字段顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field retired</source>
+        <translation>停用自定义字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field restored</source>
+        <translation>恢复自定义字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy created</source>
+        <translation>创建药店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data created</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All account changes</source>
+        <translation>所有账户变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All customer file events</source>
+        <translation>所有客户档案操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All imports</source>
+        <translation>所有导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All exports</source>
+        <translation>所有导出</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +18,22 @@ from pharmadesk.services.context import Context
 from pharmadesk.ui import i18n
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.tasks import BackgroundRunner
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """As `app.run_window` does: Python's cycle collector runs only here, between tests.
+
+    Left on, it runs in whichever thread allocates, and collecting a cycle that holds a Qt
+    object on the worker thread deletes that object there: a dialog a later test waits for
+    can vanish, which made tests fail at random.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -71,6 +88,9 @@ def window(
     win.form.load(None)  # discard what the test left unsaved, so closing does not ask
     win.close()
     win.deleteLater()
+    # Deleted now, with its timers: a search typed just before must not reach a stopped
+    # worker (the cycle collector is off during UI tests, see above).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     runner.stop()
 
 
@@ -108,10 +128,22 @@ def when_modal(qtbot: QtBot, handler: Callable[[QWidget], None]) -> list[BaseExc
     """Run `handler` on the next modal dialog once it is shown (it runs its own event loop).
     Returns a list that holds any exception the handler raised, for the test to check."""
     errors: list[BaseException] = []
+    # Called from inside a dialog, "the next modal" is the one it opens, never itself:
+    # without this, a poll that ran before the inner box appeared handled the outer dialog.
+    outer = QApplication.activeModalWidget()
+
+    waited = [0]
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible():
+        if dialog is None or dialog is outer or not dialog.isVisible():
+            QTimer.singleShot(20, poll)
+            return
+        # Activation is an asynchronous platform event: keys typed before the dialog is
+        # the active window go to the window behind it (this failed at random on a busy PC).
+        if not dialog.isActiveWindow() and waited[0] < 100:
+            waited[0] += 1
+            dialog.activateWindow()
             QTimer.singleShot(20, poll)
             return
         try:

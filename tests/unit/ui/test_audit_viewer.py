@@ -55,7 +55,7 @@ def test_opens_on_the_newest_events_with_the_chain_intact(qtbot: QtBot, owner: C
     dialog = _open(qtbot, owner)
     total = audit_log.count(owner)
     assert dialog.chain_label.text() == (
-        f"The audit log is intact: all {total} event(s) are as they were written."
+        f"The audit log is intact: all {total} events are as they were written."
     )
     assert "#1b5e20" in dialog.chain_label.styleSheet()
     ids = _column(dialog, 0)
@@ -64,7 +64,7 @@ def test_opens_on_the_newest_events_with_the_chain_intact(qtbot: QtBot, owner: C
     assert _column(dialog, 2)[:3] == ["owner", "li", "li"]
     assert _column(dialog, 3)[:3] == ["Login", "Customer changed", "Customer file opened"]
     assert _column(dialog, 5)[1] == "fields=address"
-    assert dialog.message.text() == f"{total} event(s)"
+    assert dialog.message.text() == f"{total} events"
 
 
 def test_filtering_by_user_shows_only_that_users_rows(qtbot: QtBot, owner: Context) -> None:
@@ -77,7 +77,7 @@ def test_filtering_by_user_shows_only_that_users_rows(qtbot: QtBot, owner: Conte
     assert dialog.bar.user.currentData() == "li"
     assert set(_column(dialog, 2)) == {"li"}
     assert len(_column(dialog, 2)) == audit_log.count(owner, audit_log.AuditFilter(user_name="li"))
-    assert dialog.message.text() == "3 event(s)"
+    assert dialog.message.text() == "3 events"
 
 
 def test_filtering_by_action_family_days_and_customer(qtbot: QtBot, owner: Context) -> None:
@@ -193,7 +193,7 @@ def test_export_writes_the_filtered_events_and_the_export_shows_up(
     assert rows[0][:4] == ("event", "time", "user", "action")
     assert [row[2] for row in rows[1:]] == ["li", "li", "li"]
     assert rows[1][3:5] == ("Customer changed", "customer.updated")
-    assert dialog.message.text() == f"3 event(s) exported to {target}."
+    assert dialog.message.text() == f"3 events exported to {target}."
     newest = audit_log.search(owner, limit=1).entries[0]
     assert newest.action == "audit.exported"
     assert newest.details["filters"] == {"user": "li"}
@@ -220,7 +220,7 @@ def test_with_a_runner_the_slow_reads_happen_off_the_window(
     try:
         dialog = _open(qtbot, owner, runner)
         total = audit_log.count(owner)
-        qtbot.waitUntil(lambda: dialog.message.text() == f"{total} event(s)")
+        qtbot.waitUntil(lambda: dialog.message.text() == f"{total} events")
         qtbot.waitUntil(lambda: dialog.bar.user.count() == 3)
         assert "intact" in dialog.chain_label.text()
     finally:

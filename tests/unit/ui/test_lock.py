@@ -77,6 +77,9 @@ def window(
         win.form.load(None)  # what the test left unsaved must not be asked about
     win.close()
     win.deleteLater()
+    # Deleted now, with its timers: a search typed just before must not run on a stopped
+    # worker (the collector, which used to free it sooner, is off during UI tests).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     runner.stop()
     if win.ctx is not pharmacy:
         win.ctx.close()
