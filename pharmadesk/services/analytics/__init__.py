@@ -8,7 +8,7 @@ and from the per-month summaries and caches of `months.py` and `cache.py`.
 
 from __future__ import annotations
 
-from pharmadesk.services.analytics import cache, people
+from pharmadesk.services.analytics import cache
 from pharmadesk.services.analytics.figures import (
     kpis,
     monthly,
@@ -16,8 +16,8 @@ from pharmadesk.services.analytics.figures import (
     top_products,
     weekdays,
 )
-from pharmadesk.services.analytics.people import groups_of, segments, stages
-from pharmadesk.services.analytics.results import CustomerRow, Dashboard, Period
+from pharmadesk.services.analytics.people import customers_in, groups_of, segments, stages
+from pharmadesk.services.analytics.results import Dashboard, Period
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
 
@@ -47,24 +47,6 @@ def dashboard(ctx: Context, period: Period) -> Dashboard:
     """
     require(ctx, Operation.ANALYTICS)
     return cache.remember(ctx, "dashboard", period, lambda: _dashboard(ctx, period))
-
-
-def customers_in(
-    ctx: Context,
-    period: Period,
-    *,
-    segment: str | None = None,
-    stage: str | None = None,
-    product_id: int | None = None,
-    category: str | None = None,
-    limit: int | None = None,
-) -> list[CustomerRow]:
-    """The people behind a chart (see `people.customers_in`), for a role that sees charts."""
-    require(ctx, Operation.ANALYTICS)
-    return people.customers_in(
-        ctx, period, segment=segment, stage=stage, product_id=product_id, category=category,
-        limit=limit,
-    )  # fmt: skip
 
 
 def _dashboard(ctx: Context, period: Period) -> Dashboard:

@@ -25,6 +25,7 @@ from pharmadesk.services.analytics.results import (
     Period,
 )
 from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, require
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,9 @@ def customers_in(
 
     Raises:
         ValueError: an unknown segment or stage key.
+        PermissionRefused: the role may not see the charts (staff).
     """
+    require(ctx, Operation.ANALYTICS)
     if segment is not None and segment not in SEGMENTS:
         raise ValueError(f"unknown segment {segment!r}")
     if stage is not None and stage not in STAGES:
