@@ -42,7 +42,7 @@ from pharmadesk.text.normalize import InvalidValue, parse_date
 from pharmadesk.ui import audit_labels
 from pharmadesk.ui.models import NUMBER_ALIGN, _TableModel
 from pharmadesk.ui.tables import size_columns, table_view
-from pharmadesk.ui.tasks import BackgroundRunner, Job, Success
+from pharmadesk.ui.tasks import BackgroundRunner, Job, Success, run_tracked
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -416,25 +416,7 @@ class AuditLogDialog(QDialog):
 
     def _run(self, job: Job, on_success: Success) -> None:
         """In the runner when there is one, else here; errors become a message."""
-        if self.runner is None:
-            try:
-                result = job()
-            except Exception as exc:
-                self._failed(exc)
-                return
-            on_success(result)
-            return
-        ticket = 0
-
-        def delivered(callback: Callable[[Any], None]) -> Callable[[Any], None]:
-            def call(value: Any) -> None:
-                self._tickets.discard(ticket)
-                callback(value)
-
-            return call
-
-        ticket = self.runner.submit(job, delivered(on_success), delivered(self._failed))
-        self._tickets.add(ticket)
+        run_tracked(self.runner, self._tickets, job, on_success, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self._count_failed = True

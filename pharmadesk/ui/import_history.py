@@ -8,7 +8,7 @@ kept unless the user says to remove them too. Errors are shown in the dialog, ne
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -32,7 +32,7 @@ from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.import_wizard import outcome_label
 from pharmadesk.ui.models import NUMBER_ALIGN, _TableModel
 from pharmadesk.ui.tables import size_columns, table_view
-from pharmadesk.ui.tasks import BackgroundRunner, Job, Success
+from pharmadesk.ui.tasks import BackgroundRunner, Job, Success, run_tracked
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -235,25 +235,7 @@ class ImportHistoryDialog(QDialog):
 
     def _run(self, job: Job, on_success: Success) -> None:
         """In the runner when there is one, else here; errors become a message."""
-        if self.runner is None:
-            try:
-                result = job()
-            except Exception as exc:
-                self._failed(exc)
-                return
-            on_success(result)
-            return
-        ticket = 0
-
-        def delivered(callback: Callable[[Any], None]) -> Callable[[Any], None]:
-            def call(value: Any) -> None:
-                self._tickets.discard(ticket)
-                callback(value)
-
-            return call
-
-        ticket = self.runner.submit(job, delivered(on_success), delivered(self._failed))
-        self._tickets.add(ticket)
+        run_tracked(self.runner, self._tickets, job, on_success, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         current = self.selected()

@@ -87,3 +87,34 @@ class BackgroundRunner(QObject):
             self._executor.submit(self._on_stop).result(timeout=30)
         self._executor.shutdown(wait=True)
         self._executor = None
+
+
+def run_tracked(
+    runner: BackgroundRunner | None,
+    tickets: set[int],
+    job: Job,
+    on_success: Success,
+    on_failure: Failure,
+) -> None:
+    """`job` on the runner when there is one (its ticket kept in `tickets` until it is
+    delivered, so a closing dialog can forget it), else at once here; errors go to
+    `on_failure` either way."""
+    if runner is None:
+        try:
+            result = job()
+        except Exception as exc:
+            on_failure(exc)
+            return
+        on_success(result)
+        return
+    ticket = 0
+
+    def delivered(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def call(value: Any) -> None:
+            tickets.discard(ticket)
+            callback(value)
+
+        return call
+
+    ticket = runner.submit(job, delivered(on_success), delivered(on_failure))
+    tickets.add(ticket)
