@@ -87,6 +87,8 @@ class Customer(BaseModel):
     consent_data = TextField(null=True)
     consent_health = TextField(null=True)
     consent_marketing = TextField(null=True)
+    guardian_name = TextField(null=True)  # required for a child under 14 (schema 9)
+    guardian_mobile = TextField(null=True)
     status = TextField(default="active")
     source = TextField(default="manual")
     batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
@@ -107,6 +109,7 @@ class ConsentRecord(BaseModel):
     notice_version = TextField(null=True)
     user = ForeignKeyField(User, null=True, on_delete="SET NULL")
     channel = TextField(null=True)
+    by_guardian = BooleanField(default=False)  # a child's consent, given by the guardian
 
 
 class CustomField(BaseModel):

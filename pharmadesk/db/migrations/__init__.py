@@ -23,6 +23,7 @@ from pharmadesk.db.migrations import (
     m0006_import_changes,
     m0007_sales_summaries,
     m0008_light_summaries,
+    m0009_guardians,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -43,6 +44,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "changes made by import merges", m0006_import_changes.apply),
     Migration(7, "sales summaries for the dashboard", m0007_sales_summaries.apply),
     Migration(8, "cheap summary triggers, a cache of figures", m0008_light_summaries.apply),
+    Migration(9, "guardians of children, consents given by them", m0009_guardians.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -38,7 +38,7 @@ def test_a_schema_1_database_upgrades_and_its_customers_are_found(tmp_path: Path
     _schema_1_database(path, key)
 
     db = connection.open_encrypted(path, key)
-    assert migrations.migrate(db) == [2, 3, 4, 5, 6, 7, 8]
+    assert migrations.migrate(db) == list(range(2, migrations.LATEST_VERSION + 1))
     assert migrations.schema_version(db) == migrations.LATEST_VERSION
     database.initialize(db)
     ctx = Context(db, path, Account(1, "owner", "owner"))
@@ -142,7 +142,7 @@ def test_schema_7_fills_the_sales_summaries_from_the_purchases_on_file(tmp_path:
     ]
     # Schema 8 keeps the activity (without the median, computed when asked for), drops the
     # per-period counts, and its cheaper triggers carry on.
-    assert migrations.migrate(db) == [8]
+    assert migrations.migrate(db, target=8) == [8]
     assert one("SELECT * FROM customer_activity").fetchall() == [
         (1, "2025-03-04", "2025-04-04", 2, 3, 2300)
     ]
@@ -156,4 +156,29 @@ def test_schema_7_fills_the_sales_summaries_from_the_purchases_on_file(tmp_path:
     assert one("SELECT * FROM customer_activity").fetchall() == [
         (1, "2025-02-01", "2025-04-04", 3, 4, 3000)
     ]
+    db.close()
+
+
+def test_schema_9_keeps_consent_history_and_adds_guardians(tmp_path: Path) -> None:
+    """A schema-8 pharmacy keeps its consent records (the customer's own) and gains the
+    guardian fields and who gave a consent."""
+    path, key = tmp_path / "v8.db", new_database_key()
+    db = connection.open_encrypted(path, key)
+    migrations.migrate(db, target=8)
+    one = db.execute_sql
+    one(
+        "INSERT INTO customer (id, name, consent_data, created_at, updated_at) VALUES "
+        "(1, '王小明', 'given', '2024-01-02T09:00:00+08:00', '2024-01-02T09:00:00+08:00')"
+    )
+    one(
+        "INSERT INTO consent_record (customer_id, purpose, status, recorded_at, channel) "
+        "VALUES (1, 'data', 'given', '2024-01-02T09:00:00+08:00', 'counter')"
+    )
+    assert migrations.migrate(db) == [9]
+    assert one(
+        "SELECT purpose, status, channel, by_guardian FROM consent_record"
+    ).fetchall() == [("data", "given", "counter", 0)]
+    assert one("SELECT guardian_name, guardian_mobile FROM customer").fetchall() == [(None, None)]
+    one("UPDATE customer SET guardian_name = '王大明', guardian_mobile = '13900002222'")
+    assert one("SELECT guardian_name FROM customer").fetchone() == ("王大明",)
     db.close()
