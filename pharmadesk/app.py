@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from peewee import DatabaseError
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pharmadesk import paths
@@ -114,6 +114,25 @@ def run_window(app: QApplication, ctx: Context, settings: QSettings) -> int:
         window.ctx.close()  # the session signed in last; its closers release the instance lock
 
 
+def in_use_text(path: Path) -> str:
+    """The refusal of a second window, in the UI language, naming who holds the file."""
+    translate = QCoreApplication.translate
+    holder = instance.read_holder(path)
+    if holder is None:
+        text = translate("PharmaDesk", "%1 is open in another PharmaDesk. Close it first.")
+        return text.replace("%1", path.name)
+    window = holder.program == instance.WINDOW
+    program = translate("PharmaDesk", "window") if window else holder.program
+    text = translate(
+        "PharmaDesk",
+        "%1 is in use by PharmaDesk (%2, account %3, process %4, since %5). Close it first.",
+    )
+    values = (path.name, program, holder.account or "-", str(holder.pid), holder.since_text())
+    for number, value in enumerate(values, 1):
+        text = text.replace(f"%{number}", value)
+    return text
+
+
 def run_gui(*, db: Path | None, lang: str | None, user: str, context: Context | None = None) -> int:
     app = application()
     settings = prepare(app, lang)
@@ -121,10 +140,10 @@ def run_gui(*, db: Path | None, lang: str | None, user: str, context: Context | 
     if ctx is None:
         return 0
     try:
-        lock = instance.hold(ctx.path)
+        lock = instance.hold(ctx.path, program=instance.WINDOW, account=ctx.account.name)
     except DatabaseInUse as exc:
         ctx.close()
-        QMessageBox.warning(None, "PharmaDesk", exc.message)
+        QMessageBox.warning(None, "PharmaDesk", in_use_text(ctx.path))
         return exc.exit_code
     ctx.closers.append(lock.release)
     return run_window(app, ctx, settings)

@@ -59,7 +59,8 @@ def open_pharmacy(args: argparse.Namespace) -> Context:
     path = database_path(args)
     if not path.exists():
         raise DatabaseUnavailable(f"no pharmacy database at {path}")
-    lock = instance.hold(path)  # exit 6 while a window (or another command) uses it
+    # Exit 6 while a window (or another command) uses it, naming who does.
+    lock = instance.hold(path, program=_command_name(args), account=account_name())
     try:
         ctx = vault.open_pharmacy(
             path, user=account_name(), password=password(), via=_command_name(args)
@@ -83,11 +84,11 @@ def opened(args: argparse.Namespace) -> Iterator[Context]:
 
 
 @contextlib.contextmanager
-def holding(path: Path) -> Iterator[None]:
+def holding(path: Path, *, program: str = "command") -> Iterator[None]:
     """The single-instance lock of `path` for a command that opens it another way."""
     if not path.exists():
         raise DatabaseUnavailable(f"no pharmacy database at {path}")
-    lock = instance.hold(path)
+    lock = instance.hold(path, program=program, account=account_name())
     try:
         yield
     finally:
