@@ -17,11 +17,15 @@ from pharmadesk.text import normalize as norm
 
 CONSENT_FIELDS = ("consent_data", "consent_health", "consent_marketing")
 CONSENT_STATUSES = ("given", "refused", "withdrawn", "paper_unconfirmed")
+# How a consent reached the pharmacy ("paper": a registration card).
+CONSENT_CHANNELS = ("counter", "paper", "phone", "wechat", "sms", "email")
+GUARDIAN_FIELDS = ("guardian_name", "guardian_mobile")
+GUARDIAN_AGE = 14  # PIPL: a child under 14 needs a guardian's consent
 TEXT_FIELDS = ("address", "preferences", "allergies", "chronic_conditions", "notes")
 HEALTH_FIELDS = ("allergies", "chronic_conditions", "notes", "preferences")
 EDITABLE_FIELDS = (
     "code", "name", "gender", "birth_date", "birth_year", "age", "mobile", "phone", "email",
-    "postal_code", *TEXT_FIELDS, *CONSENT_FIELDS, "custom",
+    "postal_code", *TEXT_FIELDS, *CONSENT_FIELDS, *GUARDIAN_FIELDS, "consent_channel", "custom",
 )  # fmt: skip
 MAX_TEXT = 4000
 
@@ -70,6 +74,7 @@ def prepare(
     for name in CONSENT_FIELDS:
         if name in raw:
             _run(out, name, lambda name=name: _consent(raw[name]))
+    _prepare_guardian(out, raw)
     if "custom" in raw:
         _prepare_custom(out, raw["custom"] or {}, fields)
     return out
@@ -163,3 +168,54 @@ def _prepare_custom(out: Prepared, raw: Mapping[str, Any], fields: list[FieldDef
             out.custom[key] = canonical_value(definition, value)
         except norm.InvalidValue as exc:
             out.fail(f"custom.{key}", exc)
+
+
+def _prepare_guardian(out: Prepared, raw: Mapping[str, Any]) -> None:
+    if "guardian_name" in raw:
+        _run(out, "guardian_name", lambda: _optional_name(raw["guardian_name"]))
+    if "guardian_mobile" in raw:
+        _run(out, "guardian_mobile", lambda: norm.mobile(raw["guardian_mobile"]))
+    if "consent_channel" in raw:
+        _run(out, "consent_channel", lambda: _channel(raw["consent_channel"]))
+
+
+def _optional_name(value: Any) -> str | None:
+    return None if norm.is_empty(value) else norm.person_name(value)
+
+
+def _channel(value: Any) -> str:
+    text = norm.fold(value).lower() or "counter"
+    if text not in CONSENT_CHANNELS:
+        raise norm.InvalidValue(
+            "channel_invalid", f"a consent channel is one of {', '.join(CONSENT_CHANNELS)}: {text}"
+        )
+    return text
+
+
+def under_guardian_age(values: Mapping[str, Any], today: date) -> bool:
+    """A child under 14 on `today`, by the birth date (or, when only the year is known, by
+    the year: the benefit of the doubt goes to the child)."""
+    born = values.get("birth_date")
+    if isinstance(born, date):
+        years = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        return years < GUARDIAN_AGE
+    year = values.get("birth_year")
+    return isinstance(year, int) and today.year - year < GUARDIAN_AGE
+
+
+def check_guardian(out: Prepared, values: Mapping[str, Any], today: date) -> None:
+    """A child under 14 needs the guardian's name and mobile and the guardian's consent to
+    keep the data; each missing one is a problem on its own field. `values` is the whole
+    customer as it would be saved (the stored values with the changes)."""
+    if not under_guardian_age(values, today):
+        return
+    missing = (
+        ("guardian_name", "guardian_name_missing", "the guardian's name is required"),
+        ("guardian_mobile", "guardian_mobile_missing", "the guardian's mobile is required"),
+    )
+    for name, code, text in missing:
+        if not values.get(name) and name not in out.problems:
+            out.fail(name, norm.InvalidValue(code, f"a child under {GUARDIAN_AGE}: {text}"))
+    if values.get("consent_data") != "given" and "consent_data" not in out.problems:
+        message = f"a child under {GUARDIAN_AGE}: the guardian's consent to keep the data is needed"
+        out.fail("consent_data", norm.InvalidValue("guardian_consent_missing", message))

@@ -13,12 +13,19 @@ from typing import Any
 
 from peewee import fn
 
-from pharmadesk.db.models import ConsentRecord, Customer, CustomField, CustomValue
+from pharmadesk.db.models import Customer, CustomField, CustomValue
 from pharmadesk.errors import NotFound, ValidationError
-from pharmadesk.services import audit, purchases, search_index
+from pharmadesk.services import audit, consents, purchases, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import json_value, list_fields
-from pharmadesk.services.customer_input import CONSENT_FIELDS, HEALTH_FIELDS, prepare
+from pharmadesk.services.customer_input import (
+    CONSENT_FIELDS,
+    GUARDIAN_FIELDS,
+    HEALTH_FIELDS,
+    Prepared,
+    check_guardian,
+    prepare,
+)
 from pharmadesk.services.permissions import Operation, allows, require
 from pharmadesk.text.pinyin import full_and_initials
 
@@ -59,6 +66,8 @@ class CustomerRecord:
     total_spend_fen: int = 0
     last_purchase: date | None = None
     restricted: bool = False  # health fields withheld from a role that may not see them
+    guardian_name: str | None = None  # a child under 14's guardian (not in the JSON contract)
+    guardian_mobile: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,9 +149,11 @@ def create(
     if any(data.get(k) not in (None, "") for k in HEALTH_FIELDS):
         require(ctx, Operation.SEE_HEALTH)
     prepared = prepare(data, reference_date=registered_on or ctx.today(), fields=list_fields(ctx))
+    check_guardian(prepared, prepared.values, ctx.today())
     if prepared.problems:
         raise ValidationError(prepared.problems)
     values = prepared.values
+    channel = values.pop("consent_channel", None) or "counter"
     if not allow_duplicate:
         candidates = possible_duplicates(
             ctx, name=values["name"], mobile=values.get("mobile"),
@@ -168,7 +179,7 @@ def create(
         if not row.code:
             row.code = _new_code(row.id)
             row.save()
-        _record_consents(ctx, row, values)
+        _record_consents(ctx, row, values, channel)
         _write_custom(row.id, prepared.custom)
         search_index.index_customer(ctx.db, row.id, row.name, row.last_active_on)
         audit.record(ctx, "customer.created", customer_id=row.id, details={"source": source})
@@ -183,22 +194,20 @@ def _new_code(customer_id: int) -> str:
     return code
 
 
-def _record_consents(ctx: Context, row: Customer, values: Mapping[str, Any]) -> list[str]:
-    """Apply consent statuses that differ from the row's, each with a history record."""
+def _record_consents(
+    ctx: Context, row: Customer, values: Mapping[str, Any], channel: str
+) -> list[str]:
+    """Apply consent statuses that differ from the row's, each with a history record
+    (notice version, channel, staff member) and an audit event."""
     changed = []
     for name in CONSENT_FIELDS:
         if name not in values or getattr(row, name) == values[name]:
             continue
-        setattr(row, name, values[name])
         changed.append(name)
-        if values[name] is not None:
-            ConsentRecord.create(
-                customer=row.id,
-                purpose=name.removeprefix("consent_"),
-                status=values[name],
-                recorded_at=ctx.now(),
-                user=ctx.account.id,
-            )
+        if values[name] is None:
+            setattr(row, name, None)
+        else:
+            consents.write(ctx, row, name.removeprefix("consent_"), values[name], channel=channel)
     if changed:
         row.save()
     return changed
@@ -236,9 +245,11 @@ def update(
     prepared = prepare(
         changes, reference_date=ctx.today(), fields=list_fields(ctx), require_name=False
     )
+    _check_guardian_of(ctx, row, prepared)
     if prepared.problems:
         raise ValidationError(prepared.problems)
     values = prepared.values
+    channel = values.pop("consent_channel", None) or "counter"
     identity = ("mobile", "name", "birth_date")
     if not allow_duplicate and any(k in values and values[k] != getattr(row, k) for k in identity):
         candidates = possible_duplicates(
@@ -259,7 +270,7 @@ def update(
         if "name" in changed:
             row.pinyin, row.initials = full_and_initials(row.name)
             search_index.index_customer(ctx.db, row.id, row.name, row.last_active_on)
-        changed += _record_consents(ctx, row, values)
+        changed += _record_consents(ctx, row, values, channel)
         if prepared.custom:
             _write_custom(row.id, prepared.custom)
             changed += [f"custom.{key}" for key in prepared.custom]
@@ -270,6 +281,14 @@ def update(
                 ctx, "customer.updated", customer_id=row.id, details={"fields": sorted(changed)}
             )
     return SaveOutcome(get(ctx, row.id), [], prepared.warnings)
+
+
+def _check_guardian_of(ctx: Context, row: Customer, prepared: Prepared) -> None:
+    """The guardian rule on the customer as it would be saved: stored values, then changes."""
+    kept = ("birth_date", "birth_year", "consent_data", *GUARDIAN_FIELDS)
+    whole = {name: getattr(row, name) for name in kept}
+    whole.update({k: v for k, v in prepared.values.items() if k in kept})
+    check_guardian(prepared, whole, ctx.today())
 
 
 def verify(ctx: Context, customer_id: int) -> None:
@@ -409,6 +428,7 @@ def _record(
         last_verified_at=row.last_verified_at, last_active_on=row.last_active_on,
         custom=custom or {}, points=points, purchase_count=count, total_spend_fen=spend or 0,
         last_purchase=date.fromisoformat(last) if last else None,
+        guardian_name=row.guardian_name, guardian_mobile=row.guardian_mobile,
     )  # fmt: skip
 
 
