@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from pharmadesk.io.mapping import IGNORE, NOTES, target_of
+from pharmadesk.services.customer_input import under_guardian_age
 from pharmadesk.text import normalize
 from pharmadesk.text.normalize import InvalidValue, fold
 
@@ -96,6 +97,7 @@ def read_row(
     if registered is not None:
         out.notes.append(f"登记日期: {registered.isoformat()}")
     out.last_purchase = _date(raw, "last_purchase", out, "last purchase date")
+    _guardian(raw, out, today)
     if "points" in raw:
         out.points = _whole_number(raw["points"], out, "points")
     for target in ("purchase_count", "rating"):
@@ -186,6 +188,28 @@ def _simple(raw: dict[str, object], out: CardValues) -> None:
             continue
         if value is not None:
             out.values[target] = value
+
+
+def _guardian(raw: dict[str, object], out: CardValues, today: date) -> None:
+    """A guardian's name and mobile where the card has them; a child's card without them
+    is imported but flagged (its consents stay paper cards, not yet confirmed)."""
+    if "guardian_name" in raw:
+        out.values["guardian_name"] = normalize.free_text(raw["guardian_name"])
+    if "guardian_mobile" in raw:
+        try:
+            out.values["guardian_mobile"] = normalize.mobile(raw["guardian_mobile"])
+        except InvalidValue as exc:
+            _keep(out, "guardian mobile", raw["guardian_mobile"], str(exc))
+    values = out.values
+    if under_guardian_age(values, today) and not (
+        values.get("guardian_name") and values.get("guardian_mobile")
+    ):
+        out.warnings.append(CHILD_WITHOUT_GUARDIAN)
+
+
+CHILD_WITHOUT_GUARDIAN = (
+    "a child under 14 without a guardian's name and mobile: the guardian's consent is needed"
+)
 
 
 def _whole_number(value: object, out: CardValues, label: str) -> int | None:

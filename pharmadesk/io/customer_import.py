@@ -32,7 +32,7 @@ POLICIES = ("merge", "skip", "new")
 MERGE_FIELDS = (
     "gender", "birth_date", "birth_year", "birth_date_approximate", "mobile", "phone",
     "email", "address", "postal_code", "code", "preferences", "allergies",
-    "chronic_conditions", "notes",
+    "chronic_conditions", "notes", "guardian_name", "guardian_mobile",
 )  # fmt: skip
 CHUNK = 900  # parameters per IN (...) lookup, under SQLite's limit
 Progress = Callable[[int, int], None]

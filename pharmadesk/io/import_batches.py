@@ -38,7 +38,7 @@ _CUSTOMER_COLUMNS = (
     "birth_date_approximate", "mobile", "phone", "email", "address", "postal_code",
     "preferences", "allergies", "chronic_conditions", "notes", "consent_data",
     "consent_health", "consent_marketing", "status", "source", "batch_id", "created_at",
-    "updated_at", "last_verified_at", "last_active_on",
+    "updated_at", "last_verified_at", "last_active_on", "guardian_name", "guardian_mobile",
 )  # fmt: skip
 _POINTS_SQL = (
     "INSERT INTO points_entry (customer_id, kind, points, reason, batch_id, user_id, created_at) "
@@ -166,6 +166,7 @@ class _Writer:
                 get("email"), get("address"), get("postal_code"), get("preferences"),
                 get("allergies"), get("chronic_conditions"), notes, PAPER, PAPER, PAPER,
                 "active", "import", self.batch_id, stamp, stamp, None, active.isoformat(),
+                get("guardian_name"), get("guardian_mobile"),
             ))  # fmt: skip
             for purpose in ("data", "health", "marketing"):
                 consents.append((customer_id, purpose, PAPER, stamp, self.ctx.account.id))

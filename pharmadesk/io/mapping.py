@@ -47,6 +47,10 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "last_purchase": ("上次购买日期", "最近购买日期", "最后购买日期", "上次购买", "lastpurchase"),
     "purchase_count": ("购买次数", "消费次数", "purchasecount", "visits"),
     "rating": ("反馈评分", "评分", "满意度", "rating", "score"),
+    "guardian_name": ("监护人", "监护人姓名", "家长", "家长姓名", "guardian", "guardianname",
+                      "parent", "parentname"),
+    "guardian_mobile": ("监护人电话", "监护人手机", "监护人手机号", "监护人联系电话", "家长电话",
+                        "家长手机", "guardianmobile", "guardianphone", "parentphone"),
 }  # fmt: skip
 TARGETS = tuple(HEADER_NAMES)
 _LOOKUP = {alias: target for target, aliases in HEADER_NAMES.items() for alias in aliases}

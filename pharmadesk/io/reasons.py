@@ -140,6 +140,11 @@ _REASON_RULES = rules(
         (r"unknown customer \(mobile (?P<mobile>\d+)\)", "找不到客户（手机号 {mobile}）"),
         (r"unknown customer \(member code (?P<code>.+)\)", "找不到客户（会员号 {code}）"),
         (r"no member code or mobile", "没有会员号或手机号"),
+        (
+            r"a child under 14 without a guardian's name and mobile: the guardian's consent is "
+            r"needed",
+            "未满14岁的儿童，没有监护人姓名和手机：需要监护人同意",
+        ),
         (r"no product name", "没有药品名称"),
         (r"no purchase date", "没有购买日期"),
         (r"no amount and no unit price", "没有金额也没有单价"),

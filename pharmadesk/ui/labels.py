@@ -17,6 +17,7 @@ def _tr(names: Mapping[Any, Any], code: object) -> str:
 def channel(code: str) -> str:
     names = {
         "counter": QT_TRANSLATE_NOOP("labels", "Counter"),
+        "paper": QT_TRANSLATE_NOOP("labels", "Paper card"),
         "phone": QT_TRANSLATE_NOOP("labels", "Phone"),
         "sms": QT_TRANSLATE_NOOP("labels", "SMS"),
         "wechat": QT_TRANSLATE_NOOP("labels", "WeChat"),
@@ -47,6 +48,16 @@ def consent(code: str | None) -> str:
     return _tr(names, code)
 
 
+def purpose(code: str) -> str:
+    """What a consent is for (consent records' `purpose`)."""
+    names = {
+        "data": QT_TRANSLATE_NOOP("labels", "Personal data"),
+        "health": QT_TRANSLATE_NOOP("labels", "Health data"),
+        "marketing": QT_TRANSLATE_NOOP("labels", "Contact and offers"),
+    }
+    return _tr(names, code)
+
+
 def gender(code: str | None) -> str:
     names = {"M": QT_TRANSLATE_NOOP("labels", "Male"), "F": QT_TRANSLATE_NOOP("labels", "Female")}
     return _tr(names, code)
@@ -72,6 +83,9 @@ def field(name: str) -> str:
         "consent_data": QT_TRANSLATE_NOOP("labels", "Consent: personal data"),
         "consent_health": QT_TRANSLATE_NOOP("labels", "Consent: health data"),
         "consent_marketing": QT_TRANSLATE_NOOP("labels", "Consent: contact and offers"),
+        "guardian_name": QT_TRANSLATE_NOOP("labels", "Guardian"),
+        "guardian_mobile": QT_TRANSLATE_NOOP("labels", "Guardian's mobile"),
+        "consent_channel": QT_TRANSLATE_NOOP("labels", "Consents given via"),
     }
     return _tr(names, name)
 
@@ -102,5 +116,15 @@ def problem(code: str) -> str:
         "choice_invalid": QT_TRANSLATE_NOOP("labels", "Not one of the choices"),
         "unknown_field": QT_TRANSLATE_NOOP("labels", "Unknown field"),
         "taken": QT_TRANSLATE_NOOP("labels", "Already in use by another customer"),
+        "guardian_name_missing": QT_TRANSLATE_NOOP(
+            "labels", "A child under 14: the guardian's name is required"
+        ),
+        "guardian_mobile_missing": QT_TRANSLATE_NOOP(
+            "labels", "A child under 14: the guardian's mobile is required"
+        ),
+        "guardian_consent_missing": QT_TRANSLATE_NOOP(
+            "labels", "A child under 14: the guardian's consent is required (Given)"
+        ),
+        "channel_invalid": QT_TRANSLATE_NOOP("labels", "Not a consent channel"),
     }
     return _tr(names, code)

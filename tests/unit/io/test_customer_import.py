@@ -414,3 +414,31 @@ def test_a_merge_within_the_file_keeps_the_search_indexes_sound(pharmacy: Contex
     assert _found(pharmacy, "811112") == ["欧阳测试甲乙"]
     assert _found(pharmacy, "6234567") == ["欧阳测试甲乙"]
     assert _found(pharmacy, "测试丙丁") == ["司马测试丙丁"]
+
+
+def test_a_childs_card_without_a_guardian_is_imported_flagged(pharmacy: Context) -> None:
+    """Under 14 at today's date (the clock says 2026-11-20): flagged, not rejected, and the
+    consents stay paper cards not yet confirmed; a card naming the guardian is imported."""
+    header = ["姓名", "手机", "出生日期", "监护人", "监护人电话"]
+    rows: list[list[object]] = [
+        header,
+        ["王小明", None, "2015-05-01", None, None],
+        ["王小红", None, "2016-06-01", "王大明", "13900002222"],
+        ["王老明", "13900003333", "2012-11-20", None, None],  # fourteen today
+    ]
+    lines = [RawRow(n, tuple(cells)) for n, cells in enumerate(rows, start=1)]
+    plan = customer_import.plan(pharmacy, RawTable(Path("kids.xlsx"), "Sheet1", lines, "k1"))
+    outcomes = [(row.outcome, row.reason) for row in plan.rows]
+    assert outcomes == [
+        ("flagged", "a child under 14 without a guardian's name and mobile: the guardian's "
+                    "consent is needed"),
+        ("imported", ""),
+        ("imported", ""),
+    ]  # fmt: skip
+    import_batches.commit(pharmacy, plan)
+    child = customers.get(pharmacy, _id(pharmacy, "王小明"))
+    assert (child.consent_data, child.consent_health, child.consent_marketing) == (
+        ("paper_unconfirmed",) * 3
+    )
+    sister = customers.get(pharmacy, _id(pharmacy, "王小红"))
+    assert (sister.guardian_name, sister.guardian_mobile) == ("王大明", "13900002222")

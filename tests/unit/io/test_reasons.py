@@ -324,3 +324,11 @@ def test_engine_errors_read_in_chinese(pharmacy: Context) -> None:
         kept = re.findall(r"\w+\.(?:csv|xlsx)", error.message)
         assert_chinese(localize_error(error, "zh_CN"), error.message, tuple(kept))
     assert localize_error(OperationFailed("something new"), "zh_CN") == "something new"
+
+
+def test_a_childs_card_without_a_guardian_is_worded_in_chinese() -> None:
+    from pharmadesk.io.card_rows import CHILD_WITHOUT_GUARDIAN
+
+    assert localize(CHILD_WITHOUT_GUARDIAN, "zh_CN") == (
+        "未满14岁的儿童，没有监护人姓名和手机：需要监护人同意"
+    )
