@@ -1,0 +1,417 @@
+"""Backups and restore: verified, consistent, rotated, refused when damaged, put back whole."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import threading
+import zipfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+import sqlcipher3
+
+from pharmadesk.db.keyfile import key_file_path
+from pharmadesk.db.migrations import LATEST_VERSION
+from pharmadesk.db.models import AuditEvent, PointsEntry
+from pharmadesk.errors import AuthenticationError, OperationFailed, PermissionRefused
+from pharmadesk.services import accounts, backups, customers, interactions, purchases, vault
+from pharmadesk.services import backup_file as bf
+from pharmadesk.services.context import Context
+from tests.conftest import CST, PASSWORD, FakeClock
+
+NAME, MOBILE = "张三丰", "13812345678"
+
+
+def _fill(ctx: Context, n: int = 3) -> None:
+    for i in range(n):
+        made = customers.create(ctx, {"name": f"{NAME}{i}", "mobile": f"1381234{i:04d}"})
+        assert made.customer is not None
+        cid = made.customer.id
+        purchases.record(ctx, cid, [purchases.LineInput("感冒灵颗粒", 2, 1550)])
+        interactions.log(ctx, cid, channel="counter", kind="consultation", summary="问了用法")
+        PointsEntry.create(customer=cid, kind="earned", points=31, created_at=ctx.now())
+
+
+def _dump(ctx: Context) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, as stored."""
+    names = [r[0] for r in ctx.db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    )]  # fmt: skip
+    return {
+        name: sorted(ctx.db.execute_sql(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+        for name in names
+    }
+
+
+def _hashes(db_path: Path) -> dict[str, str | None]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None
+        for p in (db_path, Path(f"{db_path}-wal"), key_file_path(db_path))
+    }
+
+
+def _open(db_path: Path, clock: FakeClock) -> Context:
+    return vault.open_pharmacy(db_path, user="owner", password=PASSWORD, clock=clock)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "usb"
+    path.mkdir()
+    return path
+
+
+def test_a_backup_is_one_verified_encrypted_file_that_describes_itself(
+    pharmacy: Context, folder: Path, clock: FakeClock
+) -> None:
+    _fill(pharmacy)
+    seen: list[tuple[int, int]] = []
+    info = backups.make_backup(pharmacy, folder, progress=lambda d, t: seen.append((d, t)))
+
+    assert [p.name for p in folder.iterdir()] == ["pharmadesk-20261120-100000.pdbackup"]
+    assert info.path == folder / "pharmadesk-20261120-100000.pdbackup"
+    assert (info.made_at, info.made_by, info.reason) == (clock(), "owner", "manual")
+    assert info.counts["customer"] == 3
+    assert info.counts["purchase"] == 3
+    assert info.counts["points_entry"] == 3
+    assert info.schema_version == LATEST_VERSION
+    assert info.size_bytes == info.path.stat().st_size
+    assert backups.read_backup(info.path) == info
+    assert seen[-1][0] == seen[-1][1] > 0
+    assert all(done <= total for done, total in seen)
+
+    data = info.path.read_bytes()
+    for secret in (NAME, MOBILE[:7], "感冒灵"):
+        assert secret.encode() not in data
+    assert b"SQLite format 3" not in data
+    with zipfile.ZipFile(info.path) as archive:
+        assert archive.read(bf.KEYS) == key_file_path(pharmacy.path).read_bytes()
+
+    actions = [e.action for e in AuditEvent.select().order_by(AuditEvent.id)]
+    assert actions[-1] == "backup.made"
+    assert backups.last_backup(pharmacy) == info
+
+
+def test_a_backup_taken_while_another_thread_writes_is_one_consistent_moment(
+    pharmacy: Context, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(pharmacy, n=30)
+    monkeypatch.setattr(bf, "COPY_STEP_PAGES", 1)  # many steps, the writer writes between them
+    written = threading.Event()
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            for i in range(20):
+                made = customers.create(pharmacy, {"name": f"李四{i}", "mobile": f"1390000{i:04d}"})
+                assert made.customer is not None
+                purchases.record(pharmacy, made.customer.id, [purchases.LineInput("维C", 1, 990)])
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            pharmacy.close_connection()
+            written.set()
+
+    def progress(done: int, total: int) -> None:
+        if not written.is_set() and 0 < done < total // 3:
+            threading.Thread(target=writer).start()
+            assert written.wait(60)
+
+    info = backups.make_backup(pharmacy, folder, progress=progress)
+    assert not errors
+    assert written.is_set()
+    assert customers.count_active(pharmacy) == 50, "the writes went into the database"
+    assert info.counts["customer"] == 30, "the backup is the moment it started"
+    assert info.counts["purchase"] == 30
+
+    target = folder.parent / "restored" / "test.db"
+    pharmacy.close()
+    backups.restore(info.path, target, user="owner", password=PASSWORD)
+    restored = vault.open_pharmacy(target, user="owner", password=PASSWORD)
+    try:
+        assert customers.count_active(restored) == 30
+        assert restored.db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        restored.close()
+
+
+def test_restore_puts_back_every_row_and_keeps_the_current_database_aside(
+    pharmacy: Context, folder: Path, db_path: Path, clock: FakeClock
+) -> None:
+    _fill(pharmacy)
+    before = _dump(pharmacy)
+    info = backups.make_backup(pharmacy, folder)
+    customers.create(pharmacy, {"name": "后来的人", "mobile": "13700001111"})
+    pharmacy.close()
+    clock.advance(hours=2)
+
+    outcome = backups.restore(info.path, db_path, user="owner", password=PASSWORD, clock=clock)
+
+    assert outcome.kept_aside == db_path.with_name("test.db.before-restore-20261120-120000")
+    assert outcome.info == info
+    restored = _open(db_path, clock)
+    try:
+        after = _dump(restored)
+        audit_rows = after.pop("audit_event")
+        assert after.pop("setting") == before.pop("setting")
+        assert after == {k: v for k, v in before.items() if k != "audit_event"}
+        events = sorted(audit_rows, key=lambda row: row[0])
+        assert [row[3] for row in events[: len(before["audit_event"])]] == [
+            row[3] for row in sorted(before["audit_event"], key=lambda row: row[0])
+        ]
+        restored_event = json.loads(events[len(before["audit_event"])][7])
+        assert events[len(before["audit_event"])][3] == "backup.restored"
+        assert restored_event["kept_aside"] == outcome.kept_aside.name
+        assert customers.count_active(restored) == 3, "the customer added later is gone"
+    finally:
+        restored.close()
+    aside = _open(outcome.kept_aside, clock)
+    try:
+        assert customers.count_active(aside) == 4, "the replaced data is kept, and opens"
+    finally:
+        aside.close()
+
+
+def test_restore_works_when_the_database_is_gone_or_damaged(
+    pharmacy: Context, folder: Path, db_path: Path, clock: FakeClock
+) -> None:
+    _fill(pharmacy)
+    info = backups.make_backup(pharmacy, folder)
+    pharmacy.close()
+    db_path.write_bytes(b"\x00" * 4096)  # damaged beyond opening
+    key_file_path(db_path).unlink()
+    outcome = backups.restore(info.path, db_path, user="owner", password=PASSWORD, clock=clock)
+    assert outcome.kept_aside is not None
+    assert outcome.kept_aside.read_bytes() == b"\x00" * 4096
+
+    fresh = db_path.with_name("new-pc.db")
+    assert backups.restore(info.path, fresh, user="owner", password=PASSWORD).kept_aside is None
+    for path in (db_path, fresh):
+        ctx = _open(path, clock)
+        try:
+            assert customers.count_active(ctx) == 3
+        finally:
+            ctx.close()
+
+
+@pytest.mark.parametrize("where", [0, 30, 0.25, 0.5, 0.75, -70, -30, -1])
+def test_a_one_byte_change_anywhere_is_refused_and_nothing_changes(
+    pharmacy: Context, folder: Path, db_path: Path, where: float
+) -> None:
+    _fill(pharmacy)
+    info = backups.make_backup(pharmacy, folder)
+    pharmacy.close()
+    data = bytearray(info.path.read_bytes())
+    offset = int(where * len(data)) if isinstance(where, float) else where % len(data)
+    data[offset] ^= 0x01
+    info.path.write_bytes(bytes(data))
+    before = _hashes(db_path)
+    with pytest.raises(OperationFailed, match=r"damaged|not a PharmaDesk backup"):
+        backups.restore(info.path, db_path, user="owner", password=PASSWORD)
+    assert _hashes(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir() if "restore" in p.name) == []
+
+
+def test_restore_refuses_a_wrong_password_and_a_non_owner(
+    pharmacy: Context, folder: Path, db_path: Path
+) -> None:
+    accounts.add(pharmacy, "li", role="pharmacist", password="pharm-pw")
+    info = backups.make_backup(pharmacy, folder)
+    pharmacy.close()
+    before = _hashes(db_path)
+    with pytest.raises(AuthenticationError):
+        backups.restore(info.path, db_path, user="owner", password="wrong")
+    with pytest.raises(AuthenticationError):
+        backups.restore(info.path, db_path, user="nobody", password=PASSWORD)
+    with pytest.raises(PermissionRefused, match="pharmacist role may not restore"):
+        backups.restore(info.path, db_path, user="li", password="pharm-pw")
+    assert _hashes(db_path) == before
+    assert [p.name for p in db_path.parent.iterdir() if "restore" in p.name] == []
+
+
+def _rewrite(info: backups.BackupInfo, target: Path, **changes: Any) -> Path:
+    """A well-formed backup file with a changed manifest (as a newer version would write)."""
+    work = target.parent / "parts"
+    work.mkdir()
+    with zipfile.ZipFile(info.path) as archive:
+        manifest = json.loads(archive.read(bf.MANIFEST))
+        (work / "db").write_bytes(archive.read(bf.DATABASE))
+        keys = archive.read(bf.KEYS)
+    manifest.update(changes)
+    bf.write_container(
+        target, manifest=manifest, database=work / "db", keys=keys, made_at=info.made_at,
+        progress=lambda done: None,
+    )  # fmt: skip
+    return target
+
+
+def test_restore_refuses_a_newer_schema_and_files_that_are_not_backups(
+    pharmacy: Context, folder: Path, db_path: Path, tmp_path: Path
+) -> None:
+    info = backups.make_backup(pharmacy, folder)
+    pharmacy.close()
+    newer = _rewrite(info, tmp_path / "newer.pdbackup", schema_version=LATEST_VERSION + 1)
+    assert backups.read_backup(newer).schema_version == LATEST_VERSION + 1
+    before = _hashes(db_path)
+    with pytest.raises(OperationFailed, match="made by a newer PharmaDesk"):
+        backups.restore(newer, db_path, user="owner", password=PASSWORD)
+
+    text = tmp_path / "notes.pdbackup"
+    text.write_text("not a backup", encoding="utf-8")
+    other_zip = tmp_path / "photos.zip"
+    with zipfile.ZipFile(other_zip, "w") as archive:
+        archive.writestr("a.txt", "hello")
+    for path in (text, other_zip, db_path):
+        with pytest.raises(OperationFailed, match="not a PharmaDesk backup"):
+            backups.restore(path, db_path, user="owner", password=PASSWORD)
+    with pytest.raises(OperationFailed, match="no file"):
+        backups.restore(tmp_path / "missing.pdbackup", db_path, user="owner", password=PASSWORD)
+    assert _hashes(db_path) == before
+
+
+def _full_disk_after(limit: int) -> Any:
+    written = 0
+    real = bf.write_chunk
+
+    def write(out: IO[bytes], data: bytes) -> None:
+        nonlocal written
+        if written + len(data) > limit:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written += len(data)
+        real(out, data)
+
+    return write
+
+
+@pytest.mark.parametrize("limit", [0, 4096])
+def test_a_full_disk_leaves_earlier_backups_and_the_database_intact(
+    pharmacy: Context, folder: Path, db_path: Path, clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch, limit: int,
+) -> None:  # fmt: skip
+    _fill(pharmacy)
+    first = backups.make_backup(pharmacy, folder)
+    first_bytes = first.path.read_bytes()
+    clock.advance(days=1)
+    customers.create(pharmacy, {"name": "王五", "mobile": "13600002222"})
+    monkeypatch.setattr(bf, "write_chunk", _full_disk_after(limit))
+
+    with pytest.raises(OperationFailed) as failed:
+        backups.make_backup(pharmacy, folder)
+    assert "disk is full" in failed.value.message
+    assert "earlier backups are unchanged" in failed.value.message
+    assert "\n" not in failed.value.message
+    assert [p.name for p in folder.iterdir()] == [first.path.name], "no partial file is left"
+    assert first.path.read_bytes() == first_bytes
+    assert backups.backup_due(pharmacy, clock()), "a failed backup does not count"
+    assert backups.last_backup(pharmacy) == first
+    pharmacy.close()
+    ctx = _open(db_path, clock)
+    try:
+        assert customers.count_active(ctx) == 4
+    finally:
+        ctx.close()
+
+
+def test_a_full_disk_during_the_copy_itself_is_one_clear_message(
+    pharmacy: Context, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: Any) -> None:
+        raise sqlcipher3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(bf, "copy_database", full)
+    with pytest.raises(OperationFailed, match="disk is full"):
+        backups.make_backup(pharmacy, folder)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_missing_or_unwritable_folder_is_refused(pharmacy: Context, tmp_path: Path) -> None:
+    with pytest.raises(OperationFailed, match="is not there"):
+        backups.make_backup(pharmacy, tmp_path / "unplugged-usb")
+    plain = tmp_path / "a-file"
+    plain.write_text("x", encoding="utf-8")
+    with pytest.raises(OperationFailed, match="not a folder"):
+        backups.make_backup(pharmacy, plain)
+    with pytest.raises(OperationFailed, match="is not there"):
+        backups.set_backup_folder(pharmacy, tmp_path / "unplugged-usb")
+
+
+def test_the_default_folder_is_made_and_the_owner_can_choose_another(
+    pharmacy: Context, folder: Path, db_path: Path
+) -> None:
+    default = backups.default_backup_folder(db_path)
+    assert backups.backup_folder(pharmacy) == default
+    assert backups.make_backup(pharmacy).path.parent == default
+    backups.set_backup_folder(pharmacy, folder)
+    assert backups.backup_folder(pharmacy) == folder
+    assert backups.make_backup(pharmacy, reason="daily").path.parent == folder
+    assert backups.known_backup_folders(db_path) == [folder, default]
+    assert AuditEvent.select().where(AuditEvent.action == "settings.changed").count() == 1
+
+
+def test_backup_is_due_after_24_hours_without_a_successful_one(
+    pharmacy: Context, folder: Path, clock: FakeClock
+) -> None:
+    assert backups.backup_due(pharmacy, clock())
+    backups.make_backup(pharmacy, folder, reason="exit")
+    assert not backups.backup_due(pharmacy, clock() + timedelta(hours=23, minutes=59))
+    assert backups.backup_due(pharmacy, clock() + timedelta(hours=24))
+    assert backups.backup_due(pharmacy, clock() - timedelta(hours=1)), "the clock went back"
+
+
+def _at(day: date, hour: int = 12) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=CST)
+
+
+def test_rotation_keeps_7_daily_4_weekly_12_monthly() -> None:
+    today = date(2026, 11, 20)  # a Friday
+    dates = [_at(today - timedelta(days=n), hour) for n in range(800) for hour in (9, 18)]
+    kept = backups.keep(dates, today)
+    days = {d.date() for d in kept}
+    assert all(d.hour == 18 for d in kept), "the newest of each day"
+    daily = {today - timedelta(days=n) for n in range(7)}
+    # The newest of this ISO week is today; the three weeks before end on Sundays (the 15th
+    # is also one of the 7 days).
+    weekly = {date(2026, 11, 15), date(2026, 11, 8), date(2026, 11, 1)}
+    monthly = {date(2026, 10, 31), date(2026, 9, 30), date(2026, 8, 31), date(2026, 7, 31),
+               date(2026, 6, 30), date(2026, 5, 31), date(2026, 4, 30), date(2026, 3, 31),
+               date(2026, 2, 28), date(2026, 1, 31), date(2025, 12, 31)}  # fmt: skip
+    assert days == daily | weekly | monthly
+    assert len(kept) == len(days) == 7 + 2 + 11
+
+
+def test_rotation_counts_days_that_have_backups_and_keeps_the_future() -> None:
+    today = date(2026, 11, 20)
+    old = [_at(date(2025, 1, d)) for d in (1, 2, 3)]  # a PC that was off for almost 2 years
+    future = _at(date(2026, 12, 1))
+    kept = backups.keep([*old, future], today)
+    assert kept == {*old, future}
+    assert backups.keep([], today) == set()
+
+
+def test_rotation_deletes_only_this_pharmacys_old_backups(
+    pharmacy: Context, folder: Path, db_path: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    pharmacy.close()
+    other = vault.create_pharmacy(
+        tmp_path / "other.db", owner="owner", password=PASSWORD,
+        clock=FakeClock(clock() - timedelta(days=300)),
+    )  # fmt: skip
+    theirs = backups.make_backup(other.context, folder)
+    other.context.close()
+    notes = folder / "readme.pdbackup"
+    notes.write_text("mine, not a backup", encoding="utf-8")
+    ctx = _open(db_path, clock)
+    made = []
+    try:
+        for _ in range(10):  # 2026-11-20 (a Friday) to 11-29 (a Sunday)
+            made.append(backups.make_backup(ctx, folder, reason="daily").path.name)
+            clock.advance(days=1)
+    finally:
+        ctx.close()
+    # Kept: the last 7 days (23-29) and the newest of the week before (22).
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == sorted([theirs.path.name, notes.name, *made[2:]])
