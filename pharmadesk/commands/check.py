@@ -15,18 +15,21 @@ def add_parser(
 ) -> None:
     parser = subparsers.add_parser(
         "check", parents=[parent], help="check the database and its audit log",
-        description="Check the encrypted database page by page, its structure and links, and "
-        "that the audit log's hash chain is unbroken. Exit 1 names the first problem.",
+        description="Check the encrypted database page by page, its structure, schema and "
+        "links, the summaries kept for the dashboard against the purchase lines, the points "
+        "ledger, and that the audit log's hash chain is unbroken. Exit 1 names the first "
+        "problem; exit 5 when the database cannot be opened at all.",
     )  # fmt: skip
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    failed = []
     with common.opened(args) as ctx:
-        results = checks.run(ctx)
-    for result in results:
-        print(f"{result.name}: {'ok' if result.passed else 'PROBLEM'}", flush=True)
-    failed = [r for r in results if not r.passed]
+        for result in checks.results(ctx):  # each line as its check ends: a big file takes a while
+            print(f"{result.name}: {'ok' if result.passed else 'PROBLEM'}", flush=True)
+            if not result.passed:
+                failed.append(result)
     if failed:
         raise OperationFailed(f"{failed[0].name}: {failed[0].problem}")
     return 0

@@ -126,6 +126,15 @@ def open_pharmacy(
         raise AuthenticationError("wrong user name or password")
     try:
         _report_logins(ctx, keys, guard, entry_id, via)
+    except (peewee.OperationalError, peewee.IntegrityError):
+        ctx.close()
+        raise
+    except peewee.DatabaseError as exc:
+        # A damaged page of the audit log is met only when the login is written to it.
+        ctx.close()
+        raise DatabaseUnavailable(
+            f"{path.name} is damaged ({exc}); restore the last backup"
+        ) from None
     except BaseException:
         ctx.close()
         raise

@@ -1,0 +1,168 @@
+"""The checks find what a damaged or hand-edited file would show, and name the first problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from pharmadesk.services import checks, customers, purchases
+from pharmadesk.services.context import Context
+from tests.conftest import FakeClock
+
+
+@pytest.fixture
+def shop(pharmacy: Context, clock: FakeClock) -> dict[str, int]:
+    """Two customers, three receipts on two days, and a points ledger."""
+    zs = customers.create(pharmacy, {"name": "张三", "mobile": "13812345678"}).customer
+    ls = customers.create(pharmacy, {"name": "李四", "mobile": "13900001111"}).customer
+    assert zs is not None
+    assert ls is not None
+    line = purchases.LineInput("感冒灵颗粒", 1, 1550)
+    purchases.record(pharmacy, zs.id, [line, purchases.LineInput("维C", 2, 500)], receipt="R1")
+    clock.advance(days=1)
+    purchases.record(pharmacy, zs.id, [line], receipt="R2")
+    purchases.record(pharmacy, ls.id, [line], receipt="R3")
+    for kind, points in (("opening", 300), ("earned", 20), ("redeemed", -50)):
+        _points(pharmacy, zs.id, kind, points)
+    return {"张三": zs.id, "李四": ls.id}
+
+
+def _points(ctx: Context, customer_id: int, kind: str, points: int) -> int:
+    return int(
+        ctx.db.execute_sql(
+            "INSERT INTO points_entry (customer_id, kind, points, reason, created_at) "
+            "VALUES (?, ?, ?, '', ?) RETURNING id",
+            (customer_id, kind, points, ctx.now().isoformat()),
+        ).fetchone()[0]
+    )
+
+
+def _sql(ctx: Context, sql: str) -> None:
+    ctx.db.execute_sql(sql)
+
+
+def test_a_sound_file_passes_every_check(pharmacy: Context, shop: dict[str, int]) -> None:
+    assert [(r.name, r.problem) for r in checks.run(pharmacy)] == [
+        ("encryption", None), ("structure", None), ("schema", None), ("links", None),
+        ("summaries", None), ("points", None), ("audit log", None),
+    ]  # fmt: skip
+    assert checks.first_problem(pharmacy) is None
+
+
+def test_a_transaction_summary_that_differs_from_its_lines_is_named(
+    pharmacy: Context, shop: dict[str, int]
+) -> None:
+    zs = shop["张三"]
+    _sql(
+        pharmacy,
+        "UPDATE sale SET amount_fen = amount_fen + 100 WHERE transaction_key = 'receipt:R2'",
+    )
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert (problem.name, problem.problem) == (
+        "summaries",
+        f"customer #{zs} receipt R2 on 2026-11-21: sale holds 1 line(s), 16.50 yuan, "
+        "the purchase lines give 1 line(s), 15.50 yuan",
+    )
+
+
+def test_a_missing_or_invented_summary_row_is_named(
+    pharmacy: Context, shop: dict[str, int]
+) -> None:
+    ls = shop["李四"]
+    _sql(pharmacy, f"DELETE FROM customer_activity WHERE customer_id = {ls}")
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert problem.problem == (
+        f"customer #{ls}: customer_activity holds nothing, the customer's days give "
+        "2026-11-21, 2026-11-21, 1 day(s), 1 transaction(s), 15.50 yuan"
+    )
+    _sql(pharmacy, "INSERT INTO day_total VALUES ('2020-01-01', 1, 100)")
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert problem.problem == (
+        "on 2020-01-01: day_total holds 1 transaction(s), 1.00 yuan, the customers' days "
+        "give nothing"
+    )
+
+
+def test_a_dropped_summary_trigger_is_named_before_the_figures_it_lets_drift(
+    pharmacy: Context, shop: dict[str, int]
+) -> None:
+    _sql(pharmacy, "DROP TRIGGER purchase_sale_insert")
+    purchases.record(pharmacy, shop["李四"], [purchases.LineInput("维C", 1, 500)], receipt="R4")
+    found = {r.name: r.problem for r in checks.run(pharmacy)}
+    assert (
+        found["schema"]
+        == "trigger purchase_sale_insert is missing (1 difference(s) from the schema)"
+    )
+    assert found["summaries"] is not None
+    assert "receipt R4 on 2026-11-21" in found["summaries"]
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert problem.name == "schema"
+
+
+def test_an_index_dropped_or_a_trigger_rewritten_is_named(
+    pharmacy: Context, shop: dict[str, int]
+) -> None:
+    _sql(pharmacy, "DROP INDEX purchase_customer_day")
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert (
+        problem.problem
+        == "index purchase_customer_day is missing (1 difference(s) from the schema)"
+    )
+    _sql(pharmacy, "CREATE INDEX purchase_customer_day ON purchase(customer_id, purchased_on, "
+         "amount_fen, transaction_key)")  # fmt: skip
+    _sql(pharmacy, "DROP TRIGGER interaction_cache_insert")
+    _sql(pharmacy, "CREATE TRIGGER interaction_cache_insert AFTER INSERT ON interaction "
+         "BEGIN SELECT 1; END")  # fmt: skip
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert problem.problem == (
+        "trigger interaction_cache_insert was changed (1 difference(s) from the schema)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "points", "expected"),
+    [
+        ("bonus", 10, "is of an unknown kind (bonus)"),
+        ("redeemed", 30, "(redeemed) is +30 points"),
+        ("earned", -5, "(earned) is -5 points"),
+    ],
+)
+def test_a_points_entry_that_cannot_be_right_is_named(
+    pharmacy: Context, shop: dict[str, int], kind: str, points: int, expected: str
+) -> None:
+    entry = _points(pharmacy, shop["李四"], kind, points)
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert (problem.name, problem.problem) == (
+        "points",
+        f"customer #{shop['李四']}: points entry #{entry} {expected}",
+    )
+
+
+def test_points_for_another_customers_purchase_or_of_an_undone_batch_are_named(
+    pharmacy: Context, shop: dict[str, int]
+) -> None:
+    zs, ls = shop["张三"], shop["李四"]
+    purchase = pharmacy.db.execute_sql(
+        "SELECT id FROM purchase WHERE customer_id = ?", (ls,)
+    ).fetchone()[0]
+    entry = _points(pharmacy, zs, "earned", 15)
+    _sql(pharmacy, f"UPDATE points_entry SET purchase_id = {purchase} WHERE id = {entry}")
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert problem.problem == (
+        f"customer #{zs}: points entry #{entry} is for purchase {purchase} of customer #{ls}"
+    )
+    _sql(pharmacy, f"DELETE FROM points_entry WHERE id = {entry}")
+    _sql(pharmacy, "INSERT INTO import_batch (id, kind, file_name, file_hash, created_at, status, "
+         "counts) VALUES (7, 'customers', 'cards.xlsx', 'h', '2026-11-20T10:00:00+08:00', "
+         "'undone', '{}')")  # fmt: skip
+    _sql(pharmacy, "UPDATE points_entry SET batch_id = 7 WHERE kind = 'opening'")
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert problem.problem == "import batch 7 was undone but 1 of its points entries remain"
