@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from pharmadesk import __version__
 from pharmadesk.commands import (
+    backup,
     bench,
     check,
     customers,
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (demo, init, customers, imports, export, report, users, check, bench):
+    for module in (demo, init, customers, imports, export, report, users, backup, check, bench):
         module.add_parser(subparsers, parent)
     return parser
 

@@ -52,6 +52,8 @@ ACTIONS = {
     "custom_field.retired": QT_TRANSLATE_NOOP("audit_labels", "Custom field retired"),
     "custom_field.restored": QT_TRANSLATE_NOOP("audit_labels", "Custom field restored"),
     "pharmacy.created": QT_TRANSLATE_NOOP("audit_labels", "Pharmacy created"),
+    "backup.made": QT_TRANSLATE_NOOP("audit_labels", "Backup made"),
+    "backup.restored": QT_TRANSLATE_NOOP("audit_labels", "Restored from a backup"),
     "demo.populated": QT_TRANSLATE_NOOP("audit_labels", "Demo data created"),
 }
 # Families of actions the filter offers as one choice (a prefix ending in a dot).
