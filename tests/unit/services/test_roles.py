@@ -21,6 +21,7 @@ from pharmadesk.io import (
     customer_list_export,
     import_batches,
     report,
+    subject_export,
 )
 from pharmadesk.io.customer_list_export import ListSheet
 from pharmadesk.io.export import ExportRequest, export
@@ -29,11 +30,14 @@ from pharmadesk.services import (
     accounts,
     analytics,
     audit_log,
+    backups,
     custom_fields,
     customers,
+    erasure,
     interactions,
     profile,
     purchases,
+    retention,
     search,
     settings,
     vault,
@@ -65,10 +69,10 @@ TABLE = {
 LATER = {
     Operation.REMINDERS: "#9 reminders",
     Operation.MERGE: "#10 merge and unmerge",
-    Operation.ERASE: "#7 erasure",
-    Operation.BACKUP: "#7 backups",
-    Operation.RESTORE: "#7 restore",
 }
+
+
+ACCOUNTS = {OWNER: ("owner", PASSWORD), PHARM: ("li", "pharm-pw"), STAFF: ("wang", "staff-pw")}
 
 
 class Shop:
@@ -89,11 +93,7 @@ class Shop:
         owner.close()
 
     def sign_in(self, role: str) -> Context:
-        user, secret = {
-            OWNER: ("owner", PASSWORD),
-            PHARM: ("li", "pharm-pw"),
-            STAFF: ("wang", "staff-pw"),
-        }[role]
+        user, secret = ACCOUNTS[role]
         return vault.open_pharmacy(self.path, user=user, password=secret, clock=self.clock)
 
 
@@ -142,6 +142,18 @@ def _export_personal(ctx: Context, shop: Shop, tmp: Path) -> None:
     export(ctx, tmp / "people.xlsx", ExportRequest(what=("customers",)))
 
 
+def _customer_data_file(ctx: Context, shop: Shop, tmp: Path) -> None:
+    subject_export.write(ctx, shop.customer_id, tmp / "customer.xlsx")
+
+
+def _erase(ctx: Context, shop: Shop, tmp: Path) -> None:
+    erasure.erase(ctx, shop.customer_id, reason="request")
+
+
+def _retention_review(ctx: Context, shop: Shop, tmp: Path) -> None:
+    retention.anonymise(ctx, [c.id for c in retention.inactive_customers(ctx)])
+
+
 def _customers_list(ctx: Context, shop: Shop, tmp: Path) -> None:
     list(customers.list_customers(ctx))
 
@@ -165,11 +177,25 @@ def _manage(ctx: Context, shop: Shop, tmp: Path) -> None:
     accounts.add(ctx, "zhao", role="staff", password="zhao-pw")
     custom_fields.define(ctx, "微信号", kind="text")
     settings.set_auto_lock_minutes(ctx, 5)
+    retention.set_retention_years(ctx, 5)
 
 
 def _audit(ctx: Context, shop: Shop, tmp: Path) -> None:
     audit_log.search(ctx)
     audit_export.write(ctx, tmp / "audit.xlsx")
+
+
+def _backup(ctx: Context, shop: Shop, tmp: Path) -> None:
+    backups.make_backup(ctx, tmp)
+
+
+def _restore(ctx: Context, shop: Shop, tmp: Path) -> None:
+    # A restore is not a call on an open pharmacy: the backup's own key file and accounts
+    # decide, after the session is closed (the backup itself is allowed to every role).
+    made = backups.make_backup(ctx, tmp)
+    ctx.close()
+    user, secret = ACCOUNTS[ctx.account.role]
+    backups.restore(made.path, shop.path, user=user, password=secret, clock=shop.clock)
 
 
 Call = Callable[[Context, Shop, Path], None]
@@ -178,10 +204,18 @@ CALLS: dict[Operation, list[Call]] = {
     Operation.EDIT_CUSTOMERS: [_edit],
     Operation.SEE_HEALTH: [_health],
     Operation.IMPORT: [_import_and_undo],
-    Operation.EXPORT_PERSONAL: [_export_personal, _customers_list, _customer_list_file],
+    Operation.EXPORT_PERSONAL: [
+        _export_personal,
+        _customers_list,
+        _customer_list_file,
+        _customer_data_file,
+    ],
     Operation.ANALYTICS: [_analytics],
+    Operation.ERASE: [_erase, _retention_review],
     Operation.MANAGE: [_manage],
     Operation.AUDIT: [_audit],
+    Operation.BACKUP: [_backup],
+    Operation.RESTORE: [_restore],
 }
 
 

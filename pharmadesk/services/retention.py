@@ -1,0 +1,127 @@
+"""Retention review: customers inactive for longer than the owner keeps data, and their
+anonymisation in bulk.
+
+"Inactive" is the customer's last activity (`last_active_on`: the last purchase or logged
+contact, else the day the file was made) before the cut-off, which is today minus the
+owner's number of years (default 3). The list is read once for the review; the erasure
+checks each chosen customer again, so one who bought something meanwhile is left alone.
+Each anonymisation is `erasure.erase_many` (reason "retention"), so it is the very same
+erasure as on request, audited per customer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pharmadesk.errors import OperationFailed
+from pharmadesk.services import audit, erasure, settings
+from pharmadesk.services.context import Context
+from pharmadesk.services.erasure import ErasureResult
+from pharmadesk.services.permissions import Operation, require
+
+RETENTION_YEARS = "privacy.retention_years"
+DEFAULT_YEARS = 3
+YEARS_RANGE = (1, 30)
+CHUNK = 500
+
+_LAST = "coalesce(last_active_on, substr(created_at, 1, 10))"
+_SELECT = (
+    f"SELECT id, code, name, {_LAST}, "
+    "(SELECT count(*) FROM sale WHERE sale.customer_id = customer.id) FROM customer "
+    "WHERE status != 'anonymised' "
+)
+
+
+@dataclass(frozen=True)
+class InactiveCustomer:
+    id: int
+    code: str | None
+    name: str
+    last_activity: date | None
+    purchase_count: int  # receipts (transactions), as the customer list counts them
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What anonymising the chosen customers would do, checked again just now."""
+
+    customers: list[InactiveCustomer]  # still inactive: these would be anonymised
+    active_again: int  # chosen, but active since the list was made (or gone): left alone
+
+
+def retention_years(ctx: Context) -> int:
+    value = settings.get(ctx, RETENTION_YEARS, DEFAULT_YEARS)
+    low, high = YEARS_RANGE
+    return value if isinstance(value, int) and low <= value <= high else DEFAULT_YEARS
+
+
+def set_retention_years(ctx: Context, years: int) -> None:
+    """Owner only; audited like every setting."""
+    require(ctx, Operation.MANAGE)
+    low, high = YEARS_RANGE
+    if not low <= years <= high:
+        raise OperationFailed(f"customer data is kept {low} to {high} years")
+    with ctx.db.atomic():
+        settings.put(ctx, RETENTION_YEARS, years)
+        audit.record(ctx, "settings.changed",
+                     details={"setting": RETENTION_YEARS, "value": years})  # fmt: skip
+
+
+def cutoff(ctx: Context) -> date:
+    """Customers last active before this day are inactive too long."""
+    today, years = ctx.today(), retention_years(ctx)
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February, in a year that has none
+        return today.replace(year=today.year - years, day=28)
+
+
+def inactive_customers(ctx: Context) -> list[InactiveCustomer]:
+    """Every customer last active before the cut-off, longest inactive first (owner only)."""
+    require(ctx, Operation.ERASE)
+    rows = ctx.db.execute_sql(
+        _SELECT + f"AND {_LAST} < ? ORDER BY {_LAST}, id", (cutoff(ctx).isoformat(),)
+    ).fetchall()
+    return [_customer(row) for row in rows]
+
+
+def _customer(row: tuple[Any, ...]) -> InactiveCustomer:
+    customer_id, code, name, last, count = row
+    return InactiveCustomer(customer_id, code, name, date.fromisoformat(last) if last else None,
+                            count)  # fmt: skip
+
+
+def preview(ctx: Context, customer_ids: Sequence[int]) -> Preview:
+    """The chosen customers who are still inactive, and how many are not (owner only)."""
+    require(ctx, Operation.ERASE)
+    limit = cutoff(ctx).isoformat()
+    found: list[InactiveCustomer] = []
+    for start in range(0, len(customer_ids), CHUNK):
+        part = list(customer_ids[start : start + CHUNK])
+        marks = ",".join("?" * len(part))
+        rows = ctx.db.execute_sql(
+            _SELECT + f"AND {_LAST} < ? AND id IN ({marks}) ORDER BY {_LAST}, id",
+            (limit, *part),
+        ).fetchall()
+        found += [_customer(row) for row in rows]
+    return Preview(found, len(set(customer_ids)) - len(found))
+
+
+def anonymise(
+    ctx: Context,
+    customer_ids: Sequence[int],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ErasureResult:
+    """Anonymise those of the chosen customers who are still inactive (owner only).
+
+    Raises:
+        PermissionRefused: only the owner may anonymise.
+    """
+    still = [c.id for c in preview(ctx, customer_ids).customers]
+    return erasure.erase_many(ctx, still, reason="retention", progress=progress,
+                              cancelled=cancelled)  # fmt: skip
