@@ -58,6 +58,9 @@ def add_parser(
                         help="last purchase on or before this day")  # fmt: skip
     chosen.add_argument("--category", metavar="NAME",
                         help="bought a product of this category (within --from/--to)")  # fmt: skip
+    chosen.add_argument("--for-contact", action="store_true",
+                        help="a list for contacting people: only customers who gave contact "
+                        "(marketing) consent; the others are left out and counted")  # fmt: skip
     parser.set_defaults(run=run)
 
 
@@ -88,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         customers=export.CustomerFilter(
             segment=args.segment, visited_after=args.visited_after,
             visited_before=args.visited_before, category=args.category,
+            for_contact=args.for_contact,
         ),
         purpose=args.purpose,
         language=report.report_language(getattr(args, "lang", None)),
@@ -103,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
     print(result.path)
     for sheet, rows in result.rows.items():
         print(f"{sheet}: {rows} rows")
+    if request.customers.for_contact:
+        print(f"left out (no contact consent): {result.left_out}")
     if result.period is not None:
         print(f"analytics period: {result.period.start} to {result.period.end}", flush=True)
     return 0

@@ -84,6 +84,8 @@ class ExportResult:
     path: Path
     rows: dict[str, int]  # sheet key -> data rows, in the order of the sheets
     period: Period | None  # the analytics period, when it was used
+    # Customers a list for contact left out: chosen by the filters, no contact consent.
+    left_out: int = 0
 
 
 class _Meter:
@@ -132,8 +134,8 @@ def export(
         # A write transaction of its own: upgrading the long read snapshot would fail if the
         # counter recorded a purchase meanwhile.
         with ctx.db.atomic():
-            _finish(ctx, request, rows, plan.period, partial, target)
-    return ExportResult(target, rows, plan.period)
+            _finish(ctx, request, rows, plan, partial, target)
+    return ExportResult(target, rows, plan.period, plan.left_out)
 
 
 PERSONAL_SHEETS = ("customers", "purchases", "interactions")
@@ -194,13 +196,16 @@ def _finish(
     ctx: Context,
     request: ExportRequest,
     rows: dict[str, int],
-    period: Period | None,
+    plan: _Plan,
     partial: Path,
     target: Path,
 ) -> None:
     # Recorded before the rename, in the same transaction: a file that was not audited is
     # never left behind (a failed rename rolls the event back).
-    audit.record(ctx, "export.written", entity="export", details=_details(request, rows, period))
+    details = _details(request, rows, plan.period)
+    if request.customers.for_contact:
+        details["left_out_no_contact_consent"] = plan.left_out
+    audit.record(ctx, "export.written", entity="export", details=details)
     staged_files.replace(partial, target)
 
 
@@ -212,6 +217,7 @@ def _details(request: ExportRequest, rows: dict[str, int], period: Period | None
         "visited_after": chosen.visited_after.isoformat() if chosen.visited_after else None,
         "visited_before": chosen.visited_before.isoformat() if chosen.visited_before else None,
         "category": chosen.category,
+        "for_contact": True if chosen.for_contact else None,
     }
     return {
         "sheets": rows,
@@ -234,6 +240,7 @@ class _Plan:
         self.period = analytics_period(ctx, request) if needs_period else None
         self.board: Dashboard | None = None
         self.only_ids: frozenset[int] | None = None
+        self.left_out = 0
 
     def total(self) -> int:
         counters = {
@@ -275,9 +282,12 @@ class _Plan:
         sheet = customers.sheet_for(self.ctx, request.language)
         source = customers.rows(
             self.ctx, sheet, request.customers, only_ids=self.only_ids,
-            bought_between=self.dates, step=meter.step,
+            bought_between=self.dates, step=meter.step, left_out=self._leave_out,
         )  # fmt: skip
         return book.sheet(labels.sheet_name("customers", request.language), sheet.columns, source)
+
+    def _leave_out(self) -> None:
+        self.left_out += 1
 
     def _analytics(self, book: StreamingBook) -> dict[str, int]:
         from pharmadesk.io import export_analytics

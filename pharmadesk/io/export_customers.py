@@ -73,6 +73,7 @@ _TAIL = (
     ("last_verified_at", "datetime", instant_sql("c.last_verified_at")),
     ("last_active_on", "date", day_sql("c.last_active_on")),
 )
+_MARKETING = [k for k, _, _ in _HEAD].index("consent_marketing")
 _CODED = {"gender": "gender", "consent_data": "consent", "consent_health": "consent",
           "consent_marketing": "consent", "status": "status", "source": "source"}  # fmt: skip
 
@@ -80,15 +81,24 @@ _CODED = {"gender": "gender", "consent_data": "consent", "consent_health": "cons
 @dataclass(frozen=True)
 class CustomerFilter:
     """Which customers: a segment, a last visit (last purchase day) on or after / on or
-    before a date, a category bought (within the export's dates, when it has them)."""
+    before a date, a category bought (within the export's dates, when it has them); and
+    `for_contact`: the list is for contacting people, so only those who gave contact
+    (marketing) consent are in it."""
 
     segment: str | None = None
     visited_after: date | None = None
     visited_before: date | None = None
     category: str | None = None
+    for_contact: bool = False
 
     def is_empty(self) -> bool:
-        return not (self.segment or self.visited_after or self.visited_before or self.category)
+        return not (
+            self.segment
+            or self.visited_after
+            or self.visited_before
+            or self.category
+            or self.for_contact
+        )
 
 
 @dataclass(frozen=True)
@@ -150,9 +160,12 @@ def rows(
     only_ids: frozenset[int] | None = None,
     bought_between: tuple[date | None, date | None] = (None, None),
     step: Step | None = None,
+    left_out: Callable[[], None] | None = None,
 ) -> Iterator[tuple[Any, ...]]:
-    """The sheet's rows in id order; `step(n)` after each page of n customers scanned."""
-    page = _Page(ctx, sheet, selection, only_ids, bought_between)
+    """The sheet's rows in id order; `step(n)` after each page of n customers scanned;
+    `left_out()` for each customer the other filters chose but who gave no contact consent
+    (a `for_contact` selection)."""
+    page = _Page(ctx, sheet, selection, only_ids, bought_between, left_out)
     last_id = 0
     while True:
         found = ctx.db.execute_sql(_select(sheet), (last_id, PAGE)).fetchall()
@@ -174,8 +187,10 @@ class _Page:
         selection: CustomerFilter,
         only_ids: frozenset[int] | None,
         bought_between: tuple[date | None, date | None],
+        left_out: Callable[[], None] | None = None,
     ) -> None:
         self.ctx, self.sheet, self.selection = ctx, sheet, selection
+        self.left_out = left_out
         self.only_ids, self.bought_between = only_ids, bought_between
         self.field_ids = [f.id for f in sheet.fields]
         self.converters = {f.id: _converter(f.kind) for f in sheet.fields}
@@ -197,6 +212,10 @@ class _Page:
             customer_id = raw[0]
             summary = summaries.get(customer_id, _NO_SUMMARY)
             if not self._keep(customer_id, summary[3], buyers):
+                continue
+            if self.selection.for_contact and raw[_MARKETING] != "given":
+                if self.left_out is not None:
+                    self.left_out()
                 continue
             values = self._words(raw) if self.coded else raw
             mine = custom.get(customer_id, _NO_VALUES)

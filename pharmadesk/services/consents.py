@@ -9,6 +9,7 @@ it (a child under 14). Every change is audited with the customer's id only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,6 +32,7 @@ CHANNELS = CONSENT_CHANNELS
 NOTICE_VERSION = "consent.notice_version"
 DEFAULT_NOTICE_VERSION = "1"
 MAX_NOTICE_VERSION = 40
+CHUNK = 900  # ids per IN (...), under SQLite's parameter limit
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,21 @@ def states(statuses: dict[str, str | None], entries: list[ConsentEntry]) -> list
         since = next((e for e in entries if e.purpose == purpose and e.status == status), None)
         out.append(ConsentState(purpose, status, since if status is not None else None))
     return out
+
+
+def may_contact(ctx: Context, ids: Iterable[int]) -> set[int]:
+    """Those of `ids` who gave contact (marketing) consent: the only customers any list or
+    export made for contacting people may hold. Follow-ups a customer asked for in an
+    interaction (a complaint to call back on) are service, not marketing, and not filtered."""
+    wanted, found = sorted(set(ids)), set[int]()
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start : start + CHUNK]
+        sql = (
+            "SELECT id FROM customer WHERE consent_marketing = 'given' "
+            f"AND status != 'anonymised' AND id IN ({','.join('?' * len(part))})"
+        )
+        found.update(row[0] for row in ctx.db.execute_sql(sql, part))
+    return found
 
 
 def current(ctx: Context, customer_id: int) -> list[ConsentState]:

@@ -45,7 +45,7 @@ from pharmadesk.ui.tasks import BackgroundRunner
 
 CHART_COLUMNS = 2
 PREFETCH_IDLE_MS = 400  # how long the window must sit idle before a neighbour is computed
-Finder = Callable[[Context, Period], list[CustomerRow]]
+Finder = Callable[[Context, Period], analytics.ContactList]
 
 
 def chart_language() -> str:
@@ -236,7 +236,7 @@ class DashboardWindow(QDialog):
         self.state.setText(self.tr("Finding the customers…"))
         self._runner.submit(
             lambda: find(ctx, period),
-            lambda rows: self._open_list(title, rows, self._exporter(gid, title, period)),
+            lambda found: self._open_list(title, found, self._exporter(gid, title, period)),
             self._show_error,
         )
 
@@ -244,13 +244,13 @@ class DashboardWindow(QDialog):
     def _finder(what: str, key: str) -> Finder | None:
         """The service call that lists the customers behind one kind of pick."""
         if what == "segment":
-            return lambda ctx, period: analytics.customers_in(ctx, period, segment=key)
+            return lambda ctx, period: analytics.contact_list(ctx, period, segment=key)
         if what == "stage":
-            return lambda ctx, period: analytics.customers_in(ctx, period, stage=key)
+            return lambda ctx, period: analytics.contact_list(ctx, period, stage=key)
         if what == "category":
-            return lambda ctx, period: analytics.customers_in(ctx, period, category=key)
+            return lambda ctx, period: analytics.contact_list(ctx, period, category=key)
         if what == "product" and key.isdigit():
-            return lambda ctx, period: analytics.customers_in(ctx, period, product_id=int(key))
+            return lambda ctx, period: analytics.contact_list(ctx, period, product_id=int(key))
         return None
 
     def _list_title(self, what: str, key: str) -> str:
@@ -281,14 +281,15 @@ class DashboardWindow(QDialog):
 
         return export
 
-    def _open_list(self, title: str, rows: list[CustomerRow], export: Exporter) -> None:
+    def _open_list(self, title: str, found: analytics.ContactList, export: Exporter) -> None:
         self.state.setText("")
         # The list holds names and mobiles: writing it to a file is the owner's (the role
         # table); the service refuses it too.
         allowed = allows(self.ctx.account, Operation.EXPORT_PERSONAL)
         window = CustomerListWindow(
-            title, rows, runner=self._runner, export=export if allowed else None, parent=self
-        )
+            title, found.rows, runner=self._runner, export=export if allowed else None,
+            parent=self, left_out=found.left_out,
+        )  # fmt: skip
         window.customer_chosen.connect(self.customer_chosen)
         window.destroyed.connect(lambda: self._forget_list(window))
         self.lists.append(window)

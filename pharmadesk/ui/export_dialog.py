@@ -201,6 +201,11 @@ class ExportDialog(QDialog):
         for name in categories:
             self.category.addItem(name, name)
         form.addRow(self.tr("Bought from category:"), self.category)
+        self.for_contact = QCheckBox(
+            self.tr("For contacting them: only customers who agreed to be contacted")
+        )
+        self.for_contact.setObjectName("exportForContact")
+        form.addRow(self.for_contact)
         return box
 
     def _purpose_row(self) -> QFormLayout:
@@ -269,6 +274,7 @@ class ExportDialog(QDialog):
                 visited_before=_day(self.visited_before) if self.visited_before_on.isChecked()
                 else None,
                 category=self.category.currentData(),
+                for_contact=self.for_contact.isChecked(),
             ),
             purpose=self.purpose.text().strip(),
             language=ui_language(),
@@ -352,6 +358,8 @@ class ExportDialog(QDialog):
             self.tr("%1: %Ln row(s)", "", rows).replace("%1", self._sheet_name(key))
             for key, rows in result.rows.items()
         ]
+        if self.for_contact.isChecked():
+            lines.append(self.tr("%Ln left out: no contact consent", "", result.left_out))
         self.status.setText("\n".join(lines))
         self.adjustSize()  # room for the result lines without squeezing the filters
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)

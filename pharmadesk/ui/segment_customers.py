@@ -1,6 +1,7 @@
 """The customers behind a chart's bar or slice (a segment, a stage, a product, a category):
-the list to call back. Enter or a double click opens a customer in the main window; Export…
-writes the list to an Excel file off the GUI thread.
+the list to call back, so only customers who agreed to be contacted (the others are left
+out, and the summary says how many). Enter or a double click opens a customer in the main
+window; Export… writes the list to an Excel file off the GUI thread.
 """
 
 from __future__ import annotations
@@ -122,12 +123,14 @@ class CustomerListWindow(QDialog):
     customer_chosen = Signal(int)
 
     def __init__(self, title: str, rows: list[CustomerRow], *, runner: BackgroundRunner,
-                 export: Exporter | None, parent: QWidget | None = None) -> None:  # fmt: skip
+                 export: Exporter | None, parent: QWidget | None = None,
+                 left_out: int = 0) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._runner, self._export = runner, export
+        self._left_out = left_out
         self.model = CustomerRowsModel(rows, self)
         self.table = table_view(self.model)
         self.table.setObjectName("customerListTable")
@@ -166,11 +169,14 @@ class CustomerListWindow(QDialog):
 
     def _summary_text(self, rows: list[CustomerRow]) -> str:
         spend = sum(row.spend_12m_fen for row in rows)
-        return (
+        text = (
             self.tr("%1 · %2 spent in the last 12 months")
             .replace("%1", self.tr("%Ln customer(s)", "", len(rows)))
             .replace("%2", formatting.money(spend))
         )
+        if self._left_out:
+            text += " · " + self.tr("%Ln left out: no contact consent", "", self._left_out)
+        return text
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and enter_pressed(event):

@@ -16,7 +16,14 @@ from pharmadesk.services.analytics.figures import (
     top_products,
     weekdays,
 )
-from pharmadesk.services.analytics.people import customers_in, groups_of, segments, stages
+from pharmadesk.services.analytics.people import (
+    ContactList,
+    contact_list,
+    customers_in,
+    groups_of,
+    segments,
+    stages,
+)
 from pharmadesk.services.analytics.results import Dashboard, Period
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
@@ -24,6 +31,8 @@ from pharmadesk.services.permissions import Operation, require
 MONTHS_SHOWN = 24
 
 __all__ = [
+    "ContactList",
+    "contact_list",
     "customers_in",
     "dashboard",
     "kpis",

@@ -15,6 +15,7 @@ from dataclasses import astuple, dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from pharmadesk.services import consents
 from pharmadesk.services.analytics import cache
 from pharmadesk.services.analytics import definitions as rules
 from pharmadesk.services.analytics.results import (
@@ -251,6 +252,38 @@ def customers_in(
     ranked = sorted(order, key=lambda c: (-order[c], c))
     rows = _rows(ctx, ranked, found)
     return rows if limit is None else rows[:limit]
+
+
+@dataclass(frozen=True)
+class ContactList:
+    """The people behind a chart whom the pharmacy may contact, and how many were left out
+    for want of contact (marketing) consent."""
+
+    rows: list[CustomerRow]
+    left_out: int
+
+
+def contact_list(
+    ctx: Context,
+    period: Period,
+    *,
+    segment: str | None = None,
+    stage: str | None = None,
+    product_id: int | None = None,
+    category: str | None = None,
+) -> ContactList:
+    """`customers_in` as a list to call: only customers who gave contact consent.
+
+    Raises:
+        ValueError: an unknown segment or stage key.
+        PermissionRefused: the role may not see the charts (staff).
+    """
+    everyone = customers_in(
+        ctx, period, segment=segment, stage=stage, product_id=product_id, category=category
+    )
+    allowed = consents.may_contact(ctx, [row.id for row in everyone])
+    rows = [row for row in everyone if row.id in allowed]
+    return ContactList(rows, len(everyone) - len(rows))
 
 
 def _rows(ctx: Context, ids: list[int], found: dict[int, Standing]) -> list[CustomerRow]:

@@ -147,3 +147,19 @@ def test_without_a_password_is_exit_3(
     monkeypatch.delenv("PHARMADESK_PASSPHRASE")
     assert run(capsys, "export", str(tmp_path / "x.xlsx"))[0] == 3
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_for_contact_leaves_out_who_did_not_agree_and_says_how_many(
+    capsys: pytest.CaptureFixture[str], env: Path, tmp_path: Path
+) -> None:
+    from pharmadesk.services import consents
+
+    ctx = vault.open_pharmacy(env, user="owner", password=PASSWORD)
+    first = ctx.db.execute_sql("SELECT min(id) FROM customer").fetchone()[0]
+    ctx.db.execute_sql("UPDATE customer SET consent_marketing = NULL")
+    consents.record(ctx, first, "marketing", "given", channel="phone")
+    ctx.close()
+    target = tmp_path / "calls.xlsx"
+    code, out, err = run(capsys, "export", str(target), "--for-contact", "--purpose", "calls")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1:] == ["customers: 1 rows", "left out (no contact consent): 3"]

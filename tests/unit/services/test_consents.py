@@ -153,3 +153,54 @@ def test_a_guardians_mobile_must_be_a_mobile(pharmacy: Context) -> None:
                                     "consent_data": "given", "guardian_name": "王大明",
                                     "guardian_mobile": "0571-88001234"})  # fmt: skip
     assert set(refused.value.problems) == {"guardian_mobile"}
+
+
+def _buyer(ctx: Context, name: str, mobile: str, **consent: str) -> int:
+    from datetime import datetime
+
+    from pharmadesk.services import purchases
+    from tests.conftest import CST
+
+    record = _create(ctx, name=name, mobile=mobile, **consent)
+    line = purchases.LineInput("维生素C片", 1, 1000, category="维生素营养")
+    purchases.record(ctx, record.id, [line], purchased_at=datetime(2026, 10, 5, 15, tzinfo=CST))
+    return record.id
+
+
+def test_contact_lists_and_exports_hold_only_who_agreed_to_be_contacted(
+    pharmacy: Context, tmp_path
+) -> None:
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from pharmadesk.io import export
+    from pharmadesk.services import analytics
+    from pharmadesk.services.analytics.results import month_of
+
+    yes = _buyer(pharmacy, "张三", "13800000001", consent_marketing="given")
+    _buyer(pharmacy, "李四", "13800000002")  # never asked
+    withdrawn = _buyer(pharmacy, "王五", "13800000003", consent_marketing="given")
+    consents.withdraw(pharmacy, withdrawn, "marketing")
+    october = month_of(date(2026, 10, 1))
+
+    found = analytics.contact_list(pharmacy, october, category="维生素营养")
+    assert ([row.id for row in found.rows], found.left_out) == ([yes], 2)
+    assert len(analytics.customers_in(pharmacy, october, category="维生素营养")) == 3
+
+    target = tmp_path / "call.xlsx"
+    request = export.ExportRequest(
+        customers=export.CustomerFilter(for_contact=True), purpose="calls"
+    )
+    result = export.export(pharmacy, target, request)
+    assert (result.rows["customers"], result.left_out) == (1, 2)
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["张三"]
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
+    details = json.loads(event.details)
+    assert details["filters"] == {"for_contact": True}
+    assert details["left_out_no_contact_consent"] == 2
+    # An export not made for contact holds everyone.
+    every = export.export(pharmacy, tmp_path / "all.xlsx", export.ExportRequest(purpose="x"))
+    assert (every.rows["customers"], every.left_out) == (3, 0)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from pharmadesk.services import analytics, customers, purchases
+from pharmadesk.services import analytics, consents, customers, purchases
 from pharmadesk.services.analytics.results import Period, last_full_month, month_of
 from pharmadesk.services.context import Account, Context
 from pharmadesk.ui import formatting
@@ -38,9 +38,13 @@ def _buy(ctx: Context, customer_id: int, day: date, fen: int, product: str = "�
 @pytest.fixture
 def shop(pharmacy: Context, people: dict[str, int], clock: FakeClock) -> dict[str, int]:
     """张三 comes in September and twice in October; 李四 (first bought on the clock's day,
-    20 November) once in October; 王五 is new in October."""
-    ww = customers.create(pharmacy, {"name": "王五", "mobile": "13700002222"}).customer
+    20 November) once in October; 王五 is new in October. 张三 and 王五 agreed to be
+    contacted, 李四 did not."""
+    ww = customers.create(
+        pharmacy, {"name": "王五", "mobile": "13700002222", "consent_marketing": "given"}
+    ).customer
     assert ww is not None
+    consents.record(pharmacy, people["张三"], "marketing", "given")
     _buy(pharmacy, people["张三"], date(2026, 9, 10), 5000)
     _buy(pharmacy, people["张三"], date(2026, 10, 15), 3000)
     _buy(pharmacy, people["张三"], date(2026, 10, 20), 2000)
@@ -163,6 +167,19 @@ def test_a_click_on_a_stage_lists_its_customers_and_enter_opens_one(
     press(qtbot, Qt.Key.Key_Return)
     assert window.customer_id == shop["张三"]
     assert window.form.editor("name").text() == "张三"
+    shown.close()
+    dash.close()
+
+
+def test_a_list_leaves_out_who_did_not_agree_to_be_contacted(
+    qtbot: QtBot, window: MainWindow, pharmacy: Context, shop: dict[str, int]
+) -> None:
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    dash.show_customers("stage:new")  # 王五 and 李四 are new in October
+    shown = _list(qtbot, dash)
+    assert [shown.model.index(r, 0).data() for r in range(shown.model.rowCount())] == ["王五"]
+    assert shown.summary.text().endswith("1 left out: no contact consent")
     shown.close()
     dash.close()
 
