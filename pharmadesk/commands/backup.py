@@ -52,7 +52,8 @@ def run_restore(args: argparse.Namespace) -> int:
     source = Path(args.backup)
     backups.read_backup(source)  # not a backup: refused before asking for a password
     target.parent.mkdir(parents=True, exist_ok=True)
-    lock = instance.hold(target)  # exit 6 while a window (or another command) uses it
+    # Exit 6 while a window (or another command) uses it, naming who does.
+    lock = instance.hold(target, program="command restore", account=common.account_name())
     try:
         outcome = backups.restore(
             source, target, user=common.account_name(), password=common.password()

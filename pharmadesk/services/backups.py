@@ -30,7 +30,7 @@ import sqlcipher3
 from pharmadesk import __version__, paths
 from pharmadesk.db import keyfile
 from pharmadesk.db.migrations import LATEST_VERSION
-from pharmadesk.db.models import User
+from pharmadesk.db.models import User, database
 from pharmadesk.errors import (
     AuthenticationError,
     DatabaseUnavailable,
@@ -191,6 +191,11 @@ def make_backup(
     except sqlcipher3.Error as exc:
         raise OperationFailed(
             f"the backup could not be made ({_sqlite_why(exc)}); "
+            "the database and earlier backups are unchanged"
+        ) from None
+    except OperationFailed as exc:
+        raise OperationFailed(
+            f"the backup failed its check ({exc.message}) and was not kept; "
             "the database and earlier backups are unchanged"
         ) from None
     info = read_backup(final)
@@ -485,9 +490,11 @@ def _prepare_staged(
         raise AuthenticationError("no password given")
     db_key = keys.unwrap(user, password)
     bf.verify_copy(staged, db_key, counts=info.counts, schema=info.schema_version)
+    bound = database.obj  # the models' database: put back afterwards
     try:
         db = vault.open_with_key(staged, db_key)
     except DatabaseUnavailable as exc:
+        database.initialize(bound)
         raise OperationFailed(f"{info.path.name} cannot be opened ({exc.message})") from None
     try:
         row = User.get_or_none((User.name == user) & (User.active == True))  # noqa: E712
@@ -505,6 +512,7 @@ def _prepare_staged(
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()
+        database.initialize(bound)
 
 
 def _aside_name(db_path: Path, now: datetime) -> Path:

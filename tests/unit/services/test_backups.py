@@ -415,3 +415,57 @@ def test_rotation_deletes_only_this_pharmacys_old_backups(
     # Kept: the last 7 days (23-29) and the newest of the week before (22).
     left = sorted(p.name for p in folder.iterdir())
     assert left == sorted([theirs.path.name, notes.name, *made[2:]])
+
+
+def _copy_then(change: Any) -> Any:
+    real = bf.copy_database
+
+    def copy(source: Any, target: Path, key: bytes, progress: Any) -> None:
+        real(source, target, key, progress)
+        change(target, key)
+
+    return copy
+
+
+def _flip_middle_byte(target: Path, key: bytes) -> None:
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2 + 100] ^= 0x01
+    target.write_bytes(bytes(data))
+
+
+def _lose_a_row(target: Path, key: bytes) -> None:
+    conn = bf.connect(target, key)
+    try:
+        conn.execute("DELETE FROM interaction WHERE id = (SELECT max(id) FROM interaction)")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [(_flip_middle_byte, "encryption check"), (_lose_a_row, "interaction table holds 2 rows")],
+)
+def test_a_copy_that_does_not_verify_is_not_kept(
+    pharmacy: Context, folder: Path, monkeypatch: pytest.MonkeyPatch, change: Any, words: str
+) -> None:
+    _fill(pharmacy)
+    monkeypatch.setattr(bf, "copy_database", _copy_then(change))
+    with pytest.raises(OperationFailed, match=words) as failed:
+        backups.make_backup(pharmacy, folder)
+    assert "was not kept" in failed.value.message
+    assert list(folder.iterdir()) == []
+    assert backups.last_backup(pharmacy) is None
+
+
+def test_only_the_owner_chooses_the_backup_folder(
+    pharmacy: Context, folder: Path, db_path: Path, clock: FakeClock
+) -> None:
+    accounts.add(pharmacy, "wang", role="staff", password="staff-pw")
+    pharmacy.close()
+    staff = vault.open_pharmacy(db_path, user="wang", password="staff-pw", clock=clock)
+    try:
+        with pytest.raises(PermissionRefused):
+            backups.set_backup_folder(staff, folder)
+        assert backups.make_backup(staff, folder).made_by == "wang"
+    finally:
+        staff.close()
