@@ -535,20 +535,23 @@ def _family(db_path: Path) -> list[Path]:
 
 
 def _swap(staged: Path, db_path: Path, aside: Path) -> Path | None:
-    """Move the current files aside, then the staged ones in; undo the moves on failure."""
-    moved: list[tuple[Path, Path]] = []
+    """Move the current files aside, then the staged ones in; undo every move on failure."""
+    moved: list[tuple[Path, Path]] = []  # (from, to), in the order done
     try:
         for current, kept in zip(_family(db_path), _family(aside), strict=True):
             if current.exists():
                 os.replace(current, kept)
                 moved.append((current, kept))
-        for new, place in zip(_family(staged), _family(db_path), strict=True):
+        # The key file first: a crash before the database follows leaves no database, which
+        # says "restore again"; never a database beside a key file that cannot open it.
+        for new, place in reversed(list(zip(_family(staged), _family(db_path), strict=True))):
             if new.exists():
                 os.replace(new, place)
+                moved.append((new, place))
     except OSError:
-        for current, kept in reversed(moved):
+        for source, target in reversed(moved):
             with contextlib.suppress(OSError):
-                os.replace(kept, current)
+                os.replace(target, source)
         raise
     bf.fsync_folder(db_path.parent)
-    return aside if any(current == db_path for current, _ in moved) else None
+    return aside if (db_path, aside) in moved else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import os
 import threading
 import zipfile
 from datetime import date, datetime, timedelta
@@ -469,3 +470,36 @@ def test_only_the_owner_chooses_the_backup_folder(
         assert backups.make_backup(staff, folder).made_by == "wang"
     finally:
         staff.close()
+
+
+def test_a_failure_while_swapping_the_files_puts_everything_back(
+    pharmacy: Context, folder: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    info = backups.make_backup(pharmacy, folder)
+    pharmacy.close()
+    before = _hashes(db_path)
+    real = os.replace
+
+    def replace(source: Any, target: Any) -> None:
+        if Path(target) == db_path and ".restore-" in str(source):
+            raise OSError(errno.EIO, "Input/output error")
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OperationFailed, match="nothing was changed"):
+        backups.restore(info.path, db_path, user="owner", password=PASSWORD)
+    assert _hashes(db_path) == before
+    assert [p.name for p in db_path.parent.iterdir() if "restore" in p.name] == []
+
+
+def test_list_backups_newest_first_skipping_what_is_not_a_backup(
+    pharmacy: Context, folder: Path, clock: FakeClock
+) -> None:
+    (folder / "broken.pdbackup").write_bytes(b"PK\x03\x04 not really")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8")
+    first = backups.make_backup(pharmacy, folder, reason="daily")
+    clock.advance(hours=3)
+    second = backups.make_backup(pharmacy, folder, reason="exit")
+    assert backups.list_backups(folder) == [second, first]
+    assert second.path.name == "pharmadesk-20261120-130000-exit.pdbackup"
+    assert backups.list_backups(folder / "missing") == []
