@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSplitter
 
-from pharmadesk.services import custom_fields, products, purchases, search
+from pharmadesk.services import consents, custom_fields, products, purchases, search
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
+from pharmadesk.ui.consent_panel import ConsentActions
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.customer_panel import CustomerPanel
 from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel
@@ -37,9 +38,14 @@ class CounterPage(QSplitter):
             lambda selection: purchases.count_filtered(ctx, selection),
         )
         self.interaction_model = InteractionTableModel()
-        self.panel = CustomerPanel(
-            self.form, self.purchase_model, self.interaction_model, products.categories(ctx)
+        actions = ConsentActions(
+            history=lambda customer_id: consents.history(ctx, customer_id),
+            withdraw=lambda customer_id, purpose: consents.withdraw(ctx, customer_id, purpose),
         )
+        self.panel = CustomerPanel(
+            self.form, self.purchase_model, self.interaction_model, products.categories(ctx),
+            consents=actions,
+        )  # fmt: skip
         self.panel.may_see_health = self.may_see_health
         self.addWidget(self.search)
         self.addWidget(self.panel)

@@ -3,6 +3,10 @@
 Validation is the services' own (`customer_input.prepare`), run on every change: a hint
 under the field says what is wrong and the form reports itself invalid until it is fixed.
 When a field loses focus its value is shown normalised (`138 1234 5678` -> `13812345678`).
+
+A birth date under 14 years enables the guardian's name and mobile, and requires them and
+the guardian's consent to keep the data (the consent records then say the guardian gave it).
+Consents changed on the form are recorded with the channel chosen under them.
 """
 
 from __future__ import annotations
@@ -23,16 +27,26 @@ from PySide6.QtWidgets import (
 )
 
 from pharmadesk.services.custom_fields import FieldDef
-from pharmadesk.services.customer_input import CONSENT_STATUSES, HEALTH_FIELDS, prepare
+from pharmadesk.services.customer_input import (
+    CONSENT_CHANNELS,
+    CONSENT_STATUSES,
+    GUARDIAN_FIELDS,
+    HEALTH_FIELDS,
+    check_guardian,
+    prepare,
+    under_guardian_age,
+)
 from pharmadesk.services.customers import CustomerRecord
 from pharmadesk.ui import labels
 
 LINE_FIELDS = ("name", "mobile", "phone", "birth_date", "age", "email", "address", "postal_code",
-               "code")  # fmt: skip
+               "code", *GUARDIAN_FIELDS)  # fmt: skip
 TEXT_FIELDS = ("allergies", "chronic_conditions", "preferences", "notes")
 CONSENTS = ("consent_data", "consent_health", "consent_marketing")
-FIELD_ORDER = ("name", "gender", "mobile", "phone", "birth_date", "age", "address",
-               "postal_code", "email", "code", *TEXT_FIELDS, *CONSENTS)  # fmt: skip
+# Disabled (so Tab passes them) unless the birth date or age says a child under 14.
+FIELD_ORDER = ("name", "gender", "mobile", "phone", "birth_date", "age", *GUARDIAN_FIELDS,
+               "address", "postal_code", "email", "code", *TEXT_FIELDS, *CONSENTS,
+               "consent_channel")  # fmt: skip
 Editor = QLineEdit | QComboBox | QPlainTextEdit
 
 
@@ -90,6 +104,13 @@ class CustomerFormWidget(QWidget):
                 combo.addItem(labels.consent(status), status)
             combo.currentIndexChanged.connect(self._on_change)
             return combo
+        if name == "consent_channel":
+            combo = QComboBox()
+            for channel in CONSENT_CHANNELS:
+                combo.addItem(labels.channel(channel), channel)
+            combo.setToolTip(self.tr("How the consents changed on this form were given"))
+            combo.currentIndexChanged.connect(self._on_change)
+            return combo
         if name in TEXT_FIELDS:
             text = QPlainTextEdit()
             text.setTabChangesFocus(True)
@@ -103,8 +124,10 @@ class CustomerFormWidget(QWidget):
             line.setPlaceholderText(self.tr("e.g. 1965-03-07 or 1965年3月7日"))
         elif name == "age":
             line.setPlaceholderText(self.tr("if the birth date is unknown"))
-        elif name == "mobile":
+        elif name in ("mobile", "guardian_mobile"):
             line.setPlaceholderText("13812345678")
+        if name in GUARDIAN_FIELDS:
+            line.setToolTip(self.tr("Required for a child under 14"))
         return line
 
     def _make_custom_editor(self, definition: FieldDef) -> Editor:
@@ -227,6 +250,12 @@ class CustomerFormWidget(QWidget):
 
     def _validate(self) -> None:
         prepared = prepare(self.raw_values(), reference_date=self._today(), fields=self._custom)
+        child = under_guardian_age(prepared.values, self._today())
+        if child:
+            check_guardian(prepared, prepared.values, self._today())
+        for key in GUARDIAN_FIELDS:
+            # Enabled for a child, or to clear what an earlier (wrong) birth date needed.
+            self._editors[key].setEnabled(child or bool(self._value(key)))
         self._problems = {k: labels.problem(code) for k, code in prepared.codes.items()}
         for key in self._hints:
             if key in self._problems and (key != "name" or self._touched("name")):
@@ -235,6 +264,19 @@ class CustomerFormWidget(QWidget):
                 self._show_hint(key, self.tr("Not a mobile: it will be kept as the other phone"))
             else:
                 self._hints[key].hide()
+
+    def mark_withdrawn(self, purpose: str) -> None:
+        """A consent was withdrawn from the panel: show it, without making the form dirty
+        and without touching anything else typed."""
+        key = f"consent_{purpose}"
+        self._loading = True
+        try:
+            self._set_value(key, "withdrawn")
+        finally:
+            self._loading = False
+        self._loaded[key] = "withdrawn"
+        self._validate()
+        self.changed.emit()
 
     def _touched(self, key: str) -> bool:
         return bool(self._value(key)) or bool(self._loaded.get(key))
@@ -264,6 +306,8 @@ def _initial(record: CustomerRecord | None, key: str) -> Any:
         return record.custom.get(key.removeprefix("custom."))
     if key == "age":
         return None
+    if key == "consent_channel":
+        return "counter"
     if key == "birth_date":
         return record.birth_date.isoformat() if record.birth_date else None
     return getattr(record, key)

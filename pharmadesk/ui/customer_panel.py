@@ -1,5 +1,5 @@
 """The right-hand side of the counter: who the customer is, what to watch out for, their
-form, purchase history and interaction log."""
+form, purchase history, interaction log and consents."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pharmadesk.services.profile import Profile
 from pharmadesk.services.purchases import PurchaseFilter
+from pharmadesk.ui.consent_panel import ConsentActions, ConsentPanel
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel, day, money
 from pharmadesk.ui.purchase_filter import PurchaseFilterBar
@@ -44,6 +45,8 @@ class CustomerPanel(QWidget):
         interactions: InteractionTableModel,
         categories: list[str],
         parent: QWidget | None = None,
+        *,
+        consents: ConsentActions | None = None,
     ) -> None:
         super().__init__(parent)
         self.form = form
@@ -68,6 +71,11 @@ class CustomerPanel(QWidget):
         self.tabs.addTab(self._details_tab(), self.tr("Details"))
         self.tabs.addTab(self._purchases_tab(categories), self.tr("Purchases"))
         self.tabs.addTab(self._interactions_tab(), self.tr("Interactions"))
+        self.consents = ConsentPanel(consents)
+        self.consents.setObjectName("consentPanel")
+        # The form shows the withdrawal too, keeping whatever else is typed in it.
+        self.consents.withdrawn.connect(lambda purpose: self.form.mark_withdrawn(purpose))
+        self.tabs.addTab(self.consents, self.tr("Consents"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.banner)
@@ -142,6 +150,7 @@ class CustomerPanel(QWidget):
             self.summary.setText("")
             self.purchases.set_filter(PurchaseFilter(customer_id=-1))
             self.interactions.set_items([])
+            self.consents.show_customer(None)
             return
         customer, summary = profile.customer, profile.summary
         self.title.setText(f"{customer.name}  ·  {customer.code or ''}")
@@ -166,3 +175,4 @@ class CustomerPanel(QWidget):
         )
         self.purchases.set_filter(PurchaseFilter(customer_id=customer.id))
         self.interactions.set_items(profile.recent_interactions)
+        self.consents.show_customer(customer)
