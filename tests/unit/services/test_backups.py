@@ -498,8 +498,9 @@ def test_list_backups_newest_first_skipping_what_is_not_a_backup(
     (folder / "broken.pdbackup").write_bytes(b"PK\x03\x04 not really")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
     first = backups.make_backup(pharmacy, folder, reason="daily")
-    clock.advance(hours=3)
+    clock.advance(days=1)  # not the same day, or rotation keeps only the newer
     second = backups.make_backup(pharmacy, folder, reason="exit")
     assert backups.list_backups(folder) == [second, first]
-    assert second.path.name == "pharmadesk-20261120-130000-exit.pdbackup"
+    assert second.path.name == "pharmadesk-20261121-100000-exit.pdbackup"
+    assert (folder / "broken.pdbackup").exists()
     assert backups.list_backups(folder / "missing") == []
