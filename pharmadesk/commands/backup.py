@@ -31,8 +31,9 @@ def add_parser(
     restore = subparsers.add_parser(
         "restore", parents=[parent], help="replace the database with a backup",
         description="Replace the pharmacy database with BACKUP. The account (PHARMADESK_USER) "
-        "must be an owner in the backup, with its password then. The current database and "
-        "its key file are kept beside it as <name>.before-restore-<date>-<time>.",
+        "must be an owner in the backup, and its password (PHARMADESK_PASSPHRASE) the one it "
+        "had when the backup was made. The current database and its key file are kept beside "
+        "it as <name>.before-restore-<date>-<time>.",
     )  # fmt: skip
     restore.add_argument("backup", metavar="BACKUP", help="a .pdbackup file")
     restore.set_defaults(run=run_restore)
