@@ -25,6 +25,8 @@ ACTIONS = {
     "customer.unmerged": QT_TRANSLATE_NOOP("audit_labels", "Merge undone"),
     "customer.erased": QT_TRANSLATE_NOOP("audit_labels", "Customer erased"),
     "customer.anonymised": QT_TRANSLATE_NOOP("audit_labels", "Customer anonymised"),
+    "consent.recorded": QT_TRANSLATE_NOOP("audit_labels", "Consent recorded"),
+    "consent.withdrawn": QT_TRANSLATE_NOOP("audit_labels", "Consent withdrawn"),
     "purchase.recorded": QT_TRANSLATE_NOOP("audit_labels", "Purchase recorded"),
     "interaction.logged": QT_TRANSLATE_NOOP("audit_labels", "Interaction logged"),
     "interaction.follow_up_done": QT_TRANSLATE_NOOP("audit_labels", "Follow-up done"),
@@ -60,6 +62,7 @@ ACTIONS = {
 FAMILIES = {
     "account.": QT_TRANSLATE_NOOP("audit_labels", "All account changes"),
     "customer.": QT_TRANSLATE_NOOP("audit_labels", "All customer file events"),
+    "consent.": QT_TRANSLATE_NOOP("audit_labels", "All consent changes"),
     "import.": QT_TRANSLATE_NOOP("audit_labels", "All imports"),
     "export.": QT_TRANSLATE_NOOP("audit_labels", "All exports"),
 }
