@@ -55,6 +55,9 @@ HEADERS = {
     "imported_at": ("导入时间", "imported at"),
     "import_kind": ("导入类型", "kind"),
     "what": ("对本客户", "for this customer"),
+    "by_guardian": ("由监护人同意", "by guardian"),
+    "guardian_name": ("监护人姓名", "guardian name"),
+    "guardian_mobile": ("监护人手机", "guardian mobile"),
 }
 _ZH_WORDS: dict[str, dict[Any, str]] = {
     "purpose": {"data": "个人信息", "health": "健康信息", "marketing": "营销联系"},
@@ -179,6 +182,11 @@ class _Plan:
                 kind = "text" if column.kind in ("int", "text") and isinstance(value, str) else (
                     column.kind)  # fmt: skip
             cells.append([(column.header, "text"), (value, kind)])
+        guardian = self.ctx.db.execute_sql(
+            "SELECT guardian_name, guardian_mobile FROM customer WHERE id = ?", (self.id,)
+        ).fetchone()
+        for key, value in zip(("guardian_name", "guardian_mobile"), guardian, strict=True):
+            cells.append([(_word(HEADERS, key, self.language), "text"), (value, "text")])
         headers = [_word(HEADERS, "field", self.language), _word(HEADERS, "value", self.language)]
         return book.table(_word(SHEETS, "profile", self.language), headers, cells)
 
@@ -213,13 +221,16 @@ class _Plan:
             labels.values("consent", self.language),
         )
         channels = labels.values("channel", self.language)
-        for purpose, status, at, notice, staff, channel in self._query(
+        yes_no = _words("yes_no", self.language)
+        for purpose, status, at, notice, staff, channel, guardian in self._query(
             f"SELECT r.purpose, r.status, {instant_sql('r.recorded_at')}, r.notice_version, "
-            "u.name, r.channel FROM consent_record r LEFT JOIN user u ON u.id = r.user_id "
+            "u.name, r.channel, r.by_guardian FROM consent_record r "
+            "LEFT JOIN user u ON u.id = r.user_id "
             "WHERE r.customer_id = ? ORDER BY r.recorded_at, r.id"
         ):
             yield (purposes.get(purpose, purpose), statuses.get(status, status), at, notice,
-                   staff, channels.get(channel, channel))  # fmt: skip
+                   staff, channels.get(channel, channel),
+                   yes_no.get(bool(guardian), str(bool(guardian))))  # fmt: skip
 
     def _points(self) -> Iterator[Row]:
         kinds = _words("points", self.language)
@@ -267,7 +278,8 @@ _TOUCHED = (
     "ORDER BY 1"
 )
 CONSENT_COLUMNS = (("purpose", "text"), ("status", "text"), ("recorded_at", "datetime"),
-                   ("notice_version", "text"), ("staff", "text"), ("channel", "text"))  # fmt: skip
+                   ("notice_version", "text"), ("staff", "text"), ("channel", "text"),
+                   ("by_guardian", "text"))  # fmt: skip
 POINTS_COLUMNS = (("time", "datetime"), ("kind", "text"), ("points", "int"), ("reason", "text"),
                   ("staff", "text"))  # fmt: skip
 IMPORT_COLUMNS = (("batch", "int"), ("file_name", "text"), ("imported_at", "datetime"),

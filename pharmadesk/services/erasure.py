@@ -51,7 +51,7 @@ _KEPT_CUSTOMER = frozenset({
 })  # fmt: skip
 _KEPT_CONSENT = frozenset({
     "id", "customer_id", "purpose", "status", "recorded_at", "notice_version", "user_id",
-    "channel",
+    "channel", "by_guardian",
 })  # fmt: skip
 
 LegalHold = Callable[[Context, int], int]

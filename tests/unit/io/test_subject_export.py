@@ -54,6 +54,7 @@ def test_the_workbook_holds_everything_about_the_customer_in_chinese(
     assert profile["过敏史"] == f"{NAME}对青霉素过敏"
     assert profile["个人信息同意"] == "已同意"
     assert profile["积分"] == 170
+    assert profile["监护人姓名"] is None  # an adult: asked for children under 14 only
     purchases = _sheet(target, "购买记录")
     assert purchases[0][:2] == ("购买时间", "小票号")
     assert [(r[1], r[4], r[7], r[9]) for r in purchases[1:]] == [

@@ -259,3 +259,20 @@ def test_only_the_owner_erases_and_only_for_a_known_reason(
     finally:
         li.close()
     assert customers.get(pharmacy, customer_id).name == OTHER[0]
+
+
+def test_a_childs_guardian_goes_with_the_child(pharmacy: Context) -> None:
+    guardian = ("龘大伟", "13700009999")
+    made = customers.create(pharmacy, {
+        "name": "靐小宝", "birth_date": "2018-06-01", "guardian_name": guardian[0],
+        "guardian_mobile": guardian[1], "consent_data": "given", "consent_channel": "counter",
+    }).customer  # fmt: skip
+    assert made is not None
+    assert _found_in_dump(pharmacy, guardian), "the control should find the guardian"
+    erasure.erase(pharmacy, made.id)
+    assert _found_in_dump(pharmacy, (*guardian, "靐小宝")) == {}
+    # The record that the guardian gave the consent stays, as the consents do.
+    assert pharmacy.db.execute_sql(
+        "SELECT purpose, status, by_guardian FROM consent_record WHERE customer_id = ?",
+        (made.id,),
+    ).fetchall() == [("data", "given", 1)]

@@ -1,0 +1,274 @@
+"""The customer's privacy rights at the counter: their own data, and erasure on request.
+
+Customer > "Export this customer's data…" writes everything held about the open customer
+to one workbook (`pharmadesk.io.subject_export`); Customer > "Erase on request…" names the
+customer, says that it cannot be undone and that backups keep the old data until they
+rotate out, offers the export first, and erases only once the customer's name or member
+code has been typed. Both are the owner's, and both run their service call off the GUI
+thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pharmadesk.errors import PharmaDeskError
+from pharmadesk.io import subject_export
+from pharmadesk.services import erasure
+from pharmadesk.services.context import Context
+from pharmadesk.services.customers import CustomerRecord
+from pharmadesk.ui import audit_labels
+from pharmadesk.ui.export_dialog import ui_language
+from pharmadesk.ui.import_text import error_text
+from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
+
+log = logging.getLogger(__name__)
+
+
+def _failure_text(widget: QWidget, error: BaseException) -> str:
+    if isinstance(error, PharmaDeskError):
+        return error_text(error)
+    log.error("privacy dialog: unexpected error", exc_info=error)
+    return widget.tr("Unexpected error; the log has the details.")
+
+
+def _busy_bar(name: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setObjectName(name)
+    bar.setRange(0, 0)  # one step of unknown length
+    bar.hide()
+    return bar
+
+
+def _who(customer: CustomerRecord) -> str:
+    return f"{customer.name} ({customer.code})" if customer.code else customer.name
+
+
+class CustomerDataDialog(QDialog):
+    """Where to write the customer's data, then the workbook; `written` once it is."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        runner: BackgroundRunner | None,
+        customer: CustomerRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner, self.customer = ctx, runner, customer
+        self.written: Path | None = None
+        self._tickets: set[int] = set()
+        self.setWindowTitle(self.tr("Export this customer's data"))
+        intro = QLabel(
+            self.tr(
+                "Everything PharmaDesk holds about %1 (profile, purchases, interactions, "
+                "consents, points, the audit entries about them and the imports that touched "
+                "their file) is written to one Excel workbook, in plain text. Hand it to the "
+                "customer and do not keep a copy. The export is recorded in the audit log."
+            ).replace("%1", _who(customer))
+        )
+        intro.setWordWrap(True)
+        self.path = QLineEdit(str(self._default_path()))
+        self.path.setObjectName("customerDataPath")
+        choose = QPushButton(self.tr("&Choose…"))
+        choose.setAutoDefault(False)
+        choose.clicked.connect(self._choose)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(choose)
+        self.progress = _busy_bar("customerDataProgress")
+        self.status = QLabel()
+        self.status.setObjectName("customerDataStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.start = QPushButton(self.tr("&Export"))
+        self.start.setObjectName("customerDataExport")
+        self.start.setDefault(True)
+        self.start.clicked.connect(self.export)
+        close = QPushButton(self.tr("Close"))
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        for widget in (intro, QLabel(self.tr("Save as:"))):
+            layout.addWidget(widget)
+        layout.addLayout(where)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _default_path(self) -> Path:
+        # Named by member code, not by name: the file name shows in folders and recent lists.
+        key = self.customer.code or str(self.customer.id)
+        name = self.tr("customer data %1").replace("%1", key)
+        return Path.home() / f"{name}.xlsx"
+
+    def _choose(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.windowTitle(), self.path.text(), self.tr("Excel workbook (*.xlsx)")
+        )
+        if chosen:
+            self.path.setText(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+
+    def running(self) -> bool:
+        return bool(self._tickets)
+
+    def export(self) -> None:
+        if self.running() or not self.path.text().strip():
+            return
+        target = Path(self.path.text().strip())
+        ctx, customer_id = self.ctx, self.customer.id
+        language, names = ui_language(), audit_labels.action_names()
+        self.start.setEnabled(False)
+        self.progress.show()
+        self.status.setText(self.tr("Exporting…"))
+        run_tracked(
+            self.runner, self._tickets,
+            lambda: subject_export.write(ctx, customer_id, target, language=language,
+                                         action_names=names),
+            self._finished, self._failed,
+        )  # fmt: skip
+
+    def _finished(self, result: subject_export.SubjectExport) -> None:
+        self.progress.hide()
+        self.start.setEnabled(True)
+        self.written = result.path
+        self.status.setText(self.tr("Written: %1").replace("%1", str(result.path)))
+
+    def _failed(self, error: BaseException) -> None:
+        self.progress.hide()
+        self.start.setEnabled(True)
+        self.status.setText(_failure_text(self, error) + "\n" + self.tr("No file was written."))
+
+    def reject(self) -> None:
+        if not self.running():  # the file is being written: it finishes first
+            super().reject()
+
+
+def backups_note(widget: QWidget) -> str:
+    return widget.tr(
+        "Backups made before now still hold the old data until they rotate out (7 daily, "
+        "4 weekly and 12 monthly backups are kept). A backup restored later brings the "
+        "customer back: erase them again then."
+    )
+
+
+class EraseDialog(QDialog):
+    """Erase on request: `erased` is True once the customer is anonymised."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        runner: BackgroundRunner | None,
+        customer: CustomerRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner, self.customer = ctx, runner, customer
+        self.erased = False
+        self._tickets: set[int] = set()
+        self.setWindowTitle(self.tr("Erase customer on request"))
+        layout = QVBoxLayout(self)
+        for text in (self._what_text(), backups_note(self)):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.confirmation = QLineEdit()
+        self.confirmation.setObjectName("eraseConfirmation")
+        self.confirmation.textChanged.connect(self._update)
+        ask = QLabel(self.tr("To confirm, type the customer's name or member code:"))
+        ask.setBuddy(self.confirmation)
+        layout.addWidget(ask)
+        layout.addWidget(self.confirmation)
+        self.progress = _busy_bar("eraseProgress")
+        self.status = QLabel()
+        self.status.setObjectName("eraseStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(self._buttons())
+        self._update()
+        self.resize(560, self.sizeHint().height())
+
+    def _what_text(self) -> str:
+        return self.tr(
+            "Erase %1? Their name is replaced, and their member code, phone numbers, email, "
+            "address, birth date, notes, health data and custom fields are removed, as is "
+            "what was written about them in interactions and the points ledger. Purchases "
+            "stay, anonymised, for the sales figures. This cannot be undone."
+        ).replace("%1", _who(self.customer))
+
+    def _buttons(self) -> QHBoxLayout:
+        self.export_first = QPushButton(self.tr("E&xport their data first…"))
+        self.export_first.setObjectName("eraseExportFirst")
+        self.export_first.setAutoDefault(False)
+        self.export_first.clicked.connect(self._export_first)
+        self.erase_button = QPushButton(self.tr("&Erase"))
+        self.erase_button.setObjectName("eraseStart")
+        self.erase_button.setAutoDefault(False)
+        self.erase_button.clicked.connect(self.erase)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setDefault(True)  # Enter in the confirmation field never erases by itself
+        cancel.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.export_first)
+        row.addStretch(1)
+        row.addWidget(self.erase_button)
+        row.addWidget(cancel)
+        return row
+
+    def confirmed(self) -> bool:
+        typed = self.confirmation.text().strip()
+        return bool(typed) and typed in {self.customer.name.strip(), self.customer.code or ""}
+
+    def _update(self) -> None:
+        running = bool(self._tickets)
+        self.erase_button.setEnabled(self.confirmed() and not running)
+        self.export_first.setEnabled(not running)
+
+    def _export_first(self) -> None:
+        CustomerDataDialog(self.ctx, self.runner, self.customer, self).exec()
+        self.confirmation.setFocus()
+
+    def erase(self) -> None:
+        if not self.confirmed() or self._tickets:
+            return
+        ctx, customer_id = self.ctx, self.customer.id
+        self.progress.show()
+        self.status.setText(self.tr("Erasing…"))
+        run_tracked(self.runner, self._tickets,
+                    lambda: erasure.erase(ctx, customer_id, reason="request"),
+                    self._finished, self._failed)  # fmt: skip
+        self._update()
+
+    def _finished(self, _result: erasure.ErasureResult) -> None:
+        self.erased = True
+        self.progress.hide()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.progress.hide()
+        self.status.setText(_failure_text(self, error))
+        self._update()
+
+    def reject(self) -> None:
+        if not self._tickets:
+            super().reject()

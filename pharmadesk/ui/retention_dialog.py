@@ -1,0 +1,303 @@
+"""Tools > Retention review…: customers inactive longer than the owner keeps data, chosen and
+anonymised in bulk after a preview.
+
+The list is read off the GUI thread; the owner ticks who to anonymise (all or none at a
+click), sees a preview (how many, who, and who came back since the list was made) and
+confirms; the anonymisation runs on the worker with a progress bar and can be stopped
+(those done stay done). The worker only writes `RetentionProgress`, a GUI timer reads it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pharmadesk.errors import PharmaDeskError
+from pharmadesk.services import retention
+from pharmadesk.services.context import Context
+from pharmadesk.services.erasure import ErasureResult
+from pharmadesk.services.retention import InactiveCustomer
+from pharmadesk.ui.import_text import error_text
+from pharmadesk.ui.privacy_dialogs import backups_note
+from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
+
+PROGRESS_MS = 100
+PREVIEW_NAMES = 20  # names the confirmation lists before "and N more"
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RetentionProgress:
+    """Shared with the worker: it writes `latest` and reads `stop`."""
+
+    latest: tuple[int, int] = (0, 1)
+    stop: bool = False
+
+    def update(self, done: int, total: int) -> None:
+        self.latest = (done, total)
+
+    def stopped(self) -> bool:
+        return self.stop
+
+
+class RetentionDialog(QDialog):
+    """`RetentionDialog(ctx, runner, parent)`; `anonymised` holds the ids anonymised in it."""
+
+    def __init__(
+        self, ctx: Context, runner: BackgroundRunner | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner = ctx, runner
+        self.anonymised: list[int] = []
+        self.customers: list[InactiveCustomer] = []
+        self.shared = RetentionProgress()
+        self._tickets: set[int] = set()
+        self._running = False
+        self._note = ""  # what the last anonymisation did, shown above the list's count
+        self._timer = QTimer(self)
+        self._timer.setInterval(PROGRESS_MS)
+        self._timer.timeout.connect(self._show_progress)
+        self.setWindowTitle(self.tr("Retention review"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._years_row())
+        self.table = self._table()
+        layout.addWidget(self.table, 1)
+        note = QLabel(backups_note(self))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("retentionProgress")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("retentionStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(self._buttons())
+        self.resize(720, 520)
+        self.reload()
+
+    # building -----------------------------------------------------------------------------
+
+    def _years_row(self) -> QHBoxLayout:
+        self.years = QSpinBox()
+        self.years.setObjectName("retentionYears")
+        self.years.setRange(*retention.YEARS_RANGE)
+        self.years.setValue(retention.retention_years(self.ctx))
+        self.years.setSuffix(self.tr(" years"))
+        self.years.editingFinished.connect(self._years_changed)
+        label = QLabel(self.tr("Customers with no activity for more than:"))
+        label.setBuddy(self.years)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.years)
+        row.addStretch(1)
+        return row
+
+    def _table(self) -> QTableWidget:
+        table = QTableWidget(0, 4)
+        table.setObjectName("retentionTable")
+        table.setHorizontalHeaderLabels(
+            [self.tr("Member code"), self.tr("Name"), self.tr("Last activity"),
+             self.tr("Purchases")]
+        )  # fmt: skip
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        table.itemChanged.connect(self._update)
+        return table
+
+    def _buttons(self) -> QHBoxLayout:
+        self.select_all = QPushButton(self.tr("Select &all"))
+        self.select_all.clicked.connect(lambda: self._check_all(True))
+        self.select_none = QPushButton(self.tr("Select &none"))
+        self.select_none.clicked.connect(lambda: self._check_all(False))
+        self.start = QPushButton(self.tr("&Anonymise selected…"))
+        self.start.setObjectName("retentionStart")
+        self.start.clicked.connect(self.preview_and_anonymise)
+        self.stop = QPushButton(self.tr("&Stop"))
+        self.stop.setObjectName("retentionStop")
+        self.stop.clicked.connect(self.request_stop)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        for button in (self.select_all, self.select_none):
+            row.addWidget(button)
+        row.addStretch(1)
+        for button in (self.start, self.stop, close):
+            row.addWidget(button)
+        for button in (self.select_all, self.select_none, self.start, self.stop, close):
+            button.setAutoDefault(False)
+        return row
+
+    # the list -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        ctx = self.ctx
+        self.status.setText(self.tr("Reading the customers…"))
+        self._update()
+        run_tracked(self.runner, self._tickets, lambda: retention.inactive_customers(ctx),
+                    self._show_list, self._failed)  # fmt: skip
+        self._update()
+
+    def _show_list(self, found: list[InactiveCustomer]) -> None:
+        self.customers = found
+        table = self.table
+        table.blockSignals(True)
+        table.setRowCount(len(found))
+        for row, customer in enumerate(found):
+            code = QTableWidgetItem(customer.code or "")
+            code.setFlags(code.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            code.setCheckState(Qt.CheckState.Unchecked)
+            last = customer.last_activity.isoformat() if customer.last_activity else ""
+            cells = (code, QTableWidgetItem(customer.name), QTableWidgetItem(last),
+                     QTableWidgetItem(str(customer.purchase_count)))  # fmt: skip
+            for column, item in enumerate(cells):
+                table.setItem(row, column, item)
+        table.blockSignals(False)
+        table.resizeColumnsToContents()
+        counted = self.tr("%Ln customer(s) inactive since before %1.", "", len(found))
+        lines = [self._note, counted.replace("%1", retention.cutoff(self.ctx).isoformat())]
+        self.status.setText("\n".join(line for line in lines if line))
+        self._note = ""
+        self._update()
+
+    def _check_all(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.table.blockSignals(True)
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None:
+                item.setCheckState(state)
+        self.table.blockSignals(False)
+        self._update()
+
+    def chosen(self) -> list[int]:
+        return [
+            self.customers[row].id
+            for row in range(self.table.rowCount())
+            if (item := self.table.item(row, 0)) is not None
+            and item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def _update(self) -> None:
+        busy = bool(self._tickets)
+        for widget in (self.select_all, self.select_none, self.years, self.table):
+            widget.setEnabled(not busy)
+        self.start.setEnabled(not busy and bool(self.chosen()))
+        self.stop.setEnabled(self._running and not self.shared.stop)
+
+    def _years_changed(self) -> None:
+        years = self.years.value()
+        if years == retention.retention_years(self.ctx) or self._tickets:
+            return
+        try:
+            retention.set_retention_years(self.ctx, years)
+        except PharmaDeskError as exc:
+            self.status.setText(error_text(exc))
+            return
+        self.reload()
+
+    # anonymising --------------------------------------------------------------------------
+
+    def preview_and_anonymise(self) -> None:
+        chosen = self.chosen()
+        if not chosen or self._tickets:
+            return
+        try:
+            preview = retention.preview(self.ctx, chosen)
+        except PharmaDeskError as exc:
+            self.status.setText(error_text(exc))
+            return
+        if not preview.customers:
+            self.status.setText(self.tr("None of them is inactive any more."))
+            self.reload()
+            return
+        if self._confirm(preview):
+            self.start_anonymising([c.id for c in preview.customers])
+
+    def _confirm(self, preview: retention.Preview) -> bool:
+        names = [c.name for c in preview.customers[:PREVIEW_NAMES]]
+        more = len(preview.customers) - len(names)
+        lines = [
+            self.tr("Anonymise %Ln customer(s)? This cannot be undone.", "",
+                    len(preview.customers)),
+            "、".join(names) + (self.tr(" and %Ln more", "", more) if more else ""),
+        ]  # fmt: skip
+        if preview.active_again:
+            lines.append(self.tr("%Ln chosen customer(s) came back since the list was made "
+                                 "and will be left alone.", "", preview.active_again))  # fmt: skip
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Retention review"),
+                          "\n\n".join([*lines, backups_note(self)]), parent=self)  # fmt: skip
+        go = box.addButton(self.tr("Anonymise"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is go
+
+    def start_anonymising(self, customer_ids: list[int]) -> None:
+        self.shared = shared = RetentionProgress(latest=(0, len(customer_ids)))
+        ctx = self.ctx
+        self._running = True
+        self.progress.setRange(0, max(len(customer_ids), 1))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText(self.tr("Anonymising…"))
+        self._timer.start()
+        run_tracked(
+            self.runner, self._tickets,
+            lambda: retention.anonymise(ctx, customer_ids, progress=shared.update,
+                                        cancelled=shared.stopped),
+            self._anonymised, self._failed,
+        )  # fmt: skip
+        self._update()
+
+    def request_stop(self) -> None:
+        self.shared.stop = True
+        self.status.setText(self.tr("Stopping after the current customer…"))
+        self._update()
+
+    def _show_progress(self) -> None:
+        done, total = self.shared.latest
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _end(self) -> None:
+        self._running = False
+        self._timer.stop()
+        self.progress.hide()
+
+    def _anonymised(self, result: ErasureResult) -> None:
+        self._end()
+        self.anonymised += result.customer_ids
+        self._note = self.tr("%Ln customer(s) anonymised.", "", len(result.customer_ids))
+        self.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self._end()
+        if isinstance(error, PharmaDeskError):
+            self.status.setText(error_text(error))
+        else:
+            log.error("retention review: unexpected error", exc_info=error)
+            self.status.setText(self.tr("Unexpected error; the log has the details."))
+        self._update()
+
+    def reject(self) -> None:
+        if not self._tickets:  # an anonymisation finishes (or stops) first
+            super().reject()

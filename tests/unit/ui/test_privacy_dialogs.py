@@ -1,0 +1,210 @@
+"""The customer's own data, erasure on request and the retention review, driven by the owner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from pharmadesk.services import customers, purchases, retention
+from pharmadesk.services.context import Context
+from pharmadesk.ui.privacy_dialogs import CustomerDataDialog, EraseDialog
+from pharmadesk.ui.retention_dialog import RetentionDialog
+from pharmadesk.ui.tasks import BackgroundRunner
+from tests.conftest import CST, FakeClock
+from tests.unit.ui.conftest import when_modal
+
+
+@pytest.fixture
+def runner(pharmacy: Context) -> Iterator[BackgroundRunner]:
+    made = BackgroundRunner(on_stop=pharmacy.close_connection)
+    yield made
+    made.stop()
+
+
+def _texts(dialog: QWidget) -> str:
+    return "\n".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def _shown(qtbot: QtBot, dialog: QDialog) -> QDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _customer(pharmacy: Context, people: dict[str, int]) -> customers.CustomerRecord:
+    return customers.get(pharmacy, people["张三"])
+
+
+def _status(pharmacy: Context, customer_id: int) -> tuple[str, str | None]:
+    return pharmacy.db.execute_sql(
+        "SELECT status, mobile FROM customer WHERE id = ?", (customer_id,)
+    ).fetchone()
+
+
+def test_the_customers_data_is_written_where_the_owner_says(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    dialog = _shown(qtbot, CustomerDataDialog(pharmacy, runner, _customer(pharmacy, people)))
+    assert isinstance(dialog, CustomerDataDialog)
+    assert "张三" in _texts(dialog)
+    assert dialog.path.text().endswith(".xlsx")
+    assert "张三" not in dialog.path.text()  # named by member code
+    target = tmp_path / "for-zhang.xlsx"
+    dialog.path.setText(str(target))
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10_000)
+    assert str(target) in dialog.status.text()
+    book = load_workbook(target, read_only=True)
+    profile = dict(row[:2] for row in book["profile"].iter_rows(values_only=True))
+    book.close()
+    assert profile["name"] == "张三"
+    assert profile["allergies"] == "青霉素"
+
+
+def test_erasing_needs_the_name_typed_and_says_what_backups_keep(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner
+) -> None:
+    customer = _customer(pharmacy, people)
+    dialog = _shown(qtbot, EraseDialog(pharmacy, runner, customer))
+    assert isinstance(dialog, EraseDialog)
+    text = _texts(dialog)
+    assert "张三" in text
+    assert "cannot be undone" in text
+    assert "7 daily, 4 weekly and 12 monthly" in text
+    assert not dialog.erase_button.isEnabled()
+    code = customer.code or ""
+    qtbot.keyClicks(dialog.confirmation, code[:-1])  # part of the code is not enough
+    assert not dialog.erase_button.isEnabled()
+    qtbot.keyClicks(dialog.confirmation, code[-1])
+    assert dialog.erase_button.isEnabled()
+    # Enter in the field does not erase: Cancel is the default button.
+    qtbot.keyClick(dialog.confirmation, Qt.Key.Key_Return)
+    assert _status(pharmacy, customer.id) == ("active", "13812345678")
+    dialog = _shown(qtbot, EraseDialog(pharmacy, runner, customer))
+    assert isinstance(dialog, EraseDialog)
+    dialog.confirmation.setText("张三")
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.erased, timeout=10_000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert _status(pharmacy, customer.id) == ("anonymised", None)
+
+
+def test_erase_offers_to_export_the_data_first(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    dialog = _shown(qtbot, EraseDialog(pharmacy, runner, _customer(pharmacy, people)))
+    assert isinstance(dialog, EraseDialog)
+    target = tmp_path / "before-erasing.xlsx"
+
+    def export(inner: QWidget) -> None:
+        assert isinstance(inner, CustomerDataDialog)
+        inner.path.setText(str(target))
+        qtbot.mouseClick(inner.start, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: inner.written is not None, timeout=10_000)
+        inner.reject()
+
+    errors = when_modal(qtbot, export)
+    qtbot.mouseClick(dialog.export_first, Qt.MouseButton.LeftButton)
+    assert errors == []
+    assert target.exists()
+    assert _status(pharmacy, people["张三"]) == ("active", "13812345678")
+
+
+@pytest.fixture
+def sleepers(pharmacy: Context, clock: FakeClock) -> dict[str, int]:
+    """Two customers last seen in 2020, one seen today."""
+    today = clock.current
+    clock.current = datetime(2020, 3, 1, 9, tzinfo=CST)
+    ids = {}
+    for name, mobile in (("周久", "13500000001"), ("吴远", "13500000002")):
+        made = customers.create(pharmacy, {"name": name, "mobile": mobile}).customer
+        assert made is not None
+        purchases.record(pharmacy, made.id, [purchases.LineInput("口罩", 1, 500)])
+        ids[name] = made.id
+    clock.current = today
+    fresh = customers.create(pharmacy, {"name": "郑今", "mobile": "13500000003"}).customer
+    assert fresh is not None
+    ids["郑今"] = fresh.id
+    return ids
+
+
+def _rows(dialog: RetentionDialog) -> list[str]:
+    return [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]  # type: ignore[union-attr]
+
+
+def test_the_retention_review_lists_previews_and_anonymises(
+    qtbot: QtBot, pharmacy: Context, sleepers: dict[str, int], runner: BackgroundRunner
+) -> None:
+    dialog = _shown(qtbot, RetentionDialog(pharmacy, runner))
+    assert isinstance(dialog, RetentionDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
+    assert _rows(dialog) == ["周久", "吴远"]
+    assert dialog.table.item(0, 3).text() == "1"  # type: ignore[union-attr]
+    assert "7 daily, 4 weekly and 12 monthly" in _texts(dialog)
+    assert not dialog.start.isEnabled()
+    qtbot.mouseClick(dialog.select_all, Qt.MouseButton.LeftButton)
+    assert dialog.chosen() == [sleepers["周久"], sleepers["吴远"]]
+    qtbot.mouseClick(dialog.select_none, Qt.MouseButton.LeftButton)
+    assert dialog.chosen() == []
+    qtbot.mouseClick(dialog.select_all, Qt.MouseButton.LeftButton)
+    seen: list[str] = []
+
+    def confirm(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        go = next(b for b in box.findChildren(QPushButton) if b.text() == "Anonymise")
+        qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+
+    errors = when_modal(qtbot, confirm)
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    assert errors == []
+    assert "周久、吴远" in seen[0]
+    assert "cannot be undone" in seen[0]
+    qtbot.waitUntil(lambda: len(dialog.anonymised) == 2 and dialog.table.rowCount() == 0,
+                    timeout=10_000)  # fmt: skip
+    assert "anonymised" in dialog.status.text()
+    for name in ("周久", "吴远"):
+        assert _status(pharmacy, sleepers[name]) == ("anonymised", None)
+    assert customers.get(pharmacy, sleepers["郑今"]).name == "郑今"
+
+
+def test_cancelling_the_preview_anonymises_no_one(
+    qtbot: QtBot, pharmacy: Context, sleepers: dict[str, int], runner: BackgroundRunner
+) -> None:
+    dialog = _shown(qtbot, RetentionDialog(pharmacy, runner))
+    assert isinstance(dialog, RetentionDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
+    dialog.table.item(1, 0).setCheckState(Qt.CheckState.Checked)  # type: ignore[union-attr]
+    assert dialog.chosen() == [sleepers["吴远"]]
+
+    def cancel(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+
+    errors = when_modal(qtbot, cancel)
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    assert errors == []
+    assert _status(pharmacy, sleepers["吴远"]) == ("active", "13500000002")
+    assert dialog.anonymised == []
+
+
+def test_the_owner_changes_how_long_data_is_kept_from_the_review(
+    qtbot: QtBot, pharmacy: Context, sleepers: dict[str, int], runner: BackgroundRunner
+) -> None:
+    dialog = _shown(qtbot, RetentionDialog(pharmacy, runner))
+    assert isinstance(dialog, RetentionDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
+    dialog.years.setValue(10)
+    dialog.years.editingFinished.emit()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=10_000)
+    assert retention.retention_years(pharmacy) == 10
