@@ -36,6 +36,7 @@ ACTIONS = {
     "import.report_written": QT_TRANSLATE_NOOP("audit_labels", "Import report saved"),
     "export.written": QT_TRANSLATE_NOOP("audit_labels", "Export"),
     "export.customer_list": QT_TRANSLATE_NOOP("audit_labels", "Customer list exported"),
+    "export.customer_data": QT_TRANSLATE_NOOP("audit_labels", "Customer's own data exported"),
     "export.customers_listed": QT_TRANSLATE_NOOP("audit_labels", "Customers listed (command line)"),
     "audit.exported": QT_TRANSLATE_NOOP("audit_labels", "Audit log exported"),
     "account.created": QT_TRANSLATE_NOOP("audit_labels", "Account created"),
