@@ -60,7 +60,9 @@ def _compute_and_keep(
                 "VALUES (?, ?, ?, ?)",
                 (key, first.isoformat(), last.isoformat(), text),
             )
-    except OperationalError:
+    except OperationalError as exc:
+        if "interrupt" in str(exc):  # stopped on purpose (the window is closing): no retry
+            raise
         text = json.dumps(compute(), separators=(",", ":"), ensure_ascii=False)
     return text
 
