@@ -175,9 +175,9 @@ def test_schema_9_keeps_consent_history_and_adds_guardians(tmp_path: Path) -> No
         "VALUES (1, 'data', 'given', '2024-01-02T09:00:00+08:00', 'counter')"
     )
     assert migrations.migrate(db) == [9]
-    assert one(
-        "SELECT purpose, status, channel, by_guardian FROM consent_record"
-    ).fetchall() == [("data", "given", "counter", 0)]
+    assert one("SELECT purpose, status, channel, by_guardian FROM consent_record").fetchall() == [
+        ("data", "given", "counter", 0)
+    ]
     assert one("SELECT guardian_name, guardian_mobile FROM customer").fetchall() == [(None, None)]
     one("UPDATE customer SET guardian_name = '王大明', guardian_mobile = '13900002222'")
     assert one("SELECT guardian_name FROM customer").fetchone() == ("王大明",)

@@ -47,7 +47,8 @@ def test_the_current_state_of_each_purpose_carries_its_date(pharmacy: Context, c
     assert (data.purpose, data.status, health.status, marketing.status) == (
         "data", "given", "given", None,
     )  # fmt: skip
-    assert data.since is not None and health.since is not None
+    assert data.since is not None
+    assert health.since is not None
     assert health.since.recorded_at > data.since.recorded_at
     assert marketing.since is None
 
@@ -65,7 +66,8 @@ def test_withdrawing_is_one_call_audited_by_id_only(pharmacy: Context) -> None:
                     "notice_version": "1", "by_guardian": False}  # fmt: skip
     for event in AuditEvent.select():
         text = json.dumps([event.action, event.entity, event.details], ensure_ascii=False)
-        assert "欧阳" not in text and "13912345670" not in text
+        assert "欧阳" not in text
+        assert "13912345670" not in text
     with pytest.raises(OperationFailed, match="nothing to withdraw"):
         consents.withdraw(pharmacy, record.id, "marketing")
 
@@ -87,8 +89,11 @@ def test_every_status_change_through_the_form_records_notice_and_channel(
 
 def test_unknown_purposes_statuses_and_channels_are_refused(pharmacy: Context) -> None:
     record = _create(pharmacy, name="张三")
-    for purpose, status, channel in [("fishing", "given", "counter"),
-                                     ("data", "maybe", "counter"), ("data", "given", "fax")]:
+    for purpose, status, channel in [
+        ("fishing", "given", "counter"),
+        ("data", "maybe", "counter"),
+        ("data", "given", "fax"),
+    ]:
         with pytest.raises(ValidationError):
             consents.record(pharmacy, record.id, purpose, status, channel=channel)
     assert consents.history(pharmacy, record.id) == []

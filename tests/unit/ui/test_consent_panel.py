@@ -51,7 +51,8 @@ def test_a_given_consent_shows_its_date_and_is_withdrawn_in_one_click(
     assert (last.action, last.customer_id) == ("consent.withdrawn", zs)
     # The form shows it too, and has nothing unsaved because of it.
     combo = window.form.editor("consent_marketing")
-    assert isinstance(combo, QComboBox) and combo.currentData() == "withdrawn"
+    assert isinstance(combo, QComboBox)
+    assert combo.currentData() == "withdrawn"
     assert not window.form.is_dirty()
 
 
@@ -76,16 +77,16 @@ def test_a_child_needs_the_guardian_on_the_form_before_saving(
     window.new_customer()
     form = window.form
     guardian, guardian_mobile = form.editor("guardian_name"), form.editor("guardian_mobile")
-    assert not guardian.isEnabled() and not guardian_mobile.isEnabled()
+    assert not guardian.isEnabled()
+    assert not guardian_mobile.isEnabled()
     type_text(qtbot, "王小明")
     form.editor("birth_date").setFocus()
     type_text(qtbot, "2015-05-01")
-    assert guardian.isEnabled() and guardian_mobile.isEnabled()
+    assert guardian.isEnabled()
+    assert guardian_mobile.isEnabled()
     assert not form.is_valid()
     assert set(form.problems()) == {"guardian_name", "guardian_mobile", "consent_data"}
-    assert form.problems()["guardian_name"] == (
-        "A child under 14: the guardian's name is required"
-    )
+    assert form.problems()["guardian_name"] == ("A child under 14: the guardian's name is required")
     assert not window.act_save.isEnabled()
 
     guardian.setFocus()
@@ -98,7 +99,8 @@ def test_a_child_needs_the_guardian_on_the_form_before_saving(
     channel = form.editor("consent_channel")
     assert isinstance(channel, QComboBox)
     _choose(channel, "paper")
-    assert form.is_valid() and window.act_save.isEnabled()
+    assert form.is_valid()
+    assert window.act_save.isEnabled()
     window.save()
 
     row = Customer.get(Customer.name == "王小明")
