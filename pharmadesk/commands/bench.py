@@ -74,7 +74,9 @@ def _dashboard_speed(path: Path) -> str:
     try:
         made = settings.get(ctx, PARAMETERS_KEY, {}).get("created_on")
         today = date.fromisoformat(made) if made else ctx.today()
-        return analytics_bench.format_lines(analytics_bench.measure(ctx, today))
+        lines = analytics_bench.format_lines(analytics_bench.measure(ctx, today))
+        prepared = analytics_bench.format_preparation(*analytics_bench.preparation(ctx, today))
+        return f"{lines}\n{prepared}"
     finally:
         ctx.close()
 
