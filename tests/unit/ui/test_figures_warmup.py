@@ -1,0 +1,60 @@
+"""The window prepares the month-end figures after a session opens, for a role that sees
+the dashboard, and stops when the session ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from pharmadesk.services import accounts, vault
+from pharmadesk.services.analytics import warmup
+from pharmadesk.services.context import Context
+from pharmadesk.ui.figures_warmup import FiguresWarmup
+from tests.conftest import PASSWORD, FakeClock
+from tests.unit.services.analytics import shop
+from tests.unit.services.analytics.test_figures import lines_for
+
+
+def _kept_groups(ctx: Context) -> int:
+    sql = "SELECT count(*) FROM analytics_cache WHERE key LIKE 'groups:%'"
+    return int(ctx.db.execute_sql(sql).fetchone()[0])
+
+
+def test_an_owners_session_prepares_every_closed_period(qtbot: QtBot, pharmacy: Context) -> None:
+    shop.write_raw(pharmacy, lines_for(shop.add_customers(pharmacy, 7)))
+    figures = FiguresWarmup(delay_ms=0)
+    figures.session_started(pharmacy)
+    qtbot.waitUntil(lambda: figures.preparer is not None, timeout=5000)
+    assert figures.preparer is not None
+    preparer = figures.preparer
+    qtbot.waitUntil(lambda: not preparer.running(), timeout=60_000)
+    assert preparer.prepared == len(warmup.periods_to_prepare(pharmacy.today()))
+    assert _kept_groups(pharmacy) >= preparer.prepared
+    figures.stop()
+    assert figures.preparer is None
+
+
+def test_ending_the_session_before_the_delay_prepares_nothing(
+    qtbot: QtBot, pharmacy: Context
+) -> None:
+    figures = FiguresWarmup(delay_ms=50)
+    figures.session_started(pharmacy)
+    figures.stop()
+    qtbot.wait(200)
+    assert figures.preparer is None
+    assert _kept_groups(pharmacy) == 0
+
+
+def test_staff_sessions_prepare_nothing(
+    qtbot: QtBot, pharmacy: Context, db_path: Path, clock: FakeClock
+) -> None:
+    accounts.add(pharmacy, "staff", role="staff", password=PASSWORD)
+    staff = vault.open_pharmacy(db_path, user="staff", password=PASSWORD, clock=clock)
+    try:
+        figures = FiguresWarmup(delay_ms=0)
+        figures.session_started(staff)
+        qtbot.wait(200)
+        assert figures.preparer is None
+    finally:
+        staff.close()
