@@ -11,7 +11,7 @@ import pytest
 
 from pharmadesk.db import keyfile
 from pharmadesk.services import customers, instance, purchases
-from pharmadesk.services.context import Context, local_now
+from pharmadesk.services.context import Context
 from tests.unit.cli.shell import one_line, run
 
 PAGE = 4096  # SQLCipher 4's page size
@@ -103,12 +103,14 @@ def test_a_command_is_refused_while_a_window_holds_the_file(
     ) as window:  # fmt: skip
         assert window.stdout is not None
         assert window.stdout.readline().strip() == "held"
+        holder = instance.read_holder(shop)
         code, out, err = run(capsys, "check")
         window.communicate("\n", timeout=30)
+    assert holder is not None
     assert (code, out) == (6, "")
     assert one_line(err) == (
         f"pharmadesk: test.db is in use by PharmaDesk (window, account li, pid {window.pid}, "
-        f"since {local_now():%H:%M}); close it first"
+        f"since {holder.since_text()}); close it first"
     )
     assert instance.read_holder(shop) is None
     assert run(capsys, "check")[0] == 0

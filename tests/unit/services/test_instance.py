@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -53,6 +54,15 @@ def other_process(db: Path) -> Iterator[subprocess.Popen[str]]:
         child.communicate("\n", timeout=30)
 
 
+def _since(db: Path) -> str:
+    """The holder's start time as a refusal shows it: "10:02" today."""
+    holder = instance.read_holder(db)
+    assert holder is not None
+    since = holder.since_text()
+    assert re.fullmatch(r"\d\d:\d\d", since), since
+    return since
+
+
 def _dead_pid() -> int:
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                               capture_output=True, text=True, check=True)  # fmt: skip
@@ -62,6 +72,7 @@ def _dead_pid() -> int:
 def test_a_second_holder_in_this_process_is_told_who_holds_it(db: Path) -> None:
     first = instance.hold(db, program="window", account="owner")
     try:
+        since = _since(db)
         with pytest.raises(DatabaseInUse) as refused:
             instance.hold(db, program="command import", account="li")
     finally:
@@ -69,7 +80,7 @@ def test_a_second_holder_in_this_process_is_told_who_holds_it(db: Path) -> None:
     assert refused.value.exit_code == 6
     assert refused.value.message == (
         f"test.db is in use by PharmaDesk (window, account owner, pid {os.getpid()}, "
-        f"since {local_now():%H:%M}); close it first"
+        f"since {since}); close it first"
     )
     # Released: the note is gone and the file can be held again.
     assert not instance.holder_path(db).exists()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from pharmadesk import app
 from pharmadesk.services import instance
-from pharmadesk.services.context import Context, local_now
+from pharmadesk.services.context import Context
 from tests.unit.ui.conftest import when_modal
 
 
@@ -20,6 +20,8 @@ def test_a_second_window_names_the_first_and_closes_its_session(
 ) -> None:
     monkeypatch.setattr(app, "prepare", lambda _app, _lang: settings)
     first = instance.hold(pharmacy.path, program=instance.WINDOW, account="li")
+    holder = instance.read_holder(pharmacy.path)
+    assert holder is not None
     shown: list[str] = []
 
     def read(box: QWidget) -> None:
@@ -36,6 +38,6 @@ def test_a_second_window_names_the_first_and_closes_its_session(
     assert code == 6
     assert shown == [
         f"test.db is in use by PharmaDesk (window, account li, process {os.getpid()}, "
-        f"since {local_now():%H:%M}). Close it first."
+        f"since {holder.since_text()}). Close it first."
     ]
     assert pharmacy.db.is_closed()
