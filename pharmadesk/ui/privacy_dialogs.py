@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -37,13 +37,19 @@ from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
 log = logging.getLogger(__name__)
+CONTEXT = "PrivacyDialogs"  # the words shared by these dialogs and the retention review
 
 
-def _failure_text(widget: QWidget, error: BaseException) -> str:
+def _translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def failure_text(error: BaseException) -> str:
+    """An error of a privacy job in the UI language; an unexpected one is logged."""
     if isinstance(error, PharmaDeskError):
         return error_text(error)
     log.error("privacy dialog: unexpected error", exc_info=error)
-    return widget.tr("Unexpected error; the log has the details.")
+    return _translate("Unexpected error; the log has the details.")
 
 
 def _busy_bar(name: str) -> QProgressBar:
@@ -156,15 +162,15 @@ class CustomerDataDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()
         self.start.setEnabled(True)
-        self.status.setText(_failure_text(self, error) + "\n" + self.tr("No file was written."))
+        self.status.setText(failure_text(error) + "\n" + self.tr("No file was written."))
 
     def reject(self) -> None:
         if not self.running():  # the file is being written: it finishes first
             super().reject()
 
 
-def backups_note(widget: QWidget) -> str:
-    return widget.tr(
+def backups_note() -> str:
+    return _translate(
         "Backups made before now still hold the old data until they rotate out (7 daily, "
         "4 weekly and 12 monthly backups are kept). A backup restored later brings the "
         "customer back: erase them again then."
@@ -187,7 +193,7 @@ class EraseDialog(QDialog):
         self._tickets: set[int] = set()
         self.setWindowTitle(self.tr("Erase customer on request"))
         layout = QVBoxLayout(self)
-        for text in (self._what_text(), backups_note(self)):
+        for text in (self._what_text(), backups_note()):
             label = QLabel(text)
             label.setWordWrap(True)
             layout.addWidget(label)
@@ -266,7 +272,7 @@ class EraseDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()
-        self.status.setText(_failure_text(self, error))
+        self.status.setText(failure_text(error))
         self._update()
 
     def reject(self) -> None:

@@ -9,7 +9,6 @@ confirms; the anonymisation runs on the worker with a progress bar and can be st
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
@@ -33,12 +32,11 @@ from pharmadesk.services.context import Context
 from pharmadesk.services.erasure import ErasureResult
 from pharmadesk.services.retention import InactiveCustomer
 from pharmadesk.ui.import_text import error_text
-from pharmadesk.ui.privacy_dialogs import backups_note
+from pharmadesk.ui.privacy_dialogs import backups_note, failure_text
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
 PROGRESS_MS = 100
 PREVIEW_NAMES = 20  # names the confirmation lists before "and N more"
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -77,7 +75,7 @@ class RetentionDialog(QDialog):
         layout.addLayout(self._years_row())
         self.table = self._table()
         layout.addWidget(self.table, 1)
-        note = QLabel(backups_note(self))
+        note = QLabel(backups_note())
         note.setWordWrap(True)
         layout.addWidget(note)
         self.progress = QProgressBar()
@@ -244,7 +242,7 @@ class RetentionDialog(QDialog):
             lines.append(self.tr("%Ln chosen customer(s) came back since the list was made "
                                  "and will be left alone.", "", preview.active_again))  # fmt: skip
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Retention review"),
-                          "\n\n".join([*lines, backups_note(self)]), parent=self)  # fmt: skip
+                          "\n\n".join([*lines, backups_note()]), parent=self)  # fmt: skip
         go = box.addButton(self.tr("Anonymise"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -291,11 +289,7 @@ class RetentionDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._end()
-        if isinstance(error, PharmaDeskError):
-            self.status.setText(error_text(error))
-        else:
-            log.error("retention review: unexpected error", exc_info=error)
-            self.status.setText(self.tr("Unexpected error; the log has the details."))
+        self.status.setText(failure_text(error))
         self._update()
 
     def reject(self) -> None:
