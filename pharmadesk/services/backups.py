@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -178,11 +179,12 @@ def make_backup(
     if reason not in REASONS:
         raise OperationFailed(f"unknown backup reason {reason!r}")
     report = progress or _no_progress
+    key = _database_key(ctx)
     target_folder = _prepare_folder(ctx, folder)
     made_at = ctx.now()
     final = _free_name(target_folder, made_at, reason)
     try:
-        _write_verified(ctx, final, made_at=made_at, reason=reason, progress=report)
+        _write_verified(ctx, final, key, made_at=made_at, reason=reason, progress=report)
     except OSError as exc:
         raise OperationFailed(
             f"the backup could not be written to {target_folder} ({_why(exc)}); "
@@ -239,9 +241,8 @@ def _database_key(ctx: Context) -> bytes:
 
 
 def _write_verified(
-    ctx: Context, final: Path, *, made_at: datetime, reason: str, progress: Progress
+    ctx: Context, final: Path, key: bytes, *, made_at: datetime, reason: str, progress: Progress
 ) -> None:
-    key = _database_key(ctx)
     keys_path = keyfile.key_file_path(ctx.path)
     keys = keyfile.KeyFile.load(keys_path)
     key_bytes = keys_path.read_bytes()
@@ -448,9 +449,12 @@ def restore(
             f"version knows up to {LATEST_VERSION}); install the newer version to restore it"
         )
     total = 2 * info.size_bytes + 1
-    bf.check_whole(backup, lambda done: report(done, total))
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{db_path.name}.restore-", dir=db_path.parent))
+    try:
+        bf.check_whole(backup, lambda done: report(done, total))
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{db_path.name}.restore-", dir=db_path.parent))
+    except OSError as exc:
+        raise OperationFailed(f"the backup could not be restored ({_why(exc)})") from None
     try:
         staged = work / db_path.name
         bf.extract(
@@ -460,6 +464,8 @@ def restore(
         aside = _aside_name(db_path, clock())
         _prepare_staged(staged, info, user=user, password=password, clock=clock, aside=aside)
         kept = _swap(staged, db_path, aside)
+    except zipfile.BadZipFile as exc:
+        raise OperationFailed(f"{backup.name} is damaged ({exc}); nothing was changed") from None
     except OSError as exc:
         raise OperationFailed(
             f"the backup could not be restored ({_why(exc)}); nothing was changed"
