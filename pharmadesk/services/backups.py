@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,8 @@ LAST_SETTING = "backup.last"
 REASONS = ("manual", "exit", "daily", "before-restore")
 DUE_AFTER = timedelta(hours=24)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+WORK_PREFIX = ".pharmadesk-backup-"
+LEFTOVER_AGE = timedelta(hours=12)
 
 Progress = Callable[[int, int], None]
 
@@ -203,7 +206,24 @@ def make_backup(
     info = read_backup(final)
     _record(ctx, info)
     _rotate(target_folder, info.database_id, made_at.date())
+    _remove_leftovers(target_folder)
     return info
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove what a backup cut short by a crash or power loss left behind (encrypted, but
+    taking the drive's space). Only old ones: another pharmacy may be writing one now."""
+    cutoff = time.time() - LEFTOVER_AGE.total_seconds()
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            is_work = path.name.startswith(WORK_PREFIX) and path.is_dir()
+            is_part = path.name.startswith(".pharmadesk-") and path.name.endswith(".part")
+            if (is_work or is_part) and path.stat().st_mtime < cutoff:
+                if is_work:
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
 
 
 def _sqlite_why(exc: sqlcipher3.Error) -> str:
@@ -246,7 +266,7 @@ def _write_verified(
     keys_path = keyfile.key_file_path(ctx.path)
     keys = keyfile.KeyFile.load(keys_path)
     key_bytes = keys_path.read_bytes()
-    work = Path(tempfile.mkdtemp(prefix=".pharmadesk-backup-", dir=final.parent))
+    work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=final.parent))
     part = final.with_name(f".{final.name}.part")
     try:
         copy = work / bf.DATABASE

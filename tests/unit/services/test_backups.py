@@ -504,3 +504,20 @@ def test_list_backups_newest_first_skipping_what_is_not_a_backup(
     assert second.path.name == "pharmadesk-20261121-100000-exit.pdbackup"
     assert (folder / "broken.pdbackup").exists()
     assert backups.list_backups(folder / "missing") == []
+
+
+def test_what_a_crashed_backup_left_behind_is_cleared_when_old(
+    pharmacy: Context, folder: Path
+) -> None:
+    old_work = folder / ".pharmadesk-backup-abc123"
+    old_work.mkdir()
+    (old_work / "pharmacy.db").write_bytes(b"\x01" * 100)
+    old_part = folder / ".pharmadesk-20261101-100000.pdbackup.part"
+    old_part.write_bytes(b"PK")
+    fresh_part = folder / ".pharmadesk-20261120-095959.pdbackup.part"  # someone writing now
+    fresh_part.write_bytes(b"PK")
+    a_day_ago = datetime.now().timestamp() - 24 * 3600
+    for path in (old_work, old_part):
+        os.utime(path, (a_day_ago, a_day_ago))
+    made = backups.make_backup(pharmacy, folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([made.path.name, fresh_part.name])
