@@ -85,6 +85,7 @@ def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(raw_key_pragma(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA temp_store = MEMORY")  # no temporary file, encrypted or not
     except BaseException:
         conn.close()
         raise
