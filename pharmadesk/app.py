@@ -95,7 +95,7 @@ def run_window(app: QApplication, ctx: Context, settings: QSettings) -> int:
         (window.ctx if window is not None else ctx).close_connection()
 
     runner = BackgroundRunner(on_stop=close_worker_connection)
-    window = MainWindow(ctx, runner, settings)
+    window = MainWindow(ctx, runner, settings, automatic_backups=True)
     window.show()
     session_lock.watch(window, window.lock_for_os)  # best effort, never fails start-up
     # Python's cycle collector runs in whichever thread happens to allocate; collecting a

@@ -44,6 +44,7 @@ from pharmadesk.services.context import Context
 from pharmadesk.services.customers import SaveOutcome
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui.all_purchases import AllPurchasesWindow
+from pharmadesk.ui.backup_actions import BackupActions
 from pharmadesk.ui.counter_page import CounterPage
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.customer_panel import CustomerPanel
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         *,
         idle_clock: Callable[[], float] = time.monotonic,
+        automatic_backups: bool = False,
     ) -> None:
         super().__init__()
         self.ctx = ctx
@@ -86,11 +88,14 @@ class MainWindow(QMainWindow):
         self._modal_depth = 0  # dialogs run by run_modal that have not returned yet
         self._notes: list[str] = []  # told to whoever unlocks
         self._before_drop: list[Callable[[], None]] = []
+        self._after_drop: list[Callable[[], None]] = []
         self.stack = QStackedWidget()
         self.lock_screen = LockScreen()
         self.lock_screen.submitted.connect(self._sign_in)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
+        # Backups and the start-up check (automatic ones as app.run_window makes the window).
+        self.backups = BackupActions(runner, automatic=automatic_backups, parent=self)
         self._build_actions()
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
@@ -163,6 +168,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._update_actions()
         self._arm_idle()
+        self.backups.session_started()
 
     def _arm_idle(self) -> None:
         """(Re)start the idle clock with the owner's auto-lock time."""
@@ -220,11 +226,16 @@ class MainWindow(QMainWindow):
                                         "actionImportHistory")  # fmt: skip
         self.act_export = self._action(self.tr("Export to Excel…"), [], self.show_export,
                                        "actionExport")  # fmt: skip
+        self.act_backup = self._action(self.tr("Back up now…"), [], self.backups.back_up_now,
+                                       "actionBackup")  # fmt: skip
+        self.act_restore = self._action(self.tr("Restore from backup…"), [], self.backups.restore,
+                                        "actionRestore")  # fmt: skip
         self.act_charts = self._action(self.tr("Dashboard"), ["Ctrl+Shift+D"],
                                        self.show_dashboard, "actionDashboard")  # fmt: skip
         menus: list[tuple[str, list[QAction | None]]] = [
             (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
-                               self.act_history, self.act_export, None, self.act_password,
+                               self.act_history, self.act_export, None, self.act_backup,
+                               self.act_restore, None, self.act_password,
                                self.act_lock, self.act_quit]),
             (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction]),
             (self.tr("&View"), [self.act_follow_ups, self.act_all_purchases, self.act_charts]),
@@ -263,6 +274,10 @@ class MainWindow(QMainWindow):
              self.tr("Only the owner manages accounts")),
             (self.act_audit, allows(account, Operation.AUDIT),
              self.tr("Only the owner can see the audit log")),
+            (self.act_backup, allows(account, Operation.BACKUP),
+             self.tr("This account may not make backups")),
+            (self.act_restore, allows(account, Operation.RESTORE),
+             self.tr("Only the owner can restore a backup")),
         ]  # fmt: skip
 
     def show_all_purchases(self) -> None:
@@ -641,7 +656,7 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from pharmadesk.ui.settings_dialog import SettingsDialog
 
-        self.run_dialog(SettingsDialog(self._settings, parent=self))
+        self.run_dialog(SettingsDialog(self._settings, parent=self, ctx=self.ctx))
         self._after_owner_dialog()
 
     def show_accounts(self) -> None:
@@ -752,6 +767,15 @@ class MainWindow(QMainWindow):
         self.state = LOCKED
         self.lock_screen.set_waiting(False)
         gc.collect()
+        for hook in self._after_drop:
+            hook()
+        self._after_drop.clear()
+
+    def lock_then(self, reason: str, then: Callable[[], None]) -> None:
+        """Lock, and once the session is closed (both connections, the instance lock still
+        held) call `then`: a restore replaces the file under this window."""
+        self._after_drop.append(then)
+        self._lock(reason)
 
     def _drop_windows(self) -> None:
         """Delete every window of this one: dashboard, all purchases, dialogs run before."""
@@ -800,7 +824,7 @@ class MainWindow(QMainWindow):
     # closing ------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_leave():
+        if not self.confirm_leave() or not self.backups.before_exit():
             event.ignore()
             return
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())

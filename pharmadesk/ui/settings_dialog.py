@@ -1,20 +1,43 @@
-"""Settings kept on this PC (no personal data): the UI language."""
+"""Settings: the UI language (kept on this PC, no personal data) and, for the open pharmacy,
+where its backups go (the owner chooses, e.g. a USB drive) and when the last one was made."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from pathlib import Path
 
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from pharmadesk.errors import PharmaDeskError
+from pharmadesk.services import backups
+from pharmadesk.services.context import Context
+from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui.i18n import LANGUAGES
+from pharmadesk.ui.start_dialogs import ERROR_STYLE
 
 LANGUAGE_KEY = "ui/language"
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, *, ctx: Context | None = None
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._ctx = ctx
+        self._folder_before = ""
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -22,6 +45,17 @@ class SettingsDialog(QDialog):
             self.language.addItem(LANGUAGE_NAMES[code], code)
         current = settings.value(LANGUAGE_KEY)
         self.language.setCurrentIndex(max(self.language.findData(current), 0))
+        self.backup_folder = QLineEdit()
+        self.backup_folder.setObjectName("backupFolder")
+        self.choose_folder = QPushButton(self.tr("Choose…"))
+        self.choose_folder.setObjectName("chooseBackupFolder")
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.last_backup = QLabel()
+        self.last_backup.setObjectName("lastBackup")
+        self.message = QLabel()
+        self.message.setObjectName("settingsMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -30,8 +64,46 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(QLabel(self.tr("A new language applies from the next start.")))
+        if ctx is not None:
+            self._add_backups(form, ctx)
+        form.addRow(self.message)
         form.addRow(buttons)
 
+    def _add_backups(self, form: QFormLayout, ctx: Context) -> None:
+        self._folder_before = str(backups.backup_folder(ctx))
+        self.backup_folder.setText(self._folder_before)
+        owner = allows(ctx.account, Operation.MANAGE)
+        self.backup_folder.setReadOnly(not owner)
+        self.choose_folder.setEnabled(owner)
+        if not owner:
+            self.choose_folder.setToolTip(self.tr("Only the owner chooses the backup folder"))
+        where = QHBoxLayout()
+        where.addWidget(self.backup_folder, 1)
+        where.addWidget(self.choose_folder)
+        form.addRow(self.tr("Backup folder"), where)
+        last = backups.last_backup(ctx)
+        if last is None:
+            self.last_backup.setText(self.tr("No backup yet"))
+        else:
+            shown = last.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self.last_backup.setText(f"{shown}  ({last.path.name})")
+        form.addRow(self.tr("Last backup"), self.last_backup)
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Backup folder"), self.backup_folder.text()
+        )
+        if chosen:
+            self.backup_folder.setText(chosen)
+
     def _save(self) -> None:
+        folder = self.backup_folder.text().strip()
+        if self._ctx is not None and folder and folder != self._folder_before:
+            try:
+                backups.set_backup_folder(self._ctx, Path(folder).expanduser())
+            except PharmaDeskError as exc:
+                self.message.setText(exc.message)
+                self.backup_folder.setFocus()
+                return
         self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self.accept()

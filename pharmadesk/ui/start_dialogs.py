@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmadesk.errors import AccountWaiting, AuthenticationError, PharmaDeskError
+from pharmadesk.errors import (
+    AccountWaiting,
+    AuthenticationError,
+    DatabaseUnavailable,
+    PharmaDeskError,
+)
 from pharmadesk.services.context import Context, local_now
 
 Unlock = Callable[[str, str], Context]
@@ -67,6 +72,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(self.tr("Unlock PharmaDesk"))
         self._unlock = unlock
         self._clock = clock
+        self._path = path
         self.context: Context | None = None
         self.user = QLineEdit(user)
         self.user.setObjectName("user")
@@ -82,6 +88,13 @@ class UnlockDialog(QDialog):
             self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        # Offered when the file cannot be opened (damaged, lost): restore it from a backup.
+        self.restore_button = buttons.addButton(
+            self.tr("Restore from backup…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.restore_button.setObjectName("unlockRestore")
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self._restore)
         buttons.accepted.connect(self._try)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -97,11 +110,26 @@ class UnlockDialog(QDialog):
             self.context = self._unlock(self.user.text().strip(), self.password.text())
         except PharmaDeskError as exc:
             self.message.setText(unlock_error_text(exc, self._clock()))
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.restore_button.setVisible(isinstance(exc, DatabaseUnavailable))
             if isinstance(exc, AuthenticationError):
                 self.password.clear()
                 self.password.setFocus()
             return
         self.accept()
+
+    def _restore(self) -> None:
+        from pharmadesk.ui.backup_dialogs import restore_at_start  # not needed at start-up
+
+        told = restore_at_start(self._path, user=self.user.text().strip(), parent=self)
+        if told is None:
+            return
+        self.restore_button.hide()
+        self.message.setStyleSheet("")
+        self.message.setText(told + "\n" + self.tr("Sign in to the restored pharmacy."))
+        self.password.clear()
+        self.activateWindow()
+        self.password.setFocus()
 
 
 def password_strength_hint(password: str) -> tuple[str, bool]:
