@@ -172,7 +172,8 @@ class CustomerDataDialog(QDialog):
 def backups_note() -> str:
     return _translate(
         "Backups made before now still hold the old data until they rotate out (7 daily, "
-        "4 weekly and 12 monthly backups are kept). A backup restored later brings the "
+        "4 weekly and 12 monthly backups are kept), as do the copies kept aside before an "
+        "upgrade or a restore until they are deleted. A backup restored later brings the "
         "customer back: erase them again then."
     )
 

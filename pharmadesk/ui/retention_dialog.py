@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -116,7 +117,7 @@ class RetentionDialog(QDialog):
         )  # fmt: skip
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
         table.itemChanged.connect(self._update)
         return table
@@ -169,7 +170,8 @@ class RetentionDialog(QDialog):
             for column, item in enumerate(cells):
                 table.setItem(row, column, item)
         table.blockSignals(False)
-        table.resizeColumnsToContents()
+        for column in (0, 2, 3):
+            table.resizeColumnToContents(column)
         counted = self.tr("%Ln customer(s) inactive since before %1.", "", len(found))
         lines = [self._note, counted.replace("%1", retention.cutoff(self.ctx).isoformat())]
         self.status.setText("\n".join(line for line in lines if line))
