@@ -39,6 +39,7 @@ class SettingsDialog(QDialog):
         self._ctx = ctx
         self._folder_before = ""
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)  # room for a backup folder's path
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code in LANGUAGES:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from pharmadesk import app
-from pharmadesk.services import accounts, backups, customers, vault
+from pharmadesk.services import accounts, backups, customers, instance, vault
 from pharmadesk.services.context import Context
 from pharmadesk.ui.backup_dialogs import RestoreDialog, TaskDialog
 from pharmadesk.ui.main_window import LOCKED, MainWindow
@@ -277,6 +277,50 @@ def test_the_unlock_dialog_of_a_damaged_file_offers_the_backups_and_restores_one
         assert names(dialog.context) == {"张三", "李四"}
     finally:
         dialog.context.close()
+
+
+def test_a_restore_at_start_up_waits_for_another_copy_that_holds_the_file(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int]
+) -> None:
+    backups.make_backup(pharmacy, reason="exit")
+    path = pharmacy.path
+    pharmacy.close()
+    path.write_bytes(b"")
+    before = path.read_bytes()
+    other = instance.hold(path, account="pharmacist")  # a window left open on another login
+    dialog = UnlockDialog(path=path, unlock=lambda n, p: app.unlock_pharmacy(path, n, p))
+    qtbot.addWidget(dialog)
+    told: list[list[str]] = []
+
+    def restore(restore: QWidget) -> None:
+        assert isinstance(restore, RestoreDialog)
+        restore.password.setText(PASSWORD)
+        told.append(when_modal_text(qtbot))  # the box that follows the choice
+        restore.restore_button.click()
+
+    errors = when_modal(qtbot, restore)
+    try:
+        dialog.restore_button.click()
+    finally:
+        other.release()
+    assert errors == []
+    [[text]] = told
+    assert "in use" in text or "open in another" in text
+    assert path.read_bytes() == before
+    assert list(path.parent.glob("*.before-restore-*")) == []
+
+
+def when_modal_text(qtbot: QtBot) -> list[str]:
+    """The text of the next message box, which is then closed."""
+    seen: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(qtbot, read)
+    return seen
 
 
 def test_a_file_that_is_not_a_backup_is_refused_in_the_preview(
