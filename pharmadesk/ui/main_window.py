@@ -232,15 +232,23 @@ class MainWindow(QMainWindow):
                                         "actionRestore")  # fmt: skip
         self.act_charts = self._action(self.tr("Dashboard"), ["Ctrl+Shift+D"],
                                        self.show_dashboard, "actionDashboard")  # fmt: skip
+        self.act_customer_data = self._action(self.tr("Export this customer's data…"), [],
+                                              self.export_customer_data,
+                                              "actionCustomerData")  # fmt: skip
+        self.act_erase = self._action(self.tr("Erase on request…"), [], self.erase_customer,
+                                      "actionErase")  # fmt: skip
+        self.act_retention = self._action(self.tr("Retention review…"), [], self.show_retention,
+                                          "actionRetention")  # fmt: skip
         menus: list[tuple[str, list[QAction | None]]] = [
             (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
                                self.act_history, self.act_export, None, self.act_backup,
                                self.act_restore, None, self.act_password,
                                self.act_lock, self.act_quit]),
-            (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction]),
+            (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction,
+                                   None, self.act_customer_data, self.act_erase]),
             (self.tr("&View"), [self.act_follow_ups, self.act_all_purchases, self.act_charts]),
             (self.tr("&Tools"), [self.act_fields, self.act_settings, None, self.act_accounts,
-                                self.act_audit]),
+                                self.act_audit, self.act_retention]),
         ]  # fmt: skip
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
@@ -278,6 +286,12 @@ class MainWindow(QMainWindow):
              self.tr("This account may not make backups")),
             (self.act_restore, allows(account, Operation.RESTORE),
              self.tr("Only the owner can restore a backup")),
+            (self.act_customer_data, allows(account, Operation.EXPORT_PERSONAL),
+             self.tr("Only the owner can export a customer's data")),
+            (self.act_erase, allows(account, Operation.ERASE),
+             self.tr("Only the owner can erase a customer")),
+            (self.act_retention, allows(account, Operation.ERASE),
+             self.tr("Only the owner reviews how long data is kept")),
         ]  # fmt: skip
 
     def show_all_purchases(self) -> None:
@@ -345,6 +359,8 @@ class MainWindow(QMainWindow):
         self.act_save.setEnabled(self.form.is_dirty() and self.form.is_valid())
         self.act_purchase.setEnabled(has_customer)
         self.act_interaction.setEnabled(has_customer)
+        for action in (self.act_customer_data, self.act_erase):
+            action.setEnabled(action.isEnabled() and has_customer)
 
     def refresh_status(self) -> None:
         # Counting two million purchase lines is not for the GUI thread.
@@ -627,6 +643,37 @@ class MainWindow(QMainWindow):
                 self.panel.show_profile(None)
                 self._update_actions()
         self.search.focus_box()
+
+    def export_customer_data(self) -> None:
+        """The open customer's own data, on their request (owner)."""
+        if self._record is None or not allows(self.ctx.account, Operation.EXPORT_PERSONAL):
+            return
+        from pharmadesk.ui.privacy_dialogs import CustomerDataDialog
+
+        self.run_dialog(CustomerDataDialog(self.ctx, self._runner, self._record, self))
+
+    def erase_customer(self) -> None:
+        """Erase the open customer on their request (owner), once they are named again."""
+        if self._record is None or not allows(self.ctx.account, Operation.ERASE):
+            return
+        if not self.confirm_leave():
+            return
+        from pharmadesk.ui.privacy_dialogs import EraseDialog
+
+        dialog = EraseDialog(self.ctx, self._runner, self._record, self)
+        if self.run_dialog(dialog) and dialog.erased:
+            self._after_import()  # the customer is gone from the counter, as after an undo
+            self.statusBar().showMessage(self.tr("The customer was erased."), 5000)
+
+    def show_retention(self) -> None:
+        if not allows(self.ctx.account, Operation.ERASE) or not self.confirm_leave():
+            return
+        from pharmadesk.ui.retention_dialog import RetentionDialog
+
+        dialog = RetentionDialog(self.ctx, self._runner, self)
+        self.run_modal(dialog)
+        if not self.locked and dialog.anonymised:
+            self._after_import()
 
     def show_follow_ups(self) -> None:
         from pharmadesk.ui.follow_ups import FollowUpsDialog

@@ -1,0 +1,90 @@
+"""Erasure from the counter window: the Customer menu, the role rules, and what the PC's saved
+window settings hold afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from pharmadesk.services import accounts, vault
+from pharmadesk.services.context import Context
+from pharmadesk.ui.main_window import MainWindow
+from pharmadesk.ui.privacy_dialogs import EraseDialog
+from pharmadesk.ui.tasks import BackgroundRunner
+from tests.conftest import FakeClock
+from tests.unit.ui.conftest import press, type_text, when_modal
+
+
+def test_the_owner_erases_the_open_customer_and_the_settings_keep_nothing_of_them(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int], pharmacy: Context,
+    settings: QSettings,
+) -> None:  # fmt: skip
+    assert not window.act_erase.isEnabled()  # no customer open
+    type_text(qtbot, "zs")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.customer_id == people["张三"])
+    assert window.act_erase.isEnabled()
+    assert window.act_customer_data.isEnabled()
+
+    def erase(dialog: QWidget) -> None:
+        assert isinstance(dialog, EraseDialog)
+        dialog.confirmation.setText("张三")
+        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+
+    errors = when_modal(qtbot, erase)
+    window.act_erase.trigger()
+    assert errors == []
+    assert window.customer_id is None
+    assert window.form.editor("name").text() == ""  # type: ignore[attr-defined]
+    assert window.search.box.text() == ""
+    assert pharmacy.db.execute_sql(
+        "SELECT status, name FROM customer WHERE id = ?", (people["张三"],)
+    ).fetchone() == ("anonymised", f"已删除客户 #{people['张三']}")
+    with qtbot.waitSignal(window.search.results_shown, timeout=10_000) as shown:
+        type_text(qtbot, "zs")
+    assert shown.args == [0]
+    assert window.search.status.text() == "No customer found"
+
+    window.close()  # saves the window's layout
+    settings.sync()
+    saved = Path(settings.fileName()).read_bytes()
+    assert saved, "the control: closing the window writes its settings"
+    for text in ("张三", "13812345678", "5678", "zhangsan"):
+        assert text.encode("utf-8") not in saved
+
+
+@pytest.fixture
+def pharmacist_window(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], settings: QSettings,
+    db_path: Path, clock: FakeClock,
+) -> Iterator[MainWindow]:  # fmt: skip
+    accounts.add(pharmacy, "li", role="pharmacist", password="pharm-pw")
+    li = vault.open_pharmacy(db_path, user="li", password="pharm-pw", clock=clock)
+    runner = BackgroundRunner(on_stop=li.close)
+    win = MainWindow(li, runner, settings)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.form.load(None)
+    win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    runner.stop()
+
+
+def test_a_pharmacist_is_told_these_are_the_owners(
+    pharmacist_window: MainWindow, people: dict[str, int]
+) -> None:
+    pharmacist_window.open_customer(people["张三"])
+    for action in (pharmacist_window.act_erase, pharmacist_window.act_customer_data,
+                   pharmacist_window.act_retention):  # fmt: skip
+        assert not action.isEnabled()
+        assert "owner" in action.toolTip()
+    pharmacist_window.erase_customer()  # a shortcut or a stale menu would do nothing
+    assert pharmacist_window.customer_id == people["张三"]
