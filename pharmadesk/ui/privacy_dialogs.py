@@ -64,8 +64,18 @@ def _who(customer: CustomerRecord) -> str:
     return f"{customer.name} ({customer.code})" if customer.code else customer.name
 
 
-class CustomerDataDialog(QDialog):
-    """Where to write the customer's data, then the workbook; `written` once it is."""
+def status_label(name: str) -> QLabel:
+    """The line under a job's progress: what it is doing, then what came of it."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class _CustomerJobDialog(QDialog):
+    """A dialog about one customer whose service call runs on the worker (or here, without
+    a runner), and which stays open until that call ends."""
 
     def __init__(
         self,
@@ -76,8 +86,24 @@ class CustomerDataDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.runner, self.customer = ctx, runner, customer
-        self.written: Path | None = None
         self._tickets: set[int] = set()
+        self._build()
+        self.resize(560, self.sizeHint().height())
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        if not self._tickets:  # a file or an erasure half done is finished first
+            super().reject()
+
+
+class CustomerDataDialog(_CustomerJobDialog):
+    """Where to write the customer's data, then the workbook; `written` once it is."""
+
+    written: Path | None = None
+
+    def _build(self) -> None:
         self.setWindowTitle(self.tr("Export this customer's data"))
         intro = QLabel(
             self.tr(
@@ -85,22 +111,31 @@ class CustomerDataDialog(QDialog):
                 "consents, points, the audit entries about them and the imports that touched "
                 "their file) is written to one Excel workbook, in plain text. Hand it to the "
                 "customer and do not keep a copy. The export is recorded in the audit log."
-            ).replace("%1", _who(customer))
+            ).replace("%1", _who(self.customer))
         )
         intro.setWordWrap(True)
+        self.progress = _busy_bar("customerDataProgress")
+        self.status = status_label("customerDataStatus")
+        layout = QVBoxLayout(self)
+        for widget in (intro, QLabel(self.tr("Save as:"))):
+            layout.addWidget(widget)
+        layout.addLayout(self._path_row())
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(self._buttons())
+
+    def _path_row(self) -> QHBoxLayout:
         self.path = QLineEdit(str(self._default_path()))
         self.path.setObjectName("customerDataPath")
         choose = QPushButton(self.tr("&Choose…"))
         choose.setAutoDefault(False)
         choose.clicked.connect(self._choose)
-        where = QHBoxLayout()
-        where.addWidget(self.path, 1)
-        where.addWidget(choose)
-        self.progress = _busy_bar("customerDataProgress")
-        self.status = QLabel()
-        self.status.setObjectName("customerDataStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(choose)
+        return row
+
+    def _buttons(self) -> QHBoxLayout:
         self.start = QPushButton(self.tr("&Export"))
         self.start.setObjectName("customerDataExport")
         self.start.setDefault(True)
@@ -108,18 +143,11 @@ class CustomerDataDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.start)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        for widget in (intro, QLabel(self.tr("Save as:"))):
-            layout.addWidget(widget)
-        layout.addLayout(where)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
-        self.resize(560, self.sizeHint().height())
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.start)
+        row.addWidget(close)
+        return row
 
     def _default_path(self) -> Path:
         # Named by member code, not by name: the file name shows in folders and recent lists.
@@ -134,11 +162,8 @@ class CustomerDataDialog(QDialog):
         if chosen:
             self.path.setText(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
 
-    def running(self) -> bool:
-        return bool(self._tickets)
-
     def export(self) -> None:
-        if self.running() or not self.path.text().strip():
+        if self._tickets or not self.path.text().strip():
             return
         target = Path(self.path.text().strip())
         ctx, customer_id = self.ctx, self.customer.id
@@ -164,10 +189,6 @@ class CustomerDataDialog(QDialog):
         self.start.setEnabled(True)
         self.status.setText(failure_text(error) + "\n" + self.tr("No file was written."))
 
-    def reject(self) -> None:
-        if not self.running():  # the file is being written: it finishes first
-            super().reject()
-
 
 def backups_note() -> str:
     return _translate(
@@ -178,20 +199,12 @@ def backups_note() -> str:
     )
 
 
-class EraseDialog(QDialog):
+class EraseDialog(_CustomerJobDialog):
     """Erase on request: `erased` is True once the customer is anonymised."""
 
-    def __init__(
-        self,
-        ctx: Context,
-        runner: BackgroundRunner | None,
-        customer: CustomerRecord,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx, self.runner, self.customer = ctx, runner, customer
-        self.erased = False
-        self._tickets: set[int] = set()
+    erased = False
+
+    def _build(self) -> None:
         self.setWindowTitle(self.tr("Erase customer on request"))
         layout = QVBoxLayout(self)
         for text in (self._what_text(), backups_note()):
@@ -206,14 +219,11 @@ class EraseDialog(QDialog):
         layout.addWidget(ask)
         layout.addWidget(self.confirmation)
         self.progress = _busy_bar("eraseProgress")
-        self.status = QLabel()
-        self.status.setObjectName("eraseStatus")
-        self.status.setWordWrap(True)
+        self.status = status_label("eraseStatus")
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         self._update()
-        self.resize(560, self.sizeHint().height())
 
     def _what_text(self) -> str:
         return self.tr(
@@ -275,7 +285,3 @@ class EraseDialog(QDialog):
         self.progress.hide()
         self.status.setText(failure_text(error))
         self._update()
-
-    def reject(self) -> None:
-        if not self._tickets:
-            super().reject()

@@ -4,12 +4,10 @@ anonymised in bulk after a preview.
 The list is read off the GUI thread; the owner ticks who to anonymise (all or none at a
 click), sees a preview (how many, who, and who came back since the list was made) and
 confirms; the anonymisation runs on the worker with a progress bar and can be stopped
-(those done stay done). The worker only writes `RetentionProgress`, a GUI timer reads it.
+(those done stay done). The worker only writes an `ExportProgress`, a GUI timer reads it.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -32,26 +30,13 @@ from pharmadesk.services import retention
 from pharmadesk.services.context import Context
 from pharmadesk.services.erasure import ErasureResult
 from pharmadesk.services.retention import InactiveCustomer
+from pharmadesk.ui.export_dialog import ExportProgress
 from pharmadesk.ui.import_text import error_text
-from pharmadesk.ui.privacy_dialogs import backups_note, failure_text
+from pharmadesk.ui.privacy_dialogs import backups_note, failure_text, status_label
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
 PROGRESS_MS = 100
 PREVIEW_NAMES = 20  # names the confirmation lists before "and N more"
-
-
-@dataclass
-class RetentionProgress:
-    """Shared with the worker: it writes `latest` and reads `stop`."""
-
-    latest: tuple[int, int] = (0, 1)
-    stop: bool = False
-
-    def update(self, done: int, total: int) -> None:
-        self.latest = (done, total)
-
-    def stopped(self) -> bool:
-        return self.stop
 
 
 class RetentionDialog(QDialog):
@@ -64,7 +49,7 @@ class RetentionDialog(QDialog):
         self.ctx, self.runner = ctx, runner
         self.anonymised: list[int] = []
         self.customers: list[InactiveCustomer] = []
-        self.shared = RetentionProgress()
+        self.shared = ExportProgress()  # written by the worker, read by the timer
         self._tickets: set[int] = set()
         self._running = False
         self._note = ""  # what the last anonymisation did, shown above the list's count
@@ -82,9 +67,7 @@ class RetentionDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("retentionProgress")
         self.progress.hide()
-        self.status = QLabel()
-        self.status.setObjectName("retentionStatus")
-        self.status.setWordWrap(True)
+        self.status = status_label("retentionStatus")
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
@@ -201,7 +184,7 @@ class RetentionDialog(QDialog):
         for widget in (self.select_all, self.select_none, self.years, self.table):
             widget.setEnabled(not busy)
         self.start.setEnabled(not busy and bool(self.chosen()))
-        self.stop.setEnabled(self._running and not self.shared.stop)
+        self.stop.setEnabled(self._running and not self.shared.cancel)
 
     def _years_changed(self) -> None:
         years = self.years.value()
@@ -252,7 +235,7 @@ class RetentionDialog(QDialog):
         return box.clickedButton() is go
 
     def start_anonymising(self, customer_ids: list[int]) -> None:
-        self.shared = shared = RetentionProgress(latest=(0, len(customer_ids)))
+        self.shared = shared = ExportProgress(latest=(0, len(customer_ids)))
         ctx = self.ctx
         self._running = True
         self.progress.setRange(0, max(len(customer_ids), 1))
@@ -263,13 +246,13 @@ class RetentionDialog(QDialog):
         run_tracked(
             self.runner, self._tickets,
             lambda: retention.anonymise(ctx, customer_ids, progress=shared.update,
-                                        cancelled=shared.stopped),
+                                        cancelled=shared.cancelled),
             self._anonymised, self._failed,
         )  # fmt: skip
         self._update()
 
     def request_stop(self) -> None:
-        self.shared.stop = True
+        self.shared.cancel = True
         self.status.setText(self.tr("Stopping after the current customer…"))
         self._update()
 
