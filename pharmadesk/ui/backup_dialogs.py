@@ -42,6 +42,7 @@ from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 POLL_MS = 100
 BACKUP_FILTER = "PharmaDesk backup (*.pdbackup);;All files (*)"
 Progress = Callable[[int, int], None]
+COUNTED = ("customer", "purchase", "interaction", "user")  # the tables a preview names
 
 
 def when(moment: datetime) -> str:
@@ -61,17 +62,16 @@ def reason_text(reason: str) -> str:
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    # Literal calls, one each, so that lupdate sees the plural forms.
+    # Literal calls with plain arguments, one each, so that lupdate sees the plural forms.
     translate = QCoreApplication.translate
-    n = counts.get
+    people, lines, talks, users = (counts.get(k, 0) for k in COUNTED)
     parts = [
-        translate("BackupText", "%n customer(s)", "", n("customer", 0)),
-        translate("BackupText", "%n purchase line(s)", "", n("purchase", 0)),
-        translate("BackupText", "%n interaction(s)", "", n("interaction", 0)),
-        translate("BackupText", "%n account(s)", "", n("user", 0)),
+        translate("BackupText", "%n customer(s)", "", people),
+        translate("BackupText", "%n purchase line(s)", "", lines),
+        translate("BackupText", "%n interaction(s)", "", talks),
+        translate("BackupText", "%n account(s)", "", users),
     ]
-    keys = ("customer", "purchase", "interaction", "user")
-    return ", ".join(part for key, part in zip(keys, parts, strict=True) if key in counts)
+    return ", ".join(part for key, part in zip(COUNTED, parts, strict=True) if key in counts)
 
 
 def preview_text(info: BackupInfo) -> str:
