@@ -24,6 +24,7 @@ from pharmadesk.db.migrations import (
     m0007_sales_summaries,
     m0008_light_summaries,
     m0009_guardians,
+    m0010_audit_indexes,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -45,6 +46,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "sales summaries for the dashboard", m0007_sales_summaries.apply),
     Migration(8, "cheap summary triggers, a cache of figures", m0008_light_summaries.apply),
     Migration(9, "guardians of children, consents given by them", m0009_guardians.apply),
+    Migration(10, "indexes for the audit-log viewer's filters", m0010_audit_indexes.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -174,7 +174,7 @@ def test_schema_9_keeps_consent_history_and_adds_guardians(tmp_path: Path) -> No
         "INSERT INTO consent_record (customer_id, purpose, status, recorded_at, channel) "
         "VALUES (1, 'data', 'given', '2024-01-02T09:00:00+08:00', 'counter')"
     )
-    assert migrations.migrate(db) == [9]
+    assert migrations.migrate(db, target=9) == [9]
     assert one("SELECT purpose, status, channel, by_guardian FROM consent_record").fetchall() == [
         ("data", "given", "counter", 0)
     ]

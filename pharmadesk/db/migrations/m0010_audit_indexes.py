@@ -1,4 +1,4 @@
-"""Schema 11: indexes for the owner's audit-log viewer (`services/audit_log.py`).
+"""Schema 10: indexes for the owner's audit-log viewer (`services/audit_log.py`).
 
 The viewer shows the newest events first, a page at a time, filtered by day range, by
 account or by action; the lists of its filters are the distinct accounts and actions. On a
