@@ -48,6 +48,7 @@ from pharmadesk.ui.backup_actions import BackupActions
 from pharmadesk.ui.counter_page import CounterPage
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.customer_panel import CustomerPanel
+from pharmadesk.ui.figures_warmup import FiguresWarmup
 from pharmadesk.ui.idle_watch import IdleWatch
 from pharmadesk.ui.interaction_dialog import InteractionDialog
 from pharmadesk.ui.lock_screen import LockScreen
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         # Backups and the start-up check (automatic ones as app.run_window makes the window).
         self.backups = BackupActions(runner, automatic=automatic_backups, parent=self)
+        self.figures = FiguresWarmup(self)  # the dashboard's periods, ready before asked for
         self._build_actions()
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._arm_idle()
         self.backups.session_started()
+        self.figures.session_started(self.ctx)
 
     def _arm_idle(self) -> None:
         """(Re)start the idle clock with the owner's auto-lock time."""
@@ -760,6 +763,7 @@ class MainWindow(QMainWindow):
         if discard and self.form.is_dirty():
             self._notes.append(self._discarded_note())
         self.state = LOCKING
+        self.figures.stop()  # its own connection closes before a restore may replace the file
         self.idle_watch.stop()
         self._splitter_state = self.counter.saveState()
         self.stack.setCurrentWidget(self.lock_screen)
@@ -871,7 +875,13 @@ class MainWindow(QMainWindow):
     # closing ------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_leave() or not self.backups.before_exit():
+        if not self.confirm_leave():
+            event.ignore()
+            return
+        self.figures.stop()  # the exit backup gets the machine
+        if not self.backups.before_exit():
+            if not self.locked:  # staying open after all
+                self.figures.session_started(self.ctx)
             event.ignore()
             return
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())

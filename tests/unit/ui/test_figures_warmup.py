@@ -11,6 +11,7 @@ from pharmadesk.services import accounts, vault
 from pharmadesk.services.analytics import warmup
 from pharmadesk.services.context import Context
 from pharmadesk.ui.figures_warmup import FiguresWarmup
+from pharmadesk.ui.main_window import MainWindow
 from tests.conftest import PASSWORD, FakeClock
 from tests.unit.services.analytics import shop
 from tests.unit.services.analytics.test_figures import lines_for
@@ -58,3 +59,14 @@ def test_staff_sessions_prepare_nothing(
         assert figures.preparer is None
     finally:
         staff.close()
+
+
+def test_locking_the_window_stops_the_preparation(qtbot: QtBot, window: MainWindow) -> None:
+    window.figures._timer.setInterval(0)
+    window.figures.session_started(window.ctx)
+    qtbot.waitUntil(lambda: window.figures.preparer is not None, timeout=5000)
+    preparer = window.figures.preparer
+    assert preparer is not None
+    window.lock()
+    assert window.figures.preparer is None
+    assert not preparer.running()
