@@ -522,7 +522,7 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>Unexpected error; the log has the details.</translation>
     </message>
@@ -540,7 +540,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location line="-373"/>
+        <location line="-355"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
@@ -568,6 +568,192 @@
         <location line="+0"/>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../pharmadesk/ui/backup_actions.py" line="+107"/>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up the pharmacy…</source>
+        <translation>Backing up the pharmacy…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Backed up at %1</source>
+        <translation>Backed up at %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the check could not finish: %1</source>
+        <translation>the check could not finish: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pharmacy file checked: no problem</source>
+        <translation>Pharmacy file checked: no problem</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A problem in the pharmacy file</source>
+        <translation>A problem in the pharmacy file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the pharmacy file found a problem:</source>
+        <translation>Checking the pharmacy file found a problem:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restoring the last good backup may be needed.</source>
+        <translation>Restoring the last good backup may be needed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore from backup…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please tell the owner.</source>
+        <translation>Please tell the owner.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The daily backup failed: %1</source>
+        <translation>The daily backup failed: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Backing up before closing</source>
+        <translation>Backing up before closing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up the pharmacy before closing…</source>
+        <translation>Backing up the pharmacy before closing…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Restoring a backup…</source>
+        <translation>Restoring a backup…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sign in to the restored pharmacy.</source>
+        <translation>Sign in to the restored pharmacy.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup was not restored: %1</source>
+        <translation>The backup was not restored: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupText</name>
+    <message>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+56"/>
+        <source>made by hand</source>
+        <translation>made by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on exit</source>
+        <translation>on exit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>daily</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a restore</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%n customer(s)</source>
+        <translation>%n customer(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n purchase line(s)</source>
+        <translation>%n purchase line(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n interaction(s)</source>
+        <translation>%n interaction(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n account(s)</source>
+        <translation>%n account(s)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy</source>
+        <translation>Pharmacy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holds</source>
+        <translation>Holds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App version</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>Backup saved and checked:</source>
+        <translation>Backup saved and checked:</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoring the backup of %1…</source>
+        <translation>Restoring the backup of %1…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The backup of %1 was restored.</source>
+        <translation>The backup of %1 was restored.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The data it replaced is kept in %1.</source>
+        <translation>The data it replaced is kept in %1.</translation>
     </message>
 </context>
 <context>
@@ -866,6 +1052,97 @@
     </message>
 </context>
 <context>
+    <name>ConsentHistoryModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/consent_panel.py" line="+54"/>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Given by</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Guardian</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <location line="+26"/>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer withdraws this consent (recorded at once)</source>
+        <translation>The customer withdraws this consent (recorded at once)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Consents are recorded when the customer is saved.</source>
+        <translation>Consents are recorded when the customer is saved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A child&apos;s consents are given by the guardian, %1.</source>
+        <translation>A child&apos;s consents are given by the guardian, %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>notice %1</source>
+        <translation>notice %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by the guardian</source>
+        <translation>by the guardian</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not withdrawn</source>
+        <translation>Not withdrawn</translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -915,14 +1192,77 @@
     </message>
 </context>
 <context>
+    <name>CustomerDataDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+107"/>
+        <source>Export this customer&apos;s data</source>
+        <translation>Export this customer&apos;s data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything PharmaDesk holds about %1 (profile, purchases, interactions, consents, points, the audit entries about them and the imports that touched their file) is written to one Excel workbook, in plain text. Hand it to the customer and do not keep a copy. The export is recorded in the audit log.</source>
+        <translation>Everything PharmaDesk holds about %1 (profile, purchases, interactions, consents, points, the audit entries about them and the imports that touched their file) is written to one Excel workbook, in plain text. Hand it to the customer and do not keep a copy. The export is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save as:</source>
+        <translation>Save as:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>customer data %1</source>
+        <translation>customer data %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written: %1</source>
+        <translation>Written: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No file was written.</source>
+        <translation>No file was written.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerFormWidget</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_form.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+81"/>
         <source>Allergies, conditions and notes are shown to pharmacists.</source>
         <translation>Allergies, conditions and notes are shown to pharmacists.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
+        <source>How the consents changed on this form were given</source>
+        <translation>How the consents changed on this form were given</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>e.g. 1965-03-07 or 1965年3月7日</source>
         <translation>e.g. 1965-03-07 or 1965年3月7日</translation>
     </message>
@@ -932,12 +1272,17 @@
         <translation>if the birth date is unknown</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Required for a child under 14</source>
+        <translation>Required for a child under 14</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>e.g. 2024-01-31</source>
         <translation>e.g. 2024-01-31</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+120"/>
         <source>Not a mobile: it will be kept as the other phone</source>
         <translation>Not a mobile: it will be kept as the other phone</translation>
     </message>
@@ -973,7 +1318,7 @@
 <context>
     <name>CustomerListWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/segment_customers.py" line="+143"/>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="+146"/>
         <source>&amp;Export…</source>
         <translation>&amp;Export…</translation>
     </message>
@@ -1005,8 +1350,16 @@
             <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln left out: no contact consent</source>
+        <translation>
+            <numerusform>%Ln left out: no contact consent</numerusform>
+            <numerusform>%Ln left out: no contact consent</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
@@ -1034,7 +1387,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+68"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+71"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1047,6 +1400,11 @@
         <location line="+1"/>
         <source>Interactions</source>
         <translation>Interactions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Consents</source>
+        <translation>Consents</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1069,7 +1427,7 @@
         <translation>New customer</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Allergies: %1</source>
         <translation>Allergies: %1</translation>
     </message>
@@ -1103,7 +1461,7 @@
 <context>
     <name>CustomerRowsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/segment_customers.py" line="-151"/>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="-156"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1206,7 +1564,7 @@
         <translation>Bought in %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Writing the month report…</source>
         <translation>Writing the month report…</translation>
     </message>
@@ -1232,15 +1590,53 @@
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+18"/>
+        <source>Erase customer on request</source>
+        <translation>Erase customer on request</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To confirm, type the customer&apos;s name or member code:</source>
+        <translation>To confirm, type the customer&apos;s name or member code:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Erase %1? Their name is replaced, and their member code, phone numbers, email, address, birth date, notes, health data and custom fields are removed, as is what was written about them in interactions and the points ledger. Purchases stay, anonymised, for the sales figures. This cannot be undone.</source>
+        <translation>Erase %1? Their name is replaced, and their member code, phone numbers, email, address, birth date, notes, health data and custom fields are removed, as is what was written about them in interactions and the points ledger. Purchases stay, anonymised, for the sales figures. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>E&amp;xport their data first…</source>
+        <translation>E&amp;xport their data first…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Erase</source>
+        <translation>&amp;Erase</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Erasing…</source>
+        <translation>Erasing…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
-        <location line="+185"/>
+        <location line="+191"/>
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-172"/>
         <source>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</source>
         <translation>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</translation>
     </message>
@@ -1325,7 +1721,12 @@
         <translation>Bought from category:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>For contacting them: only customers who agreed to be contacted</source>
+        <translation>For contacting them: only customers who agreed to be contacted</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>e.g. month-end accounts, call-back list</source>
         <translation>e.g. month-end accounts, call-back list</translation>
     </message>
@@ -1350,7 +1751,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>PharmaDesk export %1</source>
         <translation>PharmaDesk export %1</translation>
     </message>
@@ -1382,8 +1783,16 @@
             <numerusform>%1: %Ln rows</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln left out: no contact consent</source>
+        <translation>
+            <numerusform>%Ln left out: no contact consent</numerusform>
+            <numerusform>%Ln left out: no contact consent</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>The export was cancelled. No file was written.</source>
         <translation>The export was cancelled. No file was written.</translation>
     </message>
@@ -1589,7 +1998,7 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+18"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>Unexpected error; the log has the details.</translation>
     </message>
@@ -1880,7 +2289,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+189"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+198"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -1950,12 +2359,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+57"/>
         <source>Only the owner can change custom fields</source>
         <translation>Only the owner can change custom fields</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-56"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
@@ -1971,8 +2380,33 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Back up now…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from backup…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export this customer&apos;s data…</source>
+        <translation>Export this customer&apos;s data…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase on request…</source>
+        <translation>Erase on request…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retention review…</source>
+        <translation>Retention review…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1980,12 +2414,12 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Customer</source>
         <translation>&amp;Customer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
@@ -2020,7 +2454,32 @@
         <translation>Only the owner can see the audit log</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+2"/>
+        <source>This account may not make backups</source>
+        <translation>This account may not make backups</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner can restore a backup</source>
+        <translation>Only the owner can restore a backup</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner can export a customer&apos;s data</source>
+        <translation>Only the owner can export a customer&apos;s data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner can erase a customer</source>
+        <translation>Only the owner can erase a customer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner reviews how long data is kept</source>
+        <translation>Only the owner reviews how long data is kept</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -2123,7 +2582,12 @@
         <translation>An import failed while the window was locked; nothing was written.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+62"/>
+        <source>The customer was erased.</source>
+        <translation>The customer was erased.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Locked.</source>
         <translation>Locked.</translation>
     </message>
@@ -2138,7 +2602,7 @@
         <translation>Locked with the computer&apos;s session.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%1&apos;s new customer was not saved.</source>
         <translation>%1&apos;s new customer was not saved.</translation>
     </message>
@@ -2148,7 +2612,7 @@
         <translation>%1&apos;s unsaved changes to %2 were discarded.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+78"/>
         <source>While the window was locked</source>
         <translation>While the window was locked</translation>
     </message>
@@ -2269,6 +2733,24 @@
         <location line="+4"/>
         <source>compared with %1</source>
         <translation>compared with %1</translation>
+    </message>
+</context>
+<context>
+    <name>PharmaDesk</name>
+    <message>
+        <location filename="../../pharmadesk/app.py" line="+122"/>
+        <source>%1 is open in another PharmaDesk. Close it first.</source>
+        <translation>%1 is open in another PharmaDesk. Close it first.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>window</source>
+        <translation>window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is in use by PharmaDesk (%2, account %3, process %4, since %5). Close it first.</source>
+        <translation>%1 is in use by PharmaDesk (%2, account %3, process %4, since %5). Close it first.</translation>
     </message>
 </context>
 <context>
@@ -2625,9 +3107,191 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-170"/>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose another file…</source>
+        <translation>Choose another file…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The current data is replaced by the backup&apos;s. It is not deleted: it is kept aside, next to the pharmacy file. Everyone signs in again afterwards.</source>
+        <translation>The current data is replaced by the backup&apos;s. It is not deleted: it is kept aside, next to the pharmacy file. Everyone signs in again afterwards.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>an owner&apos;s password in the backup</source>
+        <translation>an owner&apos;s password in the backup</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Backups in %1:</source>
+        <translation>Backups in %1:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No backups found there. Choose a backup file.</source>
+        <translation>No backups found there. Choose a backup file.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose a backup file</source>
+        <translation>Choose a backup file</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+59"/>
+        <location line="+170"/>
+        <source>Retention review</source>
+        <translation>Retention review</translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <source> years</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customers with no activity for more than:</source>
+        <translation>Customers with no activity for more than:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Member code</source>
+        <translation>Member code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last activity</source>
+        <translation>Last activity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select &amp;all</source>
+        <translation>Select &amp;all</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select &amp;none</source>
+        <translation>Select &amp;none</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Anonymise selected…</source>
+        <translation>&amp;Anonymise selected…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the customers…</source>
+        <translation>Reading the customers…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%Ln customer(s) inactive since before %1.</source>
+        <translation>
+            <numerusform>%Ln customer inactive since before %1.</numerusform>
+            <numerusform>%Ln customers inactive since before %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>None of them is inactive any more.</source>
+        <translation>None of them is inactive any more.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Anonymise %Ln customer(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Anonymise %Ln customer? This cannot be undone.</numerusform>
+            <numerusform>Anonymise %Ln customers? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> and %Ln more</source>
+        <translation>
+            <numerusform> and %Ln more</numerusform>
+            <numerusform> and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln chosen customer(s) came back since the list was made and will be left alone.</source>
+        <translation>
+            <numerusform>%Ln chosen customer came back since the list was made and will be left alone.</numerusform>
+            <numerusform>%Ln chosen customers came back since the list was made and will be left alone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anonymise</source>
+        <translation>Anonymise</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Anonymising…</source>
+        <translation>Anonymising…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopping after the current customer…</source>
+        <translation>Stopping after the current customer…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%Ln customer(s) anonymised.</source>
+        <translation>
+            <numerusform>%Ln customer anonymised.</numerusform>
+            <numerusform>%Ln customers anonymised.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
-        <location line="-109"/>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="-109"/>
         <source>Change the role of %1</source>
         <translation>Change the role of %1</translation>
     </message>
@@ -2712,12 +3376,17 @@ Add it anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+18"/>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+41"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -2726,11 +3395,32 @@ Add it anyway?</translation>
         <source>A new language applies from the next start.</source>
         <translation>A new language applies from the next start.</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>Only the owner chooses the backup folder</source>
+        <translation>Only the owner chooses the backup folder</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>No backup yet</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last backup</source>
+        <translation>Last backup</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+127"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+155"/>
         <source>Set up your pharmacy</source>
         <translation>Set up your pharmacy</translation>
     </message>
@@ -2797,14 +3487,43 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-158"/>
+        <location line="+19"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>It did not work: %1</source>
+        <translation>It did not work: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pharmacy&apos;s data itself is not affected.</source>
+        <translation>The pharmacy&apos;s data itself is not affected.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit anyway</source>
+        <translation>Quit anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay open</source>
+        <translation>Stay open</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location line="-121"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-144"/>
         <source>Unlock PharmaDesk</source>
         <translation>Unlock PharmaDesk</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
@@ -2814,7 +3533,12 @@ Add it anyway?</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Restore from backup…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Pharmacy file: %1</source>
         <translation>Pharmacy file: %1</translation>
     </message>
@@ -2829,7 +3553,12 @@ Add it anyway?</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+26"/>
+        <source>Sign in to the restored pharmacy.</source>
+        <translation>Sign in to the restored pharmacy.</translation>
+    </message>
+    <message>
+        <location line="-80"/>
         <source>Wrong user name or password. Please try again.</source>
         <translation>Wrong user name or password. Please try again.</translation>
     </message>
@@ -2931,6 +3660,16 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Consent recorded</source>
+        <translation>Consent recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent withdrawn</source>
+        <translation>Consent withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Purchase recorded</source>
         <translation>Purchase recorded</translation>
     </message>
@@ -2973,6 +3712,11 @@ Add it anyway?</translation>
         <location line="+1"/>
         <source>Customer list exported</source>
         <translation>Customer list exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s own data exported</source>
+        <translation>Customer&apos;s own data exported</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3066,6 +3810,16 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Backup made</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored from a backup</source>
+        <translation>Restored from a backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Demo data created</source>
         <translation>Demo data created</translation>
     </message>
@@ -3078,6 +3832,11 @@ Add it anyway?</translation>
         <location line="+1"/>
         <source>All customer file events</source>
         <translation>All customer file events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All consent changes</source>
+        <translation>All consent changes</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3108,6 +3867,11 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Paper card</source>
+        <translation>Paper card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
@@ -3123,12 +3887,12 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-45"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
@@ -3176,6 +3940,21 @@ Add it anyway?</translation>
         <location line="+1"/>
         <source>Paper card, not yet confirmed</source>
         <translation>Paper card, not yet confirmed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health data</source>
+        <translation>Health data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact and offers</source>
+        <translation>Contact and offers</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3273,6 +4052,21 @@ Add it anyway?</translation>
         <translation>Consent: contact and offers</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Guardian</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardian&apos;s mobile</source>
+        <translation>Guardian&apos;s mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consents given via</source>
+        <translation>Consents given via</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>A name is required</source>
         <translation>A name is required</translation>
@@ -3366,6 +4160,26 @@ Add it anyway?</translation>
         <location line="+1"/>
         <source>Already in use by another customer</source>
         <translation>Already in use by another customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A child under 14: the guardian&apos;s name is required</source>
+        <translation>A child under 14: the guardian&apos;s name is required</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A child under 14: the guardian&apos;s mobile is required</source>
+        <translation>A child under 14: the guardian&apos;s mobile is required</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A child under 14: the guardian&apos;s consent is required (Given)</source>
+        <translation>A child under 14: the guardian&apos;s consent is required (Given)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a consent channel</source>
+        <translation>Not a consent channel</translation>
     </message>
 </context>
 </TS>

@@ -516,7 +516,7 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>意外错误；详情见日志文件。</translation>
     </message>
@@ -534,7 +534,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location line="-373"/>
+        <location line="-355"/>
         <source>Event</source>
         <translation>事件编号</translation>
     </message>
@@ -562,6 +562,192 @@
         <location line="+0"/>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../pharmadesk/ui/backup_actions.py" line="+107"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up the pharmacy…</source>
+        <translation>正在备份药房数据…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Backed up at %1</source>
+        <translation>已于 %1 备份</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the check could not finish: %1</source>
+        <translation>检查未能完成：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pharmacy file checked: no problem</source>
+        <translation>药房文件检查完毕：没有问题</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A problem in the pharmacy file</source>
+        <translation>药房文件有问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the pharmacy file found a problem:</source>
+        <translation>检查药房文件时发现问题：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restoring the last good backup may be needed.</source>
+        <translation>可能需要恢复最近一份完好的备份。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please tell the owner.</source>
+        <translation>请告知店主。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The daily backup failed: %1</source>
+        <translation>每日备份失败：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Backing up before closing</source>
+        <translation>关闭前备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up the pharmacy before closing…</source>
+        <translation>关闭前正在备份药房数据…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Restoring a backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sign in to the restored pharmacy.</source>
+        <translation>请登录恢复后的药房。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup was not restored: %1</source>
+        <translation>备份未恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed.</source>
+        <translation>数据没有任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupText</name>
+    <message>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+56"/>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on exit</source>
+        <translation>退出时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%n customer(s)</source>
+        <translation>%n 位顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n purchase line(s)</source>
+        <translation>%n 条购买记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n interaction(s)</source>
+        <translation>%n 条沟通记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n account(s)</source>
+        <translation>%n 个账号</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy</source>
+        <translation>药房</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App version</source>
+        <translation>软件版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>Backup saved and checked:</source>
+        <translation>备份已保存并通过校验：</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoring the backup of %1…</source>
+        <translation>正在恢复 %1 的备份…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The backup of %1 was restored.</source>
+        <translation>已恢复 %1 的备份。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The data it replaced is kept in %1.</source>
+        <translation>被替换的数据保存在 %1。</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1045,97 @@
     </message>
 </context>
 <context>
+    <name>ConsentHistoryModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/consent_panel.py" line="+54"/>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consent</source>
+        <translation>同意事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice</source>
+        <translation>告知书版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Given by</source>
+        <translation>作出人</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>本人</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <location line="+26"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer withdraws this consent (recorded at once)</source>
+        <translation>顾客撤回此项同意（立即记录）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Consents are recorded when the customer is saved.</source>
+        <translation>保存客户后记录各项同意。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A child&apos;s consents are given by the guardian, %1.</source>
+        <translation>儿童的各项同意由监护人 %1 作出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>notice %1</source>
+        <translation>告知书 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by the guardian</source>
+        <translation>由监护人作出</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not withdrawn</source>
+        <translation>未撤回</translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -908,14 +1185,77 @@
     </message>
 </context>
 <context>
+    <name>CustomerDataDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+107"/>
+        <source>Export this customer&apos;s data</source>
+        <translation>导出该客户的数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything PharmaDesk holds about %1 (profile, purchases, interactions, consents, points, the audit entries about them and the imports that touched their file) is written to one Excel workbook, in plain text. Hand it to the customer and do not keep a copy. The export is recorded in the audit log.</source>
+        <translation>PharmaDesk 保存的关于 %1 的全部数据（资料、购买记录、互动记录、同意记录、积分、相关审计记录以及涉及其档案的导入）将以明文写入一个 Excel 工作簿。请交给客户本人，不要留存副本。此次导出会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>customer data %1</source>
+        <translation>客户数据 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No file was written.</source>
+        <translation>未写入任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerFormWidget</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_form.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+81"/>
         <source>Allergies, conditions and notes are shown to pharmacists.</source>
         <translation>过敏史、慢性病和备注仅对药师和店主显示。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
+        <source>How the consents changed on this form were given</source>
+        <translation>本表单中修改的同意是通过何种方式取得的</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>e.g. 1965-03-07 or 1965年3月7日</source>
         <translation>例如 1965-03-07 或 1965年3月7日</translation>
     </message>
@@ -925,12 +1265,17 @@
         <translation>出生日期不详时填写</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Required for a child under 14</source>
+        <translation>未满14岁的儿童必填</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>e.g. 2024-01-31</source>
         <translation>例如 2024-01-31</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+120"/>
         <source>Not a mobile: it will be kept as the other phone</source>
         <translation>不是手机号，将保存为其他电话</translation>
     </message>
@@ -966,7 +1311,7 @@
 <context>
     <name>CustomerListWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/segment_customers.py" line="+143"/>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="+146"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -997,8 +1342,15 @@
             <numerusform>%Ln 位顾客</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln left out: no contact consent</source>
+        <translation>
+            <numerusform>%Ln 位未列入：未同意联系</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1026,7 +1378,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+68"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+71"/>
         <source>Details</source>
         <translation>客户资料</translation>
     </message>
@@ -1039,6 +1391,11 @@
         <location line="+1"/>
         <source>Interactions</source>
         <translation>沟通记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Consents</source>
+        <translation>同意记录</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1061,7 +1418,7 @@
         <translation>新客户</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Allergies: %1</source>
         <translation>过敏史：%1</translation>
     </message>
@@ -1093,7 +1450,7 @@
 <context>
     <name>CustomerRowsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/segment_customers.py" line="-151"/>
+        <location filename="../../pharmadesk/ui/segment_customers.py" line="-156"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1196,7 +1553,7 @@
         <translation>购买过“%1”类商品</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Writing the month report…</source>
         <translation>正在生成月度报告…</translation>
     </message>
@@ -1222,15 +1579,53 @@
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+18"/>
+        <source>Erase customer on request</source>
+        <translation>应客户要求删除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To confirm, type the customer&apos;s name or member code:</source>
+        <translation>请输入该客户的姓名或会员号以确认：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Erase %1? Their name is replaced, and their member code, phone numbers, email, address, birth date, notes, health data and custom fields are removed, as is what was written about them in interactions and the points ledger. Purchases stay, anonymised, for the sales figures. This cannot be undone.</source>
+        <translation>删除 %1？其姓名将被替换，会员号、电话、邮箱、地址、出生日期、备注、健康信息和自定义字段将被清除，互动记录和积分明细中关于其本人的文字也会清除。购买记录匿名保留，用于销售统计。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>E&amp;xport their data first…</source>
+        <translation>先导出其数据(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Erase</source>
+        <translation>删除(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Erasing…</source>
+        <translation>正在删除…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
-        <location line="+185"/>
+        <location line="+191"/>
         <source>Export to Excel</source>
         <translation>导出为电子表格</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-172"/>
         <source>The exported file holds personal data in plain text, outside the encrypted database: anyone who has the file can read it. Keep it safe and delete it when it is no longer needed. Every export is recorded in the audit log with its purpose.</source>
         <translation>导出的文件以明文保存个人信息，不在加密数据库之内：拿到文件的人都能读取。请妥善保管，不再需要时及时删除。每次导出及其用途都会记入审计日志。</translation>
     </message>
@@ -1315,7 +1710,12 @@
         <translation>购买过的品类：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>For contacting them: only customers who agreed to be contacted</source>
+        <translation>用于联系顾客：仅导出同意接受联系的顾客</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>e.g. month-end accounts, call-back list</source>
         <translation>例如：月末对账、回访名单</translation>
     </message>
@@ -1340,7 +1740,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>PharmaDesk export %1</source>
         <translation>PharmaDesk 导出 %1</translation>
     </message>
@@ -1371,8 +1771,15 @@
             <numerusform>%1：%Ln 行</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln left out: no contact consent</source>
+        <translation>
+            <numerusform>%Ln 位未导出：未同意联系</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>The export was cancelled. No file was written.</source>
         <translation>导出已取消，未生成文件。</translation>
     </message>
@@ -1571,7 +1978,7 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+18"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>发生意外错误，详情请查看日志。</translation>
     </message>
@@ -1862,7 +2269,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+189"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+198"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1932,12 +2339,12 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+57"/>
         <source>Only the owner can change custom fields</source>
         <translation>只有店主可以修改自定义字段</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-56"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -1953,8 +2360,33 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dashboard</source>
         <translation>经营看板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export this customer&apos;s data…</source>
+        <translation>导出该客户的数据…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase on request…</source>
+        <translation>应客户要求删除…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retention review…</source>
+        <translation>保存期限审查…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1962,12 +2394,12 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
@@ -2002,7 +2434,32 @@
         <translation>只有店主可以查看审计日志</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+2"/>
+        <source>This account may not make backups</source>
+        <translation>此账号不能备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner can restore a backup</source>
+        <translation>只有店主可以恢复备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner can export a customer&apos;s data</source>
+        <translation>只有店主可以导出客户的数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner can erase a customer</source>
+        <translation>只有店主可以删除客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner reviews how long data is kept</source>
+        <translation>只有店主可以审查数据保存期限</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -2103,7 +2560,12 @@
         <translation>窗口锁定期间，一次导入失败，没有写入任何数据。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+62"/>
+        <source>The customer was erased.</source>
+        <translation>该客户已删除。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>
@@ -2118,7 +2580,7 @@
         <translation>电脑已锁屏，本程序随之锁定。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%1&apos;s new customer was not saved.</source>
         <translation>%1 正在新建的客户没有保存。</translation>
     </message>
@@ -2128,7 +2590,7 @@
         <translation>%1 对 %2 尚未保存的修改已放弃。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+78"/>
         <source>While the window was locked</source>
         <translation>窗口锁定期间</translation>
     </message>
@@ -2249,6 +2711,24 @@
         <location line="+4"/>
         <source>compared with %1</source>
         <translation>对比 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PharmaDesk</name>
+    <message>
+        <location filename="../../pharmadesk/app.py" line="+122"/>
+        <source>%1 is open in another PharmaDesk. Close it first.</source>
+        <translation>%1 已在另一个 PharmaDesk 中打开，请先关闭它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is in use by PharmaDesk (%2, account %3, process %4, since %5). Close it first.</source>
+        <translation>%1 正由 PharmaDesk 使用（%2，账户 %3，进程 %4，自 %5 起），请先关闭它。</translation>
     </message>
 </context>
 <context>
@@ -2604,9 +3084,186 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-170"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose another file…</source>
+        <translation>选择其他文件…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The current data is replaced by the backup&apos;s. It is not deleted: it is kept aside, next to the pharmacy file. Everyone signs in again afterwards.</source>
+        <translation>当前数据将被备份中的数据替换。当前数据不会删除，而是另存在药房文件旁边。恢复后所有人需重新登录。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>an owner&apos;s password in the backup</source>
+        <translation>备份中店主账号的密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Backups in %1:</source>
+        <translation>%1 中的备份：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No backups found there. Choose a backup file.</source>
+        <translation>那里没有找到备份。请选择一个备份文件。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+59"/>
+        <location line="+170"/>
+        <source>Retention review</source>
+        <translation>保存期限审查</translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customers with no activity for more than:</source>
+        <translation>超过以下时间没有任何活动的客户：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Member code</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchases</source>
+        <translation>购买次数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select &amp;none</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Anonymise selected…</source>
+        <translation>匿名化所选客户(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the customers…</source>
+        <translation>正在读取客户…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%Ln customer(s) inactive since before %1.</source>
+        <translation>
+            <numerusform>%Ln 位客户自 %1 之前起没有活动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>None of them is inactive any more.</source>
+        <translation>所选客户都已重新有活动。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Anonymise %Ln customer(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>匿名化 %Ln 位客户？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> and %Ln more</source>
+        <translation>
+            <numerusform> 等另外 %Ln 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln chosen customer(s) came back since the list was made and will be left alone.</source>
+        <translation>
+            <numerusform>列表生成后有 %Ln 位所选客户重新有活动，将不做处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anonymise</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Anonymising…</source>
+        <translation>正在匿名化…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopping after the current customer…</source>
+        <translation>处理完当前客户后停止…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%Ln customer(s) anonymised.</source>
+        <translation>
+            <numerusform>已匿名化 %Ln 位客户。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
-        <location line="-109"/>
+        <location filename="../../pharmadesk/ui/accounts_dialog.py" line="-109"/>
         <source>Change the role of %1</source>
         <translation>更改 %1 的角色</translation>
     </message>
@@ -2690,12 +3347,17 @@ Add it anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+18"/>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+41"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -2704,11 +3366,32 @@ Add it anyway?</source>
         <source>A new language applies from the next start.</source>
         <translation>更改的语言将在下次启动时生效。</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>Only the owner chooses the backup folder</source>
+        <translation>只有店主可以选择备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last backup</source>
+        <translation>上次备份</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+127"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+155"/>
         <source>Set up your pharmacy</source>
         <translation>设置您的药店</translation>
     </message>
@@ -2775,14 +3458,43 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-158"/>
+        <location line="+19"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>It did not work: %1</source>
+        <translation>未能完成：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pharmacy&apos;s data itself is not affected.</source>
+        <translation>药房数据本身不受影响。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit anyway</source>
+        <translation>仍然退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay open</source>
+        <translation>暂不退出</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location line="-121"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-144"/>
         <source>Unlock PharmaDesk</source>
         <translation>解锁 PharmaDesk</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -2792,7 +3504,12 @@ Add it anyway?</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Pharmacy file: %1</source>
         <translation>药店数据文件：%1</translation>
     </message>
@@ -2807,7 +3524,12 @@ Add it anyway?</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+26"/>
+        <source>Sign in to the restored pharmacy.</source>
+        <translation>请登录恢复后的药房。</translation>
+    </message>
+    <message>
+        <location line="-80"/>
         <source>Wrong user name or password. Please try again.</source>
         <translation>用户名或密码错误，请重试。</translation>
     </message>
@@ -2909,6 +3631,16 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Consent recorded</source>
+        <translation>记录同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Purchase recorded</source>
         <translation>记录购买</translation>
     </message>
@@ -2951,6 +3683,11 @@ Add it anyway?</source>
         <location line="+1"/>
         <source>Customer list exported</source>
         <translation>导出客户名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s own data exported</source>
+        <translation>已导出客户本人数据</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3044,6 +3781,16 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Backup made</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored from a backup</source>
+        <translation>已从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Demo data created</source>
         <translation>生成演示数据</translation>
     </message>
@@ -3056,6 +3803,11 @@ Add it anyway?</source>
         <location line="+1"/>
         <source>All customer file events</source>
         <translation>所有客户档案操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All consent changes</source>
+        <translation>所有同意变更</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3086,6 +3838,11 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Paper card</source>
+        <translation>纸质登记卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -3101,12 +3858,12 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-45"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
@@ -3154,6 +3911,21 @@ Add it anyway?</source>
         <location line="+1"/>
         <source>Paper card, not yet confirmed</source>
         <translation>纸质登记卡，待确认</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health data</source>
+        <translation>健康信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact and offers</source>
+        <translation>联系及推送优惠</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3251,6 +4023,21 @@ Add it anyway?</source>
         <translation>同意联系及推送优惠</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardian&apos;s mobile</source>
+        <translation>监护人手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consents given via</source>
+        <translation>同意取得方式</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>A name is required</source>
         <translation>姓名为必填项</translation>
@@ -3344,6 +4131,26 @@ Add it anyway?</source>
         <location line="+1"/>
         <source>Already in use by another customer</source>
         <translation>已被其他客户使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A child under 14: the guardian&apos;s name is required</source>
+        <translation>未满14岁的儿童：必须填写监护人姓名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A child under 14: the guardian&apos;s mobile is required</source>
+        <translation>未满14岁的儿童：必须填写监护人手机号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A child under 14: the guardian&apos;s consent is required (Given)</source>
+        <translation>未满14岁的儿童：须取得监护人同意（选择“已同意”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a consent channel</source>
+        <translation>不是有效的同意取得方式</translation>
     </message>
 </context>
 </TS>
