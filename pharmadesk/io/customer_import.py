@@ -354,7 +354,8 @@ def _existing_keys(ctx: Context, records: list[dict[str, Any]]) -> dict[object, 
         first_customer_by(ctx, "mobile", {r["mobile"] for r in records if r.get("mobile")})
     )
     codes = {r["code"] for r in records if r.get("code")}
-    # Codes are unique on file, an anonymised customer's included: it keeps its code.
+    # Codes are unique on file, over every row; an erased customer's code is removed with
+    # the rest of them, so a card typed again becomes a new customer, not the erased one.
     for code, customer_id in first_customer_by(ctx, "code", codes, visible_only=False).items():
         found[("code", code)] = customer_id
     names = sorted({r["name"] for r in records if r.get("birth_date")})
