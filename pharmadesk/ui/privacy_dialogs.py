@@ -37,11 +37,8 @@ from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
 log = logging.getLogger(__name__)
-CONTEXT = "PrivacyDialogs"  # the words shared by these dialogs and the retention review
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# The words shared by these dialogs and the retention review are in the context
+# "PrivacyDialogs", spelt out at each call: lupdate only finds literal contexts.
 
 
 def failure_text(error: BaseException) -> str:
@@ -49,7 +46,9 @@ def failure_text(error: BaseException) -> str:
     if isinstance(error, PharmaDeskError):
         return error_text(error)
     log.error("privacy dialog: unexpected error", exc_info=error)
-    return _translate("Unexpected error; the log has the details.")
+    return QCoreApplication.translate(
+        "PrivacyDialogs", "Unexpected error; the log has the details."
+    )
 
 
 def _busy_bar(name: str) -> QProgressBar:
@@ -191,11 +190,12 @@ class CustomerDataDialog(_CustomerJobDialog):
 
 
 def backups_note() -> str:
-    return _translate(
+    return QCoreApplication.translate(
+        "PrivacyDialogs",
         "Backups made before now still hold the old data until they rotate out (7 daily, "
         "4 weekly and 12 monthly backups are kept), as do the copies kept aside before an "
         "upgrade or a restore until they are deleted. A backup restored later brings the "
-        "customer back: erase them again then."
+        "customer back: erase them again then.",
     )
 
 

@@ -1194,7 +1194,7 @@
 <context>
     <name>CustomerDataDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+107"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+106"/>
         <source>Export this customer&apos;s data</source>
         <translation>Export this customer&apos;s data</translation>
     </message>
@@ -1592,7 +1592,7 @@
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+18"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+19"/>
         <source>Erase customer on request</source>
         <translation>Erase customer on request</translation>
     </message>
@@ -2887,6 +2887,19 @@
         <location line="+14"/>
         <source>This file was imported before (batch %1). Import it again only on purpose.</source>
         <translation>This file was imported before (batch %1). Import it again only on purpose.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialogs</name>
+    <message>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-224"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>Unexpected error; the log has the details.</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Backups made before now still hold the old data until they rotate out (7 daily, 4 weekly and 12 monthly backups are kept), as do the copies kept aside before an upgrade or a restore until they are deleted. A backup restored later brings the customer back: erase them again then.</source>
+        <translation>Backups made before now still hold the old data until they rotate out (7 daily, 4 weekly and 12 monthly backups are kept), as do the copies kept aside before an upgrade or a restore until they are deleted. A backup restored later brings the customer back: erase them again then.</translation>
     </message>
 </context>
 <context>

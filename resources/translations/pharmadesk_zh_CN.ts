@@ -1187,7 +1187,7 @@
 <context>
     <name>CustomerDataDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+107"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+106"/>
         <source>Export this customer&apos;s data</source>
         <translation>导出该客户的数据</translation>
     </message>
@@ -1581,7 +1581,7 @@
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+18"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+19"/>
         <source>Erase customer on request</source>
         <translation>应客户要求删除</translation>
     </message>
@@ -2864,6 +2864,19 @@
         <location line="+14"/>
         <source>This file was imported before (batch %1). Import it again only on purpose.</source>
         <translation>此文件以前导入过（批次 %1）。除非确有需要，请勿再次导入。</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialogs</name>
+    <message>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-224"/>
+        <source>Unexpected error; the log has the details.</source>
+        <translation>意外错误，详情见日志。</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Backups made before now still hold the old data until they rotate out (7 daily, 4 weekly and 12 monthly backups are kept), as do the copies kept aside before an upgrade or a restore until they are deleted. A backup restored later brings the customer back: erase them again then.</source>
+        <translation>此前的备份仍保留旧数据，直到按轮换规则被删除（保留 7 份每日、4 份每周和 12 份每月备份）；升级或恢复前另存的副本在被删除之前也保留旧数据。以后若恢复这样的备份，该客户会重新出现，届时请再次删除。</translation>
     </message>
 </context>
 <context>

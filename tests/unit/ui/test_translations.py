@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -61,3 +62,15 @@ def test_no_ui_string_is_missing_from_the_translations(tmp_path: Path) -> None:
     for language in LANGUAGES:
         missing = in_code - _sources(TRANSLATIONS / f"pharmadesk_{language}.ts")
         assert missing == set(), f"run `make lupdate` and translate these ({language})"
+
+
+def test_no_literal_text_goes_through_a_helper_lupdate_cannot_see() -> None:
+    """`_translate(x)` helpers translate texts marked with QT_TRANSLATE_NOOP elsewhere; a
+    literal handed to one straight away is never extracted, and shows in English."""
+    literal_call = re.compile(r"(?<![.\w])_translate\(\s*f?[\"']")
+    found = [
+        f"{path.name}: {match.group(0)!r}"
+        for path in sorted((ROOT / "pharmadesk").rglob("*.py"))
+        for match in literal_call.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
