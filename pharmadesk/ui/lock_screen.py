@@ -28,6 +28,7 @@ from pharmadesk.errors import AuthenticationError, PharmaDeskError
 from pharmadesk.ui.start_dialogs import ERROR_STYLE, unlock_error_text
 
 CARD_WIDTH = 420
+CARD_MARGIN = 24
 
 
 class LockScreen(QWidget):
@@ -73,7 +74,7 @@ class LockScreen(QWidget):
         fields.addRow(self.tr("User"), self.user)
         fields.addRow(self.tr("Password"), self.password)
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(24, 24, 24, 24)
+        inner.setContentsMargins(CARD_MARGIN, CARD_MARGIN, CARD_MARGIN, CARD_MARGIN)
         inner.setSpacing(12)
         inner.addWidget(self.title)
         inner.addWidget(self.place)
@@ -111,6 +112,10 @@ class LockScreen(QWidget):
     def show_message(self, text: str, *, error: bool) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else "")
+        # A centred card does not pass its width down for a wrapped label's height: without
+        # this, a note of several lines (after a restore) is cut off at the top and bottom.
+        width = CARD_WIDTH - 2 * CARD_MARGIN
+        self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
 
     def try_unlock(self) -> None:
         if not self.unlock_button.isEnabled():

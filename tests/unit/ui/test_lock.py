@@ -428,3 +428,21 @@ def test_the_owner_s_menu_opens_accounts_password_and_audit_log(
     getattr(window, action).trigger()
     assert errors == []
     assert seen == [dialog]
+
+
+def test_a_note_of_several_lines_is_shown_whole(qtbot: QtBot) -> None:
+    from pharmadesk.ui.lock_screen import CARD_MARGIN, CARD_WIDTH, LockScreen
+
+    screen = LockScreen()
+    qtbot.addWidget(screen)
+    screen.resize(1000, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.present(pharmacy="Demo", file_name="demo.db", user="owner")
+    note = ("已恢复 2026-12-02 01:21 的备份。\n被替换的数据保存在 /tmp/look/demo.db.before-"
+            "restore-20261202-012239。\n请登录恢复后的药房。")  # fmt: skip
+    screen.show_message(note, error=False)  # as after a restore: the card is laid out by now
+    qtbot.wait(50)
+    needed = screen.message.heightForWidth(CARD_WIDTH - 2 * CARD_MARGIN)
+    assert needed > screen.message.fontMetrics().height() * 2  # several lines
+    assert screen.message.height() >= needed
