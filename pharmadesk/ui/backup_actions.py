@@ -10,12 +10,16 @@ Automatic work (`automatic=True`, as `app.run_window` makes the window): after t
 unlock the checks of `services.checks` run in the background; a problem is shown (the first
 one named) with restore offered, and only when they pass is a due daily backup made. After
 each unlock, and hourly while the window is open, a backup is made when none succeeded in
-the last 24 hours. Closing the window after a session makes an exit backup behind a small
-progress dialog; a failure says so and lets the user quit anyway or stay.
+the last 24 hours. These two run on a thread and a connection of their own (on a large
+pharmacy they read the whole file for a minute, and the counter's searches must not wait
+behind them); locking the window stops them at once, and they run again later. Closing
+the window after a session makes an exit backup behind a small progress dialog; a failure
+says so and lets the user quit anyway or stay.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -25,6 +29,12 @@ from pharmadesk.errors import PharmaDeskError
 from pharmadesk.services import backups, checks
 from pharmadesk.services.backups import BackupInfo, RestoreOutcome
 from pharmadesk.services.context import Context
+from pharmadesk.services.interruptible import (
+    Interruptible,
+    JobStopped,
+    Stopped,
+    stop_on_progress,
+)
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui.backup_dialogs import (
     RestoreDialog,
@@ -50,17 +60,22 @@ def first_problem(ctx: Context) -> str | None:
     return None if found is None else f"{found.name}: {found.problem}"
 
 
-def daily_backup(ctx: Context) -> BackupInfo | None:
-    """A backup when none succeeded in the last 24 hours (worker thread)."""
+def daily_backup(ctx: Context, stopped: Stopped = lambda: False) -> BackupInfo | None:
+    """A backup when none succeeded in the last 24 hours (housekeeping thread)."""
     if not backups.backup_due(ctx, ctx.now()):
         return None
-    return backups.make_backup(ctx, backups.backup_folder(ctx), reason="daily")
+    return backups.make_backup(
+        ctx, backups.backup_folder(ctx), reason="daily", progress=stop_on_progress(stopped)
+    )
 
 
 class BackupActions(QObject):
     def __init__(self, runner: BackgroundRunner, *, automatic: bool, parent: MainWindow) -> None:
         super().__init__(parent)
         self._runner = runner
+        # The start-up check and the daily backup: not on the counter's worker.
+        self._housekeeping = BackgroundRunner(self)
+        self._housekeeping_job = Interruptible()
         self.automatic = automatic
         self._tickets: set[int] = set()
         self._check_pending = automatic  # once after start-up, and again after a restore
@@ -92,6 +107,29 @@ class BackupActions(QObject):
 
     def _submit(self, job: Any, on_success: Any, on_failure: Any) -> None:
         run_tracked(self._runner, self._tickets, job, on_success, on_failure)
+
+    def _submit_housekeeping(
+        self, ctx: Context, job: Callable[[Stopped], Any], on_success: Any, on_failure: Any
+    ) -> None:
+        task = self._housekeeping_job
+        run_tracked(self._housekeeping, self._tickets, lambda: task.run(ctx, job),
+                    on_success, on_failure)  # fmt: skip
+
+    def housekeeping_busy(self) -> bool:
+        return self._housekeeping.busy()
+
+    def wait_idle(self, timeout: float = 30.0) -> None:
+        """Block until the housekeeping job has finished and been delivered (tests)."""
+        self._housekeeping.wait_idle(timeout)
+
+    def stop_housekeeping(self) -> None:
+        """The session ends (lock, quit): the check or daily backup running stops now."""
+        self._housekeeping_job.stop()
+
+    def shutdown(self) -> None:
+        """The window closes for good: end the housekeeping thread too."""
+        self._housekeeping_job.stop()
+        self._housekeeping.stop()
 
     # back up now --------------------------------------------------------------------------
 
@@ -131,13 +169,20 @@ class BackupActions(QObject):
         if self._check_pending:
             self._check_pending = False
             ctx = self.window.ctx
-            self._submit(
-                lambda: first_problem(ctx),
+            self._submit_housekeeping(
+                ctx,
+                lambda _stopped: first_problem(ctx),
                 lambda problem: self._checked(ctx, problem),
-                lambda error: self._checked(ctx, self._problem_text(error)),
+                lambda error: self._check_failed(ctx, error),
             )
             return
         self._daily_if_due()
+
+    def _check_failed(self, ctx: Context, error: BaseException) -> None:
+        if isinstance(error, JobStopped):
+            self._check_pending = True  # stopped by a lock or a quit: run again at the next unlock
+            return
+        self._checked(ctx, self._problem_text(error))
 
     def _problem_text(self, error: BaseException) -> str:
         message = error.message if isinstance(error, PharmaDeskError) else str(error)
@@ -179,7 +224,9 @@ class BackupActions(QObject):
             return
         ctx = window.ctx
         self._daily_running = True
-        self._submit(lambda: daily_backup(ctx), self._daily_done, self._daily_failed)
+        self._submit_housekeeping(
+            ctx, lambda stopped: daily_backup(ctx, stopped), self._daily_done, self._daily_failed
+        )
 
     def _daily_done(self, info: BackupInfo | None) -> None:
         self._daily_running = False
@@ -188,6 +235,8 @@ class BackupActions(QObject):
 
     def _daily_failed(self, error: BaseException) -> None:
         self._daily_running = False
+        if isinstance(error, JobStopped):
+            return  # the session ended; the next unlock makes it
         message = error.message if isinstance(error, PharmaDeskError) else str(error)
         self.warning.setText(self.tr("The daily backup failed: %1").replace("%1", message))
         self.warning.setToolTip(self.warning.text())

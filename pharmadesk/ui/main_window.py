@@ -763,7 +763,9 @@ class MainWindow(QMainWindow):
         if discard and self.form.is_dirty():
             self._notes.append(self._discarded_note())
         self.state = LOCKING
-        self.figures.stop()  # its own connection closes before a restore may replace the file
+        # Their own connections close before a restore may replace the file.
+        self.figures.stop()
+        self.backups.stop_housekeeping()
         self.idle_watch.stop()
         self._splitter_state = self.counter.saveState()
         self.stack.setCurrentWidget(self.lock_screen)
@@ -797,8 +799,9 @@ class MainWindow(QMainWindow):
 
     def _try_finish_lock(self) -> None:
         """Once no job runs and every dialog has returned: drop everything, close the db."""
-        if self._runner.busy() or self._modal_depth:
-            if self._runner.busy():
+        busy = self._runner.busy() or self.backups.housekeeping_busy()
+        if busy or self._modal_depth:
+            if busy:
                 self.lock_screen.set_waiting(True, explain=True)
             return
         self._drop_timer.stop()
@@ -879,9 +882,11 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.figures.stop()  # the exit backup gets the machine
+        self.backups.stop_housekeeping()
         if not self.backups.before_exit():
-            if not self.locked:  # staying open after all
+            if not self.locked:  # staying open after all: what was stopped starts again
                 self.figures.session_started(self.ctx)
+                self.backups.session_started()
             event.ignore()
             return
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
@@ -889,4 +894,5 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self._settings.setValue(SETTINGS_SPLITTER, splitter)
         self.idle_watch.stop()
+        self.backups.shutdown()
         event.accept()

@@ -13,10 +13,10 @@ still computed when asked.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import sqlcipher3
 from peewee import DatabaseError
@@ -29,6 +29,7 @@ from pharmadesk.services.analytics.results import (
     year_of,
 )
 from pharmadesk.services.context import Context
+from pharmadesk.services.interruptible import Interruptible, JobStopped
 from pharmadesk.services.permissions import Operation, allows
 
 MONTHS_BACK = 24
@@ -91,8 +92,7 @@ class Preparer:
     def __init__(self, ctx: Context, today: date) -> None:
         self.ctx, self.today = ctx, today
         self.prepared = 0
-        self._stop = threading.Event()
-        self._connection: Any = None
+        self._task = Interruptible()
         self._thread = threading.Thread(target=self._run, name="pharmadesk-figures", daemon=True)
 
     def start(self) -> None:
@@ -102,25 +102,20 @@ class Preparer:
         return self._thread.is_alive()
 
     def stop(self, wait_s: float = 2.0) -> None:
-        self._stop.set()
-        connection = self._connection
-        if connection is not None:
-            connection.interrupt()  # thread-safe: ends the query running now
+        self._task.stop()
         if self._thread.is_alive():
             self._thread.join(wait_s)
 
     def _run(self) -> None:
-        try:
-            self._connection = self.ctx.db.connection()
-            if self._stop.is_set():
-                return
-            self.prepared = prepare(
-                self.ctx, periods_to_prepare(self.today), stop=self._stop.is_set
-            )
-        except (DatabaseError, sqlcipher3.DatabaseError):
-            # Interrupted by `stop`, or the database went away under a closing window:
-            # what was not finished is simply computed when the owner asks for it.
-            pass
-        finally:
-            self._connection = None
-            self.ctx.close_connection()
+        periods = periods_to_prepare(self.today)
+
+        def job(stopped: Callable[[], bool]) -> None:
+            for period in periods:
+                if stopped():
+                    return
+                self.prepared += prepare(self.ctx, [period])
+
+        # Stopped, or the database went away under a closing window: what was not finished
+        # is simply computed when the owner asks for it.
+        with contextlib.suppress(JobStopped, DatabaseError, sqlcipher3.DatabaseError):
+            self._task.run(self.ctx, job)

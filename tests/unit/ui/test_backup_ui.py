@@ -4,8 +4,10 @@ backups, and the backup folder in the settings."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
@@ -22,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from pharmadesk import app
 from pharmadesk.services import accounts, backups, customers, instance, vault
 from pharmadesk.services.context import Context
+from pharmadesk.ui import backup_actions
 from pharmadesk.ui.backup_dialogs import RestoreDialog, TaskDialog
 from pharmadesk.ui.main_window import LOCKED, MainWindow
 from pharmadesk.ui.settings_dialog import SettingsDialog
@@ -357,7 +360,7 @@ def test_a_problem_found_after_unlocking_is_shown_and_restore_is_offered(
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert errors == []
     assert "audit log" in shown[0]
-    window._runner.wait_idle()
+    window.backups.wait_idle()
     # A file with a problem is not backed up over the good backups on its own.
     assert backups.list_backups(folder_of(pharmacy)) == []
 
@@ -367,7 +370,7 @@ def test_when_the_checks_pass_a_due_daily_backup_is_made(
 ) -> None:
     window = make_window(automatic=True)
     qtbot.waitUntil(lambda: bool(backups.list_backups(folder_of(pharmacy))), timeout=10_000)
-    window._runner.wait_idle()  # the file appears before its time is recorded
+    window.backups.wait_idle()  # the file appears before its time is recorded
     [made] = backups.list_backups(folder_of(pharmacy))
     assert made.reason == "daily"
     assert not backups.backup_due(pharmacy, pharmacy.now())
@@ -379,7 +382,7 @@ def test_closing_the_window_makes_an_exit_backup(
 ) -> None:
     window = make_window(automatic=True)
     qtbot.waitUntil(lambda: bool(backups.list_backups(folder_of(pharmacy))), timeout=10_000)
-    window._runner.wait_idle()
+    window.backups.wait_idle()
     customers.create(pharmacy, {"name": "王五", "mobile": "13700002222"})
     window.close()
     assert not window.isVisible()
@@ -458,3 +461,53 @@ def test_others_see_the_backup_folder_but_cannot_change_it(
         assert "No backup yet" in dialog.last_backup.text()
     finally:
         ctx.close()
+
+
+def test_the_counter_answers_while_the_start_up_check_runs(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a large pharmacy the check reads the whole file for a minute: searches go on."""
+    release, started = threading.Event(), threading.Event()
+
+    def slow_check(ctx: Context) -> None:
+        started.set()
+        release.wait(20)
+
+    monkeypatch.setattr(backup_actions, "first_problem", slow_check)
+    window = make_window(automatic=True)
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    answered: list[object] = []
+    window._runner.submit(lambda: customers.list_customers(window.ctx), answered.append)
+    qtbot.waitUntil(lambda: bool(answered), timeout=5000)
+    assert {c.name for c in answered[0]} >= {"张三", "李四"}  # type: ignore[attr-defined]
+    assert window.backups.housekeeping_busy()
+    release.set()
+    window.backups.wait_idle()
+
+
+def test_locking_stops_the_daily_backup_and_keeps_no_part_of_it(
+    qtbot: QtBot, make_window: MakeWindow, pharmacy: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copying, locked = threading.Event(), threading.Event()
+    real = backups.make_backup
+
+    def slow_backup(ctx: Context, folder: Path | None = None, **kwargs: Any) -> Any:
+        progress = kwargs.pop("progress")
+
+        def step(done: int, total: int) -> None:
+            copying.set()
+            locked.wait(10)  # the window locks while the copy is under way
+            progress(done, total)
+
+        return real(ctx, folder, progress=step, **kwargs)
+
+    monkeypatch.setattr(backups, "make_backup", slow_backup)
+    window = make_window(automatic=True)
+    qtbot.waitUntil(copying.is_set, timeout=10_000)
+    window.lock()
+    locked.set()
+    qtbot.waitUntil(lambda: window.state == LOCKED, timeout=10_000)
+    assert not window.backups.housekeeping_busy()
+    assert not window.backups.warning.isVisible()  # stopped on purpose: no failure shown
+    assert backups.list_backups(folder_of(pharmacy)) == []
+    assert [p.name for p in folder_of(pharmacy).iterdir()] == []
