@@ -80,6 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("interrupted")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`pharmadesk demo --no-gui | head -1`): as other command-line
+        # tools do, stop quietly with the status of a closed pipe, and let Python's exit
+        # not fail again flushing to it.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception as exc:
         if os.environ.get("PHARMADESK_DEBUG"):
             raise

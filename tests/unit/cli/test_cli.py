@@ -15,6 +15,7 @@ from pharmadesk import __version__
 from pharmadesk.cli import main
 from pharmadesk.db.keyfile import key_file_path
 from pharmadesk.services import accounts, customers, purchases, vault
+from pharmadesk.services.context import Context
 from pharmadesk.text.pinyin import name_readings
 from tests.conftest import PASSWORD
 from tests.unit.cli.shell import one_line, run
@@ -349,3 +350,19 @@ def test_a_pharmacy_in_use_by_another_copy_is_exit_6(
         window.release()
     assert run(capsys, "customers", "list", "--json")[0] == 0
     assert run(capsys, "customers", "list", "--json")[0] == 0  # each command lets go
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(env: Path, pharmacy: Context) -> None:
+    """`pharmadesk customers search 张 --json | head -1`: no error message when head exits."""
+    for n in range(3):
+        customers.create(pharmacy, {"name": f"张{n}", "mobile": f"1380000000{n}"})
+    child = subprocess.Popen(
+        [sys.executable, "-m", "pharmadesk", "customers", "search", "张", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # the reader is gone before the first line is written
+    _, err = child.communicate(timeout=60)
+    assert err.decode() == ""
+    assert child.returncode == 141
