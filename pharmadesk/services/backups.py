@@ -8,7 +8,11 @@ file, so a restore needs nothing but the file and an owner's password. The folde
 7 daily, 4 weekly and 12 monthly backups of this pharmacy; nothing else in it is touched.
 
 A restore checks everything first (checksum, key, the account's role, the copy itself) and
-only then moves the current database aside and puts the backup in its place.
+only then moves the current database aside and puts the backup in its place. The same
+checks run on their own, changing nothing (`check_restore`), so that the window can refuse a
+wrong password or a damaged file while the session is still open. Work folders a crash
+left behind (a backup's beside the backups, a restore's beside the database) are removed
+by a later backup or restore once they are old.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ import sqlcipher3
 from pharmadesk import __version__, paths
 from pharmadesk.db import keyfile
 from pharmadesk.db.migrations import LATEST_VERSION
-from pharmadesk.db.models import User, database
+from pharmadesk.db.models import database
 from pharmadesk.errors import (
     AuthenticationError,
     DatabaseUnavailable,
@@ -50,6 +54,7 @@ __all__ = [
     "RestoreOutcome",
     "backup_due",
     "backup_folder",
+    "check_restore",
     "default_backup_folder",
     "keep",
     "known_backup_folders",
@@ -207,23 +212,45 @@ def make_backup(
     _record(ctx, info)
     _rotate(target_folder, info.database_id, made_at.date())
     _remove_leftovers(target_folder)
+    _remove_restore_leftovers(ctx.path)
     return info
 
 
 def _remove_leftovers(folder: Path) -> None:
     """Remove what a backup cut short by a crash or power loss left behind (encrypted, but
     taking the drive's space). Only old ones: another pharmacy may be writing one now."""
+
+    def is_leftover(path: Path) -> bool:
+        if path.name.startswith(WORK_PREFIX):
+            return path.is_dir()
+        return path.name.startswith(".pharmadesk-") and path.name.endswith(".part")
+
+    _remove_old(folder, is_leftover)
+
+
+def _remove_restore_leftovers(db_path: Path) -> None:
+    """Remove the work folders a restore (or its check) cut short by a crash left beside the
+    database: each holds a whole encrypted copy. Only old ones: a check may be running now
+    in another window, before it takes the pharmacy's lock."""
+    prefix = _restore_prefix(db_path)
+    _remove_old(db_path.parent, lambda path: path.name.startswith(prefix) and path.is_dir())
+
+
+def _restore_prefix(db_path: Path) -> str:
+    return f".{db_path.name}.restore-"
+
+
+def _remove_old(folder: Path, is_leftover: Callable[[Path], bool]) -> None:
     cutoff = time.time() - LEFTOVER_AGE.total_seconds()
     with contextlib.suppress(OSError):
         for path in folder.iterdir():
-            is_work = path.name.startswith(WORK_PREFIX) and path.is_dir()
-            is_part = path.name.startswith(".pharmadesk-") and path.name.endswith(".part")
-            if (is_work or is_part) and path.stat().st_mtime < cutoff:
-                if is_work:
+            with contextlib.suppress(OSError):
+                if not is_leftover(path) or path.stat().st_mtime >= cutoff:
+                    continue
+                if path.is_dir():
                     shutil.rmtree(path, ignore_errors=True)
                 else:
-                    with contextlib.suppress(OSError):
-                        path.unlink()
+                    path.unlink()
 
 
 def _sqlite_why(exc: sqlcipher3.Error) -> str:
@@ -439,6 +466,41 @@ class RestoreOutcome:
     kept_aside: Path | None  # where the replaced database now is (None: there was none)
 
 
+def check_restore(
+    backup: Path,
+    *,
+    user: str,
+    password: str,
+    db_path: Path | None = None,
+    progress: Progress | None = None,
+) -> BackupInfo:
+    """Check everything `restore` checks, and change nothing: the file's checksum, a schema
+    this version knows, the password against the backup's own key file, an owner account
+    in the backup, and the copy's encryption, structure and row counts.
+
+    The copy is checked in a temporary folder that is removed afterwards: beside `db_path`
+    when given (the disk the restore would use; a crash's leftover is removed by a later
+    backup or restore), else in the system's temporary folder. The models stay bound to
+    whatever database they are (an open session goes on while this runs).
+
+    Raises:
+        OperationFailed: not a backup, damaged, or made by a newer PharmaDesk.
+        AuthenticationError: wrong user name or password for the backup.
+        PermissionRefused: the account is not an owner in the backup.
+    """
+    report = progress or _no_progress
+    info, total = _checked_file(backup, report)
+    work = _work_folder(db_path)
+    try:
+        staged = work / bf.DATABASE
+        _extracted(backup, staged, info, report, total)
+        _check_staged(staged, info, user=user, password=password)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report(total, total)
+    return info
+
+
 def restore(
     backup: Path,
     db_path: Path,
@@ -451,10 +513,9 @@ def restore(
     """Put the backup in place of the database at `db_path` (which may be missing or damaged).
 
     The caller holds the instance lock and has closed any open Context on `db_path`.
-    Nothing is changed unless every check passes: the file's checksum, a schema this
-    version knows, the password against the backup's own key file, an owner account in
-    the backup, and the copy's encryption, structure and row counts. The current database
-    and its key file are then moved aside to "<name>.before-restore-YYYYMMDD-HHMMSS".
+    Nothing is changed unless every check of `check_restore` passes (run again here, on the
+    copy that is put in place). The current database and its key file are then moved aside
+    to "<name>.before-restore-YYYYMMDD-HHMMSS".
 
     Raises:
         OperationFailed: not a backup, damaged, or made by a newer PharmaDesk.
@@ -462,6 +523,30 @@ def restore(
         PermissionRefused: the account is not an owner in the backup.
     """
     report = progress or _no_progress
+    info, total = _checked_file(backup, report)
+    _remove_restore_leftovers(db_path)
+    work = _work_folder(db_path)
+    try:
+        staged = work / db_path.name
+        _extracted(backup, staged, info, report, total)
+        db_key, account = _check_staged(staged, info, user=user, password=password)
+        aside = _aside_name(db_path, clock())
+        try:
+            _record_restore(staged, db_key, info, account=account, clock=clock, aside=aside)
+            kept = _swap(staged, db_path, aside)
+        except OSError as exc:
+            raise OperationFailed(
+                f"the backup could not be restored ({_why(exc)}); nothing was changed"
+            ) from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report(total, total)
+    return RestoreOutcome(info, kept)
+
+
+def _checked_file(backup: Path, report: Progress) -> tuple[BackupInfo, int]:
+    """The backup's description, once its schema is known and every byte checks out;
+    and the total its progress counts to (checksum, extraction, the end)."""
     info = read_backup(backup)
     if info.schema_version > LATEST_VERSION:
         raise OperationFailed(
@@ -471,41 +556,42 @@ def restore(
     total = 2 * info.size_bytes + 1
     try:
         bf.check_whole(backup, lambda done: report(done, total))
+    except OSError as exc:
+        raise OperationFailed(f"the backup could not be read ({_why(exc)})") from None
+    return info, total
+
+
+def _work_folder(db_path: Path | None) -> Path:
+    try:
+        if db_path is None:
+            return Path(tempfile.mkdtemp(prefix=".pharmadesk-restore-check-"))
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{db_path.name}.restore-", dir=db_path.parent))
+        return Path(tempfile.mkdtemp(prefix=_restore_prefix(db_path), dir=db_path.parent))
     except OSError as exc:
         raise OperationFailed(f"the backup could not be restored ({_why(exc)})") from None
+
+
+def _extracted(backup: Path, staged: Path, info: BackupInfo, report: Progress, total: int) -> None:
+    """The backup's database and key file written out as `staged` and its key file."""
     try:
-        staged = work / db_path.name
         bf.extract(
             backup, database=staged, keys=keyfile.key_file_path(staged),
             progress=lambda done: report(info.size_bytes + done, total),
         )  # fmt: skip
-        aside = _aside_name(db_path, clock())
-        _prepare_staged(staged, info, user=user, password=password, clock=clock, aside=aside)
-        kept = _swap(staged, db_path, aside)
     except zipfile.BadZipFile as exc:
         raise OperationFailed(f"{backup.name} is damaged ({exc}); nothing was changed") from None
     except OSError as exc:
         raise OperationFailed(
             f"the backup could not be restored ({_why(exc)}); nothing was changed"
         ) from None
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    report(total, total)
-    return RestoreOutcome(info, kept)
 
 
-def _prepare_staged(
-    staged: Path,
-    info: BackupInfo,
-    *,
-    user: str,
-    password: str,
-    clock: Callable[[], datetime],
-    aside: Path,
-) -> None:
-    """Check the extracted copy as `user` and record the restore in it."""
+def _check_staged(
+    staged: Path, info: BackupInfo, *, user: str, password: str
+) -> tuple[bytes, Account]:
+    """Check the extracted copy as `user`: its key, its contents, an owner account in it.
+    Returns the copy's key and that account. Plain connections only: the models stay bound
+    to whatever they are."""
     try:
         keys = keyfile.KeyFile.load(keyfile.key_file_path(staged))
     except DatabaseUnavailable:
@@ -514,8 +600,46 @@ def _prepare_staged(
         raise OperationFailed(f"{info.path.name} is damaged (its key file is another pharmacy's)")
     if not password:
         raise AuthenticationError("no password given")
-    db_key = keys.unwrap(user, password)
+    try:
+        db_key = keys.unwrap(user, password)
+    except DatabaseUnavailable:
+        raise OperationFailed(f"{info.path.name} is damaged (its key file)") from None
     bf.verify_copy(staged, db_key, counts=info.counts, schema=info.schema_version)
+    account = _account_in(staged, db_key, user, info)
+    if not allows(account, Operation.RESTORE):
+        raise PermissionRefused(f"the {account.role} role may not {WHAT[Operation.RESTORE]}")
+    return db_key, account
+
+
+def _account_in(staged: Path, db_key: bytes, user: str, info: BackupInfo) -> Account:
+    try:
+        conn = bf.connect(staged, db_key)
+    except sqlcipher3.DatabaseError as exc:
+        raise OperationFailed(f"{info.path.name} cannot be opened ({exc})") from None
+    try:
+        row = conn.execute(
+            'SELECT id, name, role FROM "user" WHERE name = ? AND active', (user,)
+        ).fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        raise OperationFailed(f"{info.path.name} cannot be read ({exc})") from None
+    finally:
+        conn.close()
+    if row is None:
+        raise AuthenticationError("wrong user name or password")
+    return Account(int(row[0]), str(row[1]), str(row[2]))
+
+
+def _record_restore(
+    staged: Path,
+    db_key: bytes,
+    info: BackupInfo,
+    *,
+    account: Account,
+    clock: Callable[[], datetime],
+    aside: Path,
+) -> None:
+    """Open the checked copy (bringing its schema up to date) and record the restore in it.
+    The session on the database it replaces is closed, so the models may be bound to it."""
     bound = database.obj  # the models' database: put back afterwards
     try:
         db = vault.open_with_key(staged, db_key)
@@ -523,12 +647,6 @@ def _prepare_staged(
         database.initialize(bound)
         raise OperationFailed(f"{info.path.name} cannot be opened ({exc.message})") from None
     try:
-        row = User.get_or_none((User.name == user) & (User.active == True))  # noqa: E712
-        if row is None:
-            raise AuthenticationError("wrong user name or password")
-        account = Account(row.id, row.name, row.role)
-        if not allows(account, Operation.RESTORE):
-            raise PermissionRefused(f"the {account.role} role may not {WHAT[Operation.RESTORE]}")
         ctx = Context(db, staged, account, clock)
         with db.atomic():
             audit.record(ctx, "backup.restored", details={

@@ -6,6 +6,7 @@ import errno
 import hashlib
 import json
 import os
+import tempfile
 import threading
 import zipfile
 from datetime import date, datetime, timedelta
@@ -521,3 +522,97 @@ def test_what_a_crashed_backup_left_behind_is_cleared_when_old(
         os.utime(path, (a_day_ago, a_day_ago))
     made = backups.make_backup(pharmacy, folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted([made.path.name, fresh_part.name])
+
+
+# --- checking a restore before the session closes ------------------------------------------
+
+
+def _leftovers(*folders: Path) -> list[str]:
+    return sorted(p.name for f in folders for p in f.iterdir() if "restore" in p.name)
+
+
+def test_a_restore_is_checked_while_the_session_stays_open_and_nothing_changes(
+    pharmacy: Context, folder: Path, db_path: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    _fill(pharmacy)
+    info = backups.make_backup(pharmacy, folder)
+    customers.create(pharmacy, {"name": "后来的人", "mobile": "13700001111"})
+    before = _hashes(db_path)
+
+    seen: list[tuple[int, int]] = []
+    checked = backups.check_restore(
+        info.path, user="owner", password=PASSWORD, db_path=db_path,
+        progress=lambda done, total: seen.append((done, total)),
+    )  # fmt: skip
+    assert checked == info
+    assert seen[-1][0] == seen[-1][1] > 0
+    assert backups.check_restore(info.path, user="owner", password=PASSWORD) == info
+
+    # The session goes on, on its own data: the models were never bound to the copy.
+    assert customers.count_active(pharmacy) == 4
+    assert _hashes(db_path) == before
+    assert _leftovers(db_path.parent, temp) == []
+    assert list(temp.iterdir()) == []
+
+
+def test_checking_a_restore_refuses_what_restore_refuses_and_leaves_nothing(
+    pharmacy: Context, folder: Path, db_path: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    accounts.add(pharmacy, "li", role="pharmacist", password="pharm-pw")
+    info = backups.make_backup(pharmacy, folder)
+    before = _hashes(db_path)
+    with pytest.raises(AuthenticationError):
+        backups.check_restore(info.path, user="owner", password="wrong", db_path=db_path)
+    with pytest.raises(AuthenticationError):
+        backups.check_restore(info.path, user="nobody", password=PASSWORD)
+    with pytest.raises(PermissionRefused, match="pharmacist role may not restore"):
+        backups.check_restore(info.path, user="li", password="pharm-pw", db_path=db_path)
+    newer = _rewrite(info, tmp_path / "newer.pdbackup", schema_version=LATEST_VERSION + 1)
+    with pytest.raises(OperationFailed, match="newer PharmaDesk"):
+        backups.check_restore(newer, user="owner", password=PASSWORD, db_path=db_path)
+    data = bytearray(info.path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    info.path.write_bytes(bytes(data))
+    with pytest.raises(OperationFailed, match="damaged"):
+        backups.check_restore(info.path, user="owner", password=PASSWORD, db_path=db_path)
+    assert _hashes(db_path) == before
+    assert _leftovers(db_path.parent, temp) == []
+    assert list(temp.iterdir()) == []
+
+
+def _restore_leftover(db_path: Path, name: str, *, hours_ago: float) -> Path:
+    work = db_path.parent / f".{db_path.name}.restore-{name}"
+    work.mkdir()
+    (work / db_path.name).write_bytes(b"\x01" * 100)
+    then = datetime.now().timestamp() - hours_ago * 3600
+    os.utime(work, (then, then))
+    return work
+
+
+def test_what_a_crashed_restore_left_beside_the_database_is_cleared_when_old(
+    pharmacy: Context, folder: Path, db_path: Path
+) -> None:
+    old = _restore_leftover(db_path, "old", hours_ago=24)
+    fresh = _restore_leftover(db_path, "now", hours_ago=0)  # a check running in another window
+    other = db_path.with_name(".other.db.restore-old")  # another pharmacy's
+    other.mkdir()
+    info = backups.make_backup(pharmacy, folder)
+    assert not old.exists()
+    assert fresh.exists()
+    assert other.exists()
+
+    older = _restore_leftover(db_path, "older", hours_ago=13)
+    pharmacy.close()
+    backups.restore(info.path, db_path, user="owner", password=PASSWORD)
+    assert not older.exists()
+    assert _leftovers(db_path.parent) == sorted(
+        [fresh.name, other.name, *(p.name for p in db_path.parent.glob("*.before-restore-*"))]
+    )
