@@ -13,9 +13,10 @@ import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from pharmadesk.errors import OperationFailed, UsageError
+from pharmadesk.errors import UsageError
+from pharmadesk.io import export as excel
 from pharmadesk.io import staged_files
-from pharmadesk.io.xlsx_stream import Column, Row, StreamingBook
+from pharmadesk.io.xlsx_stream import Column, Row
 from pharmadesk.services import audit, audit_log
 from pharmadesk.services.audit_log import ALL, AuditEntry, AuditFilter
 from pharmadesk.services.context import Context
@@ -62,49 +63,26 @@ def write(
         OperationFailed: the file cannot be written.
     """
     require(ctx, Operation.AUDIT)
-    target = _checked(target, language)
-    names = action_names or {}
-    with staged_files.staged(target) as (partial, folder):
-        rows = _write(partial, folder, _rows(ctx, filters, names), language)
+    if language not in LANGUAGES:
+        raise UsageError(f"unknown language {language}")
+    target = excel.checked_target(target, wrong_kind="the audit log is written as an .xlsx file")
+    sheet = rows(ctx, filters, action_names or {})
+    with excel.staged(target) as (partial, folder):
+        written = excel.write_book(
+            partial, folder, lambda book: book.sheet(SHEET[language], columns(language), sheet)
+        )
         with ctx.db.atomic():
             # Recorded before the rename, in one transaction: no unaudited file is left.
             audit.record(ctx, "audit.exported", entity="export",
-                         details={"rows": rows, "filters": filters.as_details(),
+                         details={"rows": written, "filters": filters.as_details(),
                                   "language": language})  # fmt: skip
             staged_files.replace(partial, target)
-    return rows
-
-
-def _checked(target: Path, language: str) -> Path:
-    if language not in LANGUAGES:
-        raise UsageError(f"unknown language {language}")
-    if target.suffix.lower() != ".xlsx":
-        raise UsageError(f"{target.name}: the audit log is written as an .xlsx file")
-    if target.is_dir():
-        raise OperationFailed(f"{target} is a folder")
-    return target.absolute()
-
-
-def _write(partial: Path, folder: Path, rows: Iterator[Row], language: str) -> int:
-    from xlsxwriter.exceptions import FileCreateError
-
-    book = StreamingBook(partial, tmpdir=folder)
-    try:
-        written = book.sheet(SHEET[language], columns(language), rows)
-        book.close()
-    except FileCreateError as exc:
-        book.abandon()
-        raise OperationFailed(f"cannot write {partial.name}: {exc}") from None
-    except OSError as exc:
-        book.abandon()
-        raise OperationFailed(f"cannot write {partial.name}: {exc.strerror or exc}") from None
-    except BaseException:
-        book.abandon()
-        raise
     return written
 
 
-def _rows(ctx: Context, filters: AuditFilter, names: Mapping[str, str]) -> Iterator[Row]:
+def rows(ctx: Context, filters: AuditFilter, names: Mapping[str, str]) -> Iterator[Row]:
+    """The sheet's rows (in `columns` order) of the events `filters` picks, newest first, the
+    action in the words `names` gives it (else its code)."""
     for entry in audit_log.iterate(ctx, filters):
         yield _row(entry, names)
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pharmadesk.errors import OperationFailed, UsageError
 from pharmadesk.io import export_activity as activity
@@ -38,8 +38,21 @@ WHAT, DEFAULT_WHAT = labels.WHAT, labels.DEFAULT_WHAT
 SUFFIX = ".xlsx"
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+T = TypeVar("T")
+WRONG_KIND = f"an Excel export is a {SUFFIX} file"
 
-__all__ = ["WHAT", "CustomerFilter", "ExportCancelled", "ExportRequest", "ExportResult", "export"]
+__all__ = [
+    "WHAT",
+    "CustomerFilter",
+    "ExportCancelled",
+    "ExportRequest",
+    "ExportResult",
+    "Meter",
+    "checked_target",
+    "export",
+    "staged",
+    "write_book",
+]
 
 
 class ExportCancelled(OperationFailed):
@@ -88,8 +101,12 @@ class ExportResult:
     left_out: int = 0
 
 
-class _Meter:
-    """Counts rows read for the progress callback, and stops the export when asked."""
+class Meter:
+    """Counts rows read for the progress callback, and stops the export when asked.
+
+    `check()` raises ExportCancelled once `cancelled()` says so; `step(n)` adds n rows (never
+    past the total), checks, then reports `progress(done, total)`.
+    """
 
     def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None):
         self.done, self.total = 0, max(total, 1)
@@ -124,13 +141,13 @@ def export(
     """
     request.check()
     check_allowed(ctx, request)
-    target = _checked_target(target)
-    with _staged(target) as (partial, folder):
+    target = checked_target(target)
+    with staged(target) as (partial, folder):
         with ctx.db.atomic():  # one snapshot for every sheet (WAL readers never block writers)
             plan = _Plan(ctx, request)
-            meter = _Meter(plan.total(), progress, cancelled)
+            meter = Meter(plan.total(), progress, cancelled)
             meter.check()
-            rows = _write(partial, folder, plan, meter)
+            rows = write_book(partial, folder, lambda book: plan.write(book, meter))
         # A write transaction of its own: upgrading the long read snapshot would fail if the
         # counter recorded a purchase meanwhile.
         with ctx.db.atomic():
@@ -156,18 +173,23 @@ def check_allowed(ctx: Context, request: ExportRequest) -> None:
         require(ctx, Operation.ANALYTICS)
 
 
-def _checked_target(target: Path) -> Path:
+def checked_target(target: Path, *, wrong_kind: str = WRONG_KIND) -> Path:
+    """`target` made absolute, once it can be an export's file: a UsageError
+    ("<name>: `wrong_kind`") when it is not an .xlsx name, an OperationFailed when it is a
+    folder. Nothing is written."""
     if target.suffix.lower() != SUFFIX:
-        raise UsageError(f"{target.name}: an Excel export is a {SUFFIX} file")
+        raise UsageError(f"{target.name}: {wrong_kind}")
     if target.is_dir():
         raise OperationFailed(f"{target} is a folder")
     return target.absolute()
 
 
 @contextmanager
-def _staged(target: Path) -> Iterator[tuple[Path, Path]]:
-    """A private folder beside `target` (same disk, so the rename is atomic), removed after;
-    xlsxwriter's own row files go there too, never to the system's temporary folder."""
+def staged(target: Path) -> Iterator[tuple[Path, Path]]:
+    """A private folder beside `target` (same disk, so the rename is atomic), removed after,
+    with the partial file's path in it; xlsxwriter's own row files go there too, never to the
+    system's temporary folder. Any OSError inside becomes OperationFailed naming `target`;
+    the caller renames the partial file over the target (`staged_files.replace`) when done."""
     with staged_files.staged(target) as (partial, folder):
         try:
             yield partial, folder
@@ -175,13 +197,16 @@ def _staged(target: Path) -> Iterator[tuple[Path, Path]]:
             raise OperationFailed(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
-def _write(partial: Path, folder: Path, plan: _Plan, meter: _Meter) -> dict[str, int]:
+def write_book(partial: Path, folder: Path, fill: Callable[[StreamingBook], T]) -> T:
+    """Stream a workbook to `partial` (row files in `folder`): `fill` writes its sheets, then
+    the book is closed and `fill`'s result returned. On any failure, cancellation included,
+    the book is abandoned and the error raised again (a file that cannot be created as
+    OperationFailed), so a half-written book is never closed into a file."""
     from xlsxwriter.exceptions import FileCreateError
 
     book = StreamingBook(partial, tmpdir=folder)
     try:
-        rows = plan.write(book, meter)
-        meter.check()
+        result = fill(book)
         book.close()
     except FileCreateError as exc:
         book.abandon()
@@ -189,7 +214,7 @@ def _write(partial: Path, folder: Path, plan: _Plan, meter: _Meter) -> dict[str,
     except BaseException:
         book.abandon()
         raise
-    return rows
+    return result
 
 
 def _finish(
@@ -250,7 +275,8 @@ class _Plan:
         }
         return sum(counters[w]() for w in self.request.what if w in counters)
 
-    def write(self, book: StreamingBook, meter: _Meter) -> dict[str, int]:
+    def write(self, book: StreamingBook, meter: Meter) -> dict[str, int]:
+        """Every sheet asked for; checks for cancellation once more at the end."""
         rows: dict[str, int] = {}
         language, what = self.request.language, self.request.what
         if "customers" in what:
@@ -272,9 +298,10 @@ class _Plan:
         if "analytics" in what:
             meter.check()
             rows.update(self._analytics(book))
+        meter.check()
         return rows
 
-    def _customers(self, book: StreamingBook, meter: _Meter) -> int:
+    def _customers(self, book: StreamingBook, meter: Meter) -> int:
         request = self.request
         segment = request.customers.segment
         if segment is not None and self.period is not None:

@@ -15,8 +15,8 @@ from datetime import date
 from typing import Any
 
 from pharmadesk.io import export_labels as labels
-from pharmadesk.io.export_customers import day_sql, instant_sql
-from pharmadesk.io.xlsx_stream import Column
+from pharmadesk.io.export_customers import between, day_sql, instant_sql
+from pharmadesk.io.xlsx_stream import Column, Row
 from pharmadesk.services.context import Context
 
 PAGE = 5000
@@ -51,20 +51,26 @@ def interaction_columns(language: str, *, may_see_health: bool) -> list[Column]:
     return out
 
 
-def _range(column: str, dates: Dates) -> tuple[str, list[object]]:
-    start, end = dates
-    sql, params = "", list[object]()
-    if start:
-        sql += f" AND {column} >= ?"
-        params.append(start.isoformat())
-    if end:
-        sql += f" AND {column} <= ?"
-        params.append(end.isoformat())
-    return sql, params
+# A purchases line's cells in the columns' order, and the tables they come from.
+_PURCHASE_CELLS = (
+    f"{instant_sql('l.purchased_at')}, l.receipt, c.code, c.name, p.name, p.specification, "
+    "p.category, l.quantity, l.unit_price_fen / 100.0, l.amount_fen / 100.0, l.source"
+)
+_PURCHASE_JOINS = "JOIN product p ON p.id = l.product_id JOIN customer c ON c.id = l.customer_id"
+
+
+def _interaction_query(summary: str) -> str:
+    """An entry's cells (the summary as `summary` says) and the tables they come from."""
+    return (
+        f"i.id, {instant_sql('i.occurred_at')}, c.code, c.name, i.channel, i.kind, {summary}, "
+        f"i.rating, i.status, {day_sql('i.follow_up_due')}, u.name, i.corrects_id, "
+        f"{instant_sql('i.done_at')} FROM interaction i "
+        "JOIN customer c ON c.id = i.customer_id LEFT JOIN user u ON u.id = i.user_id"
+    )
 
 
 def count_purchases(ctx: Context, dates: Dates) -> int:
-    where, params = _range("purchased_on", dates)
+    where, params = between("purchased_on", dates)
     sql = f"SELECT count(*) FROM purchase WHERE 1 = 1{where}"
     return int(ctx.db.execute_sql(sql, params).fetchone()[0])
 
@@ -73,12 +79,10 @@ def purchase_rows(
     ctx: Context, language: str, dates: Dates, *, step: Step | None = None
 ) -> Iterator[tuple[Any, ...]]:
     """Lines oldest first; `step(n)` after each page of n lines."""
-    where, params = _range("l.purchased_on", dates)
+    where, params = between("l.purchased_on", dates)
     sql = (
-        f"SELECT l.purchased_on, l.id, {instant_sql('l.purchased_at')}, l.receipt, c.code, "
-        "c.name, p.name, p.specification, p.category, l.quantity, l.unit_price_fen / 100.0, "
-        "l.amount_fen / 100.0, l.source FROM purchase l INDEXED BY purchase_day "
-        "JOIN product p ON p.id = l.product_id JOIN customer c ON c.id = l.customer_id "
+        f"SELECT l.purchased_on, l.id, {_PURCHASE_CELLS} FROM purchase l "
+        f"INDEXED BY purchase_day {_PURCHASE_JOINS} "
         f"WHERE (l.purchased_on, l.id) > (?, ?){where} ORDER BY l.purchased_on, l.id LIMIT ?"
     )
     sources = labels.values("source", language)
@@ -88,15 +92,30 @@ def purchase_rows(
         if not found:
             return
         for row in found:
-            yield (*row[2:12], sources.get(row[12], row[12]))
+            yield _purchase(row[2:], sources)
         key = (found[-1][0], found[-1][1])
         if step is not None:
             step(len(found))
 
 
+def customer_purchase_rows(ctx: Context, language: str, customer_id: int) -> Iterator[Row]:
+    """One customer's lines as the purchases sheet has them, in the order they were made."""
+    sql = (
+        f"SELECT {_PURCHASE_CELLS} FROM purchase l {_PURCHASE_JOINS} "
+        "WHERE l.customer_id = ? ORDER BY l.purchased_at, l.id"
+    )
+    sources = labels.values("source", language)
+    for row in ctx.db.execute_sql(sql, (customer_id,)).fetchall():
+        yield _purchase(row, sources)
+
+
+def _purchase(row: tuple[Any, ...], sources: dict[str, str]) -> tuple[Any, ...]:
+    return (*row[:10], sources.get(row[10], row[10]))
+
+
 def _local_day_range(dates: Dates) -> tuple[str, list[object]]:
     # occurred_at is local ISO text: its first ten characters are the pharmacy's own day.
-    return _range("substr(i.occurred_at, 1, 10)", dates)
+    return between("substr(i.occurred_at, 1, 10)", dates)
 
 
 def count_interactions(ctx: Context, dates: Dates) -> int:
@@ -111,14 +130,8 @@ def interaction_rows(
     """Entries in the order they were logged; `step(n)` after each page of n entries."""
     where, params = _local_day_range(dates)
     summary = "i.summary" if ctx.account.may_see_health_data else "NULL"
-    sql = (
-        f"SELECT i.id, {instant_sql('i.occurred_at')}, c.code, c.name, i.channel, i.kind, "
-        f"{summary}, i.rating, i.status, {day_sql('i.follow_up_due')}, u.name, i.corrects_id, "
-        f"{instant_sql('i.done_at')} FROM interaction i "
-        "JOIN customer c ON c.id = i.customer_id LEFT JOIN user u ON u.id = i.user_id "
-        f"WHERE i.id > ?{where} ORDER BY i.id LIMIT ?"
-    )
-    words = [labels.values(group, language) for group in ("channel", "kind", "follow_up_status")]
+    sql = f"SELECT {_interaction_query(summary)} WHERE i.id > ?{where} ORDER BY i.id LIMIT ?"
+    words = _interaction_words(language)
     last_id = 0
     while True:
         found = ctx.db.execute_sql(sql, [last_id, *params, PAGE]).fetchall()
@@ -129,6 +142,20 @@ def interaction_rows(
         last_id = found[-1][0]
         if step is not None:
             step(len(found))
+
+
+def customer_interaction_rows(ctx: Context, language: str, customer_id: int) -> Iterator[Row]:
+    """One customer's entries as the interactions sheet has them, summaries included (their
+    own data: the caller has checked the account may see it), in the order they were
+    logged."""
+    sql = f"SELECT {_interaction_query('i.summary')} WHERE i.customer_id = ? ORDER BY i.id"
+    words = _interaction_words(language)
+    for row in ctx.db.execute_sql(sql, (customer_id,)).fetchall():
+        yield _interaction(row, words)
+
+
+def _interaction_words(language: str) -> list[dict[str, str]]:
+    return [labels.values(group, language) for group in ("channel", "kind", "follow_up_status")]
 
 
 def _interaction(row: tuple[Any, ...], words: list[dict[str, str]]) -> tuple[Any, ...]:

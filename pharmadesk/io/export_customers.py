@@ -34,6 +34,20 @@ def day_sql(column: str) -> str:
     return f"julianday({column}) - {EXCEL_EPOCH_JULIAN}"
 
 
+def between(column: str, dates: tuple[date | None, date | None]) -> tuple[str, list[object]]:
+    """SQL to append to a WHERE clause (" AND column >= ? AND column <= ?", each part only
+    for a date given) and its ISO-date parameters: the export's dates, both ends included."""
+    start, end = dates
+    sql, params = "", list[object]()
+    if start:
+        sql += f" AND {column} >= ?"
+        params.append(start.isoformat())
+    if end:
+        sql += f" AND {column} <= ?"
+        params.append(end.isoformat())
+    return sql, params
+
+
 def instant_sql(column: str) -> str:
     # The first 19 characters are the pharmacy's own wall-clock time; julianday() of the
     # whole text would move it to UTC.
@@ -61,6 +75,9 @@ _HEAD = (
     ("consent_data", "text", "c.consent_data"),
     ("consent_health", "text", "c.consent_health"),
     ("consent_marketing", "text", "c.consent_marketing"),
+    # A child's guardian: who gave the consents (not health data, so every role sees it).
+    ("guardian_name", "text", "c.guardian_name"),
+    ("guardian_mobile", "text", "c.guardian_mobile"),
 )
 # … and after them (the JSON order of DESIGN.md, then the record's remaining fields).
 _STATUS = ("status", "text", "c.status")
@@ -150,6 +167,16 @@ def _select(sheet: CustomerSheet) -> str:
         f"SELECT {', '.join(parts)} FROM customer c "
         "WHERE c.id > ? AND c.status <> 'anonymised' ORDER BY c.id LIMIT ?"
     )
+
+
+def row_of(ctx: Context, sheet: CustomerSheet, customer_id: int) -> tuple[Any, ...] | None:
+    """One customer's row exactly as `rows` writes it in `sheet` (no filter), read by id
+    rather than by a scan; None when there is no such customer or they were anonymised."""
+    found = ctx.db.execute_sql(_select(sheet), (customer_id - 1, 1)).fetchall()
+    if not found or found[0][0] != customer_id:
+        return None
+    page = _Page(ctx, sheet, CustomerFilter(), None, (None, None))
+    return next(page.rows(found), None)
 
 
 def rows(
@@ -249,18 +276,12 @@ class _Page:
         category = self.selection.category
         if not category:
             return None
-        start, end = self.bought_between
+        where, dates = between("purchased_on", self.bought_between)
         sql = (
             "SELECT DISTINCT customer_id FROM purchase WHERE customer_id BETWEEN ? AND ? "
-            "AND product_id IN (SELECT id FROM product WHERE category = ?)"
+            f"AND product_id IN (SELECT id FROM product WHERE category = ?){where}"
         )
-        params: list[object] = [first, last, category]
-        if start:
-            sql += " AND purchased_on >= ?"
-            params.append(start.isoformat())
-        if end:
-            sql += " AND purchased_on <= ?"
-            params.append(end.isoformat())
+        params = [first, last, category, *dates]
         return {r[0] for r in self.ctx.db.execute_sql(sql, params)}
 
 

@@ -26,9 +26,9 @@ from pharmadesk.io import export as excel
 from pharmadesk.io import export_activity as activity
 from pharmadesk.io import export_customers as customer_sheet
 from pharmadesk.io import export_labels as labels
-from pharmadesk.io.export_customers import CustomerFilter, CustomerSheet, day_sql, instant_sql
+from pharmadesk.io.export_customers import CustomerSheet, instant_sql
 from pharmadesk.io.xlsx_stream import Cell, Column, Row, StreamingBook
-from pharmadesk.services import audit, audit_log
+from pharmadesk.services import audit
 from pharmadesk.services.audit_log import AuditFilter
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
@@ -56,8 +56,6 @@ HEADERS = {
     "import_kind": ("导入类型", "kind"),
     "what": ("对本客户", "for this customer"),
     "by_guardian": ("由监护人同意", "by guardian"),
-    "guardian_name": ("监护人姓名", "guardian name"),
-    "guardian_mobile": ("监护人手机", "guardian mobile"),
 }
 _ZH_WORDS: dict[str, dict[Any, str]] = {
     "purpose": {"data": "个人信息", "health": "健康信息", "marketing": "营销联系"},
@@ -106,11 +104,11 @@ def write(
     require(ctx, Operation.EXPORT_PERSONAL)
     if language not in labels.LANGUAGES:
         raise UsageError(f"unknown language {language}")
-    target = excel._checked_target(target)
-    with excel._staged(target) as (partial, folder):
+    target = excel.checked_target(target)
+    with excel.staged(target) as (partial, folder):
         with ctx.db.atomic():  # one snapshot for every sheet
             plan = _Plan(ctx, customer_id, language, action_names or {})
-            rows = excel._write(partial, folder, plan, excel._Meter(1, None, None))  # type: ignore[arg-type]
+            rows = excel.write_book(partial, folder, plan.write)
         with ctx.db.atomic():
             # Recorded before the rename, in one transaction: no unaudited file is left.
             audit.record(ctx, "export.customer_data", customer_id=customer_id, entity="export",
@@ -120,10 +118,8 @@ def write(
 
 
 def _profile_row(ctx: Context, sheet: CustomerSheet, customer_id: int) -> tuple[Any, ...]:
-    """The customer's row of the export's customers sheet, read by id (not by a scan)."""
-    found = ctx.db.execute_sql(customer_sheet._select(sheet), (customer_id - 1, 1)).fetchall()
-    page = customer_sheet._Page(ctx, sheet, CustomerFilter(), None, (None, None))
-    row = next(page.rows(found), None) if found and found[0][0] == customer_id else None
+    """The customer's row of the export's customers sheet."""
+    row = customer_sheet.row_of(ctx, sheet, customer_id)
     if row is None:
         raise NotFound(f"no customer {customer_id}")
     return row
@@ -138,7 +134,7 @@ def _words(group: str, language: str) -> Mapping[Any, str]:
 
 
 class _Plan:
-    """The sheets of one customer, written by `export._write` like the Excel export's."""
+    """The sheets of one customer, written by `export.write_book` like the Excel export's."""
 
     def __init__(
         self, ctx: Context, customer_id: int, language: str, names: Mapping[str, str]
@@ -147,16 +143,18 @@ class _Plan:
         self.sheet = customer_sheet.sheet_for(ctx, language)
         self.profile = _profile_row(ctx, self.sheet, customer_id)
 
-    def write(self, book: StreamingBook, meter: object) -> dict[str, int]:
+    def write(self, book: StreamingBook) -> dict[str, int]:
         language = self.language
         rows = {"profile": self._profile(book)}
         streams: list[tuple[str, list[Column], Iterator[Row]]] = [
-            ("purchases", activity.purchase_columns(language), self._purchases()),
+            ("purchases", activity.purchase_columns(language),
+             activity.customer_purchase_rows(self.ctx, language, self.id)),
             ("interactions", activity.interaction_columns(language, may_see_health=True),
-             self._interactions()),
+             activity.customer_interaction_rows(self.ctx, language, self.id)),
             ("consents", self._columns(CONSENT_COLUMNS), self._consents()),
             ("points", self._columns(POINTS_COLUMNS), self._points()),
-            ("audit", audit_export.columns(language), self._audit()),
+            ("audit", audit_export.columns(language),
+             audit_export.rows(self.ctx, AuditFilter(customer_id=self.id), self.names)),
             ("imports", self._columns(IMPORT_COLUMNS), self._imports()),
         ]  # fmt: skip
         for key, columns, source in streams:
@@ -182,38 +180,11 @@ class _Plan:
                 kind = "text" if column.kind in ("int", "text") and isinstance(value, str) else (
                     column.kind)  # fmt: skip
             cells.append([(column.header, "text"), (value, kind)])
-        guardian = self.ctx.db.execute_sql(
-            "SELECT guardian_name, guardian_mobile FROM customer WHERE id = ?", (self.id,)
-        ).fetchone()
-        for key, value in zip(("guardian_name", "guardian_mobile"), guardian, strict=True):
-            cells.append([(_word(HEADERS, key, self.language), "text"), (value, "text")])
         headers = [_word(HEADERS, "field", self.language), _word(HEADERS, "value", self.language)]
         return book.table(_word(SHEETS, "profile", self.language), headers, cells)
 
     def _query(self, sql: str) -> list[tuple[Any, ...]]:
         return list(self.ctx.db.execute_sql(sql, (self.id,)).fetchall())
-
-    def _purchases(self) -> Iterator[Row]:
-        sources = labels.values("source", self.language)
-        for row in self._query(
-            f"SELECT {instant_sql('l.purchased_at')}, l.receipt, c.code, c.name, p.name, "
-            "p.specification, p.category, l.quantity, l.unit_price_fen / 100.0, "
-            "l.amount_fen / 100.0, l.source FROM purchase l JOIN product p ON p.id = l.product_id "
-            "JOIN customer c ON c.id = l.customer_id WHERE l.customer_id = ? "
-            "ORDER BY l.purchased_at, l.id"
-        ):
-            yield (*row[:10], sources.get(row[10], row[10]))
-
-    def _interactions(self) -> Iterator[Row]:
-        words = [labels.values(g, self.language) for g in ("channel", "kind", "follow_up_status")]
-        for row in self._query(
-            f"SELECT i.id, {instant_sql('i.occurred_at')}, c.code, c.name, i.channel, i.kind, "
-            f"i.summary, i.rating, i.status, {day_sql('i.follow_up_due')}, u.name, "
-            f"i.corrects_id, {instant_sql('i.done_at')} FROM interaction i "
-            "JOIN customer c ON c.id = i.customer_id LEFT JOIN user u ON u.id = i.user_id "
-            "WHERE i.customer_id = ? ORDER BY i.id"
-        ):
-            yield activity._interaction(row, words)
 
     def _consents(self) -> Iterator[Row]:
         purposes, statuses = (
@@ -240,10 +211,6 @@ class _Plan:
             "WHERE e.customer_id = ? ORDER BY e.created_at, e.id"
         ):
             yield at, kinds.get(kind, kind), points, reason, staff
-
-    def _audit(self) -> Iterator[Row]:
-        for entry in audit_log.iterate(self.ctx, AuditFilter(customer_id=self.id)):
-            yield audit_export._row(entry, self.names)
 
     def _imports(self) -> Iterator[Row]:
         what = _words("what", self.language)
