@@ -47,6 +47,8 @@ HEADERS = {
     "consent_data": ("个人信息同意", "data consent"),
     "consent_health": ("健康信息同意", "health data consent"),
     "consent_marketing": ("营销同意", "marketing consent"),
+    "guardian_name": ("监护人姓名", "guardian name"),
+    "guardian_mobile": ("监护人手机", "guardian mobile"),
     "status": ("状态", "status"),
     "points": ("积分", "points"),
     "purchase_count": ("购买次数", "purchase count"),

@@ -259,3 +259,48 @@ def test_lines_past_excels_last_row_go_on_in_another_sheet(
     assert list(sheets) == names
     assert [len(rows) - 1 for rows in sheets.values()] == parts
     assert all(rows[0][0].value == "purchased at" for rows in sheets.values())
+
+
+def _child(ctx: Context) -> int:
+    record = customers.create(ctx, {
+        "name": "王小明", "birth_date": "2015-05-01", "consent_data": "given",
+        "allergies": "花粉", "guardian_name": "王大明", "guardian_mobile": "139 0000 2222",
+    }).customer  # fmt: skip
+    assert record is not None
+    return record.id
+
+
+@pytest.mark.parametrize(
+    ("language", "sheet", "name", "guardian", "mobile"),
+    [
+        ("en", "customers", "name", "guardian name", "guardian mobile"),
+        ("zh_CN", "客户", "姓名", "监护人姓名", "监护人手机"),
+    ],
+)
+def test_a_childs_guardian_is_in_the_customers_sheet(
+    pharmacy: Context,
+    shop: Shop,
+    tmp_path: Path,
+    language: str,
+    sheet: str,
+    name: str,
+    guardian: str,
+    mobile: str,
+) -> None:
+    _child(pharmacy)
+    rows = table(run(pharmacy, tmp_path, language=language), sheet)
+    exported = {r[name].value: r for r in rows}
+    assert exported["王小明"][guardian].value == "王大明"
+    assert exported["王小明"][mobile].value == "13900002222"
+    assert exported["张三"][guardian].value is None  # an adult has none
+    assert exported["张三"][mobile].value is None
+
+
+def test_the_guardian_is_not_health_data(pharmacy: Context) -> None:
+    child = _child(pharmacy)
+    staff = dataclasses.replace(pharmacy, account=Account(pharmacy.account.id, "x", "staff"))
+    sheet = export_customers.sheet_for(staff, "en")
+    headers = [c.header for c in sheet.columns]
+    row = dict(zip(headers, export_customers.row_of(staff, sheet, child) or (), strict=True))
+    assert (row["guardian name"], row["guardian mobile"]) == ("王大明", "13900002222")
+    assert row["allergies (restricted)"] is None
