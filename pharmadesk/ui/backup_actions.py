@@ -277,18 +277,22 @@ class BackupActions(QObject):
     # restore ------------------------------------------------------------------------------
 
     def restore(self) -> None:
-        """Choose a backup, close the session, restore it under this window's instance lock,
-        then the lock screen asks to sign in to the restored pharmacy."""
+        """Choose a backup; once the dialog has checked it and the password (the session
+        still open, so a mistake costs nothing), close the session, restore it under this
+        window's instance lock, then the lock screen asks to sign in to the restored
+        pharmacy."""
         window = self.window
         if window.locked or not allows(window.ctx.account, Operation.RESTORE):
             return
         if not window.confirm_leave():
             return
-        dialog = RestoreDialog(folders=[backups.backup_folder(window.ctx)],
-                               user=window.ctx.account.name, parent=window)  # fmt: skip
+        ctx = window.ctx
+        dialog = RestoreDialog(folders=[backups.backup_folder(ctx)], user=ctx.account.name,
+                               runner=self._runner, db_path=ctx.path, parent=window)  # fmt: skip
         accepted = window.run_dialog(dialog)
         chosen, user, password = dialog.chosen, dialog.user.text().strip(), dialog.password.text()
-        dialog.deleteLater()
+        if not window.locked:  # else the lock deletes it once its check is over
+            dialog.deleteLater()
         if not accepted or chosen is None:
             return
         window.lock_then(

@@ -9,6 +9,7 @@ makes a worker for the restore and holds the pharmacy's instance lock while it r
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -33,12 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmadesk.errors import DatabaseInUse, PharmaDeskError
+from pharmadesk.errors import (
+    AuthenticationError,
+    DatabaseInUse,
+    PermissionRefused,
+    PharmaDeskError,
+)
 from pharmadesk.services import backups, instance
 from pharmadesk.services.backups import BackupInfo, RestoreOutcome
+from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.start_dialogs import ERROR_STYLE
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
+log = logging.getLogger(__name__)
 POLL_MS = 100
 BACKUP_FILTER = "PharmaDesk backup (*.pdbackup);;All files (*)"
 Progress = Callable[[int, int], None]
@@ -226,14 +234,42 @@ def backup_done_text(info: BackupInfo) -> str:
 class RestoreDialog(QDialog):
     """Choose a backup (listed from `folders`, newest first, or any file), see what it
     holds, and give the password of an owner account in it. `chosen`, `user` and
-    `password` afterwards."""
+    `password` afterwards.
 
-    def __init__(self, *, folders: list[Path], user: str, parent: QWidget | None = None) -> None:
+    Restore first checks the backup and the password (`backups.check_restore`, on `runner`
+    when given, beside `db_path`) with the dialog still open: a wrong password or a damaged
+    file is said here and can be corrected; the dialog is accepted only once they pass."""
+
+    def __init__(
+        self,
+        *,
+        folders: list[Path],
+        user: str,
+        runner: BackgroundRunner | None = None,
+        db_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore from backup"))
         self.setMinimumWidth(560)
         self.chosen: BackupInfo | None = None
         self._folders = folders
+        self._runner, self._db_path = runner, db_path
+        self._tickets: set[int] = set()
+        self._relay = ProgressRelay()
+        self.checking = False
+        self.check_bar = QProgressBar()
+        self.check_bar.setObjectName("restoreCheckProgress")
+        self.check_bar.hide()
+        self.error = QLabel()
+        self.error.setObjectName("restoreError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._show_progress)
         self.found = QListWidget()
         self.found.setObjectName("backupList")
         self.found.currentItemChanged.connect(self._picked)
@@ -290,6 +326,8 @@ class RestoreDialog(QDialog):
         form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
+        layout.addWidget(self.check_bar)
+        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
     def _fill(self) -> None:
@@ -350,11 +388,87 @@ class RestoreDialog(QDialog):
 
     def _check(self) -> None:
         ready = self.chosen is not None and bool(self.user.text().strip() and self.password.text())
-        self.restore_button.setEnabled(ready)
+        self.restore_button.setEnabled(ready and not self.checking)
 
     def _accept_when_ready(self) -> None:
-        if self.restore_button.isEnabled():
-            self.accept()
+        if not self.restore_button.isEnabled() or self.chosen is None:
+            return
+        path, user, password = self.chosen.path, self.user.text().strip(), self.password.text()
+        db_path, relay = self._db_path, self._relay
+        self._set_checking(True)
+        run_tracked(
+            self._runner, self._tickets,
+            lambda: backups.check_restore(path, user=user, password=password, db_path=db_path,
+                                          progress=relay),
+            self._checked, self._refused,
+        )  # fmt: skip
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        for widget in (self.found, self.other, self.user, self.password):
+            widget.setEnabled(not checking)
+        self.error.hide()
+        self.check_bar.setVisible(checking)
+        self.check_bar.setRange(0, 0)  # busy until the first report
+        if checking:
+            self._relay.latest = (0, 0)
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._check()
+
+    def _show_progress(self) -> None:
+        done, total = self._relay.latest
+        if total > 0:
+            self.check_bar.setRange(0, total)
+            self.check_bar.setValue(min(done, total))
+
+    def _checked(self, _info: BackupInfo) -> None:
+        self._set_checking(False)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_checking(False)
+        self.error.setText(check_error_text(error))
+        self.error.show()
+        field = self.password if isinstance(error, AuthenticationError) else self.found
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if field is self.password:
+            self.password.selectAll()
+
+    def reject(self) -> None:
+        # The check cannot be stopped half-way: Escape waits for it (it changes nothing).
+        if not self.checking:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.checking:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+def check_error_text(error: BaseException) -> str:
+    """Why the chosen backup cannot be restored, said in the restore dialog."""
+    translate = QCoreApplication.translate
+    if isinstance(error, AuthenticationError):
+        return translate(
+            "BackupText", "Wrong user name or password for this backup. Nothing was changed."
+        )
+    if isinstance(error, PermissionRefused):
+        return translate(
+            "BackupText", "Only an owner account of the backup may restore it. Nothing was changed."
+        )
+    if isinstance(error, PharmaDeskError):
+        message = error_text(error)
+    else:
+        log.error("restore check: unexpected error", exc_info=error)
+        message = translate("BackupText", "unexpected error; the log has the details")
+    return (
+        translate("BackupText", "This backup cannot be restored: %1").replace("%1", message)
+        + "\n"
+        + translate("BackupText", "Nothing was changed.")
+    )
 
 
 def run_restore(
@@ -411,27 +525,32 @@ def restore_at_start(db_path: Path, *, user: str, parent: QWidget | None) -> str
     backup from the folders known without opening it (the owner's last choice, the default)
     or any file, restore it. Returns what to tell the user, or None when nothing was done."""
     folders = backups.known_backup_folders(db_path)
-    dialog = RestoreDialog(folders=folders, user=user, parent=parent)
-    if not dialog.exec() or dialog.chosen is None:
-        return None
-    chosen, name, password = dialog.chosen, dialog.user.text().strip(), dialog.password.text()
-    title = dialog.windowTitle()
-    dialog.deleteLater()
-    try:
-        lock = instance.hold(db_path, program=instance.WINDOW, account=name)
-    except DatabaseInUse:
-        from pharmadesk.app import in_use_text  # the same words as a second window's
-
-        QMessageBox.warning(parent, title, in_use_text(db_path))
-        return None
     runner = BackgroundRunner()
     try:
-        outcome = run_restore(
-            runner, chosen=chosen, db_path=db_path, user=name, password=password, parent=parent
+        dialog = RestoreDialog(
+            folders=folders, user=user, runner=runner, db_path=db_path, parent=parent
         )
+        if not dialog.exec() or dialog.chosen is None:
+            return None
+        chosen, name, password = dialog.chosen, dialog.user.text().strip(), dialog.password.text()
+        title = dialog.windowTitle()
+        dialog.deleteLater()
+        try:
+            lock = instance.hold(db_path, program=instance.WINDOW, account=name)
+        except DatabaseInUse:
+            from pharmadesk.app import in_use_text  # the same words as a second window's
+
+            QMessageBox.warning(parent, title, in_use_text(db_path))
+            return None
+        try:
+            outcome = run_restore(
+                runner, chosen=chosen, db_path=db_path, user=name, password=password,
+                parent=parent,
+            )  # fmt: skip
+        finally:
+            lock.release()
     finally:
         runner.stop()
-        lock.release()
     if isinstance(outcome, PharmaDeskError):  # the progress dialog said why
         return None
     return restored_text(outcome)

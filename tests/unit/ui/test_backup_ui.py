@@ -26,7 +26,7 @@ from pharmadesk.services import accounts, backups, customers, instance, vault
 from pharmadesk.services.context import Context
 from pharmadesk.ui import backup_actions
 from pharmadesk.ui.backup_dialogs import RestoreDialog, TaskDialog
-from pharmadesk.ui.main_window import LOCKED, MainWindow
+from pharmadesk.ui.main_window import LOCKED, OPEN, MainWindow
 from pharmadesk.ui.settings_dialog import SettingsDialog
 from pharmadesk.ui.start_dialogs import UnlockDialog
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -209,28 +209,61 @@ def test_restoring_from_the_menu_brings_back_the_backup_and_keeps_the_data_it_re
     assert window.status_counts is not None
 
 
-def test_a_wrong_password_restores_nothing_and_the_same_data_opens_again(
+def test_a_wrong_password_is_said_in_the_restore_dialog_and_the_session_stays_open(
     qtbot: QtBot, make_window: MakeWindow, pharmacy: Context
 ) -> None:
     backups.make_backup(pharmacy, reason="manual")
     customers.create(pharmacy, {"name": "王五", "mobile": "13700002222"})
     window = make_window()
+    seen: list[str] = []
 
     def restore_with_a_wrong_password(dialog: QWidget) -> None:
         assert isinstance(dialog, RestoreDialog)
         dialog.password.setFocus()
         type_text(qtbot, "not-the-password")
         press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+        seen.append(dialog.error.text())
+        assert dialog.isVisible()
+        assert window.state == OPEN  # the session was never closed
+        assert focused() is dialog.password  # to type it again
+        press(qtbot, Qt.Key.Key_Escape)
 
     errors = when_modal(qtbot, restore_with_a_wrong_password)
     window.act_restore.trigger()
     assert errors == []
-    screen = window.lock_screen
-    qtbot.waitUntil(lambda: "not restored" in screen.message.text(), timeout=10_000)
-    assert "Nothing was changed" in screen.message.text()
+    [text] = seen
+    assert "Wrong user name or password" in text
+    assert "Nothing was changed" in text
+    assert window.state == OPEN
     assert list(pharmacy.path.parent.glob("*.before-restore-*")) == []
-    sign_in(qtbot, window, "owner", PASSWORD)
+    assert list(pharmacy.path.parent.glob(".*.restore-*")) == []
     assert "王五" in names(window.ctx)
+
+
+def test_after_a_wrong_password_the_right_one_restores_the_backup(
+    qtbot: QtBot, make_window: MakeWindow, pharmacy: Context
+) -> None:
+    backups.make_backup(pharmacy, reason="manual")
+    customers.create(pharmacy, {"name": "王五", "mobile": "13700002222"})
+    window = make_window()
+
+    def wrong_then_right(dialog: QWidget) -> None:
+        assert isinstance(dialog, RestoreDialog)
+        dialog.password.setFocus()
+        type_text(qtbot, "not-the-password")
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+        type_text(qtbot, PASSWORD)  # the wrong one is selected: typing replaces it
+        assert dialog.password.text() == PASSWORD
+        press(qtbot, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, wrong_then_right)
+    window.act_restore.trigger()
+    assert errors == []
+    qtbot.waitUntil(lambda: "was restored" in window.lock_screen.message.text(), timeout=10_000)
+    sign_in(qtbot, window, "owner", PASSWORD)
+    assert names(window.ctx) == {"张三", "李四"}
 
 
 # --- restore from the unlock dialog of a damaged file ---------------------------------------
