@@ -1,5 +1,7 @@
 """Settings: the UI language (kept on this PC, no personal data) and, for the open pharmacy,
-where its backups go (the owner chooses, e.g. a USB drive) and when the last one was made."""
+where its backups go (the owner chooses, e.g. a USB drive), when the last one was made, and
+the version of the privacy notice customers are shown now (the owner sets it; every consent
+recorded afterwards names it)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pharmadesk.errors import PharmaDeskError
-from pharmadesk.services import backups
+from pharmadesk.services import backups, consents
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui.i18n import LANGUAGES
@@ -38,6 +40,7 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self._ctx = ctx
         self._folder_before = ""
+        self._notice_before = ""
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)  # room for a backup folder's path
         self.language = QComboBox()
@@ -53,6 +56,9 @@ class SettingsDialog(QDialog):
         self.choose_folder.clicked.connect(self._choose_folder)
         self.last_backup = QLabel()
         self.last_backup.setObjectName("lastBackup")
+        self.notice_version = QLineEdit()
+        self.notice_version.setObjectName("noticeVersion")
+        self.notice_version.setMaxLength(consents.MAX_NOTICE_VERSION)
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
@@ -67,6 +73,7 @@ class SettingsDialog(QDialog):
         form.addRow(QLabel(self.tr("A new language applies from the next start.")))
         if ctx is not None:
             self._add_backups(form, ctx)
+            self._add_notice(form, ctx)
         form.addRow(self.message)
         form.addRow(buttons)
 
@@ -90,6 +97,19 @@ class SettingsDialog(QDialog):
             self.last_backup.setText(f"{shown}  ({last.path.name})")
         form.addRow(self.tr("Last backup"), self.last_backup)
 
+    def _add_notice(self, form: QFormLayout, ctx: Context) -> None:
+        self._notice_before = consents.notice_version(ctx)
+        self.notice_version.setText(self._notice_before)
+        owner = allows(ctx.account, Operation.MANAGE)
+        self.notice_version.setReadOnly(not owner)
+        if owner:
+            self.notice_version.setToolTip(
+                self.tr("Consents recorded from now on name this version of the privacy notice")
+            )
+        else:
+            self.notice_version.setToolTip(self.tr("Only the owner sets the notice version"))
+        form.addRow(self.tr("Privacy notice version"), self.notice_version)
+
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
             self, self.tr("Backup folder"), self.backup_folder.text()
@@ -98,13 +118,41 @@ class SettingsDialog(QDialog):
             self.backup_folder.setText(chosen)
 
     def _save(self) -> None:
-        folder = self.backup_folder.text().strip()
-        if self._ctx is not None and folder and folder != self._folder_before:
-            try:
-                backups.set_backup_folder(self._ctx, Path(folder).expanduser())
-            except PharmaDeskError as exc:
-                self.message.setText(exc.message)
-                self.backup_folder.setFocus()
-                return
+        if self._ctx is not None and not (self._save_notice(self._ctx) and self._save_folder()):
+            return
         self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self.accept()
+
+    def _save_notice(self, ctx: Context) -> bool:
+        version = self.notice_version.text().strip()
+        if self.notice_version.isReadOnly() or version == self._notice_before:
+            return True
+        try:
+            consents.set_notice_version(ctx, version)
+        except PharmaDeskError as exc:
+            self._refused(self.notice_version, self._notice_error(exc))
+            return False
+        self._notice_before = version  # saved: a later problem with the folder keeps it
+        return True
+
+    def _notice_error(self, exc: PharmaDeskError) -> str:
+        if exc.message.startswith("a notice version is"):
+            return self.tr("The notice version is 1 to %1 characters.").replace(
+                "%1", str(consents.MAX_NOTICE_VERSION)
+            )
+        return exc.message
+
+    def _save_folder(self) -> bool:
+        folder = self.backup_folder.text().strip()
+        if self._ctx is None or not folder or folder == self._folder_before:
+            return True
+        try:
+            backups.set_backup_folder(self._ctx, Path(folder).expanduser())
+        except PharmaDeskError as exc:
+            self._refused(self.backup_folder, exc.message)
+            return False
+        return True
+
+    def _refused(self, field: QLineEdit, text: str) -> None:
+        self.message.setText(text)
+        field.setFocus()

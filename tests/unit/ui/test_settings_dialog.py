@@ -1,0 +1,109 @@
+"""Settings: the owner sets the privacy notice version that consents recorded from then on
+name; others see it and cannot change it. (The backup folder's rows: test_backup_ui.py.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from pharmadesk.db.models import AuditEvent
+from pharmadesk.services import accounts, consents, customers, vault
+from pharmadesk.services.context import Context
+from pharmadesk.ui.settings_dialog import SettingsDialog
+from tests.unit.ui.conftest import press, type_text
+
+
+def settings_changes() -> list[str]:
+    return [e.details for e in AuditEvent.select().where(AuditEvent.action == "settings.changed")]
+
+
+OpenDialog = Callable[[Context], SettingsDialog]
+
+
+@pytest.fixture
+def open_dialog(qtbot: QtBot, settings: QSettings) -> OpenDialog:
+    """Settings shown as the window shows them, for an account's session."""
+
+    def open_for(ctx: Context) -> SettingsDialog:
+        dialog = SettingsDialog(settings, ctx=ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        return dialog
+
+    return open_for
+
+
+def retype(qtbot: QtBot, dialog: SettingsDialog, text: str) -> None:
+    dialog.notice_version.setFocus()
+    qtbot.waitUntil(dialog.notice_version.hasFocus)
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_Delete)
+    type_text(qtbot, text)
+
+
+def test_the_owner_sets_the_notice_version_that_new_consents_name(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog
+) -> None:
+    dialog = open_dialog(pharmacy)
+    assert dialog.notice_version.text() == "1"
+    assert not dialog.notice_version.isReadOnly()
+    retype(qtbot, dialog, " 2024-03 ")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert consents.notice_version(pharmacy) == "2024-03"
+    record = customers.create(pharmacy, {"name": "张三", "consent_data": "given"}).customer
+    assert record is not None
+    assert consents.history(pharmacy, record.id)[0].notice_version == "2024-03"
+    (change,) = settings_changes()
+    assert "consent.notice_version" in change
+
+
+def test_ok_without_a_change_records_nothing(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog
+) -> None:
+    dialog = open_dialog(pharmacy)
+    dialog.notice_version.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert settings_changes() == []
+
+
+def test_an_empty_notice_version_is_refused_and_the_dialog_stays(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog
+) -> None:
+    dialog = open_dialog(pharmacy)
+    retype(qtbot, dialog, "   ")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.message.text() == "The notice version is 1 to 40 characters."
+    assert dialog.notice_version.hasFocus()
+    assert consents.notice_version(pharmacy) == "1"
+    retype(qtbot, dialog, "2")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert consents.notice_version(pharmacy) == "2"
+
+
+def test_others_see_the_notice_version_but_cannot_change_it(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog
+) -> None:
+    consents.set_notice_version(pharmacy, "2024-03")
+    accounts.add(pharmacy, "chemist", role="pharmacist", password="chemist-pass-1")
+    ctx = vault.open_pharmacy(pharmacy.path, user="chemist", password="chemist-pass-1")
+    try:
+        dialog = open_dialog(ctx)
+        assert dialog.notice_version.text() == "2024-03"
+        assert dialog.notice_version.isReadOnly()
+        assert "Only the owner" in dialog.notice_version.toolTip()
+        retype(qtbot, dialog, "9")
+        assert dialog.notice_version.text() == "2024-03"
+        press(qtbot, Qt.Key.Key_Return)
+        assert dialog.result() == dialog.DialogCode.Accepted
+        assert consents.notice_version(ctx) == "2024-03"
+    finally:
+        ctx.close()
