@@ -1,16 +1,21 @@
 """Tools > Retention review…: customers inactive longer than the owner keeps data, chosen and
 anonymised in bulk after a preview.
 
-The list is read off the GUI thread; the owner ticks who to anonymise (all or none at a
-click), sees a preview (how many, who, and who came back since the list was made) and
-confirms; the anonymisation runs on the worker with a progress bar and can be stopped
-(those done stay done). The worker only writes an `ExportProgress`, a GUI timer reads it.
+The list is read off the GUI thread into an `InactiveCustomersModel` (tens of thousands of
+rows at a large pharmacy: nothing is done per row on the GUI thread); the owner ticks who to
+anonymise (all or none at a click, Space on the selected rows), sorts by any column, sees how
+many are ticked, then a preview (how many, who, and who came back since the list was made,
+checked on the worker too) and confirms; the anonymisation runs on the worker with a
+progress bar and can be stopped (those done stay done). The worker only writes an
+`ExportProgress`, a GUI timer reads it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,8 +24,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QStyle,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +38,8 @@ from pharmadesk.services.retention import InactiveCustomer
 from pharmadesk.ui.export_dialog import ExportProgress
 from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.privacy_dialogs import backups_note, failure_text, status_label
+from pharmadesk.ui.retention_model import LAST, InactiveCustomersModel, ordered
+from pharmadesk.ui.tables import size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
 PROGRESS_MS = 100
@@ -48,11 +55,14 @@ class RetentionDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
         self.anonymised: list[int] = []
-        self.customers: list[InactiveCustomer] = []
+        self.model = InactiveCustomersModel()
+        self.model.checked_changed.connect(self._update)
         self.shared = ExportProgress()  # written by the worker, read by the timer
         self._tickets: set[int] = set()
         self._running = False
         self._note = ""  # what the last anonymisation did, shown above the list's count
+        self._summary = ""  # the list's count, shown again after a preview
+        self._asking = False  # the preview's confirmation is about to be shown
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_MS)
         self._timer.timeout.connect(self._show_progress)
@@ -61,6 +71,9 @@ class RetentionDialog(QDialog):
         layout.addLayout(self._years_row())
         self.table = self._table()
         layout.addWidget(self.table, 1)
+        self.selected = QLabel()
+        self.selected.setObjectName("retentionSelected")
+        layout.addWidget(self.selected)
         note = QLabel(backups_note())
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -91,19 +104,34 @@ class RetentionDialog(QDialog):
         row.addStretch(1)
         return row
 
-    def _table(self) -> QTableWidget:
-        table = QTableWidget(0, 4)
+    def _table(self) -> QTableView:
+        table = table_view(self.model)
         table.setObjectName("retentionTable")
-        table.setHorizontalHeaderLabels(
-            [self.tr("Member code"), self.tr("Name"), self.tr("Last activity"),
-             self.tr("Purchases")]
-        )  # fmt: skip
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().hide()
-        table.itemChanged.connect(self._update)
+        # Several rows at once (Shift, Ctrl): Space ticks or unticks them all.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSortIndicator(LAST, Qt.SortOrder.AscendingOrder)  # longest inactive first
+        table.setSortingEnabled(True)
+        size_columns(table, ["00000000", "", "0000-00-00", "00000"])
+        box = table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        table.setColumnWidth(0, table.columnWidth(0) + box + 8)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.installEventFilter(self)
         return table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+            self.model.toggle(rows or {self.table.currentIndex().row()})
+            return True
+        return super().eventFilter(watched, event)
 
     def _buttons(self) -> QHBoxLayout:
         self.select_all = QPushButton(self.tr("Select &all"))
@@ -131,60 +159,39 @@ class RetentionDialog(QDialog):
     # the list -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        ctx = self.ctx
+        ctx, model = self.ctx, self.model
+        column, order = model.sort_column, model.sort_order
         self.status.setText(self.tr("Reading the customers…"))
         self._update()
-        run_tracked(self.runner, self._tickets, lambda: retention.inactive_customers(ctx),
+        run_tracked(self.runner, self._tickets,
+                    lambda: ordered(retention.inactive_customers(ctx), column, order),
                     self._show_list, self._failed)  # fmt: skip
         self._update()
 
     def _show_list(self, found: list[InactiveCustomer]) -> None:
-        self.customers = found
-        table = self.table
-        table.blockSignals(True)
-        table.setRowCount(len(found))
-        for row, customer in enumerate(found):
-            code = QTableWidgetItem(customer.code or "")
-            code.setFlags(code.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            code.setCheckState(Qt.CheckState.Unchecked)
-            last = customer.last_activity.isoformat() if customer.last_activity else ""
-            cells = (code, QTableWidgetItem(customer.name), QTableWidgetItem(last),
-                     QTableWidgetItem(str(customer.purchase_count)))  # fmt: skip
-            for column, item in enumerate(cells):
-                table.setItem(row, column, item)
-        table.blockSignals(False)
-        for column in (0, 2, 3):
-            table.resizeColumnToContents(column)
+        self.model.set_customers(found)
         counted = self.tr("%Ln customer(s) inactive since before %1.", "", len(found))
         lines = [self._note, counted.replace("%1", retention.cutoff(self.ctx).isoformat())]
-        self.status.setText("\n".join(line for line in lines if line))
+        self._summary = "\n".join(line for line in lines if line)
+        self.status.setText(self._summary)
         self._note = ""
         self._update()
 
     def _check_all(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        self.table.blockSignals(True)
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None:
-                item.setCheckState(state)
-        self.table.blockSignals(False)
-        self._update()
+        self.model.set_all(checked)
 
     def chosen(self) -> list[int]:
-        return [
-            self.customers[row].id
-            for row in range(self.table.rowCount())
-            if (item := self.table.item(row, 0)) is not None
-            and item.checkState() == Qt.CheckState.Checked
-        ]
+        """The ticked customers' ids, in the order the list shows them."""
+        return self.model.checked_ids()
 
     def _update(self) -> None:
-        busy = bool(self._tickets)
+        busy = bool(self._tickets) or self._asking
+        ticked = self.model.checked_count()
         for widget in (self.select_all, self.select_none, self.years, self.table):
             widget.setEnabled(not busy)
-        self.start.setEnabled(not busy and bool(self.chosen()))
+        self.start.setEnabled(not busy and ticked > 0)
         self.stop.setEnabled(self._running and not self.shared.cancel)
+        self.selected.setText(self.tr("%Ln selected", "", ticked) if ticked else "")
 
     def _years_changed(self) -> None:
         years = self.years.value()
@@ -201,18 +208,32 @@ class RetentionDialog(QDialog):
 
     def preview_and_anonymise(self) -> None:
         chosen = self.chosen()
-        if not chosen or self._tickets:
+        if not chosen or self._tickets or self._asking:
             return
-        try:
-            preview = retention.preview(self.ctx, chosen)
-        except PharmaDeskError as exc:
-            self.status.setText(error_text(exc))
-            return
+        ctx = self.ctx
+        self.status.setText(self.tr("Checking the chosen customers again…"))
+        run_tracked(self.runner, self._tickets, lambda: retention.preview(ctx, chosen),
+                    self._previewed, self._failed)  # fmt: skip
+        self._update()
+
+    def _previewed(self, preview: retention.Preview) -> None:
+        self.status.setText(self._summary)
+        self._update()
         if not preview.customers:
             self.status.setText(self.tr("None of them is inactive any more."))
             self.reload()
             return
-        if self._confirm(preview):
+        # Asked from a fresh turn of the event loop, not from inside the runner's delivery:
+        # the box's own loop would deliver other jobs' results in the middle of it.
+        self._asking = True
+        self._update()
+        QTimer.singleShot(0, self, lambda: self._ask(preview))
+
+    def _ask(self, preview: retention.Preview) -> None:
+        confirmed = self._confirm(preview)
+        self._asking = False
+        self._update()
+        if confirmed:
             self.start_anonymising([c.id for c in preview.customers])
 
     def _confirm(self, preview: retention.Preview) -> bool:

@@ -112,3 +112,25 @@ def test_only_the_owner_reviews(
                 call()
     finally:
         li.close()
+
+
+def test_thousands_of_customers_are_listed_and_previewed_whole(
+    pharmacy: Context, shop: dict[str, int]
+) -> None:
+    # Imported files with no activity yet: their inactivity counts from when they were made.
+    first = 1 + max(shop.values())
+    rows = [(i, f"I{i:05d}", f"导入{i}") for i in range(first, first + 5_000)]
+    pharmacy.db.cursor().executemany(
+        "INSERT INTO customer (id, code, name, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, 'active', '2019-05-01T09:00:00+08:00', '2019-05-01T09:00:00+08:00')",
+        rows,
+    )
+    listed = retention.inactive_customers(pharmacy)
+    assert len(listed) == 5_002
+    assert [c.id for c in listed[:5_000]] == [row[0] for row in rows]  # made in 2019: first
+    assert listed[0].last_activity == date(2019, 5, 1)
+    assert [c.name for c in listed[-2:]] == ["王老", "赵旧"]
+    chosen = [c.id for c in listed] + [shop["钱新"], 999_999]  # active, and gone
+    preview = retention.preview(pharmacy, chosen)
+    assert preview.customers == listed
+    assert preview.active_again == 2

@@ -1,23 +1,21 @@
-"""The customer's own data, erasure on request and the retention review, driven by the owner."""
+"""The customer's own data and erasure on request, driven by the owner (the retention
+review: test_retention_dialog.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from pharmadesk.services import customers, purchases, retention
+from pharmadesk.services import customers
 from pharmadesk.services.context import Context
 from pharmadesk.ui.privacy_dialogs import CustomerDataDialog, EraseDialog
-from pharmadesk.ui.retention_dialog import RetentionDialog
 from pharmadesk.ui.tasks import BackgroundRunner
-from tests.conftest import CST, FakeClock
 from tests.unit.ui.conftest import when_modal
 
 
@@ -118,93 +116,3 @@ def test_erase_offers_to_export_the_data_first(
     assert errors == []
     assert target.exists()
     assert _status(pharmacy, people["张三"]) == ("active", "13812345678")
-
-
-@pytest.fixture
-def sleepers(pharmacy: Context, clock: FakeClock) -> dict[str, int]:
-    """Two customers last seen in 2020, one seen today."""
-    today = clock.current
-    clock.current = datetime(2020, 3, 1, 9, tzinfo=CST)
-    ids = {}
-    for name, mobile in (("周久", "13500000001"), ("吴远", "13500000002")):
-        made = customers.create(pharmacy, {"name": name, "mobile": mobile}).customer
-        assert made is not None
-        purchases.record(pharmacy, made.id, [purchases.LineInput("口罩", 1, 500)])
-        ids[name] = made.id
-    clock.current = today
-    fresh = customers.create(pharmacy, {"name": "郑今", "mobile": "13500000003"}).customer
-    assert fresh is not None
-    ids["郑今"] = fresh.id
-    return ids
-
-
-def _rows(dialog: RetentionDialog) -> list[str]:
-    return [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]  # type: ignore[union-attr]
-
-
-def test_the_retention_review_lists_previews_and_anonymises(
-    qtbot: QtBot, pharmacy: Context, sleepers: dict[str, int], runner: BackgroundRunner
-) -> None:
-    dialog = _shown(qtbot, RetentionDialog(pharmacy, runner))
-    assert isinstance(dialog, RetentionDialog)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
-    assert _rows(dialog) == ["周久", "吴远"]
-    assert dialog.table.item(0, 3).text() == "1"  # type: ignore[union-attr]
-    assert "7 daily, 4 weekly and 12 monthly" in _texts(dialog)
-    assert not dialog.start.isEnabled()
-    qtbot.mouseClick(dialog.select_all, Qt.MouseButton.LeftButton)
-    assert dialog.chosen() == [sleepers["周久"], sleepers["吴远"]]
-    qtbot.mouseClick(dialog.select_none, Qt.MouseButton.LeftButton)
-    assert dialog.chosen() == []
-    qtbot.mouseClick(dialog.select_all, Qt.MouseButton.LeftButton)
-    seen: list[str] = []
-
-    def confirm(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        seen.append(box.text())
-        go = next(b for b in box.findChildren(QPushButton) if b.text() == "Anonymise")
-        qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
-
-    errors = when_modal(qtbot, confirm)
-    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
-    assert errors == []
-    assert "周久、吴远" in seen[0]
-    assert "cannot be undone" in seen[0]
-    qtbot.waitUntil(lambda: len(dialog.anonymised) == 2 and dialog.table.rowCount() == 0,
-                    timeout=10_000)  # fmt: skip
-    assert "anonymised" in dialog.status.text()
-    for name in ("周久", "吴远"):
-        assert _status(pharmacy, sleepers[name]) == ("anonymised", None)
-    assert customers.get(pharmacy, sleepers["郑今"]).name == "郑今"
-
-
-def test_cancelling_the_preview_anonymises_no_one(
-    qtbot: QtBot, pharmacy: Context, sleepers: dict[str, int], runner: BackgroundRunner
-) -> None:
-    dialog = _shown(qtbot, RetentionDialog(pharmacy, runner))
-    assert isinstance(dialog, RetentionDialog)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
-    dialog.table.item(1, 0).setCheckState(Qt.CheckState.Checked)  # type: ignore[union-attr]
-    assert dialog.chosen() == [sleepers["吴远"]]
-
-    def cancel(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
-
-    errors = when_modal(qtbot, cancel)
-    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
-    assert errors == []
-    assert _status(pharmacy, sleepers["吴远"]) == ("active", "13500000002")
-    assert dialog.anonymised == []
-
-
-def test_the_owner_changes_how_long_data_is_kept_from_the_review(
-    qtbot: QtBot, pharmacy: Context, sleepers: dict[str, int], runner: BackgroundRunner
-) -> None:
-    dialog = _shown(qtbot, RetentionDialog(pharmacy, runner))
-    assert isinstance(dialog, RetentionDialog)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
-    dialog.years.setValue(10)
-    dialog.years.editingFinished.emit()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=10_000)
-    assert retention.retention_years(pharmacy) == 10
