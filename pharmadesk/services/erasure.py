@@ -18,7 +18,11 @@ any column a later schema adds unless it is listed in `_KEPT_CUSTOMER`), custom 
 search keys, the import merge records (they hold earlier values), the name and mobile in
 the file names of import batches. The trigram (FTS5) indexes are merged into fresh segments
 so the old terms leave their shadow tables; with `secure_delete` on, freed space is
-zeroed; the WAL is checkpointed and truncated, so no old page stays in it.
+zeroed; the WAL is checkpointed and truncated, so no old page stays in it. Another
+connection in the middle of a read of an older snapshot prevents that (`checkpointed` is
+then False): the old pages stay, encrypted, in the file until the next checkpoint, at the
+latest when the last connection closes (SQLite then checkpoints and removes the WAL). The
+window stops its own background readers while erasing, and says so if it still happens.
 
 The audit log names customers by id only and its details hold field names and counts
 (`audit.record`), so nothing there needs changing, and its hash chain stays whole.
@@ -67,7 +71,9 @@ LEGAL_HOLDS: tuple[LegalHold, ...] = ()
 class ErasureResult:
     customer_ids: tuple[int, ...]
     kept_by_law: int  # records a legal hold kept
-    checkpointed: bool  # False: another connection held the WAL; it empties at the next one
+    # False: another connection read an older snapshot, so the WAL could not be truncated;
+    # the old pages go at the next checkpoint, at the latest when the last connection closes.
+    checkpointed: bool
 
 
 def erase(ctx: Context, customer_id: int, *, reason: str = "request") -> ErasureResult:

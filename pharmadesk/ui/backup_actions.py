@@ -80,6 +80,7 @@ class BackupActions(QObject):
         self._tickets: set[int] = set()
         self._check_pending = automatic  # once after start-up, and again after a restore
         self._daily_running = False
+        self._paused = False  # an erasure runs: no housekeeping reads the file meanwhile
         self._exiting = False
         self.exit_backup: BackupInfo | None = None
         self.warning = QLabel()  # in the status bar while the last automatic backup failed
@@ -126,6 +127,19 @@ class BackupActions(QObject):
         """The session ends (lock, quit): the check or daily backup running stops now."""
         self._housekeeping_job.stop()
 
+    def pause_housekeeping(self) -> None:
+        """An erasure starts: stop the check or daily backup running and start none (the
+        hourly timer included) until `resume_housekeeping`, so that no read of this thread
+        keeps the old pages in the WAL."""
+        self._paused = True
+        self._housekeeping_job.stop()
+
+    def resume_housekeeping(self) -> None:
+        """The erasure is over: what was stopped runs again, as after an unlock."""
+        self._paused = False
+        if not self.window.locked:
+            self.session_started()
+
     def shutdown(self) -> None:
         """The window closes for good: end the housekeeping thread too."""
         self._housekeeping_job.stop()
@@ -164,7 +178,7 @@ class BackupActions(QObject):
 
     def session_started(self) -> None:
         """Someone unlocked: check the file once, then back up when a backup is due."""
-        if not self.automatic:
+        if not self.automatic or self._paused:
             return
         if self._check_pending:
             self._check_pending = False
@@ -220,7 +234,7 @@ class BackupActions(QObject):
 
     def _daily_if_due(self) -> None:
         window = self.window
-        if not self.automatic or window.locked or self._daily_running:
+        if not self.automatic or window.locked or self._daily_running or self._paused:
             return
         ctx = window.ctx
         self._daily_running = True

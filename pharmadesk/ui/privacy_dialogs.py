@@ -6,14 +6,23 @@ customer, says that it cannot be undone and that backups keep the old data until
 rotate out, offers the export first, and erases only once the customer's name or member
 code has been typed. Both are the owner's, and both run their service call off the GUI
 thread.
+
+An erasure ends by truncating the WAL, which another connection reading an old snapshot
+prevents. In the counter window the other readers are the dashboard's background
+preparation and the housekeeping thread (start-up check, daily backup): `OtherReaders`
+stops them while the erasure runs and starts them again after. If the WAL still could not
+be truncated, the dialog says so (`journal_note`): the old pages stay, encrypted, in the
+journal until the next checkpoint, at the latest when PharmaDesk closes (the last
+connection to close checkpoints and removes the WAL).
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -36,6 +45,9 @@ from pharmadesk.ui.export_dialog import ui_language
 from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
+if TYPE_CHECKING:
+    from pharmadesk.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 # The words shared by these dialogs and the retention review are in the context
 # "PrivacyDialogs", spelt out at each call: lupdate only finds literal contexts.
@@ -49,6 +61,53 @@ def failure_text(error: BaseException) -> str:
     return QCoreApplication.translate(
         "PrivacyDialogs", "Unexpected error; the log has the details."
     )
+
+
+def journal_note(result: erasure.ErasureResult) -> str:
+    """What to tell when the erased data could not be cleared from the WAL at once."""
+    if result.checkpointed:
+        return ""
+    return QCoreApplication.translate(
+        "PrivacyDialogs",
+        "Another part of PharmaDesk was reading the pharmacy file at that moment, so the "
+        "erased data is still in the file's encrypted journal. It is cleared there at the next "
+        "checkpoint, at the latest when PharmaDesk closes.",
+    )
+
+
+class OtherReaders:
+    """The counter window's other connections (the dashboard's background preparation, the
+    housekeeping thread), stopped while an erasure runs so that none holds an old snapshot
+    of the WAL, and started again after. Outside a counter window there are none."""
+
+    def __init__(self, widget: QObject | None, ctx: Context) -> None:
+        from pharmadesk.ui.main_window import MainWindow  # it imports this module's users
+
+        found = widget
+        while found is not None and not isinstance(found, MainWindow):
+            found = found.parent()
+        self._window: MainWindow | None = found
+        self._ctx = ctx
+        self.stopped = False
+
+    def stop(self) -> None:
+        window = self._window
+        if window is None or self.stopped:
+            return
+        self.stopped = True
+        window.figures.stop()
+        window.backups.pause_housekeeping()
+
+    def start(self) -> None:
+        """Again, unless the session ended meanwhile (its unlock starts them then)."""
+        window = self._window
+        if window is None or not self.stopped:
+            return
+        self.stopped = False
+        open_here = not window.locked and window.ctx is self._ctx
+        if open_here:
+            window.figures.session_started(self._ctx)
+        window.backups.resume_housekeeping()
 
 
 def _busy_bar(name: str) -> QProgressBar:
@@ -242,7 +301,8 @@ class EraseDialog(_CustomerJobDialog):
         self.erase_button.setObjectName("eraseStart")
         self.erase_button.setAutoDefault(False)
         self.erase_button.clicked.connect(self.erase)
-        cancel = QPushButton(self.tr("Cancel"))
+        self.cancel = cancel = QPushButton(self.tr("Cancel"))
+        cancel.setObjectName("eraseCancel")
         cancel.setDefault(True)  # Enter in the confirmation field never erases by itself
         cancel.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -258,30 +318,50 @@ class EraseDialog(_CustomerJobDialog):
 
     def _update(self) -> None:
         running = bool(self._tickets)
-        self.erase_button.setEnabled(self.confirmed() and not running)
-        self.export_first.setEnabled(not running)
+        self.erase_button.setEnabled(self.confirmed() and not running and not self.erased)
+        self.export_first.setEnabled(not running and not self.erased)
 
     def _export_first(self) -> None:
         CustomerDataDialog(self.ctx, self.runner, self.customer, self).exec()
         self.confirmation.setFocus()
 
     def erase(self) -> None:
-        if not self.confirmed() or self._tickets:
+        if not self.confirmed() or self._tickets or self.erased:
             return
         ctx, customer_id = self.ctx, self.customer.id
         self.progress.show()
         self.status.setText(self.tr("Erasing…"))
+        readers = OtherReaders(self.parent(), ctx)
+        readers.stop()
+        self._readers = readers
         run_tracked(self.runner, self._tickets,
                     lambda: erasure.erase(ctx, customer_id, reason="request"),
                     self._finished, self._failed)  # fmt: skip
         self._update()
 
-    def _finished(self, _result: erasure.ErasureResult) -> None:
+    def _finished(self, result: erasure.ErasureResult) -> None:
+        self._readers.start()
         self.erased = True
         self.progress.hide()
-        self.accept()
+        note = journal_note(result)
+        if not note:
+            self.accept()
+            return
+        # Erased, but not yet out of the journal: said here, the dialog then only closes.
+        self.status.setText(self.tr("The customer was erased.") + "\n" + note)
+        self.confirmation.setEnabled(False)
+        self.cancel.setText(self.tr("Close"))
+        self.cancel.setFocus()
+        self._update()
 
     def _failed(self, error: BaseException) -> None:
+        self._readers.start()
         self.progress.hide()
         self.status.setText(failure_text(error))
         self._update()
+
+    def reject(self) -> None:
+        if self.erased:  # Close, Escape: the caller sees the customer is gone
+            self.accept()
+            return
+        super().reject()

@@ -37,7 +37,13 @@ from pharmadesk.services.erasure import ErasureResult
 from pharmadesk.services.retention import InactiveCustomer
 from pharmadesk.ui.export_dialog import ExportProgress
 from pharmadesk.ui.import_text import error_text
-from pharmadesk.ui.privacy_dialogs import backups_note, failure_text, status_label
+from pharmadesk.ui.privacy_dialogs import (
+    OtherReaders,
+    backups_note,
+    failure_text,
+    journal_note,
+    status_label,
+)
 from pharmadesk.ui.retention_model import LAST, InactiveCustomersModel, ordered
 from pharmadesk.ui.tables import size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
@@ -48,6 +54,8 @@ PREVIEW_NAMES = 20  # names the confirmation lists before "and N more"
 
 class RetentionDialog(QDialog):
     """`RetentionDialog(ctx, runner, parent)`; `anonymised` holds the ids anonymised in it."""
+
+    _readers: OtherReaders | None = None  # the window's, stopped while anonymising
 
     def __init__(
         self, ctx: Context, runner: BackgroundRunner | None, parent: QWidget | None = None
@@ -264,6 +272,8 @@ class RetentionDialog(QDialog):
         self.progress.show()
         self.status.setText(self.tr("Anonymising…"))
         self._timer.start()
+        self._readers = OtherReaders(self.parent(), ctx)
+        self._readers.stop()
         run_tracked(
             self.runner, self._tickets,
             lambda: retention.anonymise(ctx, customer_ids, progress=shared.update,
@@ -286,11 +296,16 @@ class RetentionDialog(QDialog):
         self._running = False
         self._timer.stop()
         self.progress.hide()
+        if self._readers is not None:
+            self._readers.start()
+            self._readers = None
 
     def _anonymised(self, result: ErasureResult) -> None:
         self._end()
         self.anonymised += result.customer_ids
         self._note = self.tr("%Ln customer(s) anonymised.", "", len(result.customer_ids))
+        if note := journal_note(result):
+            self._note += "\n" + note
         self.reload()
 
     def _failed(self, error: BaseException) -> None:

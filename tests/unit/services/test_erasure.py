@@ -33,6 +33,7 @@ from pharmadesk.services import (
     search,
     vault,
 )
+from pharmadesk.services import backup_file as bf
 from pharmadesk.services.context import Context
 from tests.conftest import FakeClock
 
@@ -276,3 +277,30 @@ def test_a_childs_guardian_goes_with_the_child(pharmacy: Context) -> None:
         "SELECT purpose, status, by_guardian FROM consent_record WHERE customer_id = ?",
         (made.id,),
     ).fetchall() == [("data", "given", 1)]
+
+
+def test_a_reader_that_keeps_the_wal_is_reported_and_closing_the_last_connection_clears_it(
+    pharmacy: Context, db_path: Path
+) -> None:
+    key = pharmacy.db._raw_key  # type: ignore[attr-defined]
+    customer_id = _spread_everywhere(pharmacy)
+    _other(pharmacy)
+    pharmacy.db.execute_sql("PRAGMA busy_timeout = 50")  # the checkpoint gives up at once
+    # Another connection in the middle of a read (the dashboard's preparation, say).
+    reader = bf.connect(db_path, key)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM customer").fetchone()
+        result = erasure.erase(pharmacy, customer_id, reason="request")
+        assert not result.checkpointed
+        assert _found_in_dump(pharmacy, NEEDLES) == {}
+        # The old pages are still in the file, the new ones in the WAL the reader holds.
+        assert _in_pages(_decrypted_pages(key, db_path), NEEDLES) == set(NEEDLES)
+        reader.execute("ROLLBACK")
+    finally:
+        reader.close()
+    pharmacy.close()  # as when PharmaDesk closes: the last connection checkpoints
+    wal = Path(f"{db_path}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert _in_pages(_decrypted_pages(key, db_path), NEEDLES + NAME_PIECES) == set()
+    assert OTHER[0].encode() in _decrypted_pages(key, db_path)

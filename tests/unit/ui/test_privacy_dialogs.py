@@ -1,9 +1,10 @@
 """The customer's own data and erasure on request, driven by the owner (the retention
-review: test_retention_dialog.py)."""
+review: test_retention_dialog.py; here only what both say when the WAL keeps old pages)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from pharmadesk.services import backup_file as bf
 from pharmadesk.services import customers
 from pharmadesk.services.context import Context
 from pharmadesk.ui.privacy_dialogs import CustomerDataDialog, EraseDialog
+from pharmadesk.ui.retention_dialog import RetentionDialog
 from pharmadesk.ui.tasks import BackgroundRunner
+from tests.conftest import CST, FakeClock
 from tests.unit.ui.conftest import when_modal
 
 
@@ -116,3 +120,61 @@ def test_erase_offers_to_export_the_data_first(
     assert errors == []
     assert target.exists()
     assert _status(pharmacy, people["张三"]) == ("active", "13812345678")
+
+
+def test_when_the_journal_cannot_be_cleared_at_once_the_dialog_says_so(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner,
+    db_path: Path,
+) -> None:  # fmt: skip
+    # The worker's checkpoint gives up at once on a reader it cannot stop (a test's own).
+    runner.submit(lambda: pharmacy.db.execute_sql("PRAGMA busy_timeout = 50"), lambda _: None)
+    runner.wait_idle()
+    reader = bf.connect(db_path, pharmacy.db._raw_key)  # type: ignore[attr-defined]
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM customer").fetchone()
+    try:
+        customer = _customer(pharmacy, people)
+        dialog = _shown(qtbot, EraseDialog(pharmacy, runner, customer))
+        assert isinstance(dialog, EraseDialog)
+        dialog.confirmation.setText("张三")
+        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.erased, timeout=10_000)
+    finally:
+        reader.close()
+    assert dialog.isVisible()  # stays open to say it
+    text = dialog.status.text()
+    assert "erased" in text
+    assert "encrypted journal" in text
+    assert "when PharmaDesk closes" in text
+    assert not dialog.erase_button.isEnabled()
+    assert dialog.cancel.text() == "Close"
+    assert _status(pharmacy, customer.id) == ("anonymised", None)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Accepted  # the window sees them gone
+
+
+def test_the_retention_review_says_so_too_when_the_journal_keeps_the_old_data(
+    qtbot: QtBot, pharmacy: Context, runner: BackgroundRunner, db_path: Path, clock: FakeClock
+) -> None:
+    today = clock.current
+    clock.current = datetime(2020, 3, 1, 9, tzinfo=CST)
+    made = customers.create(pharmacy, {"name": "周久", "mobile": "13500000001"}).customer
+    assert made is not None
+    clock.current = today
+    runner.submit(lambda: pharmacy.db.execute_sql("PRAGMA busy_timeout = 50"), lambda _: None)
+    runner.wait_idle()
+    dialog = RetentionDialog(pharmacy, runner)
+    _shown(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.table.model().rowCount() == 1, timeout=10_000)
+    reader = bf.connect(db_path, pharmacy.db._raw_key)  # type: ignore[attr-defined]
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM customer").fetchone()
+    try:
+        dialog.start_anonymising([made.id])
+        qtbot.waitUntil(lambda: dialog.anonymised == [made.id], timeout=10_000)
+    finally:
+        reader.close()
+    qtbot.waitUntil(lambda: "inactive since" in dialog.status.text(), timeout=10_000)
+    text = dialog.status.text()
+    assert "anonymised" in text
+    assert "encrypted journal" in text

@@ -3,7 +3,9 @@ window settings hold afterwards."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from pharmadesk.services import accounts, vault
 from pharmadesk.services.context import Context
+from pharmadesk.ui import backup_actions
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.privacy_dialogs import EraseDialog
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -88,3 +91,61 @@ def test_a_pharmacist_is_told_these_are_the_owners(
         assert "owner" in action.toolTip()
     pharmacist_window.erase_customer()  # a shortcut or a stale menu would do nothing
     assert pharmacist_window.customer_id == people["张三"]
+
+
+def test_the_housekeeping_thread_lets_go_of_the_file_while_a_customer_is_erased(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """A daily backup reading the file on its own thread would keep the erased pages in
+    the WAL: the erasure stops it first, and it starts again afterwards."""
+    reading = threading.Event()
+    started: list[int] = []
+
+    def long_daily_backup(ctx: Context, stopped: Callable[[], bool]) -> None:
+        started.append(1)
+        ctx.db.execute_sql("BEGIN")
+        ctx.db.execute_sql("SELECT count(*) FROM customer").fetchone()  # a snapshot held
+        reading.set()
+        while not stopped():
+            time.sleep(0.01)
+        ctx.db.execute_sql("ROLLBACK")
+
+    monkeypatch.setattr(backup_actions, "first_problem", lambda ctx: None)
+    monkeypatch.setattr(backup_actions, "daily_backup", long_daily_backup)
+    runner = BackgroundRunner(on_stop=pharmacy.close_connection)
+    win = MainWindow(pharmacy, runner, settings, automatic_backups=True)
+    try:
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.waitUntil(reading.is_set, timeout=10_000)
+        reading.clear()
+        win.open_customer(people["张三"])
+        qtbot.waitUntil(lambda: win.customer_id == people["张三"])
+        shown: list[str] = []
+
+        def erase(dialog: QWidget) -> None:
+            assert isinstance(dialog, EraseDialog)
+            dialog.confirmation.setText("张三")
+            qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: dialog.erased, timeout=10_000)
+            shown.append(dialog.status.text())
+            dialog.reject()
+
+        errors = when_modal(qtbot, erase)
+        win.act_erase.trigger()
+        assert errors == []
+        assert win.customer_id is None
+        assert "journal" not in shown[0]  # the WAL was truncated: nothing to say
+        assert pharmacy.db.execute_sql(
+            "SELECT status FROM customer WHERE id = ?", (people["张三"],)
+        ).fetchone() == ("anonymised",)
+        qtbot.waitUntil(reading.is_set, timeout=10_000)  # started again afterwards
+        assert len(started) == 2
+    finally:
+        win.backups.automatic = False  # no exit backup
+        win.form.load(None)
+        win.close()
+        win.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        runner.stop()
