@@ -315,6 +315,36 @@ def test_the_unlock_dialog_of_a_damaged_file_offers_the_backups_and_restores_one
         dialog.context.close()
 
 
+def test_at_start_up_a_wrong_password_is_said_in_the_restore_dialog(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int]
+) -> None:
+    backups.make_backup(pharmacy, reason="exit")
+    path = pharmacy.path
+    pharmacy.close()
+    path.write_bytes(b"\x00" * 4096)
+    before = path.read_bytes()
+    dialog = UnlockDialog(path=path, unlock=lambda n, p: app.unlock_pharmacy(path, n, p))
+    qtbot.addWidget(dialog)
+    said: list[str] = []
+
+    def wrong_password(restore: QWidget) -> None:
+        assert isinstance(restore, RestoreDialog)
+        restore.password.setText("not-the-password")
+        restore.restore_button.click()
+        qtbot.waitUntil(restore.error.isVisible, timeout=10_000)
+        said.append(restore.error.text())
+        assert restore.isVisible()
+        restore.reject()
+
+    errors = when_modal(qtbot, wrong_password)
+    dialog.restore_button.click()
+    assert errors == []
+    [text] = said
+    assert "Wrong user name or password" in text
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir() if "restore" in p.name] == []
+
+
 def test_a_restore_at_start_up_waits_for_another_copy_that_holds_the_file(
     qtbot: QtBot, pharmacy: Context, people: dict[str, int]
 ) -> None:
