@@ -63,7 +63,9 @@ class BackgroundRunner(QObject):
 
     def _collect(self) -> None:
         for ticket, (future, on_success, on_failure) in list(self._pending.items()):
-            if not future.done():
+            # A callback that runs a modal dialog runs this again from the dialog's event
+            # loop, which may deliver (and drop) jobs this loop has still to come to.
+            if not future.done() or ticket not in self._pending:
                 continue
             del self._pending[ticket]
             error = future.exception()
