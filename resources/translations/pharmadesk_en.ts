@@ -573,7 +573,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_actions.py" line="+107"/>
+        <location filename="../../pharmadesk/ui/backup_actions.py" line="+159"/>
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
@@ -588,7 +588,7 @@
         <translation>Backed up at %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>the check could not finish: %1</source>
         <translation>the check could not finish: %1</translation>
     </message>
@@ -623,7 +623,7 @@
         <translation>Please tell the owner.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>The daily backup failed: %1</source>
         <translation>The daily backup failed: %1</translation>
     </message>
@@ -638,7 +638,7 @@
         <translation>Backing up the pharmacy before closing…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Restoring a backup…</source>
         <translation>Restoring a backup…</translation>
     </message>
@@ -661,7 +661,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+56"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+64"/>
         <source>made by hand</source>
         <translation>made by hand</translation>
     </message>
@@ -736,7 +736,32 @@
         <translation>Backup saved and checked:</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+227"/>
+        <source>Wrong user name or password for this backup. Nothing was changed.</source>
+        <translation>Wrong user name or password for this backup. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only an owner account of the backup may restore it. Nothing was changed.</source>
+        <translation>Only an owner account of the backup may restore it. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unexpected error; the log has the details</source>
+        <translation>unexpected error; the log has the details</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This backup cannot be restored: %1</source>
+        <translation>This backup cannot be restored: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Restore from backup</source>
         <translation>Restore from backup</translation>
     </message>
@@ -1194,7 +1219,7 @@
 <context>
     <name>CustomerDataDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+106"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+165"/>
         <source>Export this customer&apos;s data</source>
         <translation>Export this customer&apos;s data</translation>
     </message>
@@ -1622,9 +1647,19 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Erasing…</source>
         <translation>Erasing…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The customer was erased.</source>
+        <translation>The customer was erased.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2107,29 @@
     </message>
 </context>
 <context>
+    <name>InactiveCustomersModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/retention_model.py" line="+67"/>
+        <source>Member code</source>
+        <translation>Member code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last activity</source>
+        <translation>Last activity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+</context>
+<context>
     <name>InteractionDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/interaction_dialog.py" line="+29"/>
@@ -2251,7 +2309,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../pharmadesk/ui/lock_screen.py" line="+42"/>
+        <location filename="../../pharmadesk/ui/lock_screen.py" line="+43"/>
         <source>PharmaDesk is locked</source>
         <translation>PharmaDesk is locked</translation>
     </message>
@@ -2602,7 +2660,7 @@
         <translation>Locked with the computer&apos;s session.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>%1&apos;s new customer was not saved.</source>
         <translation>%1&apos;s new customer was not saved.</translation>
     </message>
@@ -2612,7 +2670,7 @@
         <translation>%1&apos;s unsaved changes to %2 were discarded.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>While the window was locked</source>
         <translation>While the window was locked</translation>
     </message>
@@ -2892,12 +2950,17 @@
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-224"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-292"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>Unexpected error; the log has the details.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+9"/>
+        <source>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</source>
+        <translation>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</translation>
+    </message>
+    <message>
+        <location line="+182"/>
         <source>Backups made before now still hold the old data until they rotate out (7 daily, 4 weekly and 12 monthly backups are kept), as do the copies kept aside before an upgrade or a restore until they are deleted. A backup restored later brings the customer back: erase them again then.</source>
         <translation>Backups made before now still hold the old data until they rotate out (7 daily, 4 weekly and 12 monthly backups are kept), as do the copies kept aside before an upgrade or a restore until they are deleted. A backup restored later brings the customer back: erase them again then.</translation>
     </message>
@@ -3122,12 +3185,12 @@ Add it anyway?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-170"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-264"/>
         <source>Restore from backup</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+23"/>
         <source>Choose another file…</source>
         <translation>Choose another file…</translation>
     </message>
@@ -3162,7 +3225,7 @@ Add it anyway?</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>No backups found there. Choose a backup file.</source>
         <translation>No backups found there. Choose a backup file.</translation>
     </message>
@@ -3175,13 +3238,13 @@ Add it anyway?</translation>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+59"/>
-        <location line="+170"/>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+77"/>
+        <location line="+181"/>
         <source>Retention review</source>
         <translation>Retention review</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-153"/>
         <source> years</source>
         <translation> years</translation>
     </message>
@@ -3191,27 +3254,7 @@ Add it anyway?</translation>
         <translation>Customers with no activity for more than:</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Member code</source>
-        <translation>Member code</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last activity</source>
-        <translation>Last activity</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Purchases</source>
-        <translation>Purchases</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+38"/>
         <source>Select &amp;all</source>
         <translation>Select &amp;all</translation>
     </message>
@@ -3236,25 +3279,38 @@ Add it anyway?</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Reading the customers…</source>
         <translation>Reading the customers…</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+9"/>
         <source>%Ln customer(s) inactive since before %1.</source>
         <translation>
             <numerusform>%Ln customer inactive since before %1.</numerusform>
             <numerusform>%Ln customers inactive since before %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln selected</numerusform>
+            <numerusform>%Ln selected</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+54"/>
+        <location line="+20"/>
+        <source>Checking the chosen customers again…</source>
+        <translation>Checking the chosen customers again…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>None of them is inactive any more.</source>
         <translation>None of them is inactive any more.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Anonymise %Ln customer(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Anonymise %Ln customer? This cannot be undone.</numerusform>
@@ -3288,12 +3344,12 @@ Add it anyway?</translation>
         <translation>Anonymising…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Stopping after the current customer…</source>
         <translation>Stopping after the current customer…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%Ln customer(s) anonymised.</source>
         <translation>
             <numerusform>%Ln customer anonymised.</numerusform>
@@ -3389,7 +3445,7 @@ Add it anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+41"/>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+44"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -3399,7 +3455,7 @@ Add it anyway?</translation>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -3409,18 +3465,18 @@ Add it anyway?</translation>
         <translation>A new language applies from the next start.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Only the owner chooses the backup folder</source>
         <translation>Only the owner chooses the backup folder</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+11"/>
+        <location line="+24"/>
         <source>Backup folder</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-21"/>
         <source>No backup yet</source>
         <translation>No backup yet</translation>
     </message>
@@ -3428,6 +3484,26 @@ Add it anyway?</translation>
         <location line="+4"/>
         <source>Last backup</source>
         <translation>Last backup</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Consents recorded from now on name this version of the privacy notice</source>
+        <translation>Consents recorded from now on name this version of the privacy notice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the owner sets the notice version</source>
+        <translation>Only the owner sets the notice version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Privacy notice version</source>
+        <translation>Privacy notice version</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The notice version is 1 to %1 characters.</source>
+        <translation>The notice version is 1 to %1 characters.</translation>
     </message>
 </context>
 <context>
@@ -3502,7 +3578,7 @@ Add it anyway?</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-158"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-188"/>
         <location line="+19"/>
         <source>Close</source>
         <translation>Close</translation>

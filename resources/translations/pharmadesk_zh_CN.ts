@@ -567,7 +567,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_actions.py" line="+107"/>
+        <location filename="../../pharmadesk/ui/backup_actions.py" line="+159"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -582,7 +582,7 @@
         <translation>已于 %1 备份</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>the check could not finish: %1</source>
         <translation>检查未能完成：%1</translation>
     </message>
@@ -617,7 +617,7 @@
         <translation>请告知店主。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>The daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
     </message>
@@ -632,7 +632,7 @@
         <translation>关闭前正在备份药房数据…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Restoring a backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
@@ -655,7 +655,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+56"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+64"/>
         <source>made by hand</source>
         <translation>手动</translation>
     </message>
@@ -730,7 +730,32 @@
         <translation>备份已保存并通过校验：</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+227"/>
+        <source>Wrong user name or password for this backup. Nothing was changed.</source>
+        <translation>此备份的用户名或密码错误。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only an owner account of the backup may restore it. Nothing was changed.</source>
+        <translation>只有该备份中的店主账户才能恢复它。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unexpected error; the log has the details</source>
+        <translation>意外错误；详情见日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This backup cannot be restored: %1</source>
+        <translation>此备份无法恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -1187,7 +1212,7 @@
 <context>
     <name>CustomerDataDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+106"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+165"/>
         <source>Export this customer&apos;s data</source>
         <translation>导出该客户的数据</translation>
     </message>
@@ -1611,9 +1636,19 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Erasing…</source>
         <translation>正在删除…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The customer was erased.</source>
+        <translation>该客户已删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2052,6 +2087,29 @@
     </message>
 </context>
 <context>
+    <name>InactiveCustomersModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/retention_model.py" line="+67"/>
+        <source>Member code</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchases</source>
+        <translation>购买次数</translation>
+    </message>
+</context>
+<context>
     <name>InteractionDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/interaction_dialog.py" line="+29"/>
@@ -2231,7 +2289,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../pharmadesk/ui/lock_screen.py" line="+42"/>
+        <location filename="../../pharmadesk/ui/lock_screen.py" line="+43"/>
         <source>PharmaDesk is locked</source>
         <translation>PharmaDesk 已锁定</translation>
     </message>
@@ -2580,7 +2638,7 @@
         <translation>电脑已锁屏，本程序随之锁定。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>%1&apos;s new customer was not saved.</source>
         <translation>%1 正在新建的客户没有保存。</translation>
     </message>
@@ -2590,7 +2648,7 @@
         <translation>%1 对 %2 尚未保存的修改已放弃。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>While the window was locked</source>
         <translation>窗口锁定期间</translation>
     </message>
@@ -2869,12 +2927,17 @@
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-224"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-292"/>
         <source>Unexpected error; the log has the details.</source>
         <translation>意外错误，详情见日志。</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+9"/>
+        <source>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</source>
+        <translation>当时 PharmaDesk 的另一部分正在读取药店文件，因此已删除的数据仍留在该文件的加密日志中。它会在下一次检查点时从日志中清除，最迟在 PharmaDesk 关闭时。</translation>
+    </message>
+    <message>
+        <location line="+182"/>
         <source>Backups made before now still hold the old data until they rotate out (7 daily, 4 weekly and 12 monthly backups are kept), as do the copies kept aside before an upgrade or a restore until they are deleted. A backup restored later brings the customer back: erase them again then.</source>
         <translation>此前的备份仍保留旧数据，直到按轮换规则被删除（保留 7 份每日、4 份每周和 12 份每月备份）；升级或恢复前另存的副本在被删除之前也保留旧数据。以后若恢复这样的备份，该客户会重新出现，届时请再次删除。</translation>
     </message>
@@ -3099,12 +3162,12 @@ Add it anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-170"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-264"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+23"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
@@ -3139,7 +3202,7 @@ Add it anyway?</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>No backups found there. Choose a backup file.</source>
         <translation>那里没有找到备份。请选择一个备份文件。</translation>
     </message>
@@ -3152,13 +3215,13 @@ Add it anyway?</source>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+59"/>
-        <location line="+170"/>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+77"/>
+        <location line="+181"/>
         <source>Retention review</source>
         <translation>保存期限审查</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-153"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
@@ -3168,27 +3231,7 @@ Add it anyway?</source>
         <translation>超过以下时间没有任何活动的客户：</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Member code</source>
-        <translation>会员号</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last activity</source>
-        <translation>最近活动</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Purchases</source>
-        <translation>购买次数</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+38"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -3213,24 +3256,36 @@ Add it anyway?</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Reading the customers…</source>
         <translation>正在读取客户…</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+9"/>
         <source>%Ln customer(s) inactive since before %1.</source>
         <translation>
             <numerusform>%Ln 位客户自 %1 之前起没有活动。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>已选 %Ln 位</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+54"/>
+        <location line="+20"/>
+        <source>Checking the chosen customers again…</source>
+        <translation>正在重新核对所选客户…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>None of them is inactive any more.</source>
         <translation>所选客户都已重新有活动。</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Anonymise %Ln customer(s)? This cannot be undone.</source>
         <translation>
             <numerusform>匿名化 %Ln 位客户？此操作无法撤销。</numerusform>
@@ -3261,12 +3316,12 @@ Add it anyway?</source>
         <translation>正在匿名化…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Stopping after the current customer…</source>
         <translation>处理完当前客户后停止…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%Ln customer(s) anonymised.</source>
         <translation>
             <numerusform>已匿名化 %Ln 位客户。</numerusform>
@@ -3360,7 +3415,7 @@ Add it anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+41"/>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3370,7 +3425,7 @@ Add it anyway?</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -3380,18 +3435,18 @@ Add it anyway?</source>
         <translation>更改的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Only the owner chooses the backup folder</source>
         <translation>只有店主可以选择备份文件夹</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+11"/>
+        <location line="+24"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-21"/>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
@@ -3399,6 +3454,26 @@ Add it anyway?</source>
         <location line="+4"/>
         <source>Last backup</source>
         <translation>上次备份</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Consents recorded from now on name this version of the privacy notice</source>
+        <translation>此后记录的各项同意将注明此告知书版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the owner sets the notice version</source>
+        <translation>只有店主可以设置告知书版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Privacy notice version</source>
+        <translation>隐私告知书版本</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The notice version is 1 to %1 characters.</source>
+        <translation>告知书版本须为 1 至 %1 个字符。</translation>
     </message>
 </context>
 <context>
@@ -3473,7 +3548,7 @@ Add it anyway?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-158"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-188"/>
         <location line="+19"/>
         <source>Close</source>
         <translation>关闭</translation>
