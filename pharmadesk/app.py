@@ -66,12 +66,21 @@ def create_pharmacy(target: Path, owner: str, password: str, name: str) -> tuple
     return created.context, created.recovery_code
 
 
-def start_context(db: Path | None, user: str) -> Context | None:
-    """Unlock the pharmacy at `db` (or set one up on first run); None when the user quits."""
-    path = db or paths.last_opened() or paths.default_pharmacy_path()
+def pharmacy_path(db: Path | None) -> Path:
+    """The file the window opens: `db`, else the pharmacy last opened, else the default."""
+    return db or paths.last_opened() or paths.default_pharmacy_path()
+
+
+def _is_pharmacy(path: Path) -> bool:
     # A key file without its database is a pharmacy that lost its file, not a first run:
     # the unlock dialog says so instead of offering to set up a new one in its place.
-    if path.exists() or keyfile.key_file_path(path).exists():
+    return path.exists() or keyfile.key_file_path(path).exists()
+
+
+def start_context(db: Path | None, user: str) -> Context | None:
+    """Unlock the pharmacy at `db` (or set one up on first run); None when the user quits."""
+    path = pharmacy_path(db)
+    if _is_pharmacy(path):
         unlock = UnlockDialog(
             path=path,
             unlock=lambda name, password: unlock_pharmacy(path, name, password),
@@ -133,17 +142,45 @@ def in_use_text(path: Path) -> str:
     return text
 
 
-def run_gui(*, db: Path | None, lang: str | None, user: str, context: Context | None = None) -> int:
+def run_gui(
+    *,
+    db: Path | None,
+    lang: str | None,
+    user: str,
+    context: Context | None = None,
+    lock: instance.InstanceLock | None = None,
+) -> int:
+    """The window on `db` (or on `context`, already open, with the `lock` that holds it).
+
+    The file is held before the unlock dialog shows, so a second copy is refused before
+    anyone types a password and before anything (a login, an upgrade) is written to it.
+    """
     app = application()
     settings = prepare(app, lang)
-    ctx = context or start_context(db, user)
+    path = context.path if context is not None else pharmacy_path(db)
+    if lock is None and (context is not None or _is_pharmacy(path)):
+        try:
+            lock = instance.hold(path, program=instance.WINDOW)
+        except DatabaseInUse as exc:
+            if context is not None:
+                context.close()
+            QMessageBox.warning(None, "PharmaDesk", in_use_text(path))
+            return exc.exit_code
+    ctx = context or start_context(path, user)
     if ctx is None:
+        if lock is not None:
+            lock.release()
         return 0
-    try:
-        lock = instance.hold(ctx.path, program=instance.WINDOW, account=ctx.account.name)
-    except DatabaseInUse as exc:
-        ctx.close()
-        QMessageBox.warning(None, "PharmaDesk", in_use_text(ctx.path))
-        return exc.exit_code
+    if lock is not None and lock.db_path == ctx.path:
+        lock.become(program=instance.WINDOW, account=ctx.account.name)
+    else:  # a pharmacy set up just now, wherever the owner chose to put it
+        if lock is not None:
+            lock.release()
+        try:
+            lock = instance.hold(ctx.path, program=instance.WINDOW, account=ctx.account.name)
+        except DatabaseInUse as exc:
+            ctx.close()
+            QMessageBox.warning(None, "PharmaDesk", in_use_text(ctx.path))
+            return exc.exit_code
     ctx.closers.append(lock.release)
     return run_window(app, ctx, settings)

@@ -13,7 +13,7 @@ from pharmadesk import paths
 from pharmadesk.db import keyfile
 from pharmadesk.db.keyfile import key_file_path
 from pharmadesk.errors import DatabaseUnavailable, OperationFailed, PharmaDeskError
-from pharmadesk.services import accounts, settings, stats, vault
+from pharmadesk.services import accounts, instance, settings, stats, vault
 from pharmadesk.services.context import Context, local_now
 
 DEMO_USER = "owner"
@@ -61,7 +61,16 @@ def _count(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     path = paths.chosen_db(getattr(args, "db", None)) or paths.default_demo_path()
-    ctx = ensure_demo(path, customers=args.customers, seed=args.seed, fresh=args.fresh)
+    # Held before anything is opened or (with --fresh) deleted: a window on this demo, or
+    # another command, keeps it (exit 6).
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = instance.hold(path, program="demo")
+    try:
+        ctx = ensure_demo(path, customers=args.customers, seed=args.seed, fresh=args.fresh)
+    except BaseException:
+        lock.release()
+        raise
+    ctx.closers.append(lock.release)
     try:
         summary = _summary(ctx)
         paths.remember_opened(path)
@@ -76,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         from pharmadesk import app
 
         return app.run_gui(db=path, lang=getattr(args, "lang", None), user=DEMO_USER,
-                           context=ctx)  # fmt: skip
+                           context=ctx, lock=lock)  # fmt: skip
     finally:
         ctx.close()
 

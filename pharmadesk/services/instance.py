@@ -129,6 +129,7 @@ class InstanceLock:
         # Not a per-process singleton: a second holder in this process is refused too.
         self._lock = FileLock(str(lock_path(db_path)), is_singleton=False, thread_local=False)
         self._note: str | None = None
+        self._since: str | None = None  # when this holder took the file
 
     def acquire(self) -> InstanceLock:
         """Hold the pharmacy; DatabaseInUse (exit 6) naming the holder when another has it."""
@@ -137,17 +138,27 @@ class InstanceLock:
         except Timeout:
             raise DatabaseInUse(refusal(self.db_path)) from None
         self._write_note()
+        _HELD_HERE[_key(self.db_path)] = self
         return self
+
+    def become(self, *, program: str, account: str | None) -> None:
+        """Still held, now by `program` signed in as `account` (the note says so)."""
+        self.program, self.account = program, account
+        if self._lock.is_locked:
+            self._write_note()
 
     def release(self) -> None:
         if self._lock.is_locked:
             self._remove_note()
+            self._since = None
+            _HELD_HERE.pop(_key(self.db_path), None)
             self._lock.release()
 
     def _write_note(self) -> None:
+        self._since = self._since or local_now().isoformat(timespec="seconds")
         holder = Holder(
             pid=os.getpid(), program=self.program, account=self.account,
-            host=socket.gethostname(), since=local_now().isoformat(timespec="seconds"),
+            host=socket.gethostname(), since=self._since,
         )  # fmt: skip
         text = json.dumps(asdict(holder), ensure_ascii=False)
         target = holder_path(self.db_path)
@@ -164,6 +175,20 @@ class InstanceLock:
             if self._note is not None and target.read_text(encoding="utf-8") == self._note:
                 target.unlink()
         self._note = None
+
+
+# The pharmacies this process holds: the window holds its file from before the unlock
+# dialog, and a restore offered by that dialog works under the same hold.
+_HELD_HERE: dict[str, InstanceLock] = {}
+
+
+def _key(db_path: Path) -> str:
+    return os.path.normcase(str(db_path.resolve()))
+
+
+def held_here(db_path: Path) -> InstanceLock | None:
+    """This process's own hold on `db_path`, if it has one."""
+    return _HELD_HERE.get(_key(db_path))
 
 
 def refusal(db_path: Path) -> str:

@@ -535,8 +535,11 @@ def restore_at_start(db_path: Path, *, user: str, parent: QWidget | None) -> str
         chosen, name, password = dialog.chosen, dialog.user.text().strip(), dialog.password.text()
         title = dialog.windowTitle()
         dialog.deleteLater()
+        # The window holds its file from before the unlock dialog: the restore runs under
+        # that hold; on its own (a test, another caller) it takes the file first.
+        own = instance.held_here(db_path)
         try:
-            lock = instance.hold(db_path, program=instance.WINDOW, account=name)
+            lock = own or instance.hold(db_path, program=instance.WINDOW, account=name)
         except DatabaseInUse:
             from pharmadesk.app import in_use_text  # the same words as a second window's
 
@@ -548,7 +551,8 @@ def restore_at_start(db_path: Path, *, user: str, parent: QWidget | None) -> str
                 parent=parent,
             )  # fmt: skip
         finally:
-            lock.release()
+            if own is None:
+                lock.release()
     finally:
         runner.stop()
     if isinstance(outcome, PharmaDeskError):  # the progress dialog said why

@@ -14,7 +14,7 @@ import pytest
 from pharmadesk import __version__
 from pharmadesk.cli import main
 from pharmadesk.db.keyfile import key_file_path
-from pharmadesk.services import accounts, customers, purchases, vault
+from pharmadesk.services import accounts, customers, instance, purchases, vault
 from pharmadesk.services.context import Context
 from pharmadesk.text.pinyin import name_readings
 from tests.conftest import PASSWORD
@@ -320,6 +320,22 @@ def test_demo_fresh_makes_it_anew(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert code == 0
     assert "30 customers" in out
     assert "seed 4" in out
+
+
+def test_demo_fresh_never_deletes_a_demo_a_window_has_open(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "demo.db"
+    assert run(capsys, "demo", "--no-gui", "--customers", "20", "--db", str(path))[0] == 0
+    before = _files(path)
+    window = instance.hold(path, program=instance.WINDOW, account="owner")
+    try:
+        code, _, err = run(capsys, "demo", "--no-gui", "--fresh", "--db", str(path))
+    finally:
+        window.release()
+    assert code == 6
+    assert "in use by PharmaDesk (window, account owner" in one_line(err)
+    assert _files(path) == before
 
 
 def test_demo_on_a_damaged_file_is_exit_5_and_on_another_pharmacy_exit_1(

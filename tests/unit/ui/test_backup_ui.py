@@ -269,14 +269,17 @@ def test_after_a_wrong_password_the_right_one_restores_the_backup(
 # --- restore from the unlock dialog of a damaged file ---------------------------------------
 
 
+@pytest.mark.parametrize("held", [False, True], ids=["dialog alone", "held by the window"])
 def test_the_unlock_dialog_of_a_damaged_file_offers_the_backups_and_restores_one(
-    qtbot: QtBot, pharmacy: Context, people: dict[str, int]
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], held: bool
 ) -> None:
     made = backups.make_backup(pharmacy, reason="exit")
     assert made.path.parent == backups.default_backup_folder(pharmacy.path)
     path = pharmacy.path
     pharmacy.close()
     path.write_bytes(bytes(range(256)) * (path.stat().st_size // 256))
+    # `app.run_gui` holds the file from before the unlock dialog; the restore works under it.
+    window_hold = instance.hold(path) if held else None
     dialog = UnlockDialog(path=path, unlock=lambda n, p: app.unlock_pharmacy(path, n, p))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -313,6 +316,9 @@ def test_the_unlock_dialog_of_a_damaged_file_offers_the_backups_and_restores_one
         assert names(dialog.context) == {"张三", "李四"}
     finally:
         dialog.context.close()
+        if window_hold is not None:
+            assert instance.held_here(path) is window_hold  # still the window's
+            window_hold.release()
 
 
 def test_at_start_up_a_wrong_password_is_said_in_the_restore_dialog(
