@@ -18,11 +18,11 @@ connection to close checkpoints and removes the WAL).
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -44,11 +44,12 @@ from pharmadesk.ui import audit_labels
 from pharmadesk.ui.export_dialog import ui_language
 from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
+from pharmadesk.ui.unexpected import unexpected_error_text
+from pharmadesk.ui.wrapped_text import show_whole
 
 if TYPE_CHECKING:
     from pharmadesk.ui.main_window import MainWindow
 
-log = logging.getLogger(__name__)
 # The words shared by these dialogs and the retention review are in the context
 # "PrivacyDialogs", spelt out at each call: lupdate only finds literal contexts.
 
@@ -57,10 +58,7 @@ def failure_text(error: BaseException) -> str:
     """An error of a privacy job in the UI language; an unexpected one is logged."""
     if isinstance(error, PharmaDeskError):
         return error_text(error)
-    log.error("privacy dialog: unexpected error", exc_info=error)
-    return QCoreApplication.translate(
-        "PrivacyDialogs", "Unexpected error; the log has the details."
-    )
+    return unexpected_error_text(error, where="privacy dialog")
 
 
 def journal_note(result: erasure.ErasureResult) -> str:
@@ -135,6 +133,8 @@ class _CustomerJobDialog(QDialog):
     """A dialog about one customer whose service call runs on the worker (or here, without
     a runner), and which stays open until that call ends."""
 
+    status: QLabel  # what the job is doing, then what came of it (made by `_build`)
+
     def __init__(
         self,
         ctx: Context,
@@ -150,6 +150,11 @@ class _CustomerJobDialog(QDialog):
 
     def _build(self) -> None:
         raise NotImplementedError
+
+    def say(self, text: str) -> None:
+        """Show `text` under the progress; the dialog grows so no line of it is cut."""
+        self.status.setText(text)
+        show_whole(self)
 
     def reject(self) -> None:
         if not self._tickets:  # a file or an erasure half done is finished first
@@ -228,7 +233,7 @@ class CustomerDataDialog(_CustomerJobDialog):
         language, names = ui_language(), audit_labels.action_names()
         self.start.setEnabled(False)
         self.progress.show()
-        self.status.setText(self.tr("Exporting…"))
+        self.say(self.tr("Exporting…"))
         run_tracked(
             self.runner, self._tickets,
             lambda: subject_export.write(ctx, customer_id, target, language=language,
@@ -240,12 +245,22 @@ class CustomerDataDialog(_CustomerJobDialog):
         self.progress.hide()
         self.start.setEnabled(True)
         self.written = result.path
-        self.status.setText(self.tr("Written: %1").replace("%1", str(result.path)))
+        self.say(self.tr("Written: %1").replace("%1", str(result.path)))
 
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()
         self.start.setEnabled(True)
-        self.status.setText(failure_text(error) + "\n" + self.tr("No file was written."))
+        self.say(failure_text(error) + "\n" + self.tr("No file was written."))
+
+
+class _ConfirmationField(QLineEdit):
+    """The erase dialog's confirmation: Enter stays here (`returnPressed`) instead of going
+    on to the dialog, whose default button (Cancel) would close it without a word."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
 
 
 def backups_note() -> str:
@@ -270,9 +285,10 @@ class EraseDialog(_CustomerJobDialog):
             label = QLabel(text)
             label.setWordWrap(True)
             layout.addWidget(label)
-        self.confirmation = QLineEdit()
+        self.confirmation = _ConfirmationField()
         self.confirmation.setObjectName("eraseConfirmation")
         self.confirmation.textChanged.connect(self._update)
+        self.confirmation.returnPressed.connect(self._confirmed_by_enter)
         ask = QLabel(self.tr("To confirm, type the customer's name or member code:"))
         ask.setBuddy(self.confirmation)
         layout.addWidget(ask)
@@ -299,11 +315,13 @@ class EraseDialog(_CustomerJobDialog):
         self.export_first.clicked.connect(self._export_first)
         self.erase_button = QPushButton(self.tr("&Erase"))
         self.erase_button.setObjectName("eraseStart")
-        self.erase_button.setAutoDefault(False)
+        # Enter erases once the button has the focus (the confirmation field's Enter puts it
+        # there): a second, deliberate key. Enter in the field never erases by itself.
+        self.erase_button.setAutoDefault(True)
         self.erase_button.clicked.connect(self.erase)
         self.cancel = cancel = QPushButton(self.tr("Cancel"))
         cancel.setObjectName("eraseCancel")
-        cancel.setDefault(True)  # Enter in the confirmation field never erases by itself
+        cancel.setDefault(True)  # so the dialog never makes Erase its default button
         cancel.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.export_first)
@@ -315,6 +333,13 @@ class EraseDialog(_CustomerJobDialog):
     def confirmed(self) -> bool:
         typed = self.confirmation.text().strip()
         return bool(typed) and typed in {self.customer.name.strip(), self.customer.code or ""}
+
+    def _confirmed_by_enter(self) -> None:
+        if self.erase_button.isEnabled():
+            self.say("")
+            self.erase_button.setFocus(Qt.FocusReason.TabFocusReason)
+        elif not self.erased and not self._tickets:
+            self.say(self.tr("Type the customer's name or member code exactly as shown above."))
 
     def _update(self) -> None:
         running = bool(self._tickets)
@@ -330,7 +355,7 @@ class EraseDialog(_CustomerJobDialog):
             return
         ctx, customer_id = self.ctx, self.customer.id
         self.progress.show()
-        self.status.setText(self.tr("Erasing…"))
+        self.say(self.tr("Erasing…"))
         readers = OtherReaders(self.parent(), ctx)
         readers.stop()
         self._readers = readers
@@ -348,7 +373,7 @@ class EraseDialog(_CustomerJobDialog):
             self.accept()
             return
         # Erased, but not yet out of the journal: said here, the dialog then only closes.
-        self.status.setText(self.tr("The customer was erased.") + "\n" + note)
+        self.say(self.tr("The customer was erased.") + "\n" + note)
         self.confirmation.setEnabled(False)
         self.cancel.setText(self.tr("Close"))
         self.cancel.setFocus()
@@ -357,7 +382,7 @@ class EraseDialog(_CustomerJobDialog):
     def _failed(self, error: BaseException) -> None:
         self._readers.start()
         self.progress.hide()
-        self.status.setText(failure_text(error))
+        self.say(failure_text(error))
         self._update()
 
     def reject(self) -> None:

@@ -27,6 +27,7 @@ from pharmadesk.errors import (
     PharmaDeskError,
 )
 from pharmadesk.services.context import Context, local_now
+from pharmadesk.ui.wrapped_text import show_whole
 
 Unlock = Callable[[str, str], Context]
 Create = Callable[[Path, str, str, str], tuple[Context, str]]
@@ -112,6 +113,7 @@ class UnlockDialog(QDialog):
             self.message.setText(unlock_error_text(exc, self._clock()))
             self.message.setStyleSheet(ERROR_STYLE)
             self.restore_button.setVisible(isinstance(exc, DatabaseUnavailable))
+            show_whole(self)  # a damaged file's error takes several lines
             if isinstance(exc, AuthenticationError):
                 self.password.clear()
                 self.password.setFocus()
@@ -127,6 +129,7 @@ class UnlockDialog(QDialog):
         self.restore_button.hide()
         self.message.setStyleSheet("")
         self.message.setText(told + "\n" + self.tr("Sign in to the restored pharmacy."))
+        show_whole(self)
         self.password.clear()
         self.activateWindow()
         self.password.setFocus()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.services import backup_file as bf
@@ -20,7 +20,7 @@ from pharmadesk.ui.privacy_dialogs import CustomerDataDialog, EraseDialog
 from pharmadesk.ui.retention_dialog import RetentionDialog
 from pharmadesk.ui.tasks import BackgroundRunner
 from tests.conftest import CST, FakeClock
-from tests.unit.ui.conftest import when_modal
+from tests.unit.ui.conftest import focused, press, type_text, when_modal
 
 
 @pytest.fixture
@@ -88,11 +88,6 @@ def test_erasing_needs_the_name_typed_and_says_what_backups_keep(
     assert not dialog.erase_button.isEnabled()
     qtbot.keyClicks(dialog.confirmation, code[-1])
     assert dialog.erase_button.isEnabled()
-    # Enter in the field does not erase: Cancel is the default button.
-    qtbot.keyClick(dialog.confirmation, Qt.Key.Key_Return)
-    assert _status(pharmacy, customer.id) == ("active", "13812345678")
-    dialog = _shown(qtbot, EraseDialog(pharmacy, runner, customer))
-    assert isinstance(dialog, EraseDialog)
     dialog.confirmation.setText("张三")
     qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.erased, timeout=10_000)
@@ -178,3 +173,101 @@ def test_the_retention_review_says_so_too_when_the_journal_keeps_the_old_data(
     text = dialog.status.text()
     assert "anonymised" in text
     assert "encrypted journal" in text
+
+
+def test_the_introduction_stays_whole_when_an_error_appears_below_it(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    dialog = _shown(qtbot, CustomerDataDialog(pharmacy, runner, _customer(pharmacy, people)))
+    assert isinstance(dialog, CustomerDataDialog)
+    [intro] = [label for label in dialog.findChildren(QLabel) if "Excel workbook" in label.text()]
+    width = dialog.width()
+    folder = tmp_path / "a folder on the USB drive that was named like a workbook.xlsx"
+    folder.mkdir()
+    dialog.path.setText(str(folder))
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "No file was written" in dialog.status.text(), timeout=10_000)
+    for _ in range(5):
+        QApplication.processEvents()
+    for label in (intro, dialog.status):
+        needed = label.heightForWidth(label.width())
+        assert label.height() >= needed, f"{label.text()!r}: {label.height()} < {needed}"
+    assert dialog.status.height() > dialog.status.fontMetrics().height() * 2  # several lines
+    assert dialog.width() >= width  # grown, not narrowed
+
+
+def _erase_dialog(
+    qtbot: QtBot, pharmacy: Context, customer: customers.CustomerRecord, runner: BackgroundRunner
+) -> EraseDialog:
+    dialog = EraseDialog(pharmacy, runner, customer)
+    _shown(qtbot, dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: focused() is dialog.confirmation)
+    return dialog
+
+
+def test_enter_after_the_typed_name_goes_to_erase_and_a_second_key_erases(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner
+) -> None:
+    customer = _customer(pharmacy, people)
+    dialog = _erase_dialog(qtbot, pharmacy, customer, runner)
+    qtbot.keyClicks(dialog.confirmation, (customer.code or "")[:-1])
+    press(qtbot, Qt.Key.Key_Return)  # not the whole code yet: it says so and waits
+    assert dialog.isVisible()
+    assert focused() is dialog.confirmation
+    assert "exactly" in dialog.status.text()
+    qtbot.keyClicks(dialog.confirmation, (customer.code or "")[-1])
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # neither cancelled
+    assert _status(pharmacy, customer.id) == ("active", "13812345678")  # nor erased
+    assert focused() is dialog.erase_button
+    assert dialog.status.text() == ""
+    press(qtbot, Qt.Key.Key_Return)  # the second, deliberate key
+    qtbot.waitUntil(lambda: dialog.erased, timeout=10_000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert _status(pharmacy, customer.id) == ("anonymised", None)
+
+
+def test_space_on_erase_erases_and_escape_still_cancels(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner
+) -> None:
+    customer = _customer(pharmacy, people)
+    dialog = _erase_dialog(qtbot, pharmacy, customer, runner)
+    type_text(qtbot, "张三")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert _status(pharmacy, customer.id) == ("active", "13812345678")
+    dialog = _erase_dialog(qtbot, pharmacy, customer, runner)
+    dialog.confirmation.setText("张三")
+    press(qtbot, Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert focused() is dialog.erase_button
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.erased, timeout=10_000)
+    assert _status(pharmacy, customer.id) == ("anonymised", None)
+
+
+def test_an_unexpected_error_says_what_to_do_and_nothing_is_erased(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner,
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    from pharmadesk.services import erasure
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("customer_id")
+
+    monkeypatch.setattr(erasure, "erase", broken)
+    customer = _customer(pharmacy, people)
+    dialog = _shown(qtbot, EraseDialog(pharmacy, runner, customer))
+    assert isinstance(dialog, EraseDialog)
+    dialog.confirmation.setText("张三")
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Unexpected" in dialog.status.text(), timeout=10_000)
+    assert dialog.status.text() == (
+        "Unexpected error (KeyError); please try again, and tell the owner if it happens again."
+    )
+    assert "log" not in dialog.status.text()  # there is no log file to look at
+    assert dialog.erase_button.isEnabled()  # it can be tried again
+    assert "KeyError" in caplog.text  # the traceback is logged for whoever looks into it
+    assert _status(pharmacy, customer.id) == ("active", "13812345678")

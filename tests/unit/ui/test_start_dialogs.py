@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from pharmadesk import app, paths
@@ -427,3 +427,64 @@ def test_a_location_in_the_home_folder_may_be_written_with_a_tilde(
     assert ctx.path == home / "pharmacy" / "kangning.db"
     assert ctx.path.exists()
     assert not (tmp_path / "~").exists()
+
+
+# --- Long messages are shown whole --------------------------------------------------------
+
+
+def _shown_whole(dialog: QWidget, label: QLabel) -> None:
+    _settle()
+    needed = label.heightForWidth(label.width())
+    assert needed > label.fontMetrics().height() * 2  # several lines
+    assert label.height() >= needed, f"{label.height()} < {needed}: lines cut off"
+    assert dialog.height() >= dialog.minimumSizeHint().height()
+
+
+def _settle() -> None:
+    for _ in range(5):  # posted layout requests and resizes
+        QApplication.processEvents()
+
+
+LONG_DAMAGE = (
+    "the file /media/pharmacy/康宁大药房/data/pharmacy.db is damaged (file is not a "
+    "database); PharmaDesk cannot read the pharmacy's customers from it any more"
+)
+
+
+def test_a_damage_error_of_several_lines_is_shown_whole(
+    qtbot: QtBot, closed_pharmacy: Path
+) -> None:
+    def unlock(name: str, password: str) -> Context:
+        raise DatabaseUnavailable(LONG_DAMAGE)
+
+    dialog = UnlockDialog(path=closed_pharmacy, unlock=unlock)
+    show(qtbot, dialog, dialog.password)
+    type_text(qtbot, PASSWORD)
+    press(qtbot, Qt.Key.Key_Return)
+    assert LONG_DAMAGE in dialog.message.text()
+    assert dialog.restore_button.isVisible()
+    _shown_whole(dialog, dialog.message)
+
+
+def test_the_note_after_a_restore_at_start_up_is_shown_whole(
+    qtbot: QtBot, closed_pharmacy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pharmadesk.ui import backup_dialogs
+
+    told = (
+        "Restored the backup of 2026-12-02 01:21.\nThe data it replaced is kept in "
+        f"{closed_pharmacy}.before-restore-20261202-012239."
+    )
+    monkeypatch.setattr(backup_dialogs, "restore_at_start", lambda *a, **k: told)
+
+    def unlock(name: str, password: str) -> Context:
+        raise DatabaseUnavailable("the file is damaged")
+
+    dialog = UnlockDialog(path=closed_pharmacy, unlock=unlock)
+    show(qtbot, dialog, dialog.password)
+    type_text(qtbot, PASSWORD)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text().startswith(told)
+    assert "Sign in to the restored pharmacy." in dialog.message.text()
+    _shown_whole(dialog, dialog.message)
