@@ -1,4 +1,5 @@
-"""The import engine's errors in the user's language, for the wizard and the import history.
+"""Errors in the user's language: the import engine's (for the wizard and the import
+history) here, those of backups, restores, checks and unlocking in safety_messages.py.
 
 The engine raises them in English (the command line prints them as they are). As for row
 reasons (io/reasons.py), known phrasings are matched whole and their values (a file name, a
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pharmadesk.errors import PharmaDeskError
+from pharmadesk.io import safety_messages
 from pharmadesk.io.files import UnreadableFile
 from pharmadesk.io.reasons import Translators, render, rules
 
@@ -214,4 +216,6 @@ def localize_error(error: PharmaDeskError, language: str) -> str:
             found = render(message[len(prefix) : -1], _FILE_RULES, _FILE_TRANSLATORS)
             return message if found is None else f"“{name}”{found}。"
     found = render(message, _ERROR_RULES, {})
+    if found is None:
+        found = safety_messages.localize(message)
     return message if found is None else found + "。"

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from pharmadesk.errors import PharmaDeskError
 from pharmadesk.services import backups, checks
 from pharmadesk.services.backups import BackupInfo, RestoreOutcome
 from pharmadesk.services.context import Context
@@ -44,6 +43,7 @@ from pharmadesk.ui.backup_dialogs import (
     run_restore,
     when,
 )
+from pharmadesk.ui.import_text import error_text, failure_text, problem_text
 from pharmadesk.ui.start_dialogs import ERROR_STYLE
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
@@ -199,8 +199,7 @@ class BackupActions(QObject):
         self._checked(ctx, self._problem_text(error))
 
     def _problem_text(self, error: BaseException) -> str:
-        message = error.message if isinstance(error, PharmaDeskError) else str(error)
-        return self.tr("the check could not finish: %1").replace("%1", message)
+        return self.tr("the check could not finish: %1").replace("%1", failure_text(error))
 
     def _checked(self, ctx: Context, problem: str | None) -> None:
         if not self._current(ctx):
@@ -217,7 +216,8 @@ class BackupActions(QObject):
         window = self.window
         owner = allows(window.ctx.account, Operation.RESTORE)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("A problem in the pharmacy file"),
-                          self.tr("Checking the pharmacy file found a problem:") + "\n" + problem,
+                          self.tr("Checking the pharmacy file found a problem:") + "\n"
+                          + problem_text(problem),
                           parent=window)  # fmt: skip
         box.setObjectName("checkProblem")
         restore = None
@@ -251,7 +251,7 @@ class BackupActions(QObject):
         self._daily_running = False
         if isinstance(error, JobStopped):
             return  # the session ended; the next unlock makes it
-        message = error.message if isinstance(error, PharmaDeskError) else str(error)
+        message = failure_text(error)
         self.warning.setText(self.tr("The daily backup failed: %1").replace("%1", message))
         self.warning.setToolTip(self.warning.text())
         self.warning.show()
@@ -331,5 +331,5 @@ class BackupActions(QObject):
             screen.set_waiting(False)
             return
         screen.set_waiting(False)
-        text = self.tr("The backup was not restored: %1").replace("%1", outcome.message)
+        text = self.tr("The backup was not restored: %1").replace("%1", error_text(outcome))
         screen.show_message(text + "\n" + self.tr("Nothing was changed."), error=True)

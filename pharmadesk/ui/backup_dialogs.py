@@ -42,7 +42,7 @@ from pharmadesk.errors import (
 )
 from pharmadesk.services import backups, instance
 from pharmadesk.services.backups import BackupInfo, RestoreOutcome
-from pharmadesk.ui.import_text import error_text
+from pharmadesk.ui.import_text import error_text, failure_text
 from pharmadesk.ui.start_dialogs import ERROR_STYLE
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
@@ -188,7 +188,7 @@ class TaskDialog(QDialog):
             super().reject()
             return
         self.bar.hide()
-        message = error.message if isinstance(error, PharmaDeskError) else str(error)
+        message = failure_text(error)
         self.text.setText(self.tr("It did not work: %1").replace("%1", message))
         self.text.setStyleSheet(ERROR_STYLE)
         if self._quit_choice:
@@ -379,7 +379,7 @@ class RestoreDialog(QDialog):
         except PharmaDeskError as exc:
             self.found.setCurrentRow(-1)
             self.chosen = None
-            self.preview.setText(exc.message)
+            self.preview.setText(error_text(exc))
             self.preview.setStyleSheet(ERROR_STYLE)
             self._check()
             return

@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io import customer_import
 from pharmadesk.io.error_messages import localize_error
+from pharmadesk.io.safety_messages import localize_problem
 from pharmadesk.ui import labels
 
 FILE_FILTER = QT_TRANSLATE_NOOP("ImportWizard", "Spreadsheets (*.xlsx *.xls *.ods *.csv)")
@@ -79,6 +80,16 @@ def report_language() -> str:
 def error_text(error: PharmaDeskError) -> str:
     """An expected error's message in the UI language (the engine words it in English)."""
     return localize_error(error, report_language())
+
+
+def failure_text(error: BaseException) -> str:
+    """Any error of a background job in the UI language, as far as its words are known."""
+    return error_text(error) if isinstance(error, PharmaDeskError) else str(error)
+
+
+def problem_text(line: str) -> str:
+    """A check's "<check>: <problem>" line (services/checks.py) in the UI language."""
+    return localize_problem(line) if report_language() == "zh_CN" else line
 
 
 def counts_text(counts: dict[str, int]) -> str:
