@@ -35,7 +35,7 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def _holding_process(db: Path) -> subprocess.Popen[str]:
+def holding_process(db: Path) -> subprocess.Popen[str]:
     """A program that holds `db` (once this returns) until a line arrives on its stdin."""
     child = subprocess.Popen(
         [sys.executable, "-c", HOLD_AND_WAIT, str(db)],
@@ -49,7 +49,7 @@ def _holding_process(db: Path) -> subprocess.Popen[str]:
 @pytest.fixture
 def other_process(db: Path) -> Iterator[subprocess.Popen[str]]:
     """Another running program holding `db` until the test ends."""
-    with _holding_process(db) as child:
+    with holding_process(db) as child:
         yield child
         child.communicate("\n", timeout=30)
 
@@ -100,7 +100,7 @@ def test_another_process_is_named_and_the_note_holds_no_more_than_that(
 
 
 def test_the_other_process_gone_the_file_is_free_again(db: Path) -> None:
-    with _holding_process(db) as child:
+    with holding_process(db) as child:
         child.kill()  # no clean release: the OS lets the lock go, the note stays behind
         child.wait(timeout=30)
     assert instance.holder_path(db).exists()

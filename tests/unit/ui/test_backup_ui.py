@@ -31,6 +31,7 @@ from pharmadesk.ui.settings_dialog import SettingsDialog
 from pharmadesk.ui.start_dialogs import UnlockDialog
 from pharmadesk.ui.tasks import BackgroundRunner
 from tests.conftest import PASSWORD
+from tests.unit.services.test_instance import holding_process
 from tests.unit.ui.conftest import focused, press, type_text, when_modal
 
 MakeWindow = Callable[..., MainWindow]
@@ -359,7 +360,7 @@ def test_a_restore_at_start_up_waits_for_another_copy_that_holds_the_file(
     pharmacy.close()
     path.write_bytes(b"")
     before = path.read_bytes()
-    other = instance.hold(path, account="pharmacist")  # a window left open on another login
+    other = holding_process(path)  # another copy of PharmaDesk, still running
     dialog = UnlockDialog(path=path, unlock=lambda n, p: app.unlock_pharmacy(path, n, p))
     qtbot.addWidget(dialog)
     told: list[list[str]] = []
@@ -374,7 +375,7 @@ def test_a_restore_at_start_up_waits_for_another_copy_that_holds_the_file(
     try:
         dialog.restore_button.click()
     finally:
-        other.release()
+        other.communicate("\n", timeout=30)
     assert errors == []
     [[text]] = told
     assert "in use" in text or "open in another" in text
