@@ -17,7 +17,7 @@ DEFAULT_WHAT = ("customers",)
 SHEETS = {
     "customers": ("客户", "customers"),
     "purchases": ("购买记录", "purchases"),
-    "interactions": ("互动记录", "interactions"),
+    "interactions": ("沟通记录", "interactions"),
     "kpis": ("关键指标", "KPIs"),
     "months": ("月度趋势", "months"),
     "segments": ("客户分群", "segments"),

@@ -58,7 +58,7 @@ HEADERS = {
     "by_guardian": ("由监护人同意", "by guardian"),
 }
 _ZH_WORDS: dict[str, dict[Any, str]] = {
-    "purpose": {"data": "个人信息", "health": "健康信息", "marketing": "营销联系"},
+    "purpose": {"data": "个人信息", "health": "健康信息", "marketing": "联系及推送优惠"},
     "points": {
         "opening": "期初",
         "earned": "获得",

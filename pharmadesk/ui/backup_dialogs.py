@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -69,16 +69,21 @@ def reason_text(reason: str) -> str:
     return names.get(reason, reason)
 
 
+class BackupText(QObject):
+    """The counted words of a backup's description: `tr` with a count is what lupdate
+    recognises as plural forms (a module-level translate() with a count it does not)."""
+
+    def counted(self, people: int, lines: int, talks: int, users: int) -> list[str]:
+        return [
+            self.tr("%n customer(s)", "", people),
+            self.tr("%n purchase line(s)", "", lines),
+            self.tr("%n interaction(s)", "", talks),
+            self.tr("%n account(s)", "", users),
+        ]
+
+
 def counts_text(counts: dict[str, int]) -> str:
-    # Literal calls with plain arguments, one each, so that lupdate sees the plural forms.
-    translate = QCoreApplication.translate
-    people, lines, talks, users = (counts.get(k, 0) for k in COUNTED)
-    parts = [
-        translate("BackupText", "%n customer(s)", "", people),
-        translate("BackupText", "%n purchase line(s)", "", lines),
-        translate("BackupText", "%n interaction(s)", "", talks),
-        translate("BackupText", "%n account(s)", "", users),
-    ]
+    parts = BackupText().counted(*(counts.get(k, 0) for k in COUNTED))
     return ", ".join(part for key, part in zip(COUNTED, parts, strict=True) if key in counts)
 
 

@@ -588,7 +588,7 @@
         <translation>Backed up at %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>the check could not finish: %1</source>
         <translation>the check could not finish: %1</translation>
     </message>
@@ -608,7 +608,7 @@
         <translation>Checking the pharmacy file found a problem:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Restoring the last good backup may be needed.</source>
         <translation>Restoring the last good backup may be needed.</translation>
     </message>
@@ -680,28 +680,40 @@
         <source>before a restore</source>
         <translation>before a restore</translation>
     </message>
-    <message>
-        <location line="+10"/>
+    <message numerus="yes">
+        <location line="+11"/>
         <source>%n customer(s)</source>
-        <translation>%n customer(s)</translation>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>%n purchase line(s)</source>
-        <translation>%n purchase line(s)</translation>
+        <translation>
+            <numerusform>%n purchase line</numerusform>
+            <numerusform>%n purchase lines</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>%n interaction(s)</source>
-        <translation>%n interaction(s)</translation>
+        <translation>
+            <numerusform>%n interaction</numerusform>
+            <numerusform>%n interactions</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>%n account(s)</source>
-        <translation>%n account(s)</translation>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Made</source>
         <translation>Made</translation>
     </message>
@@ -1219,7 +1231,7 @@
 <context>
     <name>CustomerDataDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+165"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+170"/>
         <source>Export this customer&apos;s data</source>
         <translation>Export this customer&apos;s data</translation>
     </message>
@@ -1617,12 +1629,12 @@
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+19"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+29"/>
         <source>Erase customer on request</source>
         <translation>Erase customer on request</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>To confirm, type the customer&apos;s name or member code:</source>
         <translation>To confirm, type the customer&apos;s name or member code:</translation>
     </message>
@@ -1642,12 +1654,17 @@
         <translation>&amp;Erase</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+20"/>
+        <source>Type the customer&apos;s name or member code exactly as shown above.</source>
+        <translation>Type the customer&apos;s name or member code exactly as shown above.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Erasing…</source>
         <translation>Erasing…</translation>
     </message>
@@ -2041,7 +2058,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_text.py" line="+18"/>
+        <location filename="../../pharmadesk/ui/import_text.py" line="+19"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -2796,7 +2813,7 @@
 <context>
     <name>PharmaDesk</name>
     <message>
-        <location filename="../../pharmadesk/app.py" line="+122"/>
+        <location filename="../../pharmadesk/app.py" line="+131"/>
         <source>%1 is open in another PharmaDesk. Close it first.</source>
         <translation>%1 is open in another PharmaDesk. Close it first.</translation>
     </message>
@@ -2950,17 +2967,12 @@
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-292"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>Unexpected error; the log has the details.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-310"/>
         <source>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</source>
         <translation>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+199"/>
         <source>Backups made before now still hold the old data until they rotate out (7 daily, 4 weekly and 12 monthly backups are kept), as do the copies kept aside before an upgrade or a restore until they are deleted. A backup restored later brings the customer back: erase them again then.</source>
         <translation>Backups made before now still hold the old data until they rotate out (7 daily, 4 weekly and 12 monthly backups are kept), as do the copies kept aside before an upgrade or a restore until they are deleted. A backup restored later brings the customer back: erase them again then.</translation>
     </message>
@@ -3238,18 +3250,23 @@ Add it anyway?</translation>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+77"/>
-        <location line="+181"/>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+90"/>
+        <location line="+194"/>
         <source>Retention review</source>
         <translation>Retention review</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-166"/>
         <source> years</source>
         <translation> years</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Only changes this list. The pharmacy&apos;s setting is in Settings.</source>
+        <translation>Only changes this list. The pharmacy&apos;s setting is in Settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Customers with no activity for more than:</source>
         <translation>Customers with no activity for more than:</translation>
     </message>
@@ -3279,12 +3296,12 @@ Add it anyway?</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Reading the customers…</source>
         <translation>Reading the customers…</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+14"/>
         <source>%Ln customer(s) inactive since before %1.</source>
         <translation>
             <numerusform>%Ln customer inactive since before %1.</numerusform>
@@ -3292,7 +3309,7 @@ Add it anyway?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+24"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>%Ln selected</numerusform>
@@ -3300,12 +3317,12 @@ Add it anyway?</translation>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
         <source>Checking the chosen customers again…</source>
         <translation>Checking the chosen customers again…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>None of them is inactive any more.</source>
         <translation>None of them is inactive any more.</translation>
     </message>
@@ -3509,7 +3526,7 @@ Add it anyway?</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+155"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+158"/>
         <source>Set up your pharmacy</source>
         <translation>Set up your pharmacy</translation>
     </message>
@@ -3605,9 +3622,17 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>UnexpectedError</name>
+    <message>
+        <location filename="../../pharmadesk/ui/unexpected.py" line="+18"/>
+        <source>Unexpected error (%1); please try again, and tell the owner if it happens again.</source>
+        <translation>Unexpected error (%1); please try again, and tell the owner if it happens again.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-144"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-146"/>
         <source>Unlock PharmaDesk</source>
         <translation>Unlock PharmaDesk</translation>
     </message>
@@ -3642,12 +3667,12 @@ Add it anyway?</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Sign in to the restored pharmacy.</source>
         <translation>Sign in to the restored pharmacy.</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>Wrong user name or password. Please try again.</source>
         <translation>Wrong user name or password. Please try again.</translation>
     </message>

@@ -582,7 +582,7 @@
         <translation>已于 %1 备份</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>the check could not finish: %1</source>
         <translation>检查未能完成：%1</translation>
     </message>
@@ -602,7 +602,7 @@
         <translation>检查药房文件时发现问题：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Restoring the last good backup may be needed.</source>
         <translation>可能需要恢复最近一份完好的备份。</translation>
     </message>
@@ -674,28 +674,36 @@
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
-    <message>
-        <location line="+10"/>
+    <message numerus="yes">
+        <location line="+11"/>
         <source>%n customer(s)</source>
-        <translation>%n 位顾客</translation>
+        <translation>
+            <numerusform>%n 位客户</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>%n purchase line(s)</source>
-        <translation>%n 条购买记录</translation>
+        <translation>
+            <numerusform>%n 条购买记录</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>%n interaction(s)</source>
-        <translation>%n 条沟通记录</translation>
+        <translation>
+            <numerusform>%n 条沟通记录</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>%n account(s)</source>
-        <translation>%n 个账号</translation>
+        <translation>
+            <numerusform>%n 个账号</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -1212,7 +1220,7 @@
 <context>
     <name>CustomerDataDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+165"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+170"/>
         <source>Export this customer&apos;s data</source>
         <translation>导出该客户的数据</translation>
     </message>
@@ -1606,12 +1614,12 @@
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+19"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+29"/>
         <source>Erase customer on request</source>
         <translation>应客户要求删除</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>To confirm, type the customer&apos;s name or member code:</source>
         <translation>请输入该客户的姓名或会员号以确认：</translation>
     </message>
@@ -1631,12 +1639,17 @@
         <translation>删除(&amp;E)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+20"/>
+        <source>Type the customer&apos;s name or member code exactly as shown above.</source>
+        <translation>请按上面显示的内容准确输入顾客的姓名或会员号。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Erasing…</source>
         <translation>正在删除…</translation>
     </message>
@@ -2021,7 +2034,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_text.py" line="+18"/>
+        <location filename="../../pharmadesk/ui/import_text.py" line="+19"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -2774,7 +2787,7 @@
 <context>
     <name>PharmaDesk</name>
     <message>
-        <location filename="../../pharmadesk/app.py" line="+122"/>
+        <location filename="../../pharmadesk/app.py" line="+131"/>
         <source>%1 is open in another PharmaDesk. Close it first.</source>
         <translation>%1 已在另一个 PharmaDesk 中打开，请先关闭它。</translation>
     </message>
@@ -2927,17 +2940,12 @@
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-292"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>意外错误，详情见日志。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-310"/>
         <source>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</source>
         <translation>当时 PharmaDesk 的另一部分正在读取药店文件，因此已删除的数据仍留在该文件的加密日志中。它会在下一次检查点时从日志中清除，最迟在 PharmaDesk 关闭时。</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+199"/>
         <source>Backups made before now still hold the old data until they rotate out (7 daily, 4 weekly and 12 monthly backups are kept), as do the copies kept aside before an upgrade or a restore until they are deleted. A backup restored later brings the customer back: erase them again then.</source>
         <translation>此前的备份仍保留旧数据，直到按轮换规则被删除（保留 7 份每日、4 份每周和 12 份每月备份）；升级或恢复前另存的副本在被删除之前也保留旧数据。以后若恢复这样的备份，该客户会重新出现，届时请再次删除。</translation>
     </message>
@@ -3215,18 +3223,23 @@ Add it anyway?</source>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+77"/>
-        <location line="+181"/>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+90"/>
+        <location line="+194"/>
         <source>Retention review</source>
         <translation>保存期限审查</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-166"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Only changes this list. The pharmacy&apos;s setting is in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Customers with no activity for more than:</source>
         <translation>超过以下时间没有任何活动的客户：</translation>
     </message>
@@ -3256,31 +3269,31 @@ Add it anyway?</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Reading the customers…</source>
         <translation>正在读取客户…</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+14"/>
         <source>%Ln customer(s) inactive since before %1.</source>
         <translation>
             <numerusform>%Ln 位客户自 %1 之前起没有活动。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+24"/>
         <source>%Ln selected</source>
         <translation>
             <numerusform>已选 %Ln 位</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
         <source>Checking the chosen customers again…</source>
         <translation>正在重新核对所选客户…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>None of them is inactive any more.</source>
         <translation>所选客户都已重新有活动。</translation>
     </message>
@@ -3479,7 +3492,7 @@ Add it anyway?</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+155"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+158"/>
         <source>Set up your pharmacy</source>
         <translation>设置您的药店</translation>
     </message>
@@ -3575,9 +3588,17 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>UnexpectedError</name>
+    <message>
+        <location filename="../../pharmadesk/ui/unexpected.py" line="+18"/>
+        <source>Unexpected error (%1); please try again, and tell the owner if it happens again.</source>
+        <translation>意外错误（%1）；请重试，如果再次发生，请告知店主。</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-144"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-146"/>
         <source>Unlock PharmaDesk</source>
         <translation>解锁 PharmaDesk</translation>
     </message>
@@ -3612,12 +3633,12 @@ Add it anyway?</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Sign in to the restored pharmacy.</source>
         <translation>请登录恢复后的药房。</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>Wrong user name or password. Please try again.</source>
         <translation>用户名或密码错误，请重试。</translation>
     </message>

@@ -178,14 +178,14 @@ def test_chinese_headers_sheet_names_and_words(
 ) -> None:
     path = run(pharmacy, tmp_path, what=ALL, language="zh_CN")
     assert list(read(path)) == [
-        "客户", "购买记录", "互动记录", "关键指标", "月度趋势", "客户分群", "生命周期",
+        "客户", "购买记录", "沟通记录", "关键指标", "月度趋势", "客户分群", "生命周期",
         "热销商品", "热销品类",
     ]  # fmt: skip
     zhang = next(r for r in table(path, "客户") if r["姓名"].value == "张三")
     assert zhang["性别"].value == "男"
     assert zhang["营销同意"].value == "拒绝"
     assert zhang["过敏史"].value == "青霉素"
-    assert table(path, "互动记录")[1]["渠道"].value == "电话"
+    assert table(path, "沟通记录")[1]["渠道"].value == "电话"
 
 
 def test_the_header_is_frozen_styled_and_filtered(

@@ -44,7 +44,7 @@ def test_the_workbook_holds_everything_about_the_customer_in_chinese(
     book = load_workbook(target, read_only=True)
     names = book.sheetnames
     book.close()
-    assert names == ["客户资料", "购买记录", "互动记录", "同意记录", "积分明细", "审计记录",
+    assert names == ["客户资料", "购买记录", "沟通记录", "同意记录", "积分明细", "审计记录",
                      "导入批次"]  # fmt: skip
     profile = dict(r[:2] for r in _sheet(target, "客户资料"))
     assert profile["姓名"] == NAME
@@ -60,13 +60,13 @@ def test_the_workbook_holds_everything_about_the_customer_in_chinese(
     assert [(r[1], r[4], r[7], r[9]) for r in purchases[1:]] == [
         ("R-20261120-7", "布洛芬缓释胶囊", 2, 47)
     ]
-    interactions = _sheet(target, "互动记录")
+    interactions = _sheet(target, "沟通记录")
     assert [(r[4], r[5], r[6]) for r in interactions[1:]] == [
         ("电话", "回访", f"给{NAME}回电 {MOBILE}")
     ]
     consents = _sheet(target, "同意记录")
     assert sorted((r[0], r[1]) for r in consents[1:]) == [
-        ("个人信息", "已同意"), ("健康信息", "已同意"), ("营销联系", "拒绝"),
+        ("个人信息", "已同意"), ("健康信息", "已同意"), ("联系及推送优惠", "拒绝"),
     ]  # fmt: skip
     points = _sheet(target, "积分明细")
     assert sorted((r[1], r[2], r[3]) for r in points[1:]) == [
