@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +38,10 @@ DIGEST_CHARS = 64
 CHUNK = 1 << 20
 # Pages copied per step of the online backup: progress is reported after each step.
 COPY_STEP_PAGES = 1024
+# SQLite's own default: `quick_check` stops after this many problems.
+QUICK_CHECK_LIMIT = 100
+ZIP_LOCAL_HEADER = b"PK\x03\x04"
+ZIP_NAME_AT = 30  # where a local file header's name begins (its length is at byte 26)
 
 Progress = Callable[[int, int], None]
 
@@ -73,6 +77,39 @@ def fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# --- messages from SQLite ----------------------------------------------------------------
+
+
+def one_line(text: object) -> str:
+    """The first line of an error's text: every message must fit one line of a terminal
+    or a dialog, whatever SQLite or a library put in it."""
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    return lines[0] if lines else type(text).__name__
+
+
+def check_problems(rows: Iterable[tuple[Any, ...]]) -> list[str]:
+    """The problems a check pragma reported, one per item. `quick_check` puts many of them
+    in one row, one a line, under a "*** in database main ***" heading, which is dropped."""
+    return [
+        line.strip()
+        for row in rows
+        for line in str(row[0]).splitlines()
+        if line.strip() and not line.startswith("*** ")
+    ]
+
+
+def summary(problems: list[str], *, limit: int | None = None) -> str:
+    """The first problem, and how many more: "2nd reference to page 4, and 99 more
+    problems" ("at least" when the check stopped at its `limit`)."""
+    if not problems:
+        return "no problem named"
+    more = len(problems) - 1
+    if more == 0:
+        return problems[0]
+    at_least = "at least " if limit is not None and len(problems) >= limit else ""
+    return f"{problems[0]}, and {at_least}{more} more problem{'' if more == 1 else 's'}"
 
 
 # --- the encrypted copy ------------------------------------------------------------------
@@ -135,14 +172,17 @@ def verify_copy(path: Path, key: bytes, *, counts: dict[str, int], schema: int) 
     try:
         conn = connect(path, key)
     except sqlcipher3.DatabaseError as exc:
-        raise OperationFailed(f"the copy cannot be opened with its key ({exc})") from None
+        raise OperationFailed(f"the copy cannot be opened with its key ({one_line(exc)})") from None
     try:
-        problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        problems = check_problems(conn.execute("PRAGMA cipher_integrity_check"))
         if problems:
-            raise OperationFailed(f"the copy fails the encryption check ({problems[0][0]})")
-        quick = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        if quick != ["ok"]:
-            raise OperationFailed(f"the copy fails the structure check ({quick[0]})")
+            raise OperationFailed(f"the copy fails the encryption check: {summary(problems)}")
+        rows = conn.execute(f"PRAGMA quick_check({QUICK_CHECK_LIMIT})").fetchall()
+        if [row[0] for row in rows] != ["ok"]:
+            problems = check_problems(rows)
+            raise OperationFailed(
+                "the copy fails the structure check: " + summary(problems, limit=QUICK_CHECK_LIMIT)
+            )
         if schema_of(conn) != schema:
             raise OperationFailed("the copy's schema version differs from the original's")
         got = row_counts(conn)
@@ -153,7 +193,7 @@ def verify_copy(path: Path, key: bytes, *, counts: dict[str, int], schema: int) 
                 f"expected {counts.get(table, 0)}"
             )
     except sqlcipher3.DatabaseError as exc:
-        raise OperationFailed(f"the copy is damaged ({exc})") from None
+        raise OperationFailed(f"the copy is damaged ({one_line(exc)})") from None
     finally:
         conn.close()
 
@@ -270,27 +310,52 @@ def extract(path: Path, *, database: Path, keys: Path, progress: Callable[[int],
 
 
 def read_manifest(path: Path) -> tuple[dict[str, Any], int]:
-    """The manifest and the file's size; OperationFailed when it is not a backup."""
+    """The manifest and the file's size; OperationFailed when it is not a backup, or when
+    it is one that is damaged or was cut short (a copy that did not finish)."""
     not_backup = OperationFailed(f"{path.name} is not a PharmaDesk backup")
     try:
         size = path.stat().st_size
-        with zipfile.ZipFile(path) as archive:
+        try:
+            archive = zipfile.ZipFile(path)
+        except zipfile.BadZipFile:
+            # No zip directory at its end: a backup whose end is missing still begins as one.
+            raise _incomplete(path) if _begins_as_backup(path) else not_backup from None
+        with archive:
             if not {MANIFEST, DATABASE, KEYS} <= set(archive.namelist()):
                 raise not_backup
+            if len(archive.comment) != DIGEST_CHARS:  # cut short inside its checksum
+                raise _incomplete(path)
             manifest = json.loads(archive.read(MANIFEST))
     except FileNotFoundError:
         raise OperationFailed(f"there is no file {path}") from None
     except IsADirectoryError:
         raise OperationFailed(f"{path} is a folder, not a backup file") from None
-    except zipfile.BadZipFile:
-        raise not_backup from None
-    except (OSError, ValueError, EOFError, KeyError) as exc:
-        raise OperationFailed(f"{path.name} is damaged ({exc})") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError) as exc:
+        raise OperationFailed(f"{path.name} is damaged ({one_line(exc)})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise not_backup
     if manifest.get("version") != FORMAT_VERSION:
         raise OperationFailed(f"{path.name} was written by a newer PharmaDesk")
     return manifest, size
+
+
+def _incomplete(path: Path) -> OperationFailed:
+    return OperationFailed(
+        f"{path.name} is damaged or incomplete (its end is missing: was it copied completely?)"
+    )
+
+
+def _begins_as_backup(path: Path) -> bool:
+    """True when the file begins as every backup does: a zip member named like the
+    database, the first thing written."""
+    name = DATABASE.encode("ascii")
+    with open(path, "rb") as fh:
+        head = fh.read(ZIP_NAME_AT + len(name))
+    return (
+        head.startswith(ZIP_LOCAL_HEADER)
+        and int.from_bytes(head[26:28], "little") == len(name)
+        and head[ZIP_NAME_AT:] == name
+    )
 
 
 def info_from(path: Path, manifest: dict[str, Any], size: int) -> BackupInfo:

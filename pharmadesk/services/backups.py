@@ -5,7 +5,9 @@ file copy), encrypted from its first byte, checked after writing (it opens with 
 `cipher_integrity_check` and `quick_check` pass, the row counts equal those taken in the
 same read transaction as the copy), then renamed into place. Its file also holds the key
 file, so a restore needs nothing but the file and an owner's password. The folder keeps
-7 daily, 4 weekly and 12 monthly backups of this pharmacy; nothing else in it is touched.
+every backup of this pharmacy from the last 24 hours, then 7 daily, 4 weekly and 12
+monthly ones; only files under the names PharmaDesk gives its backups are ever deleted,
+nothing else in the folder is touched.
 
 A restore checks everything first (checksum, key, the account's role, the copy itself) and
 only then moves the current database aside and puts the backup in its place. The same
@@ -21,13 +23,14 @@ import contextlib
 import errno
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +65,7 @@ __all__ = [
     "list_backups",
     "make_backup",
     "read_backup",
+    "refuse_another_pharmacy",
     "restore",
     "set_backup_folder",
 ]
@@ -70,7 +74,15 @@ FOLDER_SETTING = "backup.folder"
 LAST_SETTING = "backup.last"
 REASONS = ("manual", "exit", "daily", "before-restore")
 DUE_AFTER = timedelta(hours=24)
+KEEP_ALL_WITHIN = timedelta(hours=24)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+# The names `_free_name` gives: only these files are ever rotated out. A backup the user
+# copied in (or renamed) under a name of their own is theirs to delete.
+OWN_NAME = re.compile(
+    r"pharmadesk-\d{8}-\d{6}"
+    + "(?:-(?:" + "|".join(re.escape(r) for r in REASONS if r != "manual") + "))?"
+    + r"(?:-\d+)?" + re.escape(bf.SUFFIX)
+)  # fmt: skip
 WORK_PREFIX = ".pharmadesk-backup-"
 LEFTOVER_AGE = timedelta(hours=12)
 
@@ -160,7 +172,7 @@ def _why(exc: OSError) -> str:
         return "the disk is full"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "no permission to write there"
-    return exc.strerror or type(exc).__name__
+    return bf.one_line(exc.strerror) if exc.strerror else type(exc).__name__
 
 
 # --- making a backup ---------------------------------------------------------------------
@@ -205,12 +217,12 @@ def make_backup(
         ) from None
     except OperationFailed as exc:
         raise OperationFailed(
-            f"the backup failed its check ({exc.message}) and was not kept; "
+            f"the backup failed its check ({bf.one_line(exc.message)}) and was not kept; "
             "the database and earlier backups are unchanged"
         ) from None
     info = read_backup(final)
     _record(ctx, info)
-    _rotate(target_folder, info.database_id, made_at.date())
+    _rotate(target_folder, info.database_id, made_at)
     _remove_leftovers(target_folder)
     _remove_restore_leftovers(ctx.path)
     return info
@@ -254,7 +266,7 @@ def _remove_old(folder: Path, is_leftover: Callable[[Path], bool]) -> None:
 
 
 def _sqlite_why(exc: sqlcipher3.Error) -> str:
-    text = str(exc)
+    text = bf.one_line(exc)
     return "the disk is full" if "full" in text else text
 
 
@@ -424,11 +436,14 @@ def backup_due(ctx: Context, now: datetime) -> bool:
 # --- rotation ----------------------------------------------------------------------------
 
 
-def keep(dates: Sequence[datetime], today: date) -> set[datetime]:
-    """The backups rotation keeps: the newest of each of the 7 latest days, 4 latest ISO
-    weeks and 12 latest months that have a backup (as borg and restic count), and any dated
-    after `today` (a clock that was wrong is no reason to delete)."""
-    kept = {d for d in dates if d.date() > today}
+def keep(dates: Sequence[datetime], now: datetime) -> set[datetime]:
+    """The backups rotation keeps: every one of the 24 hours before `now` (a backup made
+    before risky work outlives the exit backup of the same day), the newest of each of the
+    7 latest days, 4 latest ISO weeks and 12 latest months that have a backup (as borg and
+    restic count), and any dated after `now` (a clock that was wrong is no reason to
+    delete)."""
+    today = now.date()
+    kept = {d for d in dates if d >= now - KEEP_ALL_WITHIN or d.date() > today}
     past = sorted((d for d in dates if d.date() <= today), reverse=True)
     rules: tuple[tuple[int, Callable[[datetime], object]], ...] = (
         (KEEP_DAILY, lambda d: d.date()),
@@ -446,11 +461,16 @@ def keep(dates: Sequence[datetime], today: date) -> set[datetime]:
     return kept
 
 
-def _rotate(folder: Path, database_id: str, today: date) -> None:
+def _rotate(folder: Path, database_id: str, now: datetime) -> None:
+    """Delete this pharmacy's backups that `keep` does not keep, among those named as
+    PharmaDesk names its own."""
     if not database_id:
         return
-    mine = [b for b in list_backups(folder) if b.database_id == database_id]
-    kept = keep([b.made_at for b in mine], today)
+    mine = [
+        b for b in list_backups(folder)
+        if b.database_id == database_id and OWN_NAME.fullmatch(b.path.name)
+    ]  # fmt: skip
+    kept = keep([b.made_at for b in mine], now)
     for backup in mine:
         if backup.made_at not in kept:
             with contextlib.suppress(OSError):
@@ -475,8 +495,9 @@ def check_restore(
     progress: Progress | None = None,
 ) -> BackupInfo:
     """Check everything `restore` checks, and change nothing: the file's checksum, a schema
-    this version knows, the password against the backup's own key file, an owner account
-    in the backup, and the copy's encryption, structure and row counts.
+    this version knows, that it is a backup of the pharmacy at `db_path` (when given, see
+    `refuse_another_pharmacy`), the password against the backup's own key file, an owner
+    account in the backup, and the copy's encryption, structure and row counts.
 
     The copy is checked in a temporary folder that is removed afterwards: beside `db_path`
     when given (the disk the restore would use; a crash's leftover is removed by a later
@@ -484,12 +505,15 @@ def check_restore(
     whatever database they are (an open session goes on while this runs).
 
     Raises:
-        OperationFailed: not a backup, damaged, or made by a newer PharmaDesk.
+        OperationFailed: not a backup, damaged, made by a newer PharmaDesk, or a backup of
+            another pharmacy than the one at `db_path`.
         AuthenticationError: wrong user name or password for the backup.
         PermissionRefused: the account is not an owner in the backup.
     """
     report = progress or _no_progress
     info, total = _checked_file(backup, report)
+    if db_path is not None:
+        refuse_another_pharmacy(info, db_path)
     work = _work_folder(db_path)
     try:
         staged = work / bf.DATABASE
@@ -518,12 +542,14 @@ def restore(
     to "<name>.before-restore-YYYYMMDD-HHMMSS".
 
     Raises:
-        OperationFailed: not a backup, damaged, or made by a newer PharmaDesk.
+        OperationFailed: not a backup, damaged, made by a newer PharmaDesk, or a backup of
+            another pharmacy than the one at `db_path`.
         AuthenticationError: wrong user name or password for the backup.
         PermissionRefused: the account is not an owner in the backup.
     """
     report = progress or _no_progress
     info, total = _checked_file(backup, report)
+    refuse_another_pharmacy(info, db_path)
     _remove_restore_leftovers(db_path)
     work = _work_folder(db_path)
     try:
@@ -542,6 +568,31 @@ def restore(
         shutil.rmtree(work, ignore_errors=True)
     report(total, total)
     return RestoreOutcome(info, kept)
+
+
+def refuse_another_pharmacy(info: BackupInfo, db_path: Path) -> None:
+    """Refuse to put a backup of one pharmacy in place of another's: a wrong file chosen
+    would silently replace this pharmacy's customers with someone else's. Which pharmacy a
+    database is comes from its key file; when that is missing or unreadable (a damaged
+    pharmacy) there is nothing to compare, and any backup may replace it.
+
+    Raises:
+        OperationFailed: the key file at `db_path` names another database than the backup.
+    """
+    try:
+        current = keyfile.KeyFile.load(keyfile.key_file_path(db_path)).database_id
+    except DatabaseUnavailable:
+        return
+    if current == info.database_id:
+        return
+    which = info.pharmacy_name or (
+        f"made {info.made_at:%Y-%m-%d %H:%M} by {info.made_by}, without a pharmacy name"
+    )
+    raise OperationFailed(
+        f"{info.path.name} is a backup of another pharmacy ({which}); move the current "
+        f"database aside first to replace it ({db_path.name} and its key file "
+        f"{keyfile.key_file_path(db_path).name}, in {db_path.parent})"
+    )
 
 
 def _checked_file(backup: Path, report: Progress) -> tuple[BackupInfo, int]:
@@ -579,7 +630,9 @@ def _extracted(backup: Path, staged: Path, info: BackupInfo, report: Progress, t
             progress=lambda done: report(info.size_bytes + done, total),
         )  # fmt: skip
     except zipfile.BadZipFile as exc:
-        raise OperationFailed(f"{backup.name} is damaged ({exc}); nothing was changed") from None
+        raise OperationFailed(
+            f"{backup.name} is damaged ({bf.one_line(exc)}); nothing was changed"
+        ) from None
     except OSError as exc:
         raise OperationFailed(
             f"the backup could not be restored ({_why(exc)}); nothing was changed"
@@ -615,13 +668,13 @@ def _account_in(staged: Path, db_key: bytes, user: str, info: BackupInfo) -> Acc
     try:
         conn = bf.connect(staged, db_key)
     except sqlcipher3.DatabaseError as exc:
-        raise OperationFailed(f"{info.path.name} cannot be opened ({exc})") from None
+        raise OperationFailed(f"{info.path.name} cannot be opened ({bf.one_line(exc)})") from None
     try:
         row = conn.execute(
             'SELECT id, name, role FROM "user" WHERE name = ? AND active', (user,)
         ).fetchone()
     except sqlcipher3.DatabaseError as exc:
-        raise OperationFailed(f"{info.path.name} cannot be read ({exc})") from None
+        raise OperationFailed(f"{info.path.name} cannot be read ({bf.one_line(exc)})") from None
     finally:
         conn.close()
     if row is None:
@@ -645,7 +698,9 @@ def _record_restore(
         db = vault.open_with_key(staged, db_key)
     except DatabaseUnavailable as exc:
         database.initialize(bound)
-        raise OperationFailed(f"{info.path.name} cannot be opened ({exc.message})") from None
+        raise OperationFailed(
+            f"{info.path.name} cannot be opened ({bf.one_line(exc.message)})"
+        ) from None
     try:
         ctx = Context(db, staged, account, clock)
         with db.atomic():

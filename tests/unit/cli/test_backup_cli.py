@@ -13,6 +13,7 @@ from pharmadesk.services import accounts, backups, customers, instance, vault
 from pharmadesk.services.context import Context
 from tests.conftest import PASSWORD
 from tests.unit.cli.shell import one_line, run
+from tests.unit.services.test_backups import break_the_structure
 
 
 @pytest.fixture
@@ -161,3 +162,42 @@ def test_restore_is_refused_while_a_window_holds_the_database(
     finally:
         window.release()
     assert _hashes(shop) == before
+
+
+def test_a_backup_of_a_damaged_database_fails_with_one_line(
+    shop: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    break_the_structure(shop, notes=3000)  # quick_check finds 100 problems
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    code, out, err = run(capsys, "backup", "--to", str(usb))
+    assert (code, out) == (1, "")
+    message = one_line(err)
+    assert "the copy fails the structure check: 2nd reference to page " in message
+    assert "and at least 99 more problems" in message
+    assert list(usb.iterdir()) == []
+
+
+def test_a_backup_of_another_pharmacy_is_refused_and_nothing_changes(
+    shop: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    other = tmp_path / "other" / "shop.db"
+    vault.create_pharmacy(
+        other, owner="owner", password=PASSWORD, pharmacy_name="仁和大药房"
+    ).context.close()
+    theirs = _backup(capsys, "--db", str(other))
+    before = _hashes(shop)
+    code, out, err = run(capsys, "restore", str(theirs))
+    assert (code, out) == (1, "")
+    assert "is a backup of another pharmacy (仁和大药房); move the current database aside" in (
+        one_line(err)
+    )
+    assert _hashes(shop) == before
+    assert _customers(shop) == 1
+
+    # Moved aside by hand, as the message says: then it is restored.
+    for path in (shop, key_file_path(shop)):
+        path.rename(path.with_name(path.name + ".mine"))
+    code, out, err = run(capsys, "restore", str(theirs))
+    assert (code, err) == (0, "")
+    assert _customers(shop) == 0

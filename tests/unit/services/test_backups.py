@@ -16,7 +16,7 @@ from typing import IO, Any
 import pytest
 import sqlcipher3
 
-from pharmadesk.db.keyfile import key_file_path
+from pharmadesk.db.keyfile import KeyFile, key_file_path
 from pharmadesk.db.migrations import LATEST_VERSION
 from pharmadesk.db.models import AuditEvent, PointsEntry
 from pharmadesk.errors import AuthenticationError, OperationFailed, PermissionRefused
@@ -368,12 +368,14 @@ def _at(day: date, hour: int = 12) -> datetime:
     return datetime(day.year, day.month, day.day, hour, tzinfo=CST)
 
 
-def test_rotation_keeps_7_daily_4_weekly_12_monthly() -> None:
+def test_rotation_keeps_the_last_24_hours_then_7_daily_4_weekly_12_monthly() -> None:
     today = date(2026, 11, 20)  # a Friday
     dates = [_at(today - timedelta(days=n), hour) for n in range(800) for hour in (9, 18)]
-    kept = backups.keep(dates, today)
-    days = {d.date() for d in kept}
-    assert all(d.hour == 18 for d in kept), "the newest of each day"
+    kept = backups.keep(dates, _at(today, 20))
+    assert _at(today, 9) in kept, "a backup before risky work outlives the exit backup"
+    older = kept - {_at(today, 9)}
+    days = {d.date() for d in older}
+    assert all(d.hour == 18 for d in older), "before the last 24 hours, the newest of each day"
     daily = {today - timedelta(days=n) for n in range(7)}
     # The newest of this ISO week is today; the three weeks before end on Sundays (the 15th
     # is also one of the 7 days).
@@ -382,21 +384,34 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly() -> None:
                date(2026, 6, 30), date(2026, 5, 31), date(2026, 4, 30), date(2026, 3, 31),
                date(2026, 2, 28), date(2026, 1, 31), date(2025, 12, 31)}  # fmt: skip
     assert days == daily | weekly | monthly
-    assert len(kept) == len(days) == 7 + 2 + 11
+    assert len(older) == len(days) == 7 + 2 + 11
+
+
+def test_rotation_keeps_every_backup_of_the_24_hours_before_the_newest() -> None:
+    now = _at(date(2026, 11, 20), 18)
+    recent = [now - timedelta(hours=h) for h in (0, 1, 8, 23, 24)]  # down to 11-19 18:00
+    older = [now - timedelta(hours=h) for h in (25, 30)]  # 11-19 17:00 and 12:00
+    kept = backups.keep([*recent, *older], now)
+    assert kept == set(recent), "beyond 24 hours, only the newest of each day"
 
 
 def test_rotation_counts_days_that_have_backups_and_keeps_the_future() -> None:
-    today = date(2026, 11, 20)
+    now = _at(date(2026, 11, 20))
     old = [_at(date(2025, 1, d)) for d in (1, 2, 3)]  # a PC that was off for almost 2 years
     future = _at(date(2026, 12, 1))
-    kept = backups.keep([*old, future], today)
+    kept = backups.keep([*old, future], now)
     assert kept == {*old, future}
-    assert backups.keep([], today) == set()
+    assert backups.keep([], now) == set()
 
 
 def test_rotation_deletes_only_this_pharmacys_old_backups(
     pharmacy: Context, folder: Path, db_path: Path, clock: FakeClock, tmp_path: Path
 ) -> None:
+    first = backups.make_backup(pharmacy, folder, reason="daily")
+    copied = folder / "before the price update.pdbackup"  # the user's own copy, renamed
+    copied.write_bytes(first.path.read_bytes())
+    also_copied = folder / f"copy of {first.path.name}"
+    also_copied.write_bytes(first.path.read_bytes())
     pharmacy.close()
     other = vault.create_pharmacy(
         tmp_path / "other.db", owner="owner", password=PASSWORD,
@@ -407,16 +422,34 @@ def test_rotation_deletes_only_this_pharmacys_old_backups(
     notes = folder / "readme.pdbackup"
     notes.write_text("mine, not a backup", encoding="utf-8")
     ctx = _open(db_path, clock)
-    made = []
+    made = [first.path.name]
     try:
-        for _ in range(10):  # 2026-11-20 (a Friday) to 11-29 (a Sunday)
-            made.append(backups.make_backup(ctx, folder, reason="daily").path.name)
+        for _ in range(9):  # 2026-11-21 to 11-29 (a Sunday)
             clock.advance(days=1)
+            made.append(backups.make_backup(ctx, folder, reason="daily").path.name)
+        assert backups.read_backup(copied).database_id == first.database_id
     finally:
         ctx.close()
     # Kept: the last 7 days (23-29) and the newest of the week before (22).
     left = sorted(p.name for p in folder.iterdir())
-    assert left == sorted([theirs.path.name, notes.name, *made[2:]])
+    assert left == sorted([theirs.path.name, notes.name, copied.name, also_copied.name, *made[2:]])
+
+
+def test_a_backup_before_risky_work_survives_the_exit_backup_of_the_same_day(
+    pharmacy: Context, folder: Path, clock: FakeClock
+) -> None:
+    clock.advance(hours=-1)  # 09:00
+    before_work = backups.make_backup(pharmacy, folder)
+    clock.advance(hours=9)  # 18:00
+    at_exit = backups.make_backup(pharmacy, folder, reason="exit")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [before_work.path.name, at_exit.path.name]
+    )
+    clock.advance(days=1, hours=-2)  # the next day, 16:00: 31 hours after the manual one
+    next_exit = backups.make_backup(pharmacy, folder, reason="exit")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [at_exit.path.name, next_exit.path.name]
+    ), "beyond 24 hours, the newest of each day"
 
 
 def _copy_then(change: Any) -> Any:
@@ -499,7 +532,7 @@ def test_list_backups_newest_first_skipping_what_is_not_a_backup(
     (folder / "broken.pdbackup").write_bytes(b"PK\x03\x04 not really")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
     first = backups.make_backup(pharmacy, folder, reason="daily")
-    clock.advance(days=1)  # not the same day, or rotation keeps only the newer
+    clock.advance(days=1)
     second = backups.make_backup(pharmacy, folder, reason="exit")
     assert backups.list_backups(folder) == [second, first]
     assert second.path.name == "pharmadesk-20261121-100000-exit.pdbackup"
@@ -616,3 +649,158 @@ def test_what_a_crashed_restore_left_beside_the_database_is_cleared_when_old(
     assert _leftovers(db_path.parent) == sorted(
         [fresh.name, other.name, *(p.name for p in db_path.parent.glob("*.before-restore-*"))]
     )
+
+
+# --- a damaged database, a backup of another pharmacy, a backup cut short -----------------
+
+
+def break_the_structure(db_path: Path, *, notes: int) -> None:
+    """Damage a pharmacy's database as a failing disk does, below the encryption: the
+    pages still decrypt, but an index's root points into another table (with `notes` rows
+    behind it, each index page left is one more problem `quick_check` finds)."""
+    key = KeyFile.load(key_file_path(db_path)).unwrap("owner", PASSWORD)
+    conn = bf.connect(db_path, key)
+    try:
+        conn.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("CREATE INDEX note_body ON note (body)")
+        conn.executemany(
+            "INSERT INTO note (body) VALUES (?)", [(f"{i:06d}" * 20,) for i in range(notes)]
+        )
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET rootpage = "
+            "(SELECT rootpage FROM sqlite_master WHERE name = 'setting') WHERE name = 'note_body'"
+        )
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("notes", "more"), [(0, "and 1 more problem)"), (3000, "and at least 99 more problems)")]
+)
+def test_a_backup_of_a_damaged_database_fails_with_one_line_naming_the_first_problem(
+    pharmacy: Context, folder: Path, db_path: Path, clock: FakeClock, notes: int, more: str
+) -> None:
+    pharmacy.close()
+    break_the_structure(db_path, notes=notes)
+    ctx = _open(db_path, clock)
+    try:
+        with pytest.raises(OperationFailed) as failed:
+            backups.make_backup(ctx, folder)
+        assert backups.last_backup(ctx) is None
+    finally:
+        ctx.close()
+    message = failed.value.message
+    assert "\n" not in message
+    assert "structure check: 2nd reference to page " in message
+    assert message.split("2nd reference to page ")[1].split(",")[0].isdigit()
+    assert more in message
+    assert "***" not in message
+    assert list(folder.iterdir()) == []
+
+
+def _flip_a_byte_in_the_last_pages(target: Path, key: bytes) -> None:
+    conn = bf.connect(target, key)
+    try:
+        conn.execute("CREATE TABLE note (body TEXT)")
+        conn.executemany("INSERT INTO note VALUES (?)", [("x" * 200,) for _ in range(600)])
+    finally:
+        conn.close()
+    data = bytearray(target.read_bytes())
+    pages = len(data) // 4096
+    for page in range(pages - 20, pages):
+        data[page * 4096 + 2000] ^= 0x01
+    target.write_bytes(bytes(data))
+
+
+def test_many_pages_that_fail_the_encryption_check_are_one_line(
+    pharmacy: Context, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bf, "copy_database", _copy_then(_flip_a_byte_in_the_last_pages))
+    with pytest.raises(OperationFailed) as failed:
+        backups.make_backup(pharmacy, folder)
+    message = failed.value.message
+    assert "\n" not in message
+    assert "encryption check: HMAC verification failed for page " in message
+    assert "and 19 more problems)" in message
+
+
+def _another_pharmacys_backup(tmp_path: Path, folder: Path, clock: FakeClock) -> Path:
+    other = vault.create_pharmacy(
+        tmp_path / "other" / "shop.db", owner="owner", password=PASSWORD,
+        pharmacy_name="仁和大药房", clock=clock,
+    )  # fmt: skip
+    try:
+        return backups.make_backup(other.context, folder).path
+    finally:
+        other.context.close()
+
+
+def test_a_backup_of_another_pharmacy_is_not_restored_over_this_one(
+    pharmacy: Context, folder: Path, db_path: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    _fill(pharmacy)
+    pharmacy.close()
+    theirs = _another_pharmacys_backup(tmp_path, folder, clock)
+    before = _hashes(db_path)
+    refused = (
+        r"is a backup of another pharmacy \(仁和大药房\); "
+        r"move the current database aside first to replace it"
+    )
+    with pytest.raises(OperationFailed, match=refused):
+        backups.check_restore(theirs, user="owner", password=PASSWORD, db_path=db_path)
+    with pytest.raises(OperationFailed, match=refused):
+        backups.restore(theirs, db_path, user="owner", password=PASSWORD)
+    assert _hashes(db_path) == before
+    assert _leftovers(db_path.parent) == []
+    # Checked on its own (no database to replace), it is a good backup.
+    assert (
+        backups.check_restore(theirs, user="owner", password=PASSWORD).pharmacy_name == "仁和大药房"
+    )
+    ctx = _open(db_path, clock)
+    try:
+        assert customers.count_active(ctx) == 3
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("key_file", ["missing", "damaged"])
+def test_a_pharmacy_without_a_readable_key_file_may_take_another_pharmacys_backup(
+    pharmacy: Context, folder: Path, db_path: Path, clock: FakeClock, tmp_path: Path,
+    key_file: str,
+) -> None:  # fmt: skip
+    _fill(pharmacy)
+    pharmacy.close()
+    theirs = _another_pharmacys_backup(tmp_path, folder, clock)
+    keys = key_file_path(db_path)
+    if key_file == "missing":
+        keys.unlink()
+    else:
+        keys.write_bytes(b'{"format": "pharmadesk-keys", "vers')
+    assert backups.check_restore(theirs, user="owner", password=PASSWORD, db_path=db_path)
+    outcome = backups.restore(theirs, db_path, user="owner", password=PASSWORD, clock=clock)
+    assert outcome.kept_aside is not None
+    ctx = _open(db_path, clock)
+    try:
+        assert vault.pharmacy_name(ctx) == "仁和大药房"
+        assert customers.count_active(ctx) == 0
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("cut", [1000, 0.5, -100, -10])
+def test_a_backup_cut_short_reads_as_damaged_or_incomplete(
+    pharmacy: Context, folder: Path, db_path: Path, tmp_path: Path, cut: float
+) -> None:
+    _fill(pharmacy)
+    info = backups.make_backup(pharmacy, folder)
+    pharmacy.close()
+    data = info.path.read_bytes()
+    short = tmp_path / info.path.name
+    short.write_bytes(data[: int(cut * len(data)) if isinstance(cut, float) else cut])
+    before = _hashes(db_path)
+    with pytest.raises(OperationFailed, match=f"^{short.name} is damaged or incomplete"):
+        backups.read_backup(short)
+    with pytest.raises(OperationFailed, match=f"^{short.name} is damaged or incomplete"):
+        backups.restore(short, db_path, user="owner", password=PASSWORD)
+    assert _hashes(db_path) == before
