@@ -83,19 +83,27 @@ def set_retention_years(ctx: Context, years: int) -> None:
                      details={"setting": RETENTION_YEARS, "value": years})  # fmt: skip
 
 
-def cutoff(ctx: Context) -> date:
-    """Customers last active before this day are inactive too long."""
-    today, years = ctx.today(), retention_years(ctx)
+def cutoff(ctx: Context, *, years: int | None = None) -> date:
+    """Customers last active before this day are inactive too long: `years` (by default
+    the owner's setting) before today."""
+    today = ctx.today()
+    years = retention_years(ctx) if years is None else years
+    low, high = YEARS_RANGE
+    if not low <= years <= high:  # 0 would make every customer inactive
+        raise OperationFailed(f"customer data is kept {low} to {high} years")
     try:
         return today.replace(year=today.year - years)
     except ValueError:  # 29 February, in a year that has none
         return today.replace(year=today.year - years, day=28)
 
 
-def inactive_customers(ctx: Context) -> list[InactiveCustomer]:
-    """Every customer last active before the cut-off, longest inactive first (owner only)."""
+def inactive_customers(ctx: Context, *, years: int | None = None) -> list[InactiveCustomer]:
+    """Every customer last active before the cut-off (`cutoff`: `years`, by default the
+    owner's setting), longest inactive first (owner only). The review's own choice of
+    years changes no setting."""
     require(ctx, Operation.ERASE)
-    rows = ctx.db.execute_sql(_SELECT + _ORDER, {"cutoff": cutoff(ctx).isoformat()}).fetchall()
+    since = cutoff(ctx, years=years).isoformat()
+    rows = ctx.db.execute_sql(_SELECT + _ORDER, {"cutoff": since}).fetchall()
     return [_customer(row) for row in rows]
 
 
@@ -105,15 +113,16 @@ def _customer(row: tuple[Any, ...]) -> InactiveCustomer:
                             date.fromisoformat(last) if last else None, count)  # fmt: skip
 
 
-def preview(ctx: Context, customer_ids: Sequence[int]) -> Preview:
-    """The chosen customers who are still inactive, and how many are not (owner only)."""
+def preview(ctx: Context, customer_ids: Sequence[int], *, years: int | None = None) -> Preview:
+    """The chosen customers who are still inactive (for `years`, as the list was read), and
+    how many are not (owner only)."""
     require(ctx, Operation.ERASE)
     chosen = sorted(set(customer_ids))
     # One query for any number of ids: they travel as one JSON array, not as bound markers
     # (SQLite caps those) nor as chunks.
     rows = ctx.db.execute_sql(
         _SELECT + f"AND c.id IN (SELECT value FROM json_each(:ids)) {_ORDER}",
-        {"cutoff": cutoff(ctx).isoformat(), "ids": json.dumps(chosen)},
+        {"cutoff": cutoff(ctx, years=years).isoformat(), "ids": json.dumps(chosen)},
     ).fetchall()
     found = [_customer(row) for row in rows]
     return Preview(found, len(chosen) - len(found))
@@ -125,12 +134,14 @@ def anonymise(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    years: int | None = None,
 ) -> ErasureResult:
-    """Anonymise those of the chosen customers who are still inactive (owner only).
+    """Anonymise those of the chosen customers who are still inactive for `years` (by
+    default the owner's setting; owner only).
 
     Raises:
         PermissionRefused: only the owner may anonymise.
     """
-    still = [c.id for c in preview(ctx, customer_ids).customers]
+    still = [c.id for c in preview(ctx, customer_ids, years=years).customers]
     return erasure.erase_many(ctx, still, reason="retention", progress=progress,
                               cancelled=cancelled)  # fmt: skip

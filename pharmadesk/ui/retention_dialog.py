@@ -8,6 +8,11 @@ many are ticked, then a preview (how many, who, and who came back since the list
 checked on the worker too) and confirms; the anonymisation runs on the worker with a
 progress bar and can be stopped (those done stay done). The worker only writes an
 `ExportProgress`, a GUI timer reads it.
+
+The years box only chooses what the list shows: it starts from the pharmacy's setting
+(Settings, owner only) and changes no setting; the list is read again once its value has
+stopped changing for `REFRESH_MS` (arrow clicks, typing). The preview and the
+anonymisation use the years the list on show was read for.
 """
 
 from __future__ import annotations
@@ -30,13 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmadesk.errors import PharmaDeskError
 from pharmadesk.services import retention
 from pharmadesk.services.context import Context
 from pharmadesk.services.erasure import ErasureResult
 from pharmadesk.services.retention import InactiveCustomer
 from pharmadesk.ui.export_dialog import ExportProgress
-from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.privacy_dialogs import (
     OtherReaders,
     backups_note,
@@ -49,6 +52,7 @@ from pharmadesk.ui.tables import size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
 
 PROGRESS_MS = 100
+REFRESH_MS = 300  # the years box waits this long after a change before reading the list
 PREVIEW_NAMES = 20  # names the confirmation lists before "and N more"
 
 
@@ -71,6 +75,13 @@ class RetentionDialog(QDialog):
         self._note = ""  # what the last anonymisation did, shown above the list's count
         self._summary = ""  # the list's count, shown again after a preview
         self._asking = False  # the preview's confirmation is about to be shown
+        self._checking = False  # the preview is being read
+        self._reads = 0  # lists asked for; only the last one asked is shown
+        self.listed_years = retention.retention_years(ctx)  # what the list on show is for
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self._refresh_due)
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_MS)
         self._timer.timeout.connect(self._show_progress)
@@ -101,9 +112,12 @@ class RetentionDialog(QDialog):
         self.years = QSpinBox()
         self.years.setObjectName("retentionYears")
         self.years.setRange(*retention.YEARS_RANGE)
-        self.years.setValue(retention.retention_years(self.ctx))
+        self.years.setValue(self.listed_years)
         self.years.setSuffix(self.tr(" years"))
-        self.years.editingFinished.connect(self._years_changed)
+        self.years.setToolTip(
+            self.tr("Only changes this list. The pharmacy's setting is in Settings.")
+        )
+        self.years.valueChanged.connect(self._refresh.start)  # restarted by each change
         label = QLabel(self.tr("Customers with no activity for more than:"))
         label.setBuddy(self.years)
         row = QHBoxLayout()
@@ -166,20 +180,36 @@ class RetentionDialog(QDialog):
 
     # the list -----------------------------------------------------------------------------
 
+    def _refresh_due(self) -> None:
+        if self._asking or self._running or self._checking:
+            self._refresh.start()  # after the preview or the anonymisation
+            return
+        self.reload()
+
     def reload(self) -> None:
-        ctx, model = self.ctx, self.model
+        """Read the list again, for the years in the box."""
+        self._refresh.stop()
+        ctx, model, years = self.ctx, self.model, self.years.value()
         column, order = model.sort_column, model.sort_order
+        self._reads += 1
+        read = self._reads
         self.status.setText(self.tr("Reading the customers…"))
         self._update()
         run_tracked(self.runner, self._tickets,
-                    lambda: ordered(retention.inactive_customers(ctx), column, order),
-                    self._show_list, self._failed)  # fmt: skip
+                    lambda: ordered(retention.inactive_customers(ctx, years=years), column,
+                                    order),
+                    lambda found: self._show_list(found, years=years, read=read),
+                    self._failed)  # fmt: skip
         self._update()
 
-    def _show_list(self, found: list[InactiveCustomer]) -> None:
+    def _show_list(self, found: list[InactiveCustomer], *, years: int, read: int) -> None:
+        if read != self._reads:  # the box changed again meanwhile: a newer list is coming
+            return
+        self.listed_years = years
         self.model.set_customers(found)
         counted = self.tr("%Ln customer(s) inactive since before %1.", "", len(found))
-        lines = [self._note, counted.replace("%1", retention.cutoff(self.ctx).isoformat())]
+        since = retention.cutoff(self.ctx, years=years).isoformat()
+        lines = [self._note, counted.replace("%1", since)]
         self._summary = "\n".join(line for line in lines if line)
         self.status.setText(self._summary)
         self._note = ""
@@ -195,22 +225,13 @@ class RetentionDialog(QDialog):
     def _update(self) -> None:
         busy = bool(self._tickets) or self._asking
         ticked = self.model.checked_count()
-        for widget in (self.select_all, self.select_none, self.years, self.table):
+        for widget in (self.select_all, self.select_none, self.table):
             widget.setEnabled(not busy)
+        # Reading a list only: the box stays usable (a newer read replaces it).
+        self.years.setEnabled(not (self._asking or self._running or self._checking))
         self.start.setEnabled(not busy and ticked > 0)
         self.stop.setEnabled(self._running and not self.shared.cancel)
         self.selected.setText(self.tr("%Ln selected", "", ticked) if ticked else "")
-
-    def _years_changed(self) -> None:
-        years = self.years.value()
-        if years == retention.retention_years(self.ctx) or self._tickets:
-            return
-        try:
-            retention.set_retention_years(self.ctx, years)
-        except PharmaDeskError as exc:
-            self.status.setText(error_text(exc))
-            return
-        self.reload()
 
     # anonymising --------------------------------------------------------------------------
 
@@ -218,13 +239,16 @@ class RetentionDialog(QDialog):
         chosen = self.chosen()
         if not chosen or self._tickets or self._asking:
             return
-        ctx = self.ctx
+        ctx, years = self.ctx, self.listed_years
+        self._checking = True
         self.status.setText(self.tr("Checking the chosen customers again…"))
-        run_tracked(self.runner, self._tickets, lambda: retention.preview(ctx, chosen),
+        run_tracked(self.runner, self._tickets,
+                    lambda: retention.preview(ctx, chosen, years=years),
                     self._previewed, self._failed)  # fmt: skip
         self._update()
 
     def _previewed(self, preview: retention.Preview) -> None:
+        self._checking = False
         self.status.setText(self._summary)
         self._update()
         if not preview.customers:
@@ -265,7 +289,7 @@ class RetentionDialog(QDialog):
 
     def start_anonymising(self, customer_ids: list[int]) -> None:
         self.shared = shared = ExportProgress(latest=(0, len(customer_ids)))
-        ctx = self.ctx
+        ctx, years = self.ctx, self.listed_years
         self._running = True
         self.progress.setRange(0, max(len(customer_ids), 1))
         self.progress.setValue(0)
@@ -277,7 +301,7 @@ class RetentionDialog(QDialog):
         run_tracked(
             self.runner, self._tickets,
             lambda: retention.anonymise(ctx, customer_ids, progress=shared.update,
-                                        cancelled=shared.cancelled),
+                                        cancelled=shared.cancelled, years=years),
             self._anonymised, self._failed,
         )  # fmt: skip
         self._update()
@@ -293,7 +317,7 @@ class RetentionDialog(QDialog):
         self.progress.setValue(done)
 
     def _end(self) -> None:
-        self._running = False
+        self._running = self._checking = False
         self._timer.stop()
         self.progress.hide()
         if self._readers is not None:

@@ -1,7 +1,8 @@
 """Settings: the UI language (kept on this PC, no personal data) and, for the open pharmacy,
 where its backups go (the owner chooses, e.g. a USB drive), when the last one was made, and
 the version of the privacy notice customers are shown now (the owner sets it; every consent
-recorded afterwards names it)."""
+recorded afterwards names it) and how many years customer data is kept after a customer's
+last activity (the owner sets it; the retention review starts from it)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from pharmadesk.errors import PharmaDeskError
-from pharmadesk.services import backups, consents
+from pharmadesk.services import backups, consents, retention
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui.i18n import LANGUAGES
@@ -41,6 +43,7 @@ class SettingsDialog(QDialog):
         self._ctx = ctx
         self._folder_before = ""
         self._notice_before = ""
+        self._years_before = retention.DEFAULT_YEARS
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)  # room for a backup folder's path
         self.language = QComboBox()
@@ -59,6 +62,10 @@ class SettingsDialog(QDialog):
         self.notice_version = QLineEdit()
         self.notice_version.setObjectName("noticeVersion")
         self.notice_version.setMaxLength(consents.MAX_NOTICE_VERSION)
+        self.retention_years = QSpinBox()
+        self.retention_years.setObjectName("retentionYears")
+        self.retention_years.setRange(*retention.YEARS_RANGE)
+        self.retention_years.setSuffix(self.tr(" years"))
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
@@ -74,6 +81,7 @@ class SettingsDialog(QDialog):
         if ctx is not None:
             self._add_backups(form, ctx)
             self._add_notice(form, ctx)
+            self._add_retention(form, ctx)
         form.addRow(self.message)
         form.addRow(buttons)
 
@@ -110,6 +118,24 @@ class SettingsDialog(QDialog):
             self.notice_version.setToolTip(self.tr("Only the owner sets the notice version"))
         form.addRow(self.tr("Privacy notice version"), self.notice_version)
 
+    def _add_retention(self, form: QFormLayout, ctx: Context) -> None:
+        self._years_before = retention.retention_years(ctx)
+        self.retention_years.setValue(self._years_before)
+        owner = allows(ctx.account, Operation.MANAGE)
+        self.retention_years.setReadOnly(not owner)
+        if owner:
+            self.retention_years.setToolTip(
+                self.tr(
+                    "Customers with no purchase or contact for longer are listed in the "
+                    "retention review, to be anonymised"
+                )
+            )
+        else:
+            self.retention_years.setToolTip(
+                self.tr("Only the owner sets how long customer data is kept")
+            )
+        form.addRow(self.tr("Keep customer data for"), self.retention_years)
+
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
             self, self.tr("Backup folder"), self.backup_folder.text()
@@ -118,7 +144,10 @@ class SettingsDialog(QDialog):
             self.backup_folder.setText(chosen)
 
     def _save(self) -> None:
-        if self._ctx is not None and not (self._save_notice(self._ctx) and self._save_folder()):
+        ctx = self._ctx
+        if ctx is not None and not (
+            self._save_notice(ctx) and self._save_retention(ctx) and self._save_folder()
+        ):
             return
         self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self.accept()
@@ -133,6 +162,18 @@ class SettingsDialog(QDialog):
             self._refused(self.notice_version, self._notice_error(exc))
             return False
         self._notice_before = version  # saved: a later problem with the folder keeps it
+        return True
+
+    def _save_retention(self, ctx: Context) -> bool:
+        years = self.retention_years.value()
+        if self.retention_years.isReadOnly() or years == self._years_before:
+            return True
+        try:
+            retention.set_retention_years(ctx, years)
+        except PharmaDeskError as exc:
+            self._refused(self.retention_years, exc.message)
+            return False
+        self._years_before = years  # saved: a later problem with the folder keeps it
         return True
 
     def _notice_error(self, exc: PharmaDeskError) -> str:
@@ -153,6 +194,6 @@ class SettingsDialog(QDialog):
             return False
         return True
 
-    def _refused(self, field: QLineEdit, text: str) -> None:
+    def _refused(self, field: QWidget, text: str) -> None:
         self.message.setText(text)
         field.setFocus()

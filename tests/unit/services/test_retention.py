@@ -134,3 +134,20 @@ def test_thousands_of_customers_are_listed_and_previewed_whole(
     preview = retention.preview(pharmacy, chosen)
     assert preview.customers == listed
     assert preview.active_again == 2
+
+
+def test_a_review_may_look_further_back_or_closer_without_changing_the_setting(
+    pharmacy: Context, shop: dict[str, int]
+) -> None:
+    assert retention.cutoff(pharmacy, years=5) == date(2021, 11, 20)
+    assert [c.name for c in retention.inactive_customers(pharmacy, years=5)] == ["王老"]
+    assert [c.name for c in retention.inactive_customers(pharmacy, years=1)] == ["王老", "赵旧"]
+    chosen = [shop["王老"], shop["赵旧"]]
+    preview = retention.preview(pharmacy, chosen, years=5)
+    assert ([c.name for c in preview.customers], preview.active_again) == (["王老"], 1)
+    result = retention.anonymise(pharmacy, chosen, years=5)
+    assert list(result.customer_ids) == [shop["王老"]]  # 赵旧 is not inactive for 5 years
+    assert retention.retention_years(pharmacy) == 3
+    assert settings.get(pharmacy, retention.RETENTION_YEARS, None) is None
+    with pytest.raises(OperationFailed):
+        retention.inactive_customers(pharmacy, years=0)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from pharmadesk.services import customers, purchases, retention
 from pharmadesk.services.context import Context
+from pharmadesk.services.retention import InactiveCustomer
 from pharmadesk.ui.retention_dialog import RetentionDialog
 from pharmadesk.ui.tasks import BackgroundRunner
 from tests.conftest import CST, FakeClock
@@ -214,14 +215,68 @@ def test_the_list_read_again_keeps_the_order_chosen(
     assert _column(dialog, 1) == ["吴远", "周久"]
 
 
-def test_the_owner_changes_how_long_data_is_kept_from_the_review(
+def _settings_changes(pharmacy: Context) -> int:
+    return pharmacy.db.execute_sql(
+        "SELECT count(*) FROM audit_event WHERE action = 'settings.changed'"
+    ).fetchone()[0]
+
+
+def test_the_years_box_shows_another_list_and_changes_no_setting(
+    qtbot: QtBot, pharmacy: Context, sleepers: dict[str, int], runner: BackgroundRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    reads: list[int | None] = []
+    read = retention.inactive_customers
+
+    def counted(ctx: Context, *, years: int | None = None) -> list[InactiveCustomer]:
+        reads.append(years)
+        return read(ctx, years=years)
+
+    monkeypatch.setattr(retention, "inactive_customers", counted)
+    dialog = _opened(qtbot, pharmacy, runner, 2)
+    assert dialog.years.value() == 3
+    assert reads == [3]
+    dialog.years.setFocus()
+    qtbot.waitUntil(dialog.years.hasFocus)
+    for _ in range(4):  # as the arrows do, one step a click
+        qtbot.keyClick(dialog.years, Qt.Key.Key_Up)
+    assert dialog.years.value() == 7
+    assert reads == [3]  # not read per step: once the owner stops
+    qtbot.waitUntil(lambda: "before 2019-11-20" in dialog.status.text(), timeout=10_000)
+    assert reads == [3, 7]
+    assert dialog.table.model().rowCount() == 0
+    assert dialog.years.hasFocus()  # the box stays usable while the list is read
+    dialog.start.setFocus()  # leaving the box saves nothing either
+    assert retention.retention_years(pharmacy) == 3
+    assert _settings_changes(pharmacy) == 0
+    dialog.years.setValue(2)
+    qtbot.waitUntil(lambda: dialog.table.model().rowCount() == 2, timeout=10_000)
+    assert "2 customers inactive since before 2024-11-20." in dialog.status.text()
+    assert retention.retention_years(pharmacy) == 3
+
+
+def test_the_review_starts_from_the_setting_and_anonymises_by_the_years_shown(
     qtbot: QtBot, pharmacy: Context, sleepers: dict[str, int], runner: BackgroundRunner
 ) -> None:
-    dialog = _opened(qtbot, pharmacy, runner, 2)
-    dialog.years.setValue(10)
-    dialog.years.editingFinished.emit()
-    qtbot.waitUntil(lambda: dialog.table.model().rowCount() == 0, timeout=10_000)
-    assert retention.retention_years(pharmacy) == 10
+    retention.set_retention_years(pharmacy, 7)
+    dialog = _opened(qtbot, pharmacy, runner, 0)
+    assert dialog.years.value() == 7
+    dialog.years.setValue(5)
+    qtbot.waitUntil(lambda: dialog.table.model().rowCount() == 2, timeout=10_000)
+    _click(qtbot, dialog.select_all)
+
+    def confirm(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        assert "Anonymise 2 customers?" in box.text()
+        _click(qtbot, next(b for b in box.findChildren(QPushButton) if b.text() == "Anonymise"))
+
+    errors = when_modal(qtbot, confirm)
+    _click(qtbot, dialog.start)
+    qtbot.waitUntil(lambda: len(dialog.anonymised) == 2 or bool(errors), timeout=10_000)
+    assert errors == []
+    for name in ("周久", "吴远"):
+        assert _status(pharmacy, sleepers[name]) == ("anonymised", None)
+    assert retention.retention_years(pharmacy) == 7
 
 
 def _many_inactive(pharmacy: Context, count: int) -> list[int]:

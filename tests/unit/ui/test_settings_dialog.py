@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.db.models import AuditEvent
-from pharmadesk.services import accounts, consents, customers, vault
+from pharmadesk.services import accounts, consents, customers, retention, vault
 from pharmadesk.services.context import Context
 from pharmadesk.ui.settings_dialog import SettingsDialog
 from tests.unit.ui.conftest import press, type_text
@@ -105,5 +105,50 @@ def test_others_see_the_notice_version_but_cannot_change_it(
         press(qtbot, Qt.Key.Key_Return)
         assert dialog.result() == dialog.DialogCode.Accepted
         assert consents.notice_version(ctx) == "2024-03"
+    finally:
+        ctx.close()
+
+
+def test_the_owner_sets_how_long_customer_data_is_kept(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog
+) -> None:
+    dialog = open_dialog(pharmacy)
+    assert dialog.retention_years.value() == 3  # the default
+    assert not dialog.retention_years.isReadOnly()
+    dialog.retention_years.setFocus()
+    qtbot.waitUntil(dialog.retention_years.hasFocus)
+    press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_Up)
+    assert retention.retention_years(pharmacy) == 3  # not before OK
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert retention.retention_years(pharmacy) == 5
+    (change,) = settings_changes()
+    assert '"privacy.retention_years"' in change
+    assert '"value": 5' in change
+    again = open_dialog(pharmacy)
+    assert again.retention_years.value() == 5
+    again.retention_years.setFocus()
+    press(qtbot, Qt.Key.Key_Return)  # OK without a change records nothing
+    assert len(settings_changes()) == 1
+
+
+def test_others_see_how_long_data_is_kept_but_cannot_change_it(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog
+) -> None:
+    retention.set_retention_years(pharmacy, 4)
+    accounts.add(pharmacy, "chemist", role="pharmacist", password="chemist-pass-1")
+    ctx = vault.open_pharmacy(pharmacy.path, user="chemist", password="chemist-pass-1")
+    try:
+        dialog = open_dialog(ctx)
+        assert dialog.retention_years.value() == 4
+        assert dialog.retention_years.isReadOnly()
+        assert "Only the owner" in dialog.retention_years.toolTip()
+        dialog.retention_years.setFocus()
+        press(qtbot, Qt.Key.Key_Up)
+        assert dialog.retention_years.value() == 4
+        press(qtbot, Qt.Key.Key_Return)
+        assert dialog.result() == dialog.DialogCode.Accepted
+        assert retention.retention_years(ctx) == 4
     finally:
         ctx.close()
