@@ -23,8 +23,8 @@ def add_parser(
         "backup", parents=[parent], help="write one verified, encrypted backup file",
         description="Write one backup file (the encrypted database and its key file, verified "
         "after writing) and print its path. The folder is the owner's chosen backup folder "
-        "unless --to says otherwise; older backups there are rotated (7 daily, 4 weekly, "
-        "12 monthly).",
+        "unless --to says otherwise; older backups there are rotated (all of the last 24 hours, "
+        "then 7 daily, 4 weekly, 12 monthly; files under other names are never deleted).",
     )  # fmt: skip
     backup.add_argument("--to", metavar="DIR", help="the folder to write the backup into")
     backup.set_defaults(run=run_backup)
@@ -51,7 +51,8 @@ def run_restore(args: argparse.Namespace) -> int:
     # Restoring onto a new PC: no database chosen yet means the default place.
     target = paths.resolve_db(getattr(args, "db", None)) or paths.default_pharmacy_path()
     source = Path(args.backup)
-    backups.read_backup(source)  # not a backup: refused before asking for a password
+    # Not a backup, or another pharmacy's: refused before asking for a password.
+    backups.refuse_another_pharmacy(backups.read_backup(source), target)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Exit 6 while a window (or another command) uses it, naming who does.
     lock = instance.hold(target, program="command restore", account=common.account_name())

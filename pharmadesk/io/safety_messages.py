@@ -37,6 +37,24 @@ _TAILS = rules(
 )
 _HEADS = rules(
     [
+        (
+            r"(?P<name>.+?) is a backup of another pharmacy \((?P<which>.+?)\); move the "
+            r"current database aside first to replace it \((?P<files>.+)\)",
+            "{name} 是另一家药房（{which}）的备份；要用它替换本药房，请先把当前数据库移到别处"
+            "（{files}）",
+        ),
+        (
+            r"(?P<name>.+?) is damaged or incomplete \(its end is missing: was it copied "
+            r"completely\?\)",
+            "{name} 已损坏或不完整（文件末尾缺失：是否没有复制完整？）",
+        ),
+        (r"(?P<db>.+?) and its key file (?P<keys>.+?), in (?P<folder>.+)",
+         "{db} 及其密钥文件 {keys}，位于 {folder}"),
+        (r"the copy fails the structure check: (?P<why>.+)", "副本未通过文件结构检查：{why}"),
+        (r"the copy fails the encryption check: (?P<why>.+)", "副本未通过加密校验：{why}"),
+        (r"(?P<first>.+), and at least (?P<count>\d+) more problems?",
+         "{first}，另有至少 {count} 处问题"),
+        (r"(?P<first>.+), and (?P<count>\d+) more problems?", "{first}，另有 {count} 处问题"),
         (r"(?P<name>.+?) is damaged or is not a PharmaDesk database \((?P<why>.+)\)",
          "{name} 已损坏或不是 PharmaDesk 数据库（{why}）"),
         (r"(?P<name>.+?) is damaged \((?P<why>.+)\)", "{name} 已损坏（{why}）"),
@@ -107,7 +125,9 @@ def _inner(text: str) -> str:
     return localize(text) or text
 
 
-_TRANSLATORS: Translators = {"why": _inner, "head": _inner, "what": _inner}
+_TRANSLATORS: Translators = {
+    "why": _inner, "head": _inner, "what": _inner, "first": _inner, "files": _inner,
+}  # fmt: skip
 _PROBLEM: tuple[Rule, ...] = rules([(r"(?P<check>[a-z ]+): (?P<problem>.+)", "{check}：{problem}")])
 
 

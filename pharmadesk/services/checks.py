@@ -22,7 +22,7 @@ import sqlcipher3
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from pharmadesk.db import migrations
-from pharmadesk.services import audit, check_summaries
+from pharmadesk.services import audit, backup_file, check_summaries
 from pharmadesk.services.context import Context
 
 
@@ -44,8 +44,14 @@ def _cipher(ctx: Context) -> str | None:
 
 
 def _structure(ctx: Context) -> str | None:
-    rows = [r[0] for r in ctx.db.execute_sql("PRAGMA quick_check").fetchall()]
-    return None if rows == ["ok"] else f"{rows[0]}; restore the last backup"
+    # quick_check lists up to its limit of problems, many to a row: one line names the
+    # first and counts the rest (a check's message is one line, on stderr and in a box).
+    limit = backup_file.QUICK_CHECK_LIMIT
+    rows = ctx.db.execute_sql(f"PRAGMA quick_check({limit})").fetchall()
+    if [r[0] for r in rows] == ["ok"]:
+        return None
+    found = backup_file.summary(backup_file.check_problems(rows), limit=limit)
+    return f"{found}; restore the last backup"
 
 
 def _links(ctx: Context) -> str | None:

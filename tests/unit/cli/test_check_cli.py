@@ -13,6 +13,7 @@ from pharmadesk.db import keyfile
 from pharmadesk.services import customers, instance, purchases
 from pharmadesk.services.context import Context
 from tests.unit.cli.shell import one_line, run
+from tests.unit.services.test_backups import break_the_structure
 
 PAGE = 4096  # SQLCipher 4's page size
 EVERY_CHECK = ["encryption", "structure", "schema", "links", "summaries", "points", "audit log"]
@@ -114,3 +115,16 @@ def test_a_command_is_refused_while_a_window_holds_the_file(
     )
     assert instance.read_holder(shop) is None
     assert run(capsys, "check")[0] == 0
+
+
+def test_a_file_with_many_structure_problems_is_named_in_one_line(
+    capsys: pytest.CaptureFixture[str], pharmacy: Context, db_path: Path, env: Path
+) -> None:
+    pharmacy.close()
+    break_the_structure(db_path, notes=3000)
+    code, out, err = run(capsys, "check")
+    assert code == 1
+    line = one_line(err)
+    assert "structure: 2nd reference to page " in line
+    assert "and at least 99 more problems; restore the last backup" in line
+    assert "structure: PROBLEM" in out

@@ -13,10 +13,11 @@ from pharmadesk.io.error_messages import localize_error
 from pharmadesk.io.safety_messages import localize_problem
 from pharmadesk.services import backups, checks, vault
 from pharmadesk.services.context import Context
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, FakeClock
+from tests.unit.services.test_backups import break_the_structure
 
 # What may stay in Latin letters: file names, PharmaDesk, table names.
-ALLOWED = re.compile(r"[\w.-]+\.(db|pdbackup|txt)|PharmaDesk|audit_event|[A-Za-z]:?[/\\][^\s）]*")
+ALLOWED = re.compile(r"[\w.-]+\.(keys|db|pdbackup|txt)|PharmaDesk|audit_event|[A-Za-z]:?[/\\][^\s）]*")
 
 
 def _english_left(text: str) -> list[str]:
@@ -78,3 +79,31 @@ def test_a_phrasing_not_known_stays_as_it_is() -> None:
     assert localize_problem("links: something new went wrong") == (
         "数据关联：something new went wrong"
     )
+
+
+def test_a_backup_of_a_damaged_database_and_of_another_pharmacy(
+    tmp_path: Path, pharmacy: Context, db_path: Path, clock: FakeClock
+) -> None:
+    other = vault.create_pharmacy(
+        tmp_path / "other" / "other.db", owner="owner", password=PASSWORD, clock=clock,
+        pharmacy_name="仁和大药房",
+    ).context  # fmt: skip
+    (tmp_path / "theirs").mkdir()
+    theirs = backups.make_backup(other, tmp_path / "theirs")
+    other.close()
+    with pytest.raises(PharmaDeskError) as refused:
+        backups.check_restore(theirs.path, user="owner", password=PASSWORD, db_path=db_path)
+    text = _zh(refused.value)
+    assert "另一家药房（仁和大药房）" in text
+    assert _english_left(text) == [], text
+    pharmacy.close()
+    break_the_structure(db_path, notes=3000)
+    damaged = vault.open_pharmacy(db_path, user="owner", password=PASSWORD, clock=clock)
+    try:
+        with pytest.raises(PharmaDeskError) as failed:
+            backups.make_backup(damaged, tmp_path / "theirs")
+    finally:
+        damaged.close()
+    text = _zh(failed.value)
+    assert "副本未通过文件结构检查" in text
+    assert "另有至少 99 处问题" in text
