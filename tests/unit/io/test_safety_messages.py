@@ -17,7 +17,9 @@ from tests.conftest import PASSWORD, FakeClock
 from tests.unit.services.test_backups import break_the_structure
 
 # What may stay in Latin letters: file names, PharmaDesk, table names.
-ALLOWED = re.compile(r"[\w.-]+\.(keys|db|pdbackup|txt)|PharmaDesk|audit_event|[A-Za-z]:?[/\\][^\s）]*")
+ALLOWED = re.compile(
+    r"[\w.-]+\.(keys|db|pdbackup|txt)|PharmaDesk|audit_event|[A-Za-z]:?[/\\][^\s）]*"
+)
 
 
 def _english_left(text: str) -> list[str]:
