@@ -61,6 +61,9 @@ class BackupInfo:
     size_bytes: int
     # Which pharmacy (the key file's random id): rotation only ever deletes its own backups.
     database_id: str = field(default="", compare=False)
+    # The audit log's last event when the copy was made (id, hash): `pharmadesk check` finds
+    # events removed from the end of the log, which its hash chain alone cannot show.
+    audit_head: tuple[int, str] = field(default=(0, ""), compare=False)
 
 
 def write_chunk(out: IO[bytes], data: bytes) -> None:
@@ -368,12 +371,27 @@ def info_from(path: Path, manifest: dict[str, Any], size: int) -> BackupInfo:
             schema_version=int(manifest["schema_version"]),
             pharmacy_name=str(manifest["pharmacy_name"]), counts=counts, size_bytes=size,
             database_id=str(manifest["database_id"]),
+            audit_head=_audit_head(manifest.get("audit_head")),
         )  # fmt: skip
     except (KeyError, TypeError, ValueError):
         raise OperationFailed(f"{path.name} is damaged (its description is incomplete)") from None
     if made_at.tzinfo is None:
         raise OperationFailed(f"{path.name} is damaged (its time has no time zone)")
     return info
+
+
+def _audit_head(value: Any) -> tuple[int, str]:
+    """A manifest's audit head; (0, "") in backups made before it was recorded."""
+    if not value:
+        return (0, "")
+    event, digest = value
+    return (int(event), str(digest))
+
+
+def audit_head(conn: Any) -> tuple[int, str]:
+    """The last audit event of a connection's database (inside the copy's transaction)."""
+    row = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    return (0, "") if row is None else (int(row[0]), str(row[1]))
 
 
 @contextlib.contextmanager

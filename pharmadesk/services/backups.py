@@ -309,14 +309,14 @@ def _write_verified(
     part = final.with_name(f".{final.name}.part")
     try:
         copy = work / bf.DATABASE
-        counts, schema, pages = _snapshot(ctx, copy, key, progress)
+        counts, schema, pages, head = _snapshot(ctx, copy, key, progress)
         bf.verify_copy(copy, key, counts=counts, schema=schema)
         manifest = {
             "format": bf.FORMAT, "version": bf.FORMAT_VERSION,
             "made_at": made_at.isoformat(timespec="seconds"), "made_by": ctx.account.name,
             "reason": reason, "app_version": __version__, "schema_version": schema,
             "pharmacy_name": vault.pharmacy_name(ctx), "counts": counts,
-            "database_id": keys.database_id,
+            "database_id": keys.database_id, "audit_head": list(head),
         }  # fmt: skip
         size = copy.stat().st_size
         page = max(1, size // max(1, pages))
@@ -340,8 +340,9 @@ def _write_verified(
 
 def _snapshot(
     ctx: Context, copy: Path, key: bytes, progress: Progress
-) -> tuple[dict[str, int], int, int]:
-    """Copy the database; the counts come from the same read transaction as the copy."""
+) -> tuple[dict[str, int], int, int, tuple[int, str]]:
+    """Copy the database; the counts and the audit log's last event come from the same
+    read transaction as the copy."""
     pages = 1
 
     def copied(done: int, total: int) -> None:
@@ -353,8 +354,9 @@ def _snapshot(
         conn = ctx.db.connection()
         counts = bf.row_counts(conn)
         schema = bf.schema_of(conn)
+        head = bf.audit_head(conn)
         bf.copy_database(conn, copy, key, copied)
-    return counts, schema, pages
+    return counts, schema, pages, head
 
 
 def _verify_container(part: Path, digest: str) -> None:

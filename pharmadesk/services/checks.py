@@ -16,13 +16,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 import peewee
 import sqlcipher3
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from pharmadesk.db import migrations
-from pharmadesk.services import audit, backup_file, check_summaries
+from pharmadesk.db import keyfile, migrations
+from pharmadesk.errors import PharmaDeskError
+from pharmadesk.services import audit, backup_file, backups, check_summaries
+from pharmadesk.services.backup_file import BackupInfo
 from pharmadesk.services.context import Context
 
 
@@ -94,11 +97,46 @@ def _schema_objects(ctx: Context) -> str | None:
     return f"{kind} {name} {what} ({len(missing)} difference(s) from the schema)"
 
 
-def _audit_chain(ctx: Context) -> str | None:
+def _audit_log(ctx: Context) -> str | None:
     broken = audit.verify_chain(ctx)
-    if broken is None:
-        return None
-    return f"audit event {broken.event_id} {broken.reason}; the log was edited from there on"
+    if broken is not None:
+        return f"audit event {broken.event_id} {broken.reason}; the log was edited from there on"
+    return _audit_end(ctx)
+
+
+def _audit_end(ctx: Context) -> str | None:
+    """Events removed from the end of the log leave a whole chain behind; the newest backup
+    made since the last restore knows the last event it held, which must still be there."""
+    try:
+        this = keyfile.KeyFile.load(keyfile.key_file_path(ctx.path)).database_id
+    except PharmaDeskError:
+        return None  # no key file to tell this pharmacy's backups by: nothing to compare
+    restored = ctx.db.execute_sql(
+        "SELECT max(at) FROM audit_event WHERE action = 'backup.restored'"
+    ).fetchone()[0]
+    since = datetime.fromisoformat(restored) if restored else None
+    for folder in backups.known_backup_folders(ctx.path):
+        for info in backups.list_backups(folder):  # newest first
+            if info.database_id != this or info.audit_head[0] == 0:
+                continue
+            if since is not None and info.made_at <= since:
+                return None  # older than the restore: the log went back with it
+            return _compare_head(ctx, info)
+    return None
+
+
+def _compare_head(ctx: Context, info: BackupInfo) -> str | None:
+    event, digest = info.audit_head
+    row = ctx.db.execute_sql("SELECT hash FROM audit_event WHERE id = ?", (event,)).fetchone()
+    made = f"{info.made_at:%Y-%m-%d %H:%M}"
+    if row is None:
+        return (
+            f"the log has lost its end: event {event}, held by the backup of {made} "
+            f"({info.path.name}), is gone; compare with that backup"
+        )
+    if row[0] != digest:
+        return f"audit event {event} differs from the backup of {made}; the log was edited"
+    return None
 
 
 CHECKS: tuple[tuple[str, Callable[[Context], str | None]], ...] = (
@@ -108,7 +146,7 @@ CHECKS: tuple[tuple[str, Callable[[Context], str | None]], ...] = (
     ("links", _links),
     ("summaries", check_summaries.summaries),
     ("points", check_summaries.points),
-    ("audit log", _audit_chain),
+    ("audit log", _audit_log),
 )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from pharmadesk.services import checks, customers, purchases
+from pharmadesk.services import backups, checks, customers, purchases, vault
 from pharmadesk.services.context import Context
-from tests.conftest import FakeClock
+from tests.conftest import PASSWORD, FakeClock
 
 
 @pytest.fixture
@@ -166,3 +168,56 @@ def test_points_for_another_customers_purchase_or_of_an_undone_batch_are_named(
     problem = checks.first_problem(pharmacy)
     assert problem is not None
     assert problem.problem == "import batch 7 was undone but 1 of its points entries remain"
+
+
+# --- events removed from the end of the audit log ----------------------------------------
+
+
+def _remove_last_events(ctx: Context, count: int) -> None:
+    last = ctx.db.execute_sql("SELECT max(id) FROM audit_event").fetchone()[0]
+    ctx.db.execute_sql("DELETE FROM audit_event WHERE id > ?", (last - count,))
+
+
+def _audit_problem(ctx: Context) -> str | None:
+    [found] = [r for r in checks.run(ctx) if r.name == "audit log"]
+    return found.problem
+
+
+def test_events_removed_from_the_end_of_the_log_are_found_by_the_newest_backup(
+    pharmacy: Context,
+) -> None:
+    customers.create(pharmacy, {"name": "张三", "mobile": "13812345678"})
+    made = backups.make_backup(pharmacy)
+    assert _audit_problem(pharmacy) is None
+    _remove_last_events(pharmacy, 2)  # the backup's own event, and the customer's
+    problem = _audit_problem(pharmacy)
+    assert problem is not None
+    assert "has lost its end" in problem
+    assert made.path.name in problem
+
+
+def test_an_edited_last_event_differs_from_the_backup(pharmacy: Context) -> None:
+    customers.create(pharmacy, {"name": "张三", "mobile": "13812345678"})
+    made = backups.make_backup(pharmacy)
+    event, _ = made.audit_head
+    # Rewritten with a hash that chains (as someone recomputing the chain would).
+    pharmacy.db.execute_sql("UPDATE audit_event SET hash = 'x' || hash WHERE id >= ?", (event,))
+    problem = _audit_problem(pharmacy)
+    assert problem is not None
+
+
+def test_after_a_restore_older_backups_do_not_count(
+    pharmacy: Context, db_path: Path, clock: FakeClock
+) -> None:
+    early = backups.make_backup(pharmacy)
+    clock.advance(hours=1)
+    customers.create(pharmacy, {"name": "张三", "mobile": "13812345678"})
+    backups.make_backup(pharmacy)  # holds the customer's event
+    pharmacy.close()
+    clock.advance(hours=1)
+    backups.restore(early.path, db_path, user="owner", password=PASSWORD, clock=clock)
+    restored = vault.open_pharmacy(db_path, user="owner", password=PASSWORD, clock=clock)
+    try:
+        assert _audit_problem(restored) is None  # went back on purpose, and the log says so
+    finally:
+        restored.close()
