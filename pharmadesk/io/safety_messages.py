@@ -106,6 +106,13 @@ _HEADS = rules(
             r"HMAC verification failed for page (?P<page>\d+) \((?P<count>\d+) problem\(s\)\)",
             "第 {page} 页的加密校验失败（共 {count} 处问题）",
         ),
+        (
+            r"the log has lost its end: event (?P<event>\d+), held by the backup of "
+            r"(?P<made>.+?) \((?P<file>.+?)\), is gone; compare with that backup",
+            "日志的末尾丢失了：{made} 的备份（{file}）中的审计事件 {event} 已不在；请与该备份核对",
+        ),
+        (r"audit event (?P<event>\d+) differs from the backup of (?P<made>.+?); the log was edited",
+         "审计事件 {event} 与 {made} 的备份不一致；日志被改动过"),
         (r"audit event (?P<event>\d+) was changed after it was written",
          "审计事件 {event} 在写入后被改动过"),
         (r"audit event (?P<event>\d+) (?P<what>.+)", "审计事件 {event}：{what}"),
