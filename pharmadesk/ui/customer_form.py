@@ -4,6 +4,10 @@ Validation is the services' own (`customer_input.prepare`), run on every change:
 under the field says what is wrong and the form reports itself invalid until it is fixed.
 When a field loses focus its value is shown normalised (`138 1234 5678` -> `13812345678`).
 
+Save is offered as soon as anything is typed; a save of an invalid form is refused by the
+window, which calls `show_problems` (every hint, the missing name's too) and `reveal` (the
+first refused field scrolled into view and focused, so its red message is seen).
+
 A birth date under 14 years enables the guardian's name and mobile, and requires them and
 the guardian's consent to keep the data (the consent records then say the guardian gave it).
 Consents changed on the form are recorded with the channel chosen under them.
@@ -11,17 +15,18 @@ Consents changed on the form are recorded with the channel chosen under them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +76,7 @@ class CustomerFormWidget(QWidget):
         self._loaded: dict[str, Any] = {}
         self._problems: dict[str, str] = {}
         self._loading = False
+        self._refused = False  # a save was refused: every problem is shown, the name's too
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in FIELD_ORDER:
@@ -189,6 +195,7 @@ class CustomerFormWidget(QWidget):
     def load(self, record: CustomerRecord | None) -> None:
         """Show a customer (None: an empty form for a new one)."""
         self._loading = True
+        self._refused = False
         try:
             for key in self._editors:
                 self._set_value(key, _initial(record, key))
@@ -240,6 +247,35 @@ class CustomerFormWidget(QWidget):
         self._show_hint(key, self._problems[key], error=True)
         self.changed.emit()
 
+    def show_problems(self) -> str | None:
+        """A save was refused: show every problem's hint (a name not typed yet too) and
+        return the first field with one, in the form's order."""
+        self._refused = True
+        self._validate()
+        return self.first_of(self._problems)
+
+    def first_of(self, keys: Collection[str]) -> str | None:
+        """The first of `keys` that is a field of this form, in the form's order."""
+        return next((key for key in self._editors if key in keys), None)
+
+    def reveal(self, key: str) -> None:
+        """Scroll field `key` (with its hint) into view and give it the keyboard."""
+        editor = self._editors[key]
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        area = self._scroll_area()
+        if area is None:
+            return
+        row = editor.parentWidget() or editor  # the editor and its hint
+        area.ensureWidgetVisible(row)
+        # Once a hint just shown has its place in the layout, the row may have moved.
+        QTimer.singleShot(0, area, lambda: area.ensureWidgetVisible(row))
+
+    def _scroll_area(self) -> QScrollArea | None:
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, QScrollArea):
+            widget = widget.parentWidget()
+        return widget
+
     # validation ---------------------------------------------------------------------------
 
     def _on_change(self) -> None:
@@ -258,7 +294,8 @@ class CustomerFormWidget(QWidget):
             self._editors[key].setEnabled(child or bool(self._value(key)))
         self._problems = {k: labels.problem(code) for k, code in prepared.codes.items()}
         for key in self._hints:
-            if key in self._problems and (key != "name" or self._touched("name")):
+            shown = key != "name" or self._refused or self._touched("name")
+            if key in self._problems and shown:
                 self._show_hint(key, self._problems[key], error=True)
             elif key in prepared.warnings:
                 self._show_hint(key, self.tr("Not a mobile: it will be kept as the other phone"))

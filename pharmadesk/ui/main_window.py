@@ -359,7 +359,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(allowed)
             action.setToolTip("" if allowed else why_not)  # "": the entry's own text
         has_customer = self.customer_id is not None
-        self.act_save.setEnabled(self.form.is_dirty() and self.form.is_valid())
+        # Offered once anything is typed, valid or not: a refused save shows what is wrong.
+        self.act_save.setEnabled(self.form.is_dirty())
         self.act_purchase.setEnabled(has_customer)
         self.act_interaction.setEnabled(has_customer)
         for action in (self.act_customer_data, self.act_erase):
@@ -457,6 +458,7 @@ class MainWindow(QMainWindow):
         """Save the form; True when saved (or nothing to save)."""
         if not self.form.is_valid():
             self.statusBar().showMessage(self.tr("Please correct the marked fields first"), 5000)
+            self._reveal(self.form.show_problems())
             return False
         if not self.form.is_dirty():
             return True
@@ -492,6 +494,14 @@ class MainWindow(QMainWindow):
             if field == "code":
                 self.form.show_problem("code", "taken")
         self.warn(self.tr("Not saved"), exc.message)
+        self._reveal(self.form.first_of(exc.problems))
+
+    def _reveal(self, key: str | None) -> None:
+        """The first field a save refused, in view and focused, so its message is seen."""
+        if key is None or self.locked:
+            return
+        self.panel.tabs.setCurrentWidget(self.panel.details)
+        self.form.reveal(key)
 
     def _save_despite(self, outcome: SaveOutcome) -> bool:
         """Ask about possible duplicates; opens the existing customer when the user says so."""

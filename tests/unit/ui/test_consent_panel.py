@@ -87,7 +87,8 @@ def test_a_child_needs_the_guardian_on_the_form_before_saving(
     assert not form.is_valid()
     assert set(form.problems()) == {"guardian_name", "guardian_mobile", "consent_data"}
     assert form.problems()["guardian_name"] == ("A child under 14: the guardian's name is required")
-    assert not window.act_save.isEnabled()
+    assert not window.save()  # refused
+    assert not Customer.select().where(Customer.name == "王小明").exists()
 
     guardian.setFocus()
     type_text(qtbot, "王大明")
