@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from pharmadesk.services import audit, search_index, settings
+from pharmadesk.services import audit, consents, search_index, settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.demo import catalogue, people, visits
 from pharmadesk.services.demo.people import MobileBook, Person
@@ -36,8 +36,8 @@ _CUSTOMER_SQL = (
     "?, ?, ?, ?)"
 )
 _CONSENT_SQL = (
-    "INSERT INTO consent_record (customer_id, purpose, status, recorded_at, user_id, channel) "
-    "VALUES (?, ?, ?, ?, ?, 'counter')"
+    "INSERT INTO consent_record (customer_id, purpose, status, recorded_at, user_id, channel, "
+    "notice_version) VALUES (?, ?, ?, ?, ?, 'counter', ?)"
 )
 _PURCHASE_SQL = (
     "INSERT INTO purchase (customer_id, product_id, purchased_at, purchased_on, quantity, "
@@ -138,6 +138,8 @@ class _Writer:
         self.products: dict[str, tuple[int, int]] = {}  # name -> (id, price in fen)
         self.receipts: Counter[date] = Counter()
         self.customers = self.lines = self.interactions = self.open_follow_ups = 0
+        # The notice the demo's customers were shown, as every consent recorded now names.
+        self.notice_version = consents.notice_version(ctx)
 
     def add_products(self) -> None:
         rows = []
@@ -180,7 +182,8 @@ class _Writer:
             for purpose, status in zip(("data", "health", "marketing"), person.consents,
                                        strict=True):  # fmt: skip
                 if status is not None:
-                    consent_rows.append((customer_id, purpose, status, registered, owner))
+                    consent_rows.append((customer_id, purpose, status, registered, owner,
+                                         self.notice_version))  # fmt: skip
             for trip in trips:
                 purchase_rows.extend(self._lines(customer_id, trip, owner))
             for chat in chats:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pharmadesk.services import audit, demo, search, settings, vault
+from pharmadesk.services import audit, consents, demo, search, settings, vault
 from pharmadesk.services.context import Context
 from pharmadesk.text import normalize
 from tests.conftest import PASSWORD
@@ -141,6 +141,14 @@ def test_most_customers_consented_to_contact(shop: Context) -> None:
     assert int(one(shop, records)) >= int(given)  # type: ignore[call-overload]
 
 
+def test_every_consent_record_names_the_notice_version_customers_were_shown(
+    shop: Context,
+) -> None:
+    assert one(shop, "SELECT count(*) FROM consent_record") > 0
+    versions = rows(shop, "SELECT DISTINCT notice_version FROM consent_record")
+    assert versions == [("1",)]  # the default notice version
+
+
 def test_data_is_valid_as_the_services_would_store_it(shop: Context) -> None:
     for (mobile,) in rows(shop, "SELECT mobile FROM customer"):
         assert normalize.mobile(mobile) == mobile
@@ -202,5 +210,18 @@ def test_a_tiny_demo_still_holds_the_documented_customers(tmp_path: Path) -> Non
     ctx = _make(tmp_path, "tiny.db", customers=3, seed=1)
     try:
         assert one(ctx, "SELECT count(*) FROM customer") == 7
+    finally:
+        ctx.close()
+
+
+def test_a_demo_made_after_the_owner_set_the_notice_version_names_it(tmp_path: Path) -> None:
+    # Last: opening another pharmacy binds the models to it, away from the module's demo.
+    created = vault.create_pharmacy(tmp_path / "noticed.db", owner="owner", password=PASSWORD)
+    ctx = created.context
+    try:
+        consents.set_notice_version(ctx, "2024-03")
+        demo.populate(ctx, customers=5, seed=1, today=TODAY)
+        shown = rows(ctx, "SELECT DISTINCT notice_version FROM consent_record")
+        assert shown == [("2024-03",)]
     finally:
         ctx.close()
