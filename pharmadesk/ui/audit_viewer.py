@@ -43,6 +43,7 @@ from pharmadesk.ui import audit_labels
 from pharmadesk.ui.models import NUMBER_ALIGN, _TableModel
 from pharmadesk.ui.tables import size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner, Job, Success, run_tracked
+from pharmadesk.ui.unexpected import unexpected_error_text
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -425,7 +426,7 @@ class AuditLogDialog(QDialog):
             self.message.setText(self.error_text(error))
             return
         log.error("audit log: unexpected error", exc_info=error)
-        self.message.setText(self.tr("Unexpected error; the log has the details."))
+        self.message.setText(unexpected_error_text(error))
 
     def error_text(self, error: PharmaDeskError) -> str:
         """The services' message in the UI language where it is one of theirs."""

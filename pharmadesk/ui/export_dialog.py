@@ -46,6 +46,7 @@ from pharmadesk.services.analytics.results import SEGMENTS
 from pharmadesk.services.context import Context
 from pharmadesk.ui import analytics_labels
 from pharmadesk.ui.tasks import BackgroundRunner
+from pharmadesk.ui.unexpected import unexpected_error_text
 
 PROGRESS_MS = 100
 log = logging.getLogger(__name__)
@@ -373,9 +374,7 @@ class ExportDialog(QDialog):
             self.status.setText(error.message + "\n" + self.tr("No file was written."))
         else:
             self.status.setText(
-                self.tr("Unexpected error; the log has the details.")
-                + "\n"
-                + self.tr("No file was written.")
+                unexpected_error_text(error) + "\n" + self.tr("No file was written.")
             )
             log.error("export dialog: unexpected error", exc_info=error)
 

@@ -22,6 +22,7 @@ from pharmadesk.io import import_batches, report
 from pharmadesk.io.customer_import import ImportCancelled
 from pharmadesk.ui.import_page import _Page, keyboard_back
 from pharmadesk.ui.import_text import counts_text, error_text, report_language
+from pharmadesk.ui.unexpected import unexpected_error_text
 
 if TYPE_CHECKING:
     from pharmadesk.ui.import_wizard import ImportWizard
@@ -151,9 +152,7 @@ class CommitPage(_Page):
             self.status.setText(error_text(error) + "\n" + self.tr("Nothing was written."))
         else:
             self.status.setText(
-                self.tr("Unexpected error; the log has the details.")
-                + "\n"
-                + self.tr("Nothing was written.")
+                unexpected_error_text(error) + "\n" + self.tr("Nothing was written.")
             )
 
     def ask_report_path(self) -> Path | None:

@@ -33,6 +33,7 @@ from pharmadesk.ui.import_wizard import outcome_label
 from pharmadesk.ui.models import NUMBER_ALIGN, _TableModel
 from pharmadesk.ui.tables import size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner, Job, Success, run_tracked
+from pharmadesk.ui.unexpected import unexpected_error_text
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -244,7 +245,7 @@ class ImportHistoryDialog(QDialog):
             self.message.setText(error_text(error))
             return
         log.error("import history: unexpected error", exc_info=error)
-        self.message.setText(self.tr("Unexpected error; the log has the details."))
+        self.message.setText(unexpected_error_text(error))
 
     def done(self, result: int) -> None:
         if self.runner is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget, QWizardPage
 from pharmadesk.errors import PharmaDeskError
 from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.tasks import Job, Success
+from pharmadesk.ui.unexpected import unexpected_error_text
 
 if TYPE_CHECKING:
     from pharmadesk.ui.import_wizard import ImportWizard
@@ -99,4 +100,4 @@ class _Page(QWizardPage):
         if isinstance(error, PharmaDeskError):
             self.status.setText(error_text(error))
         else:
-            self.status.setText(self.tr("Unexpected error; the log has the details."))
+            self.status.setText(unexpected_error_text(error))

@@ -58,7 +58,7 @@ def failure_text(error: BaseException) -> str:
     """An error of a privacy job in the UI language; an unexpected one is logged."""
     if isinstance(error, PharmaDeskError):
         return error_text(error)
-    return unexpected_error_text(error, where="privacy dialog")
+    return unexpected_error_text(error, log_as="privacy dialog")
 
 
 def journal_note(result: erasure.ErasureResult) -> str:
