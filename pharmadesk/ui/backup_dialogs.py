@@ -9,7 +9,6 @@ makes a worker for the restore and holds the pharmacy's instance lock while it r
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -45,8 +44,8 @@ from pharmadesk.services.backups import BackupInfo, RestoreOutcome
 from pharmadesk.ui.import_text import error_text, failure_text
 from pharmadesk.ui.start_dialogs import ERROR_STYLE
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
+from pharmadesk.ui.unexpected import unexpected_error_text
 
-log = logging.getLogger(__name__)
 POLL_MS = 100
 BACKUP_FILTER = "PharmaDesk backup (*.pdbackup);;All files (*)"
 Progress = Callable[[int, int], None]
@@ -467,8 +466,7 @@ def check_error_text(error: BaseException) -> str:
     if isinstance(error, PharmaDeskError):
         message = error_text(error)
     else:
-        log.error("restore check: unexpected error", exc_info=error)
-        message = translate("BackupText", "unexpected error; the log has the details")
+        message = unexpected_error_text(error, log_as="restore check")
     return (
         translate("BackupText", "This backup cannot be restored: %1").replace("%1", message)
         + "\n"

@@ -376,7 +376,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../../pharmadesk/ui/audit_viewer.py" line="+167"/>
+        <location filename="../../pharmadesk/ui/audit_viewer.py" line="+168"/>
         <location line="+1"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
@@ -522,12 +522,7 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>Unexpected error; the log has the details.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>Only the owner may see the audit log.</source>
         <translation>Only the owner may see the audit log.</translation>
     </message>
@@ -661,7 +656,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+64"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+63"/>
         <source>made by hand</source>
         <translation>made by hand</translation>
     </message>
@@ -758,12 +753,7 @@
         <translation>Only an owner account of the backup may restore it. Nothing was changed.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>unexpected error; the log has the details</source>
-        <translation>unexpected error; the log has the details</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>This backup cannot be restored: %1</source>
         <translation>This backup cannot be restored: %1</translation>
     </message>
@@ -796,7 +786,7 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_history.py" line="+54"/>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+55"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
@@ -1019,7 +1009,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+50"/>
+        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+51"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -1055,17 +1045,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Nothing was written.</source>
         <translation>Nothing was written.</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>Unexpected error; the log has the details.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>%1 - import report</source>
         <translation>%1 - import report</translation>
     </message>
@@ -1289,7 +1274,7 @@
 <context>
     <name>CustomerFormWidget</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_form.py" line="+81"/>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+87"/>
         <source>Allergies, conditions and notes are shown to pharmacists.</source>
         <translation>Allergies, conditions and notes are shown to pharmacists.</translation>
     </message>
@@ -1319,7 +1304,7 @@
         <translation>e.g. 2024-01-31</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+151"/>
         <source>Not a mobile: it will be kept as the other phone</source>
         <translation>Not a mobile: it will be kept as the other phone</translation>
     </message>
@@ -1682,7 +1667,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+97"/>
         <location line="+191"/>
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
@@ -1850,14 +1835,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>No file was written.</source>
         <translation>No file was written.</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>Unexpected error; the log has the details.</translation>
     </message>
 </context>
 <context>
@@ -2048,11 +2028,6 @@
             <numerusform>%Ln field restored.</numerusform>
             <numerusform>%Ln fields restored.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>Unexpected error; the log has the details.</translation>
     </message>
 </context>
 <context>
@@ -2554,7 +2529,7 @@
         <translation>Only the owner reviews how long data is kept</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -2590,13 +2565,13 @@
         <translation>Please correct the marked fields first</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+53"/>
+        <location line="+61"/>
         <location line="+21"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
@@ -3197,7 +3172,7 @@ Add it anyway?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-264"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-263"/>
         <source>Restore from backup</source>
         <translation>Restore from backup</translation>
     </message>
@@ -3250,7 +3225,7 @@ Add it anyway?</translation>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+90"/>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+88"/>
         <location line="+194"/>
         <source>Retention review</source>
         <translation>Retention review</translation>
@@ -3462,7 +3437,7 @@ Add it anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+44"/>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+47"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -3472,7 +3447,12 @@ Add it anyway?</translation>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source> years</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -3482,18 +3462,18 @@ Add it anyway?</translation>
         <translation>A new language applies from the next start.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Only the owner chooses the backup folder</source>
         <translation>Only the owner chooses the backup folder</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+24"/>
+        <location line="+42"/>
         <source>Backup folder</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-39"/>
         <source>No backup yet</source>
         <translation>No backup yet</translation>
     </message>
@@ -3518,7 +3498,22 @@ Add it anyway?</translation>
         <translation>Privacy notice version</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+10"/>
+        <source>Customers with no purchase or contact for longer are listed in the retention review, to be anonymised</source>
+        <translation>Customers with no purchase or contact for longer are listed in the retention review, to be anonymised</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only the owner sets how long customer data is kept</source>
+        <translation>Only the owner sets how long customer data is kept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep customer data for</source>
+        <translation>Keep customer data for</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>The notice version is 1 to %1 characters.</source>
         <translation>The notice version is 1 to %1 characters.</translation>
     </message>
@@ -3624,7 +3619,7 @@ Add it anyway?</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../pharmadesk/ui/unexpected.py" line="+18"/>
+        <location filename="../../pharmadesk/ui/unexpected.py" line="+19"/>
         <source>Unexpected error (%1); please try again, and tell the owner if it happens again.</source>
         <translation>Unexpected error (%1); please try again, and tell the owner if it happens again.</translation>
     </message>
@@ -3700,14 +3695,6 @@ Add it anyway?</translation>
         <location line="+4"/>
         <source>Restore it from your last backup.</source>
         <translation>Restore it from your last backup.</translation>
-    </message>
-</context>
-<context>
-    <name>_Page</name>
-    <message>
-        <location filename="../../pharmadesk/ui/import_page.py" line="+102"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>Unexpected error; the log has the details.</translation>
     </message>
 </context>
 <context>

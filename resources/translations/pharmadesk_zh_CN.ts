@@ -374,7 +374,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../../pharmadesk/ui/audit_viewer.py" line="+167"/>
+        <location filename="../../pharmadesk/ui/audit_viewer.py" line="+168"/>
         <location line="+1"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日</translation>
@@ -516,12 +516,7 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>意外错误；详情见日志文件。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>Only the owner may see the audit log.</source>
         <translation>只有店主可以查看审计日志。</translation>
     </message>
@@ -655,7 +650,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+64"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+63"/>
         <source>made by hand</source>
         <translation>手动</translation>
     </message>
@@ -748,12 +743,7 @@
         <translation>只有该备份中的店主账户才能恢复它。未做任何更改。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>unexpected error; the log has the details</source>
-        <translation>意外错误；详情见日志</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>This backup cannot be restored: %1</source>
         <translation>此备份无法恢复：%1</translation>
     </message>
@@ -786,7 +776,7 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_history.py" line="+54"/>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+55"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -1009,7 +999,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+50"/>
+        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+51"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1045,17 +1035,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Nothing was written.</source>
         <translation>未写入任何数据。</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>发生意外错误，详情请查看日志。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>%1 - import report</source>
         <translation>%1 - 导入报告</translation>
     </message>
@@ -1278,7 +1263,7 @@
 <context>
     <name>CustomerFormWidget</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_form.py" line="+81"/>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+87"/>
         <source>Allergies, conditions and notes are shown to pharmacists.</source>
         <translation>过敏史、慢性病和备注仅对药师和店主显示。</translation>
     </message>
@@ -1308,7 +1293,7 @@
         <translation>例如 2024-01-31</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+151"/>
         <source>Not a mobile: it will be kept as the other phone</source>
         <translation>不是手机号，将保存为其他电话</translation>
     </message>
@@ -1667,7 +1652,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+97"/>
         <location line="+191"/>
         <source>Export to Excel</source>
         <translation>导出为电子表格</translation>
@@ -1833,14 +1818,9 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>No file was written.</source>
         <translation>未生成文件。</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>发生意外错误，详情见日志。</translation>
     </message>
 </context>
 <context>
@@ -2024,11 +2004,6 @@
         <translation>
             <numerusform>恢复了 %Ln 个字段。</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>发生意外错误，详情请查看日志。</translation>
     </message>
 </context>
 <context>
@@ -2530,7 +2505,7 @@
         <translation>只有店主可以审查数据保存期限</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -2564,13 +2539,13 @@
         <translation>请先更正标出的错误项</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+53"/>
+        <location line="+61"/>
         <location line="+21"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
@@ -3170,7 +3145,7 @@ Add it anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-264"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-263"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -3223,7 +3198,7 @@ Add it anyway?</source>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+90"/>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+88"/>
         <location line="+194"/>
         <source>Retention review</source>
         <translation>保存期限审查</translation>
@@ -3236,7 +3211,7 @@ Add it anyway?</source>
     <message>
         <location line="+2"/>
         <source>Only changes this list. The pharmacy&apos;s setting is in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>只改变此列表。药房的设置在“设置”中。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3428,7 +3403,7 @@ Add it anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+44"/>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+47"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3438,7 +3413,12 @@ Add it anyway?</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -3448,18 +3428,18 @@ Add it anyway?</source>
         <translation>更改的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Only the owner chooses the backup folder</source>
         <translation>只有店主可以选择备份文件夹</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+24"/>
+        <location line="+42"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-39"/>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
@@ -3484,7 +3464,22 @@ Add it anyway?</source>
         <translation>隐私告知书版本</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+10"/>
+        <source>Customers with no purchase or contact for longer are listed in the retention review, to be anonymised</source>
+        <translation>超过此期限没有购买或联系的客户会列入保存期限审查，以便匿名化</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only the owner sets how long customer data is kept</source>
+        <translation>只有店主可以设置客户资料的保存期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep customer data for</source>
+        <translation>客户资料保存期限</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>The notice version is 1 to %1 characters.</source>
         <translation>告知书版本须为 1 至 %1 个字符。</translation>
     </message>
@@ -3590,7 +3585,7 @@ Add it anyway?</source>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../pharmadesk/ui/unexpected.py" line="+18"/>
+        <location filename="../../pharmadesk/ui/unexpected.py" line="+19"/>
         <source>Unexpected error (%1); please try again, and tell the owner if it happens again.</source>
         <translation>意外错误（%1）；请重试，如果再次发生，请告知店主。</translation>
     </message>
@@ -3666,14 +3661,6 @@ Add it anyway?</source>
         <location line="+4"/>
         <source>Restore it from your last backup.</source>
         <translation>请从最近一次备份恢复。</translation>
-    </message>
-</context>
-<context>
-    <name>_Page</name>
-    <message>
-        <location filename="../../pharmadesk/ui/import_page.py" line="+102"/>
-        <source>Unexpected error; the log has the details.</source>
-        <translation>发生意外错误，详情请查看日志。</translation>
     </message>
 </context>
 <context>
