@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io import customer_import
 from pharmadesk.io.error_messages import localize_error
+from pharmadesk.io.safety_messages import localize as localize_message
 from pharmadesk.io.safety_messages import localize_problem
 from pharmadesk.ui import labels
 
@@ -85,6 +86,12 @@ def error_text(error: PharmaDeskError) -> str:
 def failure_text(error: BaseException) -> str:
     """Any error of a background job in the UI language, as far as its words are known."""
     return error_text(error) if isinstance(error, PharmaDeskError) else str(error)
+
+
+def message_text(message: str) -> str:
+    """A message of the backups, checks or unlocking (as a string) in the UI language."""
+    found = localize_message(message) if report_language() == "zh_CN" else None
+    return message if found is None else found
 
 
 def problem_text(line: str) -> str:

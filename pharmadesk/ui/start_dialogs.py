@@ -27,6 +27,7 @@ from pharmadesk.errors import (
     PharmaDeskError,
 )
 from pharmadesk.services.context import Context, local_now
+from pharmadesk.ui.import_text import message_text
 from pharmadesk.ui.wrapped_text import show_whole
 
 Unlock = Callable[[str, str], Context]
@@ -48,10 +49,10 @@ def unlock_error_text(error: PharmaDeskError, now: datetime) -> str:
         return wait + " " + translate("UnlockDialog", "The owner can lift the wait.")
     if isinstance(error, AuthenticationError):
         return translate("UnlockDialog", "Wrong user name or password. Please try again.")
+    # The advice to restore follows on its own line: not twice.
+    reason = message_text(error.message.removesuffix("; restore the last backup"))
     return (
-        translate("UnlockDialog", "The pharmacy file cannot be opened: %1").replace(
-            "%1", error.message
-        )
+        translate("UnlockDialog", "The pharmacy file cannot be opened: %1").replace("%1", reason)
         + "\n"
         + translate("UnlockDialog", "Restore it from your last backup.")
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,9 @@ from pharmadesk.errors import DatabaseUnavailable
 from pharmadesk.services import vault
 from pharmadesk.services.context import Context
 from pharmadesk.services.login_guard import guard_file_path
+from pharmadesk.ui import import_text
 from pharmadesk.ui.accounts_dialog import RecoveryCodeDialog
-from pharmadesk.ui.start_dialogs import SetupDialog, UnlockDialog
+from pharmadesk.ui.start_dialogs import SetupDialog, UnlockDialog, unlock_error_text
 from tests.conftest import PASSWORD
 from tests.unit.ui.conftest import focused, press, type_text, when_modal
 
@@ -488,3 +490,17 @@ def test_the_note_after_a_restore_at_start_up_is_shown_whole(
     assert dialog.message.text().startswith(told)
     assert "Sign in to the restored pharmacy." in dialog.message.text()
     _shown_whole(dialog, dialog.message)
+
+
+def test_a_damaged_file_is_explained_in_the_ui_language_and_restore_advised_once(
+    pharmacy: Context, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pharmacy.close()
+    db_path.write_bytes(b"x" * 4096 + db_path.read_bytes()[4096:])
+    with pytest.raises(DatabaseUnavailable) as refused:
+        vault.open_pharmacy(db_path, user="owner", password=PASSWORD)
+    monkeypatch.setattr(import_text, "report_language", lambda: "zh_CN")
+    text = unlock_error_text(refused.value, datetime.now(UTC))
+    assert "test.db 已损坏" in text
+    assert "restore the last backup" not in text  # said once, on its own line
+    assert text.endswith("Restore it from your last backup.")
