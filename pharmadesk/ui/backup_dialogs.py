@@ -83,7 +83,8 @@ class BackupText(QObject):
 
 def counts_text(counts: dict[str, int]) -> str:
     parts = BackupText().counted(*(counts.get(k, 0) for k in COUNTED))
-    return ", ".join(part for key, part in zip(COUNTED, parts, strict=True) if key in counts)
+    comma = QCoreApplication.translate("BackupText", ", ")
+    return comma.join(part for key, part in zip(COUNTED, parts, strict=True) if key in counts)
 
 
 def preview_text(info: BackupInfo) -> str:
@@ -97,7 +98,9 @@ def preview_text(info: BackupInfo) -> str:
         (translate("BackupText", "App version"), info.app_version),
         (translate("BackupText", "File"), f"{info.path.name} ({info.size_bytes / 1e6:.1f} MB)"),
     ]
-    return "\n".join(f"{label}: {value}" for label, value in lines)
+    # "备份时间：…" in Chinese, "Made: …" in English: the punctuation is the language's.
+    row = translate("BackupText", "%1: %2")
+    return "\n".join(row.replace("%1", label).replace("%2", value) for label, value in lines)
 
 
 class ProgressRelay:

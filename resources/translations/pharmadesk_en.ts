@@ -708,7 +708,12 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Made</source>
         <translation>Made</translation>
     </message>
@@ -738,7 +743,12 @@
         <translation>File</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+133"/>
         <source>Backup saved and checked:</source>
         <translation>Backup saved and checked:</translation>
     </message>
@@ -2033,7 +2043,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_text.py" line="+19"/>
+        <location filename="../../pharmadesk/ui/import_text.py" line="+20"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -3521,7 +3531,7 @@ Add it anyway?</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+158"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+159"/>
         <source>Set up your pharmacy</source>
         <translation>Set up your pharmacy</translation>
     </message>
@@ -3687,12 +3697,12 @@ Add it anyway?</translation>
         <translation>The owner can lift the wait.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The pharmacy file cannot be opened: %1</source>
         <translation>The pharmacy file cannot be opened: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Restore it from your last backup.</source>
         <translation>Restore it from your last backup.</translation>
     </message>

@@ -698,7 +698,12 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -728,7 +733,12 @@
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+133"/>
         <source>Backup saved and checked:</source>
         <translation>备份已保存并通过校验：</translation>
     </message>
@@ -2009,7 +2019,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_text.py" line="+19"/>
+        <location filename="../../pharmadesk/ui/import_text.py" line="+20"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -3487,7 +3497,7 @@ Add it anyway?</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+158"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+159"/>
         <source>Set up your pharmacy</source>
         <translation>设置您的药店</translation>
     </message>
@@ -3653,12 +3663,12 @@ Add it anyway?</source>
         <translation>店主可以解除等待。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The pharmacy file cannot be opened: %1</source>
         <translation>无法打开药店数据文件：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Restore it from your last backup.</source>
         <translation>请从最近一次备份恢复。</translation>
     </message>
