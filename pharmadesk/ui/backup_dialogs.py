@@ -44,7 +44,6 @@ from pharmadesk.services.backups import BackupInfo, RestoreOutcome
 from pharmadesk.ui.import_text import error_text, failure_text
 from pharmadesk.ui.start_dialogs import ERROR_STYLE
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
-from pharmadesk.ui.unexpected import unexpected_error_text
 
 POLL_MS = 100
 BACKUP_FILTER = "PharmaDesk backup (*.pdbackup);;All files (*)"
@@ -466,10 +465,7 @@ def check_error_text(error: BaseException) -> str:
         return translate(
             "BackupText", "Only an owner account of the backup may restore it. Nothing was changed."
         )
-    if isinstance(error, PharmaDeskError):
-        message = error_text(error)
-    else:
-        message = unexpected_error_text(error, log_as="restore check")
+    message = failure_text(error, log_as="restore check")
     return (
         translate("BackupText", "This backup cannot be restored: %1").replace("%1", message)
         + "\n"

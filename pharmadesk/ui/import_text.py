@@ -16,6 +16,7 @@ from pharmadesk.io.error_messages import localize_error
 from pharmadesk.io.safety_messages import localize as localize_message
 from pharmadesk.io.safety_messages import localize_problem
 from pharmadesk.ui import labels
+from pharmadesk.ui.unexpected import unexpected_error_text
 
 FILE_FILTER = QT_TRANSLATE_NOOP("ImportWizard", "Spreadsheets (*.xlsx *.xls *.ods *.csv)")
 OUTCOME_NAMES = {
@@ -83,9 +84,12 @@ def error_text(error: PharmaDeskError) -> str:
     return localize_error(error, report_language())
 
 
-def failure_text(error: BaseException) -> str:
-    """Any error of a background job in the UI language, as far as its words are known."""
-    return error_text(error) if isinstance(error, PharmaDeskError) else str(error)
+def failure_text(error: BaseException, *, log_as: str = "background job") -> str:
+    """Any error of a background job in the UI language; an unforeseen one is logged (as
+    `log_as`) and told as such, with what the user can do."""
+    if isinstance(error, PharmaDeskError):
+        return error_text(error)
+    return unexpected_error_text(error, log_as=log_as)
 
 
 def message_text(message: str) -> str:

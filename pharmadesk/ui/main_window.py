@@ -170,8 +170,19 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._update_actions()
         self._arm_idle()
+        self._start_background()
+
+    def _start_background(self) -> None:
+        """The session's own background work: the start-up check and daily backup, and the
+        dashboard's preparation, each on a thread and a connection of its own."""
         self.backups.session_started()
         self.figures.session_started(self.ctx)
+
+    def _stop_background(self) -> None:
+        """Their connections close at once: a lock (after which a restore may replace the
+        file) or the exit backup does not wait for them."""
+        self.figures.stop()
+        self.backups.stop_housekeeping()
 
     def _arm_idle(self) -> None:
         """(Re)start the idle clock with the owner's auto-lock time."""
@@ -773,9 +784,7 @@ class MainWindow(QMainWindow):
         if discard and self.form.is_dirty():
             self._notes.append(self._discarded_note())
         self.state = LOCKING
-        # Their own connections close before a restore may replace the file.
-        self.figures.stop()
-        self.backups.stop_housekeeping()
+        self._stop_background()
         self.idle_watch.stop()
         self._splitter_state = self.counter.saveState()
         self.stack.setCurrentWidget(self.lock_screen)
@@ -891,12 +900,10 @@ class MainWindow(QMainWindow):
         if not self.confirm_leave():
             event.ignore()
             return
-        self.figures.stop()  # the exit backup gets the machine
-        self.backups.stop_housekeeping()
+        self._stop_background()  # the exit backup gets the machine
         if not self.backups.before_exit():
             if not self.locked:  # staying open after all: what was stopped starts again
-                self.figures.session_started(self.ctx)
-                self.backups.session_started()
+                self._start_background()
             event.ignore()
             return
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())

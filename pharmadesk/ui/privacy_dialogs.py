@@ -35,16 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io import subject_export
 from pharmadesk.services import erasure
 from pharmadesk.services.context import Context
 from pharmadesk.services.customers import CustomerRecord
 from pharmadesk.ui import audit_labels
 from pharmadesk.ui.export_dialog import ui_language
-from pharmadesk.ui.import_text import error_text
+from pharmadesk.ui.import_text import failure_text as job_failure_text
 from pharmadesk.ui.tasks import BackgroundRunner, run_tracked
-from pharmadesk.ui.unexpected import unexpected_error_text
 from pharmadesk.ui.wrapped_text import show_whole
 
 if TYPE_CHECKING:
@@ -56,9 +54,7 @@ if TYPE_CHECKING:
 
 def failure_text(error: BaseException) -> str:
     """An error of a privacy job in the UI language; an unexpected one is logged."""
-    if isinstance(error, PharmaDeskError):
-        return error_text(error)
-    return unexpected_error_text(error, log_as="privacy dialog")
+    return job_failure_text(error, log_as="privacy dialog")
 
 
 def journal_note(result: erasure.ErasureResult) -> str:

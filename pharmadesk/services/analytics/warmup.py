@@ -108,14 +108,9 @@ class Preparer:
 
     def _run(self) -> None:
         periods = periods_to_prepare(self.today)
-
-        def job(stopped: Callable[[], bool]) -> None:
-            for period in periods:
-                if stopped():
-                    return
-                self.prepared += prepare(self.ctx, [period])
-
         # Stopped, or the database went away under a closing window: what was not finished
         # is simply computed when the owner asks for it.
         with contextlib.suppress(JobStopped, DatabaseError, sqlcipher3.DatabaseError):
-            self._task.run(self.ctx, job)
+            self.prepared = self._task.run(
+                self.ctx, lambda stopped: prepare(self.ctx, periods, stop=stopped)
+            )
