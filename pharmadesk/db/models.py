@@ -187,13 +187,31 @@ class Interaction(BaseModel):
 
 
 class PointsEntry(BaseModel):
+    """Append-only (schema 11's triggers): a correction is a new entry, never an edit."""
+
+    customer_id: int
+
     id = AutoField()
     customer = ForeignKeyField(Customer, on_delete="CASCADE")
     kind = TextField()  # opening, earned, redeemed, adjusted, expired
     points = IntegerField()
     reason = TextField(default="")
-    purchase = ForeignKeyField(Purchase, null=True, on_delete="SET NULL")
+    purchase = ForeignKeyField(Purchase, null=True, on_delete="SET NULL")  # a receipt's first line
     batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = AwareDateTimeField()
+    effective_on = DateField(null=True)  # the local day it counts from
+    expires_on = DateField(null=True)  # points > 0: the first day they are gone (null: never)
+    reverses = ForeignKeyField("self", null=True, on_delete="SET NULL")
+    value_fen = IntegerField(null=True)  # a redemption: the money it took off the receipt
+
+
+class LoyaltyRules(BaseModel):
+    """One version of the owner's loyalty rules (JSON), applying from `effective_from`."""
+
+    id = AutoField()
+    effective_from = DateField()
+    rules = TextField()
     user = ForeignKeyField(User, null=True, on_delete="SET NULL")
     created_at = AwareDateTimeField()
 
@@ -229,6 +247,7 @@ ALL_MODELS = (
     Purchase,
     Interaction,
     PointsEntry,
+    LoyaltyRules,
     AuditEvent,
     Setting,
 )

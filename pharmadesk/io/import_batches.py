@@ -8,6 +8,7 @@ back what it filled, except where a person has changed the customer since.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pharmadesk.io.customer_import import (
     RowPlan,
     refuse_repeat,
 )
-from pharmadesk.services import audit, search_index
+from pharmadesk.services import audit, loyalty, loyalty_rules, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
 from pharmadesk.text.pinyin import full_and_initials
@@ -40,9 +41,11 @@ _CUSTOMER_COLUMNS = (
     "consent_health", "consent_marketing", "status", "source", "batch_id", "created_at",
     "updated_at", "last_verified_at", "last_active_on", "guardian_name", "guardian_mobile",
 )  # fmt: skip
+# An opening balance counts from the day of the import and expires as points earned then.
 _POINTS_SQL = (
-    "INSERT INTO points_entry (customer_id, kind, points, reason, batch_id, user_id, created_at) "
-    "VALUES (?, 'opening', ?, 'opening balance from a paper card', ?, ?, ?)"
+    "INSERT INTO points_entry (customer_id, kind, points, reason, batch_id, user_id, created_at, "
+    "effective_on, expires_on) "
+    "VALUES (?, 'opening', ?, 'opening balance from a paper card', ?, ?, ?, ?, ?)"
 )
 _CUSTOMER_SQL = (
     f"INSERT INTO customer ({', '.join(_CUSTOMER_COLUMNS)}) "
@@ -174,7 +177,7 @@ class _Writer:
             customs.extend(self._custom_rows(customer_id, row.card.custom))
             if row.card.points:
                 points.append((customer_id, row.card.points, self.batch_id, self.ctx.account.id,
-                               stamp))  # fmt: skip
+                               stamp, *self._opening))  # fmt: skip
         cursor = self.ctx.db.cursor()
         cursor.executemany(_CUSTOMER_SQL, customers)
         cursor.executemany(
@@ -187,6 +190,12 @@ class _Writer:
             "INSERT INTO custom_value (customer_id, field_id, value) VALUES (?, ?, ?)", customs
         )
         cursor.executemany(_POINTS_SQL, points)
+
+    @functools.cached_property
+    def _opening(self) -> tuple[str, str | None]:
+        day = self.now.date()
+        expires = loyalty_rules.on(self.ctx, day).expires_on(day)
+        return day.isoformat(), expires.isoformat() if expires else None
 
     def _custom_rows(self, customer_id: int, custom: dict[str, str]) -> list[tuple[int, int, str]]:
         return [
@@ -240,7 +249,7 @@ class _Writer:
             self.ctx.db.execute_sql(
                 _POINTS_SQL,
                 (target, row.card.points, self.batch_id, self.ctx.account.id,
-                 self.now.isoformat(timespec="seconds")),
+                 self.now.isoformat(timespec="seconds"), *self._opening),
             )  # fmt: skip
 
     def _merge_custom(self, target: int, custom: dict[str, str]) -> None:
@@ -324,7 +333,6 @@ def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult
             ctx.db.execute_sql(
                 f"UPDATE customer SET batch_id = NULL WHERE id IN ({marks})", tuple(kept)
             )
-        ctx.db.execute_sql("DELETE FROM points_entry WHERE batch_id = ?", (batch_id,))
         ctx.db.execute_sql("DELETE FROM purchase WHERE batch_id = ?", (batch_id,))
         ctx.db.execute_sql(
             "DELETE FROM product WHERE batch_id = ? AND NOT EXISTS "
@@ -334,10 +342,14 @@ def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult
         removed = ctx.db.execute_sql(
             "DELETE FROM customer WHERE batch_id = ?", (batch_id,)
         ).rowcount
+        # The ledger is append-only: opening balances of the customers who stay (merged
+        # into, or kept because someone edited them) are reversed by new entries.
+        reversed_points = loyalty.reverse_batch(ctx, batch_id)
         ctx.db.execute_sql("UPDATE import_batch SET status = 'undone' WHERE id = ?", (batch_id,))
         audit.record(
             ctx, "import.undone", entity="import_batch", entity_id=batch_id,
-            details={"removed": removed, "kept_edited": kept, "restored_fields": restored},
+            details={"removed": removed, "kept_edited": kept, "restored_fields": restored,
+                     "reversed_points_entries": reversed_points},
         )  # fmt: skip
     return UndoResult(batch_id, removed, kept, restored)
 

@@ -7,10 +7,10 @@ would make those figures silently wrong, so each summary is recomputed here from
 below it and compared row by row (missing and extra rows included), in one statement each,
 so the comparison holds even while the window writes.
 
-Points have no cached balance (a customer's points are the sum of their ledger, computed
-when asked), so the ledger itself is checked: known kinds, the sign each kind must have,
-entries for a purchase belong to that purchase's customer, and nothing is left of an
-import batch that was undone.
+The points ledger is checked too: known kinds, the sign each kind must have, a day on
+every entry, entries for a purchase belong to that purchase's customer, an undone import's
+opening balances are reversed, and each customer's cached balance (`points_balance`, kept
+by schema 11's triggers) equals the sum of their ledger.
 """
 
 from __future__ import annotations
@@ -138,8 +138,14 @@ POINTS_SIGNS = {
 
 
 def points(ctx: Context) -> str | None:
-    """The first ledger entry that cannot be right, named."""
-    return _points_entry(ctx) or _points_purchase(ctx) or _points_of_undone_batch(ctx)
+    """The first ledger entry or cached balance that cannot be right, named."""
+    return (
+        _points_entry(ctx)
+        or _points_days(ctx)
+        or _points_purchase(ctx)
+        or _points_of_undone_batch(ctx)
+        or _points_balance(ctx)
+    )
 
 
 def _points_entry(ctx: Context) -> str | None:
@@ -158,6 +164,17 @@ def _points_entry(ctx: Context) -> str | None:
     return f"customer #{customer}: points entry #{entry} ({kind}) is {amount:+d} points"
 
 
+def _points_days(ctx: Context) -> str | None:
+    row = ctx.db.execute_sql(
+        "SELECT customer_id, id FROM points_entry WHERE effective_on IS NULL "
+        "OR (points > 0 AND expires_on IS NOT NULL AND expires_on <= effective_on) "
+        "ORDER BY id LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return f"customer #{row[0]}: points entry #{row[1]} has no day, or expires before it counts"
+
+
 def _points_purchase(ctx: Context) -> str | None:
     row = ctx.db.execute_sql(
         "SELECT e.customer_id, e.id, p.id, p.customer_id FROM points_entry e "
@@ -172,10 +189,33 @@ def _points_purchase(ctx: Context) -> str | None:
 
 
 def _points_of_undone_batch(ctx: Context) -> str | None:
+    # An undone import's opening balances stay in the ledger with their reversals beside
+    # them (the ledger is append-only), so each customer's entries of the batch add up to 0.
     row = ctx.db.execute_sql(
-        "SELECT b.id, count(*) FROM points_entry p JOIN import_batch b ON b.id = p.batch_id "
-        "WHERE b.status = 'undone' GROUP BY b.id ORDER BY b.id LIMIT 1"
+        "SELECT b.id, p.customer_id, sum(p.points) FROM points_entry p "
+        "JOIN import_batch b ON b.id = p.batch_id WHERE b.status = 'undone' "
+        "GROUP BY b.id, p.customer_id HAVING sum(p.points) != 0 ORDER BY b.id LIMIT 1"
     ).fetchone()
     if row is None:
         return None
-    return f"import batch {row[0]} was undone but {row[1]} of its points entries remain"
+    return (
+        f"import batch {row[0]} was undone but customer #{row[1]} keeps {row[2]:+d} of its points"
+    )
+
+
+def _points_balance(ctx: Context) -> str | None:
+    row = ctx.db.execute_sql(
+        "WITH ledger AS (SELECT customer_id, sum(points) AS total FROM points_entry "
+        "GROUP BY customer_id) "
+        "SELECT l.customer_id, l.total, b.balance FROM ledger l "
+        "LEFT JOIN points_balance b ON b.customer_id = l.customer_id "
+        "WHERE b.balance IS NOT l.total "
+        "UNION ALL SELECT b.customer_id, NULL, b.balance FROM points_balance b "
+        "WHERE b.balance != 0 AND NOT EXISTS "
+        "(SELECT 1 FROM points_entry e WHERE e.customer_id = b.customer_id) LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    customer, ledger, cached = row
+    shown = "missing" if cached is None else str(cached)
+    return f"customer #{customer}: the cached points balance is {shown}, the ledger {ledger or 0}"

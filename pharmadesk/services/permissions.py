@@ -26,6 +26,7 @@ class Operation(StrEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     AUDIT = "audit"  # view and export the audit log
+    ADJUST_POINTS = "adjust_points"  # correct a customer's points by hand, with a reason
 
 
 EVERYONE = frozenset({"owner", "pharmacist", "staff"})
@@ -46,6 +47,7 @@ ALLOWED: dict[Operation, frozenset[str]] = {
     Operation.BACKUP: EVERYONE,
     Operation.RESTORE: OWNER,
     Operation.AUDIT: OWNER,
+    Operation.ADJUST_POINTS: CLINICAL,
 }
 
 # How a refusal reads: "the staff role may not <what>".
@@ -63,6 +65,7 @@ WHAT: dict[Operation, str] = {
     Operation.BACKUP: "make backups",
     Operation.RESTORE: "restore a backup",
     Operation.AUDIT: "see the audit log",
+    Operation.ADJUST_POINTS: "correct points by hand",
 }
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from pharmadesk.db.models import Customer, Product, Purchase
 from pharmadesk.errors import NotFound, ValidationError
-from pharmadesk.services import audit, search_index
+from pharmadesk.services import audit, loyalty, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
 from pharmadesk.text.normalize import fold
@@ -97,11 +97,18 @@ def record(
     purchased_at: datetime | None = None,
     receipt: str | None = None,
     source: str = "manual",
+    redeem_points: int = 0,
+    member_discount: bool = False,
 ) -> list[PurchaseLine]:
-    """Record one receipt for a customer; returns its saved lines.
+    """Record one receipt for a customer, with the points it earns; returns its lines.
+
+    `member_discount` takes the customer's tier discount off each line; `redeem_points`
+    takes points off the receipt (`loyalty.quote` says how much each line then costs).
+    Lines, redemption and earned points are saved together or not at all.
 
     Raises:
-        ValidationError: a line is incomplete or out of range; nothing is saved.
+        ValidationError: a line is incomplete or out of range, or the points cannot be
+            redeemed; nothing is saved.
         NotFound: no such customer.
     """
     require(ctx, Operation.COUNTER)
@@ -117,13 +124,14 @@ def record(
     receipt = fold(receipt) or None
     ids = []
     with ctx.db.atomic():
-        for line in lines:
+        # Points gone by today are written off first, so they cannot be redeemed.
+        loyalty.expire_customer(ctx, customer_id, day)
+        priced = loyalty.quote(
+            ctx, customer_id, lines, redeem_points=redeem_points,
+            member_discount=member_discount, day=day,
+        )  # fmt: skip
+        for line, amount in zip(lines, priced.line_amounts_fen, strict=True):
             product = find_or_create_product(line)
-            amount = (
-                line.amount_fen
-                if line.amount_fen is not None
-                else (line.quantity * line.unit_price_fen)
-            )
             ids.append(
                 Purchase.insert(
                     customer=customer_id, product=product.id, purchased_at=when,
@@ -133,10 +141,12 @@ def record(
                     user=ctx.account.id,
                 ).execute()
             )  # fmt: skip
+        loyalty.write_receipt(ctx, customer_id, ids[0], priced, when, receipt or day.isoformat())
         search_index.touch(ctx.db, [customer_id], day)
         audit.record(
             ctx, "purchase.recorded", customer_id=customer_id, entity="purchase",
-            entity_id=ids[0], details={"lines": len(ids)},
+            entity_id=ids[0], details={"lines": len(ids), "points": priced.earn_points,
+                                       "redeemed": priced.redeem_points},
         )  # fmt: skip
     return lines_by_id(ids)
 

@@ -25,6 +25,7 @@ from pharmadesk.db.migrations import (
     m0008_light_summaries,
     m0009_guardians,
     m0010_audit_indexes,
+    m0011_loyalty,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -47,6 +48,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "cheap summary triggers, a cache of figures", m0008_light_summaries.apply),
     Migration(9, "guardians of children, consents given by them", m0009_guardians.apply),
     Migration(10, "indexes for the audit-log viewer's filters", m0010_audit_indexes.apply),
+    Migration(11, "append-only points ledger, loyalty rules", m0011_loyalty.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
