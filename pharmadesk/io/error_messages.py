@@ -166,6 +166,7 @@ _REFUSED = {
     "make backups": "您的角色不能备份",
     "restore a backup": "只有店主可以恢复备份",
     "see the audit log": "只有店主可以查看审计日志",
+    "correct points by hand": "只有店主和药师可以手动调整积分",
 }
 
 _ERROR_RULES = rules(

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pharmadesk.errors import NotFound, UsageError
-from pharmadesk.io import audit_export, staged_files
+from pharmadesk.io import audit_export, points_text, staged_files
 from pharmadesk.io import export as excel
 from pharmadesk.io import export_activity as activity
 from pharmadesk.io import export_customers as customer_sheet
@@ -205,12 +206,35 @@ class _Plan:
 
     def _points(self) -> Iterator[Row]:
         kinds = _words("points", self.language)
-        for at, kind, points, reason, staff in self._query(
-            f"SELECT {instant_sql('e.created_at')}, e.kind, e.points, e.reason, u.name "
-            "FROM points_entry e LEFT JOIN user u ON u.id = e.user_id "
+        for (
+            at,
+            kind,
+            points,
+            reason,
+            staff,
+            receipt,
+            day,
+            batch,
+            reverses,
+            effective,
+            value,
+        ) in self._query(
+            f"SELECT {instant_sql('e.created_at')}, e.kind, e.points, e.reason, u.name, "
+            "p.receipt, p.purchased_on, e.batch_id, e.reverses_id, e.effective_on, "
+            "e.value_fen FROM points_entry e LEFT JOIN user u ON u.id = e.user_id "
+            "LEFT JOIN purchase p ON p.id = e.purchase_id "
             "WHERE e.customer_id = ? ORDER BY e.created_at, e.id"
         ):
-            yield at, kinds.get(kind, kind), points, reason, staff
+            links = points_text.EntryLinks(
+                kind, reason, receipt, _day(day), batch, reverses, _day(effective), value
+            )
+            yield (
+                at,
+                kinds.get(kind, kind),
+                points,
+                points_text.describe(links, self.language),
+                staff,
+            )
 
     def _imports(self) -> Iterator[Row]:
         what = _words("what", self.language)
@@ -251,3 +275,7 @@ POINTS_COLUMNS = (("time", "datetime"), ("kind", "text"), ("points", "int"), ("r
                   ("staff", "text"))  # fmt: skip
 IMPORT_COLUMNS = (("batch", "int"), ("file_name", "text"), ("imported_at", "datetime"),
                   ("import_kind", "text"), ("status", "text"), ("what", "text"))  # fmt: skip
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

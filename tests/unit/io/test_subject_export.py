@@ -53,7 +53,7 @@ def test_the_workbook_holds_everything_about_the_customer_in_chinese(
     assert profile["微信号"] == f"wx_{MOBILE}"
     assert profile["过敏史"] == f"{NAME}对青霉素过敏"
     assert profile["个人信息同意"] == "已同意"
-    assert profile["积分"] == 170
+    assert profile["积分"] == 170 + 47  # with the 47 points its receipt earned
     assert profile["监护人姓名"] is None  # an adult: asked for children under 14 only
     purchases = _sheet(target, "购买记录")
     assert purchases[0][:2] == ("购买时间", "小票号")
@@ -69,8 +69,10 @@ def test_the_workbook_holds_everything_about_the_customer_in_chinese(
         ("个人信息", "已同意"), ("健康信息", "已同意"), ("联系及推送优惠", "拒绝"),
     ]  # fmt: skip
     points = _sheet(target, "积分明细")
+    batch = imports_of(pharmacy)
     assert sorted((r[1], r[2], r[3]) for r in points[1:]) == [
-        ("期初", 120, "opening balance from a paper card"), ("调整", 50, f"{NAME} 生日积分"),
+        ("期初", 120, f"纸质卡片的期初积分（导入批次 {batch}）"),
+        ("获得", 47, "购买获得（小票 R-20261120-7）"), ("调整", 50, f"{NAME} 生日积分"),
     ]  # fmt: skip
     audit_rows = _sheet(target, "审计记录")
     assert {r[4] for r in audit_rows[1:]} >= {"customer.created", "customer.opened"}
@@ -122,3 +124,7 @@ def test_only_the_owner_exports_a_customers_data(
         li.close()
     assert not (tmp_path / "data.xlsx").exists()
     assert customers.get(pharmacy, customer_id).name == OTHER[0]
+
+
+def imports_of(ctx: Context) -> int:
+    return int(ctx.db.execute_sql("SELECT max(id) FROM import_batch").fetchone()[0])

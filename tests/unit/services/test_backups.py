@@ -18,9 +18,17 @@ import sqlcipher3
 
 from pharmadesk.db.keyfile import KeyFile, key_file_path
 from pharmadesk.db.migrations import LATEST_VERSION
-from pharmadesk.db.models import AuditEvent, PointsEntry
+from pharmadesk.db.models import AuditEvent
 from pharmadesk.errors import AuthenticationError, OperationFailed, PermissionRefused
-from pharmadesk.services import accounts, backups, customers, interactions, purchases, vault
+from pharmadesk.services import (
+    accounts,
+    backups,
+    customers,
+    interactions,
+    loyalty,
+    purchases,
+    vault,
+)
 from pharmadesk.services import backup_file as bf
 from pharmadesk.services.context import Context
 from tests.conftest import CST, PASSWORD, FakeClock
@@ -35,7 +43,7 @@ def _fill(ctx: Context, n: int = 3) -> None:
         cid = made.customer.id
         purchases.record(ctx, cid, [purchases.LineInput("感冒灵颗粒", 2, 1550)])
         interactions.log(ctx, cid, channel="counter", kind="consultation", summary="问了用法")
-        PointsEntry.create(customer=cid, kind="earned", points=31, created_at=ctx.now())
+        loyalty.adjust(ctx, cid, 31, "a birthday present")
 
 
 def _dump(ctx: Context) -> dict[str, list[tuple[Any, ...]]]:
@@ -79,7 +87,7 @@ def test_a_backup_is_one_verified_encrypted_file_that_describes_itself(
     assert (info.made_at, info.made_by, info.reason) == (clock(), "owner", "manual")
     assert info.counts["customer"] == 3
     assert info.counts["purchase"] == 3
-    assert info.counts["points_entry"] == 3
+    assert info.counts["points_entry"] == 6  # each receipt's points and a correction
     assert info.schema_version == LATEST_VERSION
     assert info.size_bytes == info.path.stat().st_size
     assert backups.read_backup(info.path) == info

@@ -31,9 +31,9 @@ def shop(pharmacy: Context, clock: FakeClock) -> dict[str, int]:
 def _points(ctx: Context, customer_id: int, kind: str, points: int) -> int:
     return int(
         ctx.db.execute_sql(
-            "INSERT INTO points_entry (customer_id, kind, points, reason, created_at) "
-            "VALUES (?, ?, ?, '', ?) RETURNING id",
-            (customer_id, kind, points, ctx.now().isoformat()),
+            "INSERT INTO points_entry (customer_id, kind, points, reason, created_at, "
+            "effective_on) VALUES (?, ?, ?, '', ?, ?) RETURNING id",
+            (customer_id, kind, points, ctx.now().isoformat(), ctx.today().isoformat()),
         ).fetchone()[0]
     )
 
@@ -160,14 +160,53 @@ def test_points_for_another_customers_purchase_or_of_an_undone_batch_are_named(
     assert problem.problem == (
         f"customer #{zs}: points entry #{entry} is for purchase {purchase} of customer #{ls}"
     )
-    _sql(pharmacy, f"DELETE FROM points_entry WHERE id = {entry}")
+    _sql(pharmacy, f"UPDATE points_entry SET purchase_id = NULL WHERE id = {entry}")
     _sql(pharmacy, "INSERT INTO import_batch (id, kind, file_name, file_hash, created_at, status, "
          "counts) VALUES (7, 'customers', 'cards.xlsx', 'h', '2026-11-20T10:00:00+08:00', "
          "'undone', '{}')")  # fmt: skip
     _sql(pharmacy, "UPDATE points_entry SET batch_id = 7 WHERE kind = 'opening'")
     problem = checks.first_problem(pharmacy)
     assert problem is not None
-    assert problem.problem == "import batch 7 was undone but 1 of its points entries remain"
+    assert (
+        problem.problem == f"import batch 7 was undone but customer #{zs} keeps +300 of its points"
+    )
+    _points(pharmacy, zs, "adjusted", -300)
+    _sql(
+        pharmacy,
+        "UPDATE points_entry SET batch_id = 7 WHERE id = (SELECT max(id) FROM points_entry)",
+    )
+    assert checks.first_problem(pharmacy) is None  # reversed: the batch's entries add up to 0
+
+
+def test_a_cached_balance_that_differs_from_the_ledger_is_named(
+    pharmacy: Context, shop: dict[str, int]
+) -> None:
+    zs, ls = shop["张三"], shop["李四"]
+    _sql(pharmacy, f"UPDATE points_balance SET balance = balance + 5 WHERE customer_id = {ls}")
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert (problem.name, problem.problem) == (
+        "points",
+        f"customer #{ls}: the cached points balance is 20, the ledger 15",
+    )
+    _sql(pharmacy, f"UPDATE points_balance SET balance = balance - 5 WHERE customer_id = {ls}")
+    _sql(pharmacy, f"DELETE FROM points_balance WHERE customer_id = {zs}")
+    problem = checks.first_problem(pharmacy)
+    assert problem is not None
+    assert problem.problem.startswith(f"customer #{zs}: the cached points balance is missing")
+
+
+def test_the_ledger_refuses_edits_and_deletions(pharmacy: Context, shop: dict[str, int]) -> None:
+    entry = _points(pharmacy, shop["李四"], "adjusted", 40)
+    for sql in (
+        f"UPDATE points_entry SET points = 400 WHERE id = {entry}",
+        f"UPDATE points_entry SET kind = 'earned' WHERE id = {entry}",
+        f"DELETE FROM points_entry WHERE id = {entry}",
+    ):
+        with pytest.raises(Exception, match="append-only"):
+            _sql(pharmacy, sql)
+    _sql(pharmacy, f"UPDATE points_entry SET reason = '' WHERE id = {entry}")  # erasure may
+    assert checks.first_problem(pharmacy) is None
 
 
 # --- events removed from the end of the audit log ----------------------------------------
