@@ -1,4 +1,5 @@
-"""A customer's profile at a glance: summary figures, recent purchases and interactions.
+"""A customer's profile at a glance: summary figures, recent purchases and interactions,
+and their points and member tier.
 
 The summary is computed in SQL over the covering purchase index, so even a customer with
 thousands of lines opens without loading them.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from pharmadesk.services import audit, customers, interactions, purchases
+from pharmadesk.services import audit, customers, interactions, loyalty, purchases
 from pharmadesk.services.context import Context
 
 
@@ -30,6 +31,7 @@ class Profile:
     summary: Summary
     recent_purchases: list[purchases.PurchaseLine]
     recent_interactions: list[interactions.InteractionRecord]
+    points: loyalty.Standing | None = None  # balance, tier, points about to expire
 
 
 def summary(ctx: Context, customer_id: int) -> Summary:
@@ -75,4 +77,5 @@ def load(ctx: Context, customer_id: int, *, recent: int = 50) -> Profile:
         purchases.history(ctx, customer_id, limit=recent),
         # The whole log: a customer's interactions are few, and none may be out of reach.
         interactions.for_customer(ctx, customer_id, limit=None),
+        loyalty.standing(ctx, customer_id),
     )
