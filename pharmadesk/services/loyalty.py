@@ -217,7 +217,7 @@ def _category(line: object) -> str | None:
     return product.category if product is not None else None
 
 
-def _share(total: int, weights: Sequence[int]) -> list[int]:
+def share(total: int, weights: Sequence[int]) -> list[int]:
     """`total` split in proportion to `weights`, in whole fen that add up exactly."""
     whole = sum(weights)
     if whole <= 0 or total <= 0:
@@ -269,7 +269,7 @@ def quote(
     value = rules.value_fen(redeem_points)
     if value > subtotal:
         raise ValidationError({"redeem": "the points are worth more than the receipt"})
-    off = _share(value, discounted)
+    off = share(value, discounted)
     paid = [amount - cut for amount, cut in zip(discounted, off, strict=True)]
     eligible = sum(
         amount for amount, line in zip(paid, lines, strict=True) if rules.earns(_category(line))

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from pharmadesk.services import audit, consents, search_index, settings
+from pharmadesk.services import audit, consents, loyalty, search_index, settings
 from pharmadesk.services.context import Context
-from pharmadesk.services.demo import catalogue, people, visits
+from pharmadesk.services.demo import catalogue, people, points, visits
 from pharmadesk.services.demo.people import MobileBook, Person
+from pharmadesk.services.demo.points import REDEEMERS, Account, PointsRow
 from pharmadesk.services.demo.visits import CST, Contact, Visit
 from pharmadesk.text.pinyin import full_and_initials
 
@@ -40,9 +41,13 @@ _CONSENT_SQL = (
     "notice_version) VALUES (?, ?, ?, ?, ?, 'counter', ?)"
 )
 _PURCHASE_SQL = (
-    "INSERT INTO purchase (customer_id, product_id, purchased_at, purchased_on, quantity, "
+    "INSERT INTO purchase (id, customer_id, product_id, purchased_at, purchased_on, quantity, "
     "unit_price_fen, amount_fen, receipt, transaction_key, source, user_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?)"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?)"
+)
+_POINTS_SQL = (
+    "INSERT INTO points_entry (customer_id, kind, points, reason, purchase_id, user_id, "
+    "created_at, effective_on, expires_on, value_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INTERACTION_SQL = (
     "INSERT INTO interaction (customer_id, occurred_at, channel, kind, summary, rating, status, "
@@ -61,6 +66,7 @@ class DemoStats:
     interactions: int
     open_follow_ups: int
     planted_duplicates: int
+    points_entries: int
 
 
 def populate(
@@ -74,7 +80,7 @@ def populate(
     """Fill an empty pharmacy with `customers` synthetic customers (at least the documented
     ones) and their last 24 months, as if the demo were made on `today`."""
     rng = random.Random(seed)
-    writer = _Writer(ctx, today)
+    writer = _Writer(ctx, today, random.Random(f"points {seed}"))
     writer.add_products()
     group = people.documented(today)
     first_random_id = writer.next_id + len(group)
@@ -105,6 +111,8 @@ def populate(
     for index, new_id in zip(duplicates_of, ids[-len(duplicates_of) :], strict=False):
         pairs.append((first_random_id + index, new_id))
     with ctx.db.atomic():
+        # Every lot gone by today has its expiry entry: the first expiry run starts here.
+        settings.put(ctx, loyalty.EXPIRED_THROUGH, today.isoformat())
         settings.put(
             ctx,
             PARAMETERS_KEY,
@@ -117,6 +125,7 @@ def populate(
             interactions=writer.interactions,
             open_follow_ups=writer.open_follow_ups,
             planted_duplicates=len(pairs),
+            points_entries=writer.points_entries,
         )
         audit.record(ctx, "demo.populated", details={"customers": customers, "seed": seed})
     return stats
@@ -130,14 +139,17 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
 class _Writer:
     """Turns people into rows and writes them, one transaction per chunk."""
 
-    def __init__(self, ctx: Context, today: date) -> None:
+    def __init__(self, ctx: Context, today: date, points_rng: random.Random) -> None:
         self.ctx = ctx
         self.today = today
-        self.next_id = 1 + int(ctx.db.execute_sql("SELECT coalesce(max(id), 0) FROM customer")
-                               .fetchone()[0])  # fmt: skip
-        self.products: dict[str, tuple[int, int]] = {}  # name -> (id, price in fen)
+        self.points_rng = points_rng  # who redeems, and how much: not the people's draws
+        self.next_id = _next_id(ctx, "customer")
+        self.next_line_id = _next_id(ctx, "purchase")
+        # name -> (id, price in fen, whether it earns points)
+        self.products: dict[str, tuple[int, int, bool]] = {}
         self.receipts: Counter[date] = Counter()
         self.customers = self.lines = self.interactions = self.open_follow_ups = 0
+        self.points_entries = 0
         # The notice the demo's customers were shown, as every consent recorded now names.
         self.notice_version = consents.notice_version(ctx)
 
@@ -147,7 +159,8 @@ class _Writer:
             approval = f"国药准字{product.approval}" if product.approval else None
             rows.append((number, product.name, product.specification, product.category,
                          product.brand, _barcode(number), approval))  # fmt: skip
-            self.products[product.name] = (number, product.price_fen)
+            earns = points.RULES.earns(product.category)
+            self.products[product.name] = (number, product.price_fen, earns)
         with self.ctx.db.atomic():
             self.ctx.db.cursor().executemany(_PRODUCT_SQL, rows)
 
@@ -156,6 +169,7 @@ class _Writer:
         consent_rows: list[tuple[Any, ...]] = []
         purchase_rows: list[tuple[Any, ...]] = []
         contact_rows: list[tuple[Any, ...]] = []
+        points_rows: list[tuple[Any, ...]] = []
         key_rows: list[tuple[str, int, int, int]] = []
         ids = []
         owner = self.ctx.account.id
@@ -184,8 +198,14 @@ class _Writer:
                 if status is not None:
                     consent_rows.append((customer_id, purpose, status, registered, owner,
                                          self.notice_version))  # fmt: skip
+            account = Account(
+                person.pattern != people.DOCUMENTED and self.points_rng.random() < REDEEMERS,
+                person.redemptions,
+            )
             for trip in trips:
-                purchase_rows.extend(self._lines(customer_id, trip, owner))
+                purchase_rows.extend(self._lines(customer_id, trip, owner, account))
+            account.expire(self.today)
+            points_rows.extend(_points_row(customer_id, row, owner) for row in account.rows)
             for chat in chats:
                 contact_rows.append(_contact_row(customer_id, chat, owner))
                 self.open_follow_ups += chat.status == "open"
@@ -197,36 +217,64 @@ class _Writer:
                 fill(ids[0], ids[-1])
             cursor.executemany(_CONSENT_SQL, consent_rows)
             cursor.executemany(_PURCHASE_SQL, purchase_rows)
+            cursor.executemany(_POINTS_SQL, points_rows)
             cursor.executemany(_INTERACTION_SQL, contact_rows)
             key_rows.sort()  # in key order, the WITHOUT ROWID index is filled page by page
             cursor.executemany(search_index.INSERT_SQL, key_rows)
         self.customers += len(customer_rows)
         self.lines += len(purchase_rows)
         self.interactions += len(contact_rows)
+        self.points_entries += len(points_rows)
         return ids if return_ids else len(ids)
 
     def _visits(self, rng: random.Random, person: Person) -> list[Visit]:
+        """The person's visits in the order they happened (the points follow that order)."""
         if person.pattern == people.DOCUMENTED:
-            return [
+            trips = [
                 Visit(visits.visit_time(rng, day), tuple(visits.Line(name, 1) for name in names))
                 for day, names in person.fixed_visits
             ]
-        return [
-            Visit(visits.visit_time(rng, day), visits.basket(rng, person, day, monthly))
-            for day, monthly in visits.visit_days(rng, person, self.today)
-        ]
+        else:
+            trips = [
+                Visit(visits.visit_time(rng, day), visits.basket(rng, person, day, monthly))
+                for day, monthly in visits.visit_days(rng, person, self.today)
+            ]
+        return sorted(trips, key=lambda trip: trip.at)
 
-    def _lines(self, customer_id: int, trip: Visit, owner: int) -> list[tuple[Any, ...]]:
+    def _lines(
+        self, customer_id: int, trip: Visit, owner: int, account: Account
+    ) -> list[tuple[Any, ...]]:
+        """The receipt's lines, priced by the customer's points account."""
         day = trip.at.date()
         self.receipts[day] += 1
         receipt = f"R{day:%Y%m%d}{self.receipts[day]:04d}"
-        rows = []
-        for line in trip.lines:
-            product_id, price = self.products[line.product]
-            rows.append((customer_id, product_id, trip.at.isoformat(), day.isoformat(),
-                         line.quantity, price, price * line.quantity, receipt,
-                         f"receipt:{receipt}", owner))  # fmt: skip
-        return rows
+        first = self.next_line_id
+        self.next_line_id += len(trip.lines)
+        shelf = [self.products[line.product] for line in trip.lines]
+        priced = account.receipt(
+            self.points_rng, trip.at, receipt, first,
+            [price * line.quantity for (_, price, _), line in zip(shelf, trip.lines, strict=True)],
+            [earns for _, _, earns in shelf],
+        )  # fmt: skip
+        at, on, key = trip.at.isoformat(), day.isoformat(), f"receipt:{receipt}"
+        return [
+            (first + index, customer_id, product_id, at, on, line.quantity, price, amount,
+             receipt, key, owner)
+            for index, ((product_id, price, _), line, amount)
+            in enumerate(zip(shelf, trip.lines, priced.amounts, strict=True))
+        ]  # fmt: skip
+
+
+def _points_row(customer_id: int, row: PointsRow, owner: int) -> tuple[Any, ...]:
+    return (
+        customer_id, row.kind, row.points, row.reason, row.line,
+        None if row.kind == "expired" else owner, row.at.isoformat(timespec="seconds"),
+        row.effective_on.isoformat(), _iso(row.expires_on), row.value_fen,
+    )  # fmt: skip
+
+
+def _next_id(ctx: Context, table: str) -> int:
+    return 1 + int(ctx.db.execute_sql(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
 
 
 def _contact_row(customer_id: int, chat: Contact, owner: int) -> tuple[Any, ...]:

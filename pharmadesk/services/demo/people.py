@@ -6,7 +6,7 @@ Nothing here touches the database; `populate` writes what these functions return
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -76,6 +76,8 @@ class Person:
     consents: tuple[str | None, str | None, str | None] = ("given", "given", "given")
     # Set for the documented customers, whose purchases are fixed rather than drawn.
     fixed_visits: Sequence[tuple[date, tuple[str, ...]]] = field(default_factory=list)
+    # The points a documented customer takes off the receipt of a day (the others draw).
+    redemptions: Mapping[date, int] = field(default_factory=dict)
     duplicate_of: int | None = None  # index of the person this one duplicates
 
 
@@ -104,8 +106,21 @@ class MobileBook:
                 return number
 
 
+ZHANG_REDEEMS = 50  # points 张三 took off his latest receipt
+
+
 def documented(today: date) -> list[Person]:
-    """The customers the README promises, whatever the size and seed."""
+    """The customers the README promises, whatever the size and seed.
+
+    - 张三 (mobile 13812345678): four receipts, 320, 150, 40 and 3 days before the demo was
+      made; he took 50 points (¥0.50) off the latest one and has 70 points: 18 + 47 + 25
+      earned on the first three, 30 on what he paid for the latest (¥31.00 less ¥0.50).
+      None of them expire within a month of the demo's day, and he stays 普通 (standard).
+    - 曾志强, 单丽, 解明, 仇建国, 区伟: surnames with their own readings (zeng, shan, xie,
+      qiu, ou), each with two visits, the latest 2 to 10 days before the demo was made.
+    - 李秀英: a diabetic who consented to contact; she bought 二甲双胍片 (only that) every
+      30 days, eight times, the last time 25 days before the demo was made.
+    """
     long_ago = today - timedelta(days=700)
     zhang_visits = [
         (today - timedelta(days=days), products)
@@ -121,7 +136,7 @@ def documented(today: date) -> list[Person]:
         Person(
             "张三", "M", "13812345678", long_ago, DOCUMENTED, birth_date=date(1980, 5, 12),
             address=f"{catalogue.CITY}西湖区文三路88号", postal_code="310012",
-            fixed_visits=zhang_visits,
+            fixed_visits=zhang_visits, redemptions={today - timedelta(days=3): ZHANG_REDEEMS},
         ),
         Person("曾志强", "M", "13900001111", long_ago, DOCUMENTED, birth_date=date(1975, 3, 8),
                fixed_visits=_recent(today, 2, "健胃消食片")),
@@ -207,5 +222,6 @@ def duplicate(
         registered_on=registered,
         pattern=REGULAR,
         fixed_visits=[],
+        redemptions={},
         duplicate_of=index,
     )
