@@ -7,7 +7,7 @@ receipt number, or the day when there is none), which is what "a transaction" co
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from pharmadesk.db.models import Customer, Product, Purchase
@@ -51,6 +51,9 @@ class PurchaseLine:
     unit_price_fen: int
     amount_fen: int
     receipt: str | None
+    # The receipt's points, on its first line (the ledger entries point to it); 0 elsewhere.
+    earned_points: int = 0
+    redeemed_points: int = 0
 
 
 def transaction_key(receipt: str | None, day: date) -> str:
@@ -148,7 +151,7 @@ def record(
             entity_id=ids[0], details={"lines": len(ids), "points": priced.earn_points,
                                        "redeemed": priced.redeem_points},
         )  # fmt: skip
-    return lines_by_id(ids)
+    return lines_by_id(ctx, ids)
 
 
 def _query():  # type: ignore[no-untyped-def]
@@ -163,9 +166,35 @@ def _line(row: Purchase) -> PurchaseLine:
     )  # fmt: skip
 
 
-def lines_by_id(ids: list[int]) -> list[PurchaseLine]:
+# A receipt's earned and redeemed points from its ledger entries (redeemed as a positive count).
+_POINTS_SUMS = (
+    "coalesce(sum(CASE WHEN kind = 'earned' THEN points END), 0), "
+    "coalesce(-sum(CASE WHEN kind = 'redeemed' THEN points END), 0)"
+)
+
+
+def _with_points(ctx: Context, lines: list[PurchaseLine]) -> list[PurchaseLine]:
+    """`lines` with the points of the receipts they begin (one indexed read)."""
+    if not lines:
+        return lines
+    marks = ", ".join("?" * len(lines))
+    rows = ctx.db.execute_sql(
+        f"SELECT purchase_id, {_POINTS_SUMS} FROM points_entry "
+        f"WHERE purchase_id IN ({marks}) GROUP BY purchase_id",
+        [line.id for line in lines],
+    ).fetchall()
+    points = {row[0]: (row[1], row[2]) for row in rows}
+    return [
+        replace(line, earned_points=points[line.id][0], redeemed_points=points[line.id][1])
+        if line.id in points
+        else line
+        for line in lines
+    ]
+
+
+def lines_by_id(ctx: Context, ids: list[int]) -> list[PurchaseLine]:
     rows = _query().where(Purchase.id.in_(ids)).order_by(Purchase.id)
-    return [_line(row) for row in rows]
+    return _with_points(ctx, [_line(row) for row in rows])
 
 
 def history(
@@ -179,7 +208,7 @@ def history(
         .limit(limit)
         .offset(offset)
     )
-    return [_line(row) for row in rows]
+    return _with_points(ctx, [_line(row) for row in rows])
 
 
 @dataclass(frozen=True)
@@ -300,17 +329,20 @@ def page(
 
 
 def _rows(ctx: Context, sql: str, params: list[object]) -> list[PurchaseRow]:
-    return [
-        PurchaseRow(
-            PurchaseLine(
-                r[0], r[1], datetime.fromisoformat(r[2]), date.fromisoformat(r[3]), r[4], r[5],
-                r[6], r[7], r[8], r[9], r[10], r[11],
-            ),
-            r[12],
-            r[13],
+    found = ctx.db.execute_sql(sql, params).fetchall()
+    lines = [
+        PurchaseLine(
+            r[0], r[1], datetime.fromisoformat(r[2]), date.fromisoformat(r[3]), r[4], r[5],
+            r[6], r[7], r[8], r[9], r[10], r[11],
         )
-        for r in ctx.db.execute_sql(sql, params).fetchall()
+        for r in found
     ]  # fmt: skip
+    # The page's points in one read of the ledger's purchase index: a page is a few hundred
+    # lines, so this costs the same deep into millions of lines as on the first page.
+    return [
+        PurchaseRow(line, r[12], r[13])
+        for line, r in zip(_with_points(ctx, lines), found, strict=True)
+    ]
 
 
 def count_lines(ctx: Context, customer_id: int | None = None) -> int:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSplitter
 
-from pharmadesk.services import consents, custom_fields, products, purchases, search
+from pharmadesk.services import consents, custom_fields, loyalty, products, purchases, search
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui.consent_panel import ConsentActions
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.customer_panel import CustomerPanel
 from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel
+from pharmadesk.ui.points_panel import PointsActions
 from pharmadesk.ui.search_panel import SearchPanel
 from pharmadesk.ui.tasks import BackgroundRunner
 
@@ -42,9 +43,15 @@ class CounterPage(QSplitter):
             history=lambda customer_id: consents.history(ctx, customer_id),
             withdraw=lambda customer_id, purpose: consents.withdraw(ctx, customer_id, purpose),
         )
+        points = PointsActions(
+            standing=lambda customer_id: loyalty.standing(ctx, customer_id),
+            entries=lambda customer_id: loyalty.entries(ctx, customer_id),
+            adjust=lambda customer_id, change, why: loyalty.adjust(ctx, customer_id, change, why),
+            may_adjust=allows(ctx.account, Operation.ADJUST_POINTS),
+        )
         self.panel = CustomerPanel(
             self.form, self.purchase_model, self.interaction_model, products.categories(ctx),
-            consents=actions,
+            consents=actions, points=points,
         )  # fmt: skip
         self.panel.may_see_health = self.may_see_health
         self.addWidget(self.search)

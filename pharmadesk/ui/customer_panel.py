@@ -1,5 +1,5 @@
 """The right-hand side of the counter: who the customer is, what to watch out for, their
-form, purchase history, interaction log and consents."""
+points at a glance, their form, purchase history, interaction log, consents and points."""
 
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pharmadesk.services.loyalty import Standing
 from pharmadesk.services.profile import Profile
 from pharmadesk.services.purchases import PurchaseFilter
 from pharmadesk.ui.consent_panel import ConsentActions, ConsentPanel
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel, day, money
+from pharmadesk.ui.points_panel import PointsActions, PointsPanel, glance
 from pharmadesk.ui.purchase_filter import PurchaseFilterBar
 from pharmadesk.ui.tables import size_columns, table_view
 
@@ -30,7 +32,8 @@ BANNER_STYLE = (
 
 # A typical value of each purchase column, for its width.
 PURCHASE_SAMPLES = ("2026-10-31", "蒲地蓝消炎口服液", "100mg×100片", "维生素营养", "99",
-                    "¥1,234.00", "¥12,345.00", "¥123,456.00", "R202610310001")  # fmt: skip
+                    "¥1,234.00", "¥12,345.00", "¥123,456.00", "R202610310001",
+                    "+1,234 / −10,000")  # fmt: skip
 
 
 class CustomerPanel(QWidget):
@@ -47,6 +50,7 @@ class CustomerPanel(QWidget):
         parent: QWidget | None = None,
         *,
         consents: ConsentActions | None = None,
+        points: PointsActions | None = None,
     ) -> None:
         super().__init__(parent)
         self.form = form
@@ -67,6 +71,10 @@ class CustomerPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("customerSummary")
         self.summary.setWordWrap(True)
+        # Balance, tier and points about to expire: seen before a sale, whatever the tab.
+        self.points_line = QLabel()
+        self.points_line.setObjectName("customerPoints")
+        self.points_line.hide()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._details_tab(), self.tr("Details"))
         self.tabs.addTab(self._purchases_tab(categories), self.tr("Purchases"))
@@ -76,10 +84,15 @@ class CustomerPanel(QWidget):
         # The form shows the withdrawal too, keeping whatever else is typed in it.
         self.consents.withdrawn.connect(lambda purpose: self.form.mark_withdrawn(purpose))
         self.tabs.addTab(self.consents, self.tr("Consents"))
+        self.points = PointsPanel(points)
+        self.points.setObjectName("pointsPanel")
+        self.points.standing_shown.connect(self._show_points_line)
+        self.tabs.addTab(self.points, self.tr("Points"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
+        layout.addWidget(self.points_line)
         layout.addWidget(self.tabs, 1)
         self.show_profile(None)
 
@@ -151,6 +164,7 @@ class CustomerPanel(QWidget):
             self.purchases.set_filter(PurchaseFilter(customer_id=-1))
             self.interactions.set_items([])
             self.consents.show_customer(None)
+            self.points.show_customer(None)
             return
         customer, summary = profile.customer, profile.summary
         self.title.setText(f"{customer.name}  ·  {customer.code or ''}")
@@ -176,3 +190,9 @@ class CustomerPanel(QWidget):
         self.purchases.set_filter(PurchaseFilter(customer_id=customer.id))
         self.interactions.set_items(profile.recent_interactions)
         self.consents.show_customer(customer)
+        self.points.show_customer(customer.id)
+
+    def _show_points_line(self, standing: object) -> None:
+        shown = isinstance(standing, Standing)
+        self.points_line.setText(glance(standing) if isinstance(standing, Standing) else "")
+        self.points_line.setVisible(shown)

@@ -33,6 +33,7 @@ from pharmadesk.errors import DatabaseUnavailable, NotFound, PharmaDeskError, Va
 from pharmadesk.services import (
     customers,
     interactions,
+    loyalty,
     products,
     profile,
     purchases,
@@ -53,7 +54,7 @@ from pharmadesk.ui.idle_watch import IdleWatch
 from pharmadesk.ui.interaction_dialog import InteractionDialog
 from pharmadesk.ui.lock_screen import LockScreen
 from pharmadesk.ui.models import AllPurchasesModel, InteractionTableModel, PurchaseTableModel
-from pharmadesk.ui.purchase_dialog import PurchaseDialog
+from pharmadesk.ui.purchase_dialog import PurchaseDialog, purchase_saved
 from pharmadesk.ui.search_panel import SearchPanel
 from pharmadesk.ui.tasks import BackgroundRunner
 
@@ -548,11 +549,15 @@ class MainWindow(QMainWindow):
             return
         if not self.confirm_leave():
             return
+        customer_id = self.customer_id
         dialog = PurchaseDialog(
             customer_name=self._record.name,
             allergy_text=self._record.allergies,
             chronic_text=self._record.chronic_conditions,
             find_products=lambda text: products.find(self.ctx, text),
+            price=lambda lines, redeem, discount: loyalty.quote(
+                self.ctx, customer_id, lines, redeem_points=redeem, member_discount=discount
+            ),
             parent=self,
         )
         accepted = self.run_dialog(dialog)
@@ -561,15 +566,16 @@ class MainWindow(QMainWindow):
             return
         if accepted and dialog.lines:
             try:
-                purchases.record(
-                    self.ctx, self.customer_id, dialog.lines, receipt=dialog.receipt.text()
-                )
+                saved = purchases.record(
+                    self.ctx, customer_id, dialog.lines, receipt=dialog.receipt.text(),
+                    redeem_points=dialog.redeem_points, member_discount=dialog.member_discount,
+                )  # fmt: skip
             except PharmaDeskError as exc:
                 self.warn(self.tr("Not saved"), exc.message)
                 return
             # The tab stays where it is, so the keyboard stays where the user left it.
             self._reload_keeping_form()
-            self.statusBar().showMessage(self.tr("Purchase saved"), 3000)
+            self.statusBar().showMessage(purchase_saved(saved[0]), 5000)
 
     def add_interaction(self) -> None:
         if self.customer_id is None or self._record is None:

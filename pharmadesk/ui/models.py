@@ -35,6 +35,28 @@ def day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+MINUS = "\u2212"  # a real minus sign: "−100" reads better than "-100" beside "+99"
+
+
+def signed(points: int) -> str:
+    """+99, −100, 0 (grouped: +1,234)."""
+    if points > 0:
+        return f"+{points:,}"
+    if points < 0:
+        return f"{MINUS}{-points:,}"
+    return "0"
+
+
+def receipt_points(earned: int, redeemed: int) -> str:
+    """A receipt's points in the purchase tables: '+99', '+80 / −100', '' for none."""
+    parts = []
+    if earned:
+        parts.append(signed(earned))
+    if redeemed:
+        parts.append(signed(-redeemed))
+    return " / ".join(parts)
+
+
 class _TableModel(QAbstractTableModel):
     """Common header handling: subclasses give `headers()` (translated) and `cell()`."""
 
@@ -108,7 +130,7 @@ class PurchaseTableModel(_TableModel):
         return [
             self.tr("Date"), self.tr("Product"), self.tr("Specification"), self.tr("Category"),
             self.tr("Qty"), self.tr("Unit price"), self.tr("Amount"), self.tr("Running total"),
-            self.tr("Receipt"),
+            self.tr("Receipt"), self.tr("Points"),
         ]  # fmt: skip
 
     def set_filter(self, selection: PurchaseFilter) -> None:
@@ -154,7 +176,7 @@ class PurchaseTableModel(_TableModel):
             return Boundary(following[0], after=False)
         return None
 
-    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (4, 5, 6, 7)
+    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (4, 5, 6, 7, 9)
 
     def cells(self, item: PurchaseRow) -> list[str]:
         line = item.line
@@ -162,6 +184,7 @@ class PurchaseTableModel(_TableModel):
             day(line.purchased_on), line.product_name, line.specification,
             line.category or "", str(line.quantity), money(line.unit_price_fen),
             money(line.amount_fen), money(item.running_total_fen), line.receipt or "",
+            receipt_points(line.earned_points, line.redeemed_points),
         ]  # fmt: skip
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -198,13 +221,13 @@ class AllPurchasesModel(PurchaseTableModel):
     total (which only means something for one customer)."""
 
     SORTABLE: ClassVar[dict[int, str]] = {0: "date", 7: "amount"}
-    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (5, 6, 7)
+    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (5, 6, 7, 9)
 
     def headers(self) -> list[str]:
         return [
             self.tr("Date"), self.tr("Customer"), self.tr("Product"), self.tr("Specification"),
             self.tr("Category"), self.tr("Qty"), self.tr("Unit price"), self.tr("Amount"),
-            self.tr("Receipt"),
+            self.tr("Receipt"), self.tr("Points"),
         ]  # fmt: skip
 
     def cells(self, item: PurchaseRow) -> list[str]:
@@ -213,6 +236,7 @@ class AllPurchasesModel(PurchaseTableModel):
             day(line.purchased_on), item.customer_name or "", line.product_name,
             line.specification, line.category or "", str(line.quantity),
             money(line.unit_price_fen), money(line.amount_fen), line.receipt or "",
+            receipt_points(line.earned_points, line.redeemed_points),
         ]  # fmt: skip
 
 

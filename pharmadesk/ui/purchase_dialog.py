@@ -4,16 +4,24 @@ Product field: type a name, pinyin initials or scan a barcode (a scanner types d
 Enter), Enter picks the first match and moves to the quantity; Enter in the price adds the
 line and returns to the product. Ctrl+Enter saves. The customer's allergies and chronic
 conditions stand at the top, and a product that matches an allergy asks first.
+
+Points are earned without asking. As lines come and go the dialog shows the list total, the
+member discount of the customer's tier (a box, ticked when the tier has one), the points to
+redeem (never more than the balance or the receipt allows) and what they take off, the
+total to pay and the points the receipt earns. All of it comes from `price`, the same quote
+the saved receipt gets, so the dialog holds no rules.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,14 +37,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pharmadesk.errors import PharmaDeskError
 from pharmadesk.services import allergies
+from pharmadesk.services.loyalty import Quote
 from pharmadesk.services.products import ProductInfo
-from pharmadesk.services.purchases import MAX_QUANTITY, LineInput
+from pharmadesk.services.purchases import MAX_QUANTITY, LineInput, PurchaseLine
 from pharmadesk.text.normalize import InvalidValue, money_fen
 from pharmadesk.ui.customer_panel import BANNER_STYLE
 from pharmadesk.ui.models import money
 
 ProductFinder = Callable[[str], list[ProductInfo]]
+# price(lines, redeem_points, member_discount): the receipt as it would be saved.
+Pricer = Callable[[list[LineInput], int, bool], Quote]
+
+
+def purchase_saved(first_line: PurchaseLine) -> str:
+    """The status bar's word after a receipt was saved, with the points it earned and took."""
+    earned, redeemed = first_line.earned_points, first_line.redeemed_points
+    text = _tr("Purchase saved")
+    if earned:
+        text += " · " + _tr("+%n point(s)", earned)
+    if redeemed:
+        text += " · " + _tr("%n point(s) redeemed", redeemed)
+    return text
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("PurchaseDialog", text, None, n)
 
 
 class PurchaseDialog(QDialog):
@@ -47,12 +74,15 @@ class PurchaseDialog(QDialog):
         allergy_text: str | None,
         chronic_text: str | None,
         find_products: ProductFinder,
+        price: Pricer | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add purchase: %1").replace("%1", customer_name))
         self.setMinimumWidth(640)
         self._find = find_products
+        self._price = price
+        self.quote: Quote | None = None
         self._allergies = allergy_text
         self._product: ProductInfo | None = None
         self.lines: list[LineInput] = []
@@ -78,14 +108,24 @@ class PurchaseDialog(QDialog):
             [self.tr("Product"), self.tr("Qty"), self.tr("Unit price"), self.tr("Amount")]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not cell
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.receipt = QLineEdit()
         self.receipt.setObjectName("receipt")
         form.addRow(self.tr("Receipt number (optional)"), self.receipt)
+        self._points_rows(form)
         self.total = QLabel()
-        form.addRow(self.tr("Total"), self.total)
+        self.total.setObjectName("totalToPay")
+        font = self.total.font()
+        font.setBold(True)
+        self.total.setFont(font)
+        form.addRow(self.tr("Total to pay") if price is not None else self.tr("Total"), self.total)
+        self.earns = QLabel()
+        self.earns.setObjectName("earnPoints")
+        form.addRow(self.tr("Points earned"), self.earns)
+        form.setRowVisible(self.earns, price is not None)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -96,6 +136,7 @@ class PurchaseDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self._save)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table).activated.connect(self._remove_line)
+        self._set_tab_order()
         self._update_total()
         self.product.setFocus()
 
@@ -135,7 +176,7 @@ class PurchaseDialog(QDialog):
         self.price.setObjectName("unitPrice")
         self.price.setPlaceholderText(self.tr("Unit price ¥"))
         self.price.returnPressed.connect(self._add_line)
-        add = QPushButton(self.tr("Add line"))
+        add = self.add_button = QPushButton(self.tr("Add line"))
         add.setAutoDefault(False)
         add.clicked.connect(self._add_line)
         row = QHBoxLayout()
@@ -145,6 +186,67 @@ class PurchaseDialog(QDialog):
         row.addWidget(self.price, 1)
         row.addWidget(add)
         return row
+
+    def _points_rows(self, form: QFormLayout) -> None:
+        """List total, member discount, points to redeem: shown when the dialog can price."""
+        self.list_total = QLabel()
+        self.list_total.setObjectName("listTotal")
+        self.discount = QCheckBox()
+        self.discount.setObjectName("memberDiscount")
+        self.discount_value = QLabel()
+        self.discount_value.setObjectName("discountValue")
+        discount_row = QHBoxLayout()
+        discount_row.addWidget(self.discount)
+        discount_row.addWidget(self.discount_value, 1)
+        self.redeem = QSpinBox()
+        self.redeem.setObjectName("redeemPoints")
+        self.redeem.setGroupSeparatorShown(True)
+        self.redeem.setRange(0, 0)
+        self.redeem.valueChanged.connect(lambda _: self._update_total())
+        self.redeem_value = QLabel()
+        self.redeem_value.setObjectName("redeemValue")
+        redeem_row = QHBoxLayout()
+        redeem_row.addWidget(self.redeem)
+        redeem_row.addWidget(self.redeem_value, 1)
+        self.problem = QLabel()
+        self.problem.setObjectName("priceProblem")
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.hide()
+        form.addRow(self.tr("List total"), self.list_total)
+        form.addRow("", discount_row)  # the box says what it is
+        redeem_label = QLabel(self.tr("&Redeem points"))
+        redeem_label.setBuddy(self.redeem)
+        form.addRow(redeem_label, redeem_row)
+        form.addRow(self.problem)
+        pricing = self._price is not None
+        tier = self._price([], 0, True).tier if self._price is not None else None
+        percent = self._percent = tier.discount_percent if tier is not None else 0
+        self.discount.setText(self.tr("Member discount %1 %").replace("%1", str(percent)))
+        self.discount.setChecked(percent > 0)
+        self.discount.toggled.connect(lambda _: self._update_total())
+        for field, shown in ((self.list_total, pricing), (discount_row, pricing and percent > 0),
+                             (redeem_row, pricing)):  # fmt: skip
+            form.setRowVisible(field, shown)
+
+    def _set_tab_order(self) -> None:
+        chain = [self.product, self.quantity, self.price, self.add_button, self.table, self.receipt,
+                 self.discount, self.redeem, self.buttons]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    @property
+    def redeem_points(self) -> int:
+        """The points the customer chose to redeem on this receipt."""
+        return self.redeem.value() if self._price is not None else 0
+
+    @property
+    def member_discount(self) -> bool:
+        """Whether the tier's discount comes off (False when the tier has none)."""
+        return (
+            self._price is not None
+            and self.discount.isVisibleTo(self)
+            and self.discount.isChecked()
+        )
 
     def _clear_pick(self) -> None:
         self._product = None
@@ -231,8 +333,46 @@ class PurchaseDialog(QDialog):
             self._update_total()
 
     def _update_total(self) -> None:
-        total = sum(line.quantity * line.unit_price_fen for line in self.lines)
-        self.total.setText(money(total))
+        if self._price is None:
+            self.total.setText(
+                money(sum(line.quantity * line.unit_price_fen for line in self.lines))
+            )
+            return
+        if self._pricing:
+            return  # the spin box's new maximum changed its value: already being priced
+        self._pricing = True
+        try:
+            self._show_quote()
+        finally:
+            self._pricing = False
+
+    _pricing = False
+
+    def _show_quote(self) -> None:
+        assert self._price is not None
+        discount = self.member_discount
+        try:
+            # The most this receipt can take, then the receipt with what was chosen of it.
+            most = self._price(self.lines, 0, discount).max_redeem_points
+            self.redeem.setMaximum(most)
+            self.redeem.setEnabled(most > 0)
+            quote = self._price(self.lines, self.redeem.value(), discount)
+        except PharmaDeskError as exc:
+            self.problem.setText(exc.message)
+            self.problem.show()
+            return
+        self.problem.hide()
+        self.quote = quote
+        self.list_total.setText(money(quote.list_total_fen))
+        self.discount_value.setText(f"−{money(quote.discount_fen)}" if quote.discount_fen else "")
+        self.redeem_value.setText(
+            self.tr("= %1 off · balance %2 · at most %3")
+            .replace("%1", money(quote.redeem_value_fen))
+            .replace("%2", f"{quote.balance:,}")
+            .replace("%3", f"{quote.max_redeem_points:,}")
+        )
+        self.total.setText(money(quote.total_fen))
+        self.earns.setText(f"+{quote.earn_points:,}")
 
     def _save(self) -> None:
         if self.product.text().strip() and self.price.text().strip():

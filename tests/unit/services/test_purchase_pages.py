@@ -97,3 +97,26 @@ def test_continuing_from_a_neighbouring_row_gives_the_same_pages(pharmacy: Conte
             )  # fmt: skip
             ids = [[r.line.id for r in rows] for rows in (by_offset[1], forward, backward)]
             assert ids[0] == ids[1] == ids[2], (order_by, descending)
+
+
+def test_each_receipt_shows_its_points_on_its_first_line(pharmacy: Context) -> None:
+    ids = _shop(pharmacy)  # 张三 earned 1+3+5+7+9+11 = 36 points
+    receipt = purchases.record(
+        pharmacy, ids["张三"], [LineInput("创可贴", 1, 2000), LineInput("口罩", 2, 1000)],
+        receipt="R9", redeem_points=36,
+    )  # fmt: skip
+    first, second = receipt[0].id, receipt[1].id
+    # ¥40.00 less ¥0.36: 39 points earned, 36 redeemed, both on the receipt's first line.
+    assert (receipt[0].earned_points, receipt[0].redeemed_points) == (39, 36)
+    for rows in (
+        purchases.page(pharmacy, PurchaseFilter(customer_id=ids["张三"]), offset=0, limit=50),
+        purchases.page(pharmacy, PurchaseFilter(customer_id=ALL), offset=0, limit=50),
+    ):
+        points = {r.line.id: (r.line.earned_points, r.line.redeemed_points) for r in rows}
+        assert points[first] == (39, 36)
+        assert points[second] == (0, 0)
+    history = {line.id: line for line in purchases.history(pharmacy, ids["张三"])}
+    assert (history[first].earned_points, history[first].redeemed_points) == (39, 36)
+    assert (history[second].earned_points, history[second].redeemed_points) == (0, 0)
+    earned = [line.earned_points for line in history.values() if line.receipt is None]
+    assert sorted(earned) == [1, 3, 5, 7, 9, 11]
