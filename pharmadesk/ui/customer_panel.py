@@ -190,7 +190,7 @@ class CustomerPanel(QWidget):
         self.purchases.set_filter(PurchaseFilter(customer_id=customer.id))
         self.interactions.set_items(profile.recent_interactions)
         self.consents.show_customer(customer)
-        self.points.show_customer(customer.id)
+        self.points.show_customer(customer.id, profile.points)
 
     def _show_points_line(self, standing: object) -> None:
         shown = isinstance(standing, Standing)

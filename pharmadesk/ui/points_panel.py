@@ -214,14 +214,15 @@ class PointsPanel(QWidget):
     def standing(self) -> Standing | None:
         return self._standing
 
-    def show_customer(self, customer_id: int | None) -> None:
-        """Show a saved customer's points (None: a new customer, no points yet)."""
+    def show_customer(self, customer_id: int | None, standing: Standing | None = None) -> None:
+        """Show a saved customer's points (None: a new customer, no points yet); `standing`
+        when the caller has it already (the profile carries it)."""
         self._customer_id = customer_id
         if customer_id is None or self._actions is None:
             self._standing = None
             self.model.set_entries([])
         else:
-            self._standing = self._actions.standing(customer_id)
+            self._standing = standing or self._actions.standing(customer_id)
             self.model.set_entries(self._actions.entries(customer_id))
         self._show_standing(self._standing)
         self.correct.setEnabled(self._standing is not None)

@@ -14,6 +14,7 @@ the saved receipt gets, so the dialog holds no rules.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 
@@ -219,7 +220,11 @@ class PurchaseDialog(QDialog):
         form.addRow(redeem_label, redeem_row)
         form.addRow(self.problem)
         pricing = self._price is not None
-        tier = self._price([], 0, True).tier if self._price is not None else None
+        tier = None
+        if self._price is not None:
+            # A refusal is said in the problem line once the lines are priced.
+            with contextlib.suppress(PharmaDeskError):
+                tier = self._price([], 0, True).tier
         percent = self._percent = tier.discount_percent if tier is not None else 0
         self.discount.setText(self.tr("Member discount %1 %").replace("%1", str(percent)))
         self.discount.setChecked(percent > 0)
