@@ -19,7 +19,7 @@ from pharmadesk.services import audit, consents, loyalty, search_index, settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.demo import catalogue, people, points, visits
 from pharmadesk.services.demo.people import MobileBook, Person
-from pharmadesk.services.demo.points import REDEEMERS, Account, PointsRow
+from pharmadesk.services.demo.points import REDEEMERS, Account
 from pharmadesk.services.demo.visits import CST, Contact, Visit
 from pharmadesk.text.pinyin import full_and_initials
 
@@ -44,10 +44,6 @@ _PURCHASE_SQL = (
     "INSERT INTO purchase (id, customer_id, product_id, purchased_at, purchased_on, quantity, "
     "unit_price_fen, amount_fen, receipt, transaction_key, source, user_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?)"
-)
-_POINTS_SQL = (
-    "INSERT INTO points_entry (customer_id, kind, points, reason, purchase_id, user_id, "
-    "created_at, effective_on, expires_on, value_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INTERACTION_SQL = (
     "INSERT INTO interaction (customer_id, occurred_at, channel, kind, summary, rating, status, "
@@ -198,14 +194,12 @@ class _Writer:
                 if status is not None:
                     consent_rows.append((customer_id, purpose, status, registered, owner,
                                          self.notice_version))  # fmt: skip
-            account = Account(
-                person.pattern != people.DOCUMENTED and self.points_rng.random() < REDEEMERS,
-                person.redemptions,
-            )
+            redeems = person.pattern != people.DOCUMENTED and self.points_rng.random() < REDEEMERS
+            account = Account(customer_id, owner, redeems=redeems, planned=person.redemptions)
             for trip in trips:
                 purchase_rows.extend(self._lines(customer_id, trip, owner, account))
             account.expire(self.today)
-            points_rows.extend(_points_row(customer_id, row, owner) for row in account.rows)
+            points_rows.extend(account.rows)
             for chat in chats:
                 contact_rows.append(_contact_row(customer_id, chat, owner))
                 self.open_follow_ups += chat.status == "open"
@@ -217,7 +211,7 @@ class _Writer:
                 fill(ids[0], ids[-1])
             cursor.executemany(_CONSENT_SQL, consent_rows)
             cursor.executemany(_PURCHASE_SQL, purchase_rows)
-            cursor.executemany(_POINTS_SQL, points_rows)
+            cursor.executemany(points.INSERT_SQL, points_rows)
             cursor.executemany(_INTERACTION_SQL, contact_rows)
             key_rows.sort()  # in key order, the WITHOUT ROWID index is filled page by page
             cursor.executemany(search_index.INSERT_SQL, key_rows)
@@ -263,14 +257,6 @@ class _Writer:
             for index, ((product_id, price, _), line, amount)
             in enumerate(zip(shelf, trip.lines, priced.amounts, strict=True))
         ]  # fmt: skip
-
-
-def _points_row(customer_id: int, row: PointsRow, owner: int) -> tuple[Any, ...]:
-    return (
-        customer_id, row.kind, row.points, row.reason, row.line,
-        None if row.kind == "expired" else owner, row.at.isoformat(timespec="seconds"),
-        row.effective_on.isoformat(), _iso(row.expires_on), row.value_fen,
-    )  # fmt: skip
 
 
 def _next_id(ctx: Context, table: str) -> int:

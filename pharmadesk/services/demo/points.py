@@ -20,11 +20,12 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
 from pharmadesk.services import loyalty
 from pharmadesk.services.demo.visits import CST
 from pharmadesk.services.loyalty import Facts
-from pharmadesk.services.loyalty_rules import DEFAULT
+from pharmadesk.services.loyalty_rules import DEFAULT, Tier
 
 RULES = DEFAULT
 REDEEMERS = 0.4  # the share of customers who ever take points off a receipt
@@ -34,18 +35,11 @@ REDEEM_STEPS = range(100, 501, 50)  # how many points they then take
 EXPIRY_RUN_AT = time(8, 0)  # the start-up expiry run, when the pharmacy opens
 
 
-@dataclass(frozen=True)
-class PointsRow:
-    """One ledger entry to write; `line` is the id of its receipt's first line."""
-
-    kind: str
-    points: int
-    reason: str
-    at: datetime  # when it was written
-    effective_on: date
-    expires_on: date | None = None
-    value_fen: int | None = None
-    line: int | None = None
+# The rows an `Account` writes (in the order of these columns).
+INSERT_SQL = (
+    "INSERT INTO points_entry (customer_id, kind, points, reason, purchase_id, user_id, "
+    "created_at, effective_on, expires_on, value_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 @dataclass(frozen=True)
@@ -58,10 +52,15 @@ class Priced:
 class Account:
     """One customer's points and 12-month spend, kept receipt by receipt, oldest first."""
 
-    def __init__(self, redeems: bool, planned: Mapping[date, int] | None = None) -> None:
+    def __init__(
+        self, customer_id: int, owner: int, *, redeems: bool,
+        planned: Mapping[date, int] | None = None,
+    ) -> None:  # fmt: skip
+        self.customer_id = customer_id
+        self.owner = owner  # who worked the till
         self.redeems = redeems
         self.planned = dict(planned or {})  # documented customers: day -> points redeemed
-        self.rows: list[PointsRow] = []
+        self.rows: list[tuple[Any, ...]] = []  # for INSERT_SQL
         self._facts: list[Facts] = []
         self._sum = 0
         self._year: int | None = None  # the year whose 1 January has had its expiries
@@ -77,8 +76,8 @@ class Account:
         line, for the entries to point at."""
         day = at.date()
         self.expire(day)
-        percent = RULES.tier_for(self.spend(day)).discount_percent
-        discounted = [amount - amount * percent // 100 for amount in listed]
+        percent = self._tier(day).discount_percent
+        discounted = [amount - amount * percent // 100 for amount in listed] if percent else listed
         subtotal = sum(discounted)
         redeem = self._redeem(rng, day, subtotal)
         value = RULES.value_fen(redeem)
@@ -91,15 +90,22 @@ class Account:
         if not all(earning):
             eligible = sum(amount for amount, e in zip(paid, earning, strict=True) if e)
         earned = RULES.points_for(eligible)
+        if redeem or earned:
+            when = at.isoformat(timespec="seconds")
         if redeem:
-            self._add(PointsRow("redeemed", -redeem, f"redeemed on {label}", at, day,
-                                value_fen=value, line=line))  # fmt: skip
+            self._add("redeemed", -redeem, f"redeemed on {label}", line, self.owner, when, day,
+                      value=value)  # fmt: skip
         if earned:
-            self._add(PointsRow("earned", earned, f"earned on {label}", at, day,
-                                expires_on=RULES.expires_on(day), line=line))  # fmt: skip
+            self._add("earned", earned, f"earned on {label}", line, self.owner, when, day,
+                      expires_on=RULES.expires_on(day))  # fmt: skip
         self._window.append((day, total))
         self._spend += total
         return Priced(tuple(paid), redeem, earned)
+
+    def _tier(self, day: date) -> Tier:
+        # Most customers never spent a tier's threshold at all: no need to count the window.
+        tier = RULES.tier_for(self._spend)
+        return tier if tier is RULES.tiers[0] else RULES.tier_for(self.spend(day))
 
     def spend(self, day: date) -> int:
         """What was paid in the 12 months ending on `day` (receipts so far)."""
@@ -116,9 +122,8 @@ class Account:
         self._year = day.year
         lots, _ = loyalty.open_lots(self._facts)
         for gone_on, points in loyalty.due_expiries(lots, day):
-            written = datetime.combine(gone_on, EXPIRY_RUN_AT, CST)
-            self._add(PointsRow("expired", -points, f"expired on {gone_on.isoformat()}",
-                                written, gone_on))  # fmt: skip
+            when = datetime.combine(gone_on, EXPIRY_RUN_AT, CST).isoformat()
+            self._add("expired", -points, f"expired on {gone_on}", None, None, when, gone_on)
 
     def _redeem(self, rng: random.Random, day: date, subtotal: int) -> int:
         most = min(self._sum, subtotal * RULES.points_per_yuan // 100)
@@ -128,9 +133,15 @@ class Account:
             return 0
         return min(rng.choice(REDEEM_STEPS), most)
 
-    def _add(self, row: PointsRow) -> None:
-        self.rows.append(row)
-        self._sum += row.points
-        self._facts.append(
-            Facts(len(self._facts), row.kind, row.points, row.effective_on, row.expires_on)
-        )
+    def _add(
+        self, kind: str, points: int, reason: str, line: int | None, user: int | None,
+        when: str, day: date, *, expires_on: date | None = None, value: int | None = None,
+    ) -> None:  # fmt: skip
+        """One entry: `line` is the receipt's first line, `user` who wrote it (None: the
+        expiry run), `when` the time it was written."""
+        self.rows.append((
+            self.customer_id, kind, points, reason, line, user, when, day.isoformat(),
+            expires_on.isoformat() if expires_on else None, value,
+        ))  # fmt: skip
+        self._sum += points
+        self._facts.append(Facts(len(self._facts), kind, points, day, expires_on))
