@@ -4,6 +4,9 @@ Deterministic: the same seed, size and creation date give the same pharmacy, sin
 draw comes from one `Random(seed)` in a fixed order and every date is counted back from the
 creation date. Rows go in with the driver's `executemany` in chunked transactions, which is
 what makes 200,000 customers and about 2,000,000 purchase lines a matter of minutes.
+
+Each receipt is priced and earns or redeems points as the counter would under the default
+loyalty rules (`points`), so balances, tiers and expiring points follow from the purchases.
 """
 
 from __future__ import annotations

@@ -90,8 +90,7 @@ class Account:
         if not all(earning):
             eligible = sum(amount for amount, e in zip(paid, earning, strict=True) if e)
         earned = RULES.points_for(eligible)
-        if redeem or earned:
-            when = at.isoformat(timespec="seconds")
+        when = at.isoformat(timespec="seconds")
         if redeem:
             self._add("redeemed", -redeem, f"redeemed on {label}", line, self.owner, when, day,
                       value=value)  # fmt: skip
