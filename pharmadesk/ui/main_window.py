@@ -54,7 +54,7 @@ from pharmadesk.ui.idle_watch import IdleWatch
 from pharmadesk.ui.interaction_dialog import InteractionDialog
 from pharmadesk.ui.lock_screen import LockScreen
 from pharmadesk.ui.models import AllPurchasesModel, InteractionTableModel, PurchaseTableModel
-from pharmadesk.ui.purchase_dialog import PurchaseDialog, purchase_saved
+from pharmadesk.ui.purchase_dialog import PurchaseDialog
 from pharmadesk.ui.search_panel import SearchPanel
 from pharmadesk.ui.tasks import BackgroundRunner
 
@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
                 return
             # The tab stays where it is, so the keyboard stays where the user left it.
             self._reload_keeping_form()
-            self.statusBar().showMessage(purchase_saved(saved[0]), 5000)
+            self.statusBar().showMessage(dialog.saved_message(saved[0]), 5000)
 
     def add_interaction(self) -> None:
         if self.customer_id is None or self._record is None:

@@ -43,7 +43,8 @@ KIND_NAMES = {
 }
 
 
-def _tr(text: object) -> str:
+def _noop(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP above, translated."""
     return QCoreApplication.translate("PointsModel", str(text))
 
 
@@ -52,7 +53,7 @@ def tier_name(tier: Tier) -> str:
     if tier.name:
         return tier.name
     default = TIER_NAMES.get(tier.key)
-    return _tr(default) if default else tier.key
+    return _noop(default) if default else tier.key
 
 
 def is_reversal(entry: Entry) -> bool:
@@ -61,40 +62,52 @@ def is_reversal(entry: Entry) -> bool:
 
 def kind_label(entry: Entry) -> str:
     if is_reversal(entry):
-        return _tr("Reversal")
+        return QCoreApplication.translate("PointsModel", "Reversal")
     name = KIND_NAMES.get(entry.kind)
-    return _tr(name) if name else entry.kind
+    return _noop(name) if name else entry.kind
 
 
 def _receipt(entry: Entry) -> str:
     when = day(entry.purchased_on or entry.effective_on)
     if entry.receipt:
-        return _tr("receipt %1 of %2").replace("%1", entry.receipt).replace("%2", when)
-    return _tr("purchase of %1").replace("%1", when)
+        return (
+            QCoreApplication.translate("PointsModel", "receipt %1 of %2")
+            .replace("%1", entry.receipt)
+            .replace("%2", when)
+        )
+    return QCoreApplication.translate("PointsModel", "purchase of %1").replace("%1", when)
 
 
 def describe(entry: Entry, ledger: Sequence[Entry] = ()) -> str:
     """What an entry was for, in the UI language (`ledger`: the customer's other entries,
     to say which points an expiry took)."""
     if entry.kind == "earned":
-        return _tr("Earned on %1").replace("%1", _receipt(entry))
+        return QCoreApplication.translate("PointsModel", "Earned on %1").replace(
+            "%1", _receipt(entry)
+        )
     if entry.kind == "redeemed":
-        text = _tr("Redeemed on %1").replace("%1", _receipt(entry))
+        text = QCoreApplication.translate("PointsModel", "Redeemed on %1").replace(
+            "%1", _receipt(entry)
+        )
         if entry.value_fen:
-            text += " · " + _tr("%1 off").replace("%1", money(entry.value_fen))
+            text += " · " + QCoreApplication.translate("PointsModel", "%1 off").replace(
+                "%1", money(entry.value_fen)
+            )
         return text
     if entry.kind == "expired":
         return _expiry(entry, ledger)
     if entry.kind == "opening":
         if entry.batch_id is not None:
-            return _tr("Opening balance from import batch %1").replace("%1", str(entry.batch_id))
-        return _tr("Opening balance")
+            return QCoreApplication.translate(
+                "PointsModel", "Opening balance from import batch %1"
+            ).replace("%1", str(entry.batch_id))
+        return QCoreApplication.translate("PointsModel", "Opening balance")
     if is_reversal(entry) or (entry.kind == "adjusted" and entry.batch_id is not None):
         if entry.batch_id is not None:
-            return _tr("Import batch %1 undone: its opening balance reversed").replace(
-                "%1", str(entry.batch_id)
-            )
-        return _tr("Reverses an earlier entry")
+            return QCoreApplication.translate(
+                "PointsModel", "Import batch %1 undone: its opening balance reversed"
+            ).replace("%1", str(entry.batch_id))
+        return QCoreApplication.translate("PointsModel", "Reverses an earlier entry")
     return entry.reason  # a correction by hand: the reason as the pharmacist typed it
 
 
@@ -102,10 +115,12 @@ def _expiry(entry: Entry, ledger: Sequence[Entry]) -> str:
     usable_until = day(entry.effective_on - timedelta(days=1))
     lots = [e for e in ledger if e.points > 0 and e.expires_on == entry.effective_on]
     if not lots:
-        return _tr("Expired: points usable until %1").replace("%1", usable_until)
+        return QCoreApplication.translate("PointsModel", "Expired: points usable until %1").replace(
+            "%1", usable_until
+        )
     earned_by = max(e.effective_on for e in lots)
     return (
-        _tr("Expired: points earned by %1, usable until %2")
+        QCoreApplication.translate("PointsModel", "Expired: points earned by %1, usable until %2")
         .replace("%1", day(earned_by))
         .replace("%2", usable_until)
     )

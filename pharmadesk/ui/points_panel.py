@@ -37,10 +37,6 @@ from pharmadesk.ui.points_model import PointsModel, tier_name
 from pharmadesk.ui.tables import table_view
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PointsPanel", text)
-
-
 @dataclass(frozen=True)
 class PointsActions:
     """The services the panel calls, bound to the signed-in session."""
@@ -57,7 +53,11 @@ def tier_text(standing: Standing) -> str:
     percent = standing.tier.discount_percent
     if not percent:
         return name
-    return _tr("%1 · %2 % member discount").replace("%1", name).replace("%2", str(percent))
+    return (
+        QCoreApplication.translate("PointsPanel", "%1 · %2 % member discount")
+        .replace("%1", name)
+        .replace("%2", str(percent))
+    )
 
 
 def expiring_text(standing: Standing) -> str:
@@ -65,7 +65,7 @@ def expiring_text(standing: Standing) -> str:
     if not standing.expiring_points or standing.expiring_on is None:
         return ""
     return (
-        _tr("%1 points expire on %2")
+        QCoreApplication.translate("PointsPanel", "%1 points expire on %2")
         .replace("%1", f"{standing.expiring_points:,}")
         .replace("%2", day(standing.expiring_on))
     )
@@ -74,7 +74,7 @@ def expiring_text(standing: Standing) -> str:
 def glance(standing: Standing) -> str:
     """One line for the customer's header: balance, tier, points about to expire."""
     text = (
-        _tr("Points %1 · %2")
+        QCoreApplication.translate("PointsPanel", "Points %1 · %2")
         .replace("%1", f"{standing.balance:,}")
         .replace("%2", tier_name(standing.tier))
     )

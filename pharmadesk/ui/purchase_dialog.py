@@ -18,7 +18,7 @@ import contextlib
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,21 +50,6 @@ from pharmadesk.ui.models import money
 ProductFinder = Callable[[str], list[ProductInfo]]
 # price(lines, redeem_points, member_discount): the receipt as it would be saved.
 Pricer = Callable[[list[LineInput], int, bool], Quote]
-
-
-def purchase_saved(first_line: PurchaseLine) -> str:
-    """The status bar's word after a receipt was saved, with the points it earned and took."""
-    earned, redeemed = first_line.earned_points, first_line.redeemed_points
-    text = _tr("Purchase saved")
-    if earned:
-        text += " · " + _tr("+%n point(s)", earned)
-    if redeemed:
-        text += " · " + _tr("%n point(s) redeemed", redeemed)
-    return text
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("PurchaseDialog", text, None, n)
 
 
 class PurchaseDialog(QDialog):
@@ -238,6 +223,17 @@ class PurchaseDialog(QDialog):
                  self.discount, self.redeem, self.buttons]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def saved_message(self, first_line: PurchaseLine) -> str:
+        """The status bar's word once the receipt is saved, with the points it earned and
+        took (`first_line`: the saved receipt's first line, which carries them)."""
+        earned, redeemed = first_line.earned_points, first_line.redeemed_points
+        text = self.tr("Purchase saved")
+        if earned:
+            text += " · " + self.tr("+%n point(s)", "", earned)
+        if redeemed:
+            text += " · " + self.tr("%n point(s) redeemed", "", redeemed)
+        return text
 
     @property
     def redeem_points(self) -> int:
