@@ -28,6 +28,9 @@ ACTIONS = {
     "consent.recorded": QT_TRANSLATE_NOOP("audit_labels", "Consent recorded"),
     "consent.withdrawn": QT_TRANSLATE_NOOP("audit_labels", "Consent withdrawn"),
     "purchase.recorded": QT_TRANSLATE_NOOP("audit_labels", "Purchase recorded"),
+    "points.adjusted": QT_TRANSLATE_NOOP("audit_labels", "Points corrected"),
+    "points.expired": QT_TRANSLATE_NOOP("audit_labels", "Points expired"),
+    "loyalty.rules_changed": QT_TRANSLATE_NOOP("audit_labels", "Loyalty rules changed"),
     "interaction.logged": QT_TRANSLATE_NOOP("audit_labels", "Interaction logged"),
     "interaction.follow_up_done": QT_TRANSLATE_NOOP("audit_labels", "Follow-up done"),
     "interaction.follow_up_reopened": QT_TRANSLATE_NOOP("audit_labels", "Follow-up reopened"),
@@ -66,6 +69,7 @@ FAMILIES = {
     "consent.": QT_TRANSLATE_NOOP("audit_labels", "All consent changes"),
     "import.": QT_TRANSLATE_NOOP("audit_labels", "All imports"),
     "export.": QT_TRANSLATE_NOOP("audit_labels", "All exports"),
+    "points.": QT_TRANSLATE_NOOP("audit_labels", "All points changes"),
 }
 
 

@@ -116,6 +116,16 @@ class BackupActions(QObject):
         run_tracked(self._housekeeping, self._tickets, lambda: task.run(ctx, job),
                     on_success, on_failure)  # fmt: skip
 
+    def submit_housekeeping(
+        self, ctx: Context, job: Callable[[Stopped], Any], on_success: Any, on_failure: Any
+    ) -> bool:
+        """Other housekeeping of the session (the points expiry) on the same thread and
+        connection, stopped by a lock like the rest; False (not run) while paused."""
+        if self._paused:
+            return False
+        self._submit_housekeeping(ctx, job, on_success, on_failure)
+        return True
+
     def housekeeping_busy(self) -> bool:
         return self._housekeeping.busy()
 

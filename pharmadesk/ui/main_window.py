@@ -54,6 +54,7 @@ from pharmadesk.ui.idle_watch import IdleWatch
 from pharmadesk.ui.interaction_dialog import InteractionDialog
 from pharmadesk.ui.lock_screen import LockScreen
 from pharmadesk.ui.models import AllPurchasesModel, InteractionTableModel, PurchaseTableModel
+from pharmadesk.ui.points_expiry import PointsExpiry
 from pharmadesk.ui.purchase_dialog import PurchaseDialog
 from pharmadesk.ui.search_panel import SearchPanel
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         # Backups and the start-up check (automatic ones as app.run_window makes the window).
         self.backups = BackupActions(runner, automatic=automatic_backups, parent=self)
         self.figures = FiguresWarmup(self)  # the dashboard's periods, ready before asked for
+        self.points_expiry = PointsExpiry(automatic=automatic_backups, parent=self)
         self._build_actions()
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
@@ -177,12 +179,14 @@ class MainWindow(QMainWindow):
         """The session's own background work: the start-up check and daily backup, and the
         dashboard's preparation, each on a thread and a connection of its own."""
         self.backups.session_started()
+        self.points_expiry.session_started(self.ctx)
         self.figures.session_started(self.ctx)
 
     def _stop_background(self) -> None:
         """Their connections close at once: a lock (after which a restore may replace the
         file) or the exit backup does not wait for them."""
         self.figures.stop()
+        self.points_expiry.stop()
         self.backups.stop_housekeeping()
 
     def _arm_idle(self) -> None:
@@ -226,6 +230,8 @@ class MainWindow(QMainWindow):
                                        "actionCustomFields")  # fmt: skip
         self.act_settings = self._action(self.tr("Settings…"), [], self.show_settings,
                                          "actionSettings")  # fmt: skip
+        self.act_loyalty = self._action(self.tr("Loyalty rules…"), [], self.show_loyalty_rules,
+                                        "actionLoyaltyRules")  # fmt: skip
         self.act_accounts = self._action(self.tr("Accounts…"), [], self.show_accounts,
                                          "actionAccounts")  # fmt: skip
         self.act_password = self._action(self.tr("Change my password…"), [],
@@ -262,8 +268,8 @@ class MainWindow(QMainWindow):
             (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction,
                                    None, self.act_customer_data, self.act_erase]),
             (self.tr("&View"), [self.act_follow_ups, self.act_all_purchases, self.act_charts]),
-            (self.tr("&Tools"), [self.act_fields, self.act_settings, None, self.act_accounts,
-                                self.act_audit, self.act_retention]),
+            (self.tr("&Tools"), [self.act_fields, self.act_settings, self.act_loyalty, None,
+                                self.act_accounts, self.act_audit, self.act_retention]),
         ]  # fmt: skip
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
@@ -293,6 +299,8 @@ class MainWindow(QMainWindow):
             (self.act_export, exports, self.tr("Only the owner and pharmacists can export")),
             (self.act_fields, allows(account, Operation.MANAGE),
              self.tr("Only the owner can change custom fields")),
+            (self.act_loyalty, allows(account, Operation.MANAGE),
+             self.tr("Only the owner sets the loyalty rules")),
             (self.act_accounts, allows(account, Operation.MANAGE),
              self.tr("Only the owner manages accounts")),
             (self.act_audit, allows(account, Operation.AUDIT),
@@ -735,6 +743,17 @@ class MainWindow(QMainWindow):
 
         self.run_dialog(SettingsDialog(self._settings, parent=self, ctx=self.ctx))
         self._after_owner_dialog()
+
+    def show_loyalty_rules(self) -> None:
+        """The owner's points and tier rules; a saved version is told in the status bar."""
+        if not allows(self.ctx.account, Operation.MANAGE):
+            return
+        from pharmadesk.ui.loyalty_rules_dialog import LoyaltyRulesDialog, saved_text
+
+        dialog = LoyaltyRulesDialog(self.ctx, self)
+        if self.run_dialog(dialog) and dialog.saved is not None and not self.locked:
+            self.statusBar().showMessage(saved_text(dialog.saved), 5000)
+            self._reload_keeping_form()  # the tier and its discount may differ from today
 
     def show_accounts(self) -> None:
         """The owner's accounts: add, remove, roles, passwords, waits, the recovery code."""
