@@ -3,6 +3,8 @@
 Undo removes the customers a batch created and empties again the fields its merges filled.
 Customers someone changed since the import (edited, or given purchases or interactions) are
 kept unless the user says to remove them too. Errors are shown in the dialog, never raised.
+Opening points it gave customers who stay are reversed by new ledger entries (the ledger is
+append-only), which the question and the result say.
 """
 
 from __future__ import annotations
@@ -195,6 +197,10 @@ class ImportHistoryDialog(QDialog):
             "Undo batch %1 (%2)? The customers it created are removed, and the fields it "
             "filled in existing customers are emptied again."
         )
+        text += " " + self.tr(
+            "Opening points it gave customers who stay are taken back by new entries in "
+            "their points ledger; the ledger keeps both."
+        )
         text = text.replace("%1", str(batch.id)).replace("%2", batch.file_name)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Undo import"), text, parent=self)
         if edited:
@@ -228,9 +234,20 @@ class ImportHistoryDialog(QDialog):
             parts.append(self.tr("%Ln edited customer(s) kept.", "", len(result.kept_edited)))
         if result.restored_fields:
             parts.append(self.tr("%Ln field(s) restored.", "", result.restored_fields))
+        if result.kept_edited or self._merged(result.batch_id):
+            # Customers who stay: their opening points, if any, were reversed (the undo's
+            # result does not count them; the ledger shows each reversal).
+            parts.append(self.tr("Any opening points of customers who stay were reversed by "
+                                 "new ledger entries."))  # fmt: skip
         self.reload(select=result.batch_id)
         self.message.setText(" ".join(parts))
         self.undone.append(result.batch_id)
+
+    def _merged(self, batch_id: int) -> bool:
+        """Did the batch merge rows into customers who were there before it?"""
+        rows = (self.model.batch(row) for row in range(self.model.rowCount()))
+        batch = next((b for b in rows if b is not None and b.id == batch_id), None)
+        return batch is not None and batch.counts.get("merged", 0) > 0
 
     # running a service call -------------------------------------------------------------
 
