@@ -249,9 +249,58 @@
     </message>
 </context>
 <context>
+    <name>AdjustPointsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="+93"/>
+        <source>Correct points</source>
+        <translation>Correct points</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Points to add, or a minus sign and the points to take</source>
+        <translation>Points to add, or a minus sign and the points to take</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why the points are corrected (required)</source>
+        <translation>Why the points are corrected (required)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Balance now</source>
+        <translation>Balance now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Points (+/−)</source>
+        <translation>&amp;Points (+/−)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Enter the points to add, or a minus sign and the points to take.</source>
+        <translation>Enter the points to add, or a minus sign and the points to take.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>Say why the points are corrected.</source>
+        <translation>Say why the points are corrected.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The customer has %1 points; %2 cannot be taken.</source>
+        <translation>The customer has %1 points; %2 cannot be taken.</translation>
+    </message>
+</context>
+<context>
     <name>AllPurchasesModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+205"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+228"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -294,6 +343,11 @@
         <location line="+1"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>Points</translation>
     </message>
 </context>
 <context>
@@ -568,7 +622,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_actions.py" line="+159"/>
+        <location filename="../../pharmadesk/ui/backup_actions.py" line="+169"/>
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
@@ -656,7 +710,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+63"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+62"/>
         <source>made by hand</source>
         <translation>made by hand</translation>
     </message>
@@ -763,7 +817,7 @@
         <translation>Only an owner account of the backup may restore it. Nothing was changed.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>This backup cannot be restored: %1</source>
         <translation>This backup cannot be restored: %1</translation>
     </message>
@@ -796,7 +850,7 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_history.py" line="+55"/>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+57"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
@@ -1226,7 +1280,7 @@
 <context>
     <name>CustomerDataDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+170"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+166"/>
         <source>Export this customer&apos;s data</source>
         <translation>Export this customer&apos;s data</translation>
     </message>
@@ -1322,7 +1376,7 @@
 <context>
     <name>CustomerHitsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-146"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-147"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1419,7 +1473,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+71"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+79"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1439,7 +1493,12 @@
         <translation>Consents</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Add purchase…</source>
         <translation>Add purchase…</translation>
     </message>
@@ -1459,7 +1518,7 @@
         <translation>New customer</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Allergies: %1</source>
         <translation>Allergies: %1</translation>
     </message>
@@ -1984,6 +2043,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Opening points it gave customers who stay are taken back by new entries in their points ledger; the ledger keeps both.</source>
+        <translation>Opening points it gave customers who stay are taken back by new entries in their points ledger; the ledger keeps both.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undo import</source>
         <translation>Undo import</translation>
     </message>
@@ -2039,11 +2103,16 @@
             <numerusform>%Ln fields restored.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Any opening points of customers who stay were reversed by new ledger entries.</source>
+        <translation>Any opening points of customers who stay were reversed by new ledger entries.</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_text.py" line="+20"/>
+        <location filename="../../pharmadesk/ui/import_text.py" line="+21"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -2177,7 +2246,7 @@
 <context>
     <name>InteractionTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+145"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+147"/>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -2347,9 +2416,207 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyRulesDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+53"/>
+        <source>The first tier must start at ¥0.</source>
+        <translation>The first tier must start at ¥0.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each tier must start above the one before.</source>
+        <translation>Each tier must start above the one before.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two tiers have the same name.</source>
+        <translation>Two tiers have the same name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A tier&apos;s discount must be 0 to %1 %.</source>
+        <translation>A tier&apos;s discount must be 0 to %1 %.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every tier needs a name.</source>
+        <translation>Every tier needs a name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A point needs a spend of ¥0.01 to ¥1,000.</source>
+        <translation>A point needs a spend of ¥0.01 to ¥1,000.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points can be kept 0 to %1 years.</source>
+        <translation>Points can be kept 0 to %1 years.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>¥1 off must cost 1 to 100,000 points.</source>
+        <translation>¥1 off must cost 1 to 100,000 points.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The tiers cannot be saved like this.</source>
+        <translation>The tiers cannot be saved like this.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules cannot be changed for days that have passed.</source>
+        <translation>Rules cannot be changed for days that have passed.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Points never expire</source>
+        <translation>Points never expire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usable until 31 December of the year earned</source>
+        <translation>Usable until 31 December of the year earned</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usable until 31 December of the year after</source>
+        <translation>Usable until 31 December of the year after</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usable until 31 December, %1 years after the year earned</source>
+        <translation>Usable until 31 December, %1 years after the year earned</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>1 point per ¥%1</source>
+        <translation>1 point per ¥%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 points take ¥1 off</source>
+        <translation>%1 points take ¥1 off</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loyalty rules saved; they apply from %1</source>
+        <translation>Loyalty rules saved; they apply from %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Loyalty rules</source>
+        <translation>Loyalty rules</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A change applies from its day on: points already earned, redeemed or expired are never changed.</source>
+        <translation>A change applies from its day on: points already earned, redeemed or expired are never changed.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;Spend for 1 point</source>
+        <translation>&amp;Spend for 1 point</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories that earn &amp;no points</source>
+        <translation>Categories that earn &amp;no points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Expiry</source>
+        <translation>&amp;Expiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member &amp;tiers</source>
+        <translation>Member &amp;tiers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Points for ¥1 off</source>
+        <translation>&amp;Points for ¥1 off</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Applies from</source>
+        <translation>&amp;Applies from</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From ¥ (12-month spend)</source>
+        <translation>From ¥ (12-month spend)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discount %</source>
+        <translation>Discount %</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A&amp;dd tier</source>
+        <translation>A&amp;dd tier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove tier</source>
+        <translation>&amp;Remove tier</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>In force: the default rules.</source>
+        <translation>In force: the default rules.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In force since %1:</source>
+        <translation>In force since %1:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved to apply from %1:</source>
+        <translation>Saved to apply from %1:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No product categories yet</source>
+        <translation>No product categories yet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The first tier starts at ¥0</source>
+        <translation>The first tier starts at ¥0</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Row %1</source>
+        <translation>Row %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: every tier needs a name.</source>
+        <translation>%1: every tier needs a name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the spend must be an amount in yuan, like 1000.</source>
+        <translation>%1: the spend must be an amount in yuan, like 1000.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the discount must be a whole percentage, like 5.</source>
+        <translation>%1: the discount must be a whole percentage, like 5.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+198"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+214"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -2394,7 +2661,7 @@
         <translation>Settings…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Accounts…</source>
         <translation>Accounts…</translation>
     </message>
@@ -2429,7 +2696,12 @@
         <translation>Import…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
+        <source>Loyalty rules…</source>
+        <translation>Loyalty rules…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Import history…</source>
         <translation>Import history…</translation>
     </message>
@@ -2505,6 +2777,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Only the owner sets the loyalty rules</source>
+        <translation>Only the owner sets the loyalty rules</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only the owner manages accounts</source>
         <translation>Only the owner manages accounts</translation>
     </message>
@@ -2581,13 +2858,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+61"/>
+        <location line="+66"/>
         <location line="+21"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-69"/>
         <source>Possible duplicate</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -2607,17 +2884,12 @@
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>A purchase being entered was not saved.</source>
         <translation>A purchase being entered was not saved.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Purchase saved</source>
-        <translation>Purchase saved</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>An interaction being entered was not saved.</source>
         <translation>An interaction being entered was not saved.</translation>
     </message>
@@ -2647,7 +2919,7 @@
         <translation>The customer was erased.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+86"/>
         <source>Locked.</source>
         <translation>Locked.</translation>
     </message>
@@ -2662,7 +2934,7 @@
         <translation>Locked with the computer&apos;s session.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>%1&apos;s new customer was not saved.</source>
         <translation>%1&apos;s new customer was not saved.</translation>
     </message>
@@ -2811,6 +3083,214 @@
         <location line="+1"/>
         <source>%1 is in use by PharmaDesk (%2, account %3, process %4, since %5). Close it first.</source>
         <translation>%1 is in use by PharmaDesk (%2, account %3, process %4, since %5). Close it first.</translation>
+    </message>
+</context>
+<context>
+    <name>PointsExpiry</name>
+    <message numerus="yes">
+        <location filename="../../pharmadesk/ui/points_expiry.py" line="+118"/>
+        <source>%n customers&apos; points expired</source>
+        <translation>
+            <numerusform>%n customer&apos;s points expired</numerusform>
+            <numerusform>%n customers&apos; points expired</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Expired points could not be written off: %1</source>
+        <translation>Expired points could not be written off: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PointsModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/points_model.py" line="+33"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+66"/>
+        <source>Opening balance</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Earned</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeemed</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reversal</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>receipt %1 of %2</source>
+        <translation>receipt %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>purchase of %1</source>
+        <translation>purchase of %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Earned on %1</source>
+        <translation>Earned on %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Redeemed on %1</source>
+        <translation>Redeemed on %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 off</source>
+        <translation>%1 off</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opening balance from import batch %1</source>
+        <translation>Opening balance from import batch %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import batch %1 undone: its opening balance reversed</source>
+        <translation>Import batch %1 undone: its opening balance reversed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reverses an earlier entry</source>
+        <translation>Reverses an earlier entry</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Expired: points usable until %1</source>
+        <translation>Expired: points usable until %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expired: points earned by %1, usable until %2</source>
+        <translation>Expired: points earned by %1, usable until %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires on</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPanel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="-93"/>
+        <source>%1 · %2 % member discount</source>
+        <translation>%1 · %2 % member discount</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 points expire on %2</source>
+        <translation>%1 points expire on %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Points %1 · %2</source>
+        <translation>Points %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12-month spend</source>
+        <translation>12-month spend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiring within 30 days</source>
+        <translation>Expiring within 30 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct points…</source>
+        <translation>Correct points…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 · the highest tier</source>
+        <translation>%1 · the highest tier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 more for %3</source>
+        <translation>%1 · %2 more for %3</translation>
     </message>
 </context>
 <context>
@@ -2965,12 +3445,12 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+53"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+67"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Allergies: %1</source>
         <translation>Allergies: %1</translation>
     </message>
@@ -2986,12 +3466,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+65"/>
+        <location line="+76"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-76"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
@@ -3001,17 +3481,27 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Receipt number (optional)</source>
         <translation>Receipt number (optional)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+0"/>
+        <source>Total to pay</source>
+        <translation>Total to pay</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>Product name, pinyin initials or barcode</translation>
     </message>
@@ -3026,7 +3516,43 @@
         <translation>Add line</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>List total</source>
+        <translation>List total</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redeem points</source>
+        <translation>&amp;Redeem points</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Member discount %1 %</source>
+        <translation>Member discount %1 %</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Purchase saved</source>
+        <translation>Purchase saved</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>+%n point(s)</source>
+        <translation>
+            <numerusform>+%n point</numerusform>
+            <numerusform>+%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n point(s) redeemed</source>
+        <translation>
+            <numerusform>%n point redeemed</numerusform>
+            <numerusform>%n points redeemed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>New product: %1</source>
         <translation>New product: %1</translation>
     </message>
@@ -3050,7 +3576,12 @@ Add it anyway?</source>
 Add it anyway?</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+58"/>
+        <source>= %1 off · balance %2 · at most %3</source>
+        <translation>= %1 off · balance %2 · at most %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Add at least one line</source>
         <translation>Add at least one line</translation>
     </message>
@@ -3086,7 +3617,7 @@ Add it anyway?</translation>
 <context>
     <name>PurchaseTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-153"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-155"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -3129,6 +3660,11 @@ Add it anyway?</translation>
         <location line="+1"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>Points</translation>
     </message>
 </context>
 <context>
@@ -3182,7 +3718,7 @@ Add it anyway?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-263"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-260"/>
         <source>Restore from backup</source>
         <translation>Restore from backup</translation>
     </message>
@@ -3786,6 +4322,21 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Points corrected</source>
+        <translation>Points corrected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expired</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyalty rules changed</source>
+        <translation>Loyalty rules changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Interaction logged</source>
         <translation>Interaction logged</translation>
     </message>
@@ -3958,6 +4509,11 @@ Add it anyway?</translation>
         <location line="+1"/>
         <source>All exports</source>
         <translation>All exports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All points changes</source>
+        <translation>All points changes</translation>
     </message>
 </context>
 <context>

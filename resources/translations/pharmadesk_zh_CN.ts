@@ -248,9 +248,58 @@
     </message>
 </context>
 <context>
+    <name>AdjustPointsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="+93"/>
+        <source>Correct points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Points to add, or a minus sign and the points to take</source>
+        <translation>要增加的积分；扣减时在前面加负号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why the points are corrected (required)</source>
+        <translation>调整原因（必填）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Balance now</source>
+        <translation>当前余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Points (+/−)</source>
+        <translation>积分(+/−)(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Enter the points to add, or a minus sign and the points to take.</source>
+        <translation>请输入要增加的积分；扣减时在前面加负号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>Say why the points are corrected.</source>
+        <translation>请填写调整积分的原因。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The customer has %1 points; %2 cannot be taken.</source>
+        <translation>顾客只有 %1 积分，不能扣减 %2。</translation>
+    </message>
+</context>
+<context>
     <name>AllPurchasesModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+205"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+228"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -293,6 +342,11 @@
         <location line="+1"/>
         <source>Receipt</source>
         <translation>小票号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>积分</translation>
     </message>
 </context>
 <context>
@@ -562,7 +616,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_actions.py" line="+159"/>
+        <location filename="../../pharmadesk/ui/backup_actions.py" line="+169"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -650,7 +704,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+63"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+62"/>
         <source>made by hand</source>
         <translation>手动</translation>
     </message>
@@ -753,7 +807,7 @@
         <translation>只有该备份中的店主账户才能恢复它。未做任何更改。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>This backup cannot be restored: %1</source>
         <translation>此备份无法恢复：%1</translation>
     </message>
@@ -786,7 +840,7 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_history.py" line="+55"/>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+57"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -1215,7 +1269,7 @@
 <context>
     <name>CustomerDataDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+170"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+166"/>
         <source>Export this customer&apos;s data</source>
         <translation>导出该客户的数据</translation>
     </message>
@@ -1311,7 +1365,7 @@
 <context>
     <name>CustomerHitsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-146"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-147"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1406,7 +1460,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+71"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+79"/>
         <source>Details</source>
         <translation>客户资料</translation>
     </message>
@@ -1426,7 +1480,12 @@
         <translation>同意记录</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Add purchase…</source>
         <translation>添加购药记录…</translation>
     </message>
@@ -1446,7 +1505,7 @@
         <translation>新客户</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Allergies: %1</source>
         <translation>过敏史：%1</translation>
     </message>
@@ -1964,6 +2023,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Opening points it gave customers who stay are taken back by new entries in their points ledger; the ledger keeps both.</source>
+        <translation>它给保留下来的顾客的期初积分，会在其积分明细中以新记录冲回；两条记录都会保留。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
@@ -2015,11 +2079,16 @@
             <numerusform>恢复了 %Ln 个字段。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Any opening points of customers who stay were reversed by new ledger entries.</source>
+        <translation>保留下来的顾客如有期初积分，已以新的积分记录冲回。</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_text.py" line="+20"/>
+        <location filename="../../pharmadesk/ui/import_text.py" line="+21"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -2153,7 +2222,7 @@
 <context>
     <name>InteractionTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+145"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+147"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2323,9 +2392,207 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyRulesDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+53"/>
+        <source>The first tier must start at ¥0.</source>
+        <translation>第一个等级必须从 ¥0 起。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each tier must start above the one before.</source>
+        <translation>每个等级的起点必须高于上一个等级。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two tiers have the same name.</source>
+        <translation>有两个等级名称相同。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A tier&apos;s discount must be 0 to %1 %.</source>
+        <translation>等级折扣必须在 0 到 %1% 之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every tier needs a name.</source>
+        <translation>每个等级都需要名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A point needs a spend of ¥0.01 to ¥1,000.</source>
+        <translation>每 1 积分所需消费须在 ¥0.01 到 ¥1,000 之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points can be kept 0 to %1 years.</source>
+        <translation>积分有效期只能为 0 到 %1 年。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>¥1 off must cost 1 to 100,000 points.</source>
+        <translation>抵扣 ¥1 所需积分须在 1 到 100,000 之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The tiers cannot be saved like this.</source>
+        <translation>会员等级无法按此保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules cannot be changed for days that have passed.</source>
+        <translation>不能修改已经过去的日期的规则。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Points never expire</source>
+        <translation>积分永不过期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usable until 31 December of the year earned</source>
+        <translation>可使用至获得当年的 12 月 31 日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usable until 31 December of the year after</source>
+        <translation>可使用至获得次年的 12 月 31 日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usable until 31 December, %1 years after the year earned</source>
+        <translation>可使用至获得后第 %1 年的 12 月 31 日</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>1 point per ¥%1</source>
+        <translation>每消费 ¥%1 得 1 积分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 points take ¥1 off</source>
+        <translation>%1 积分抵 ¥1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loyalty rules saved; they apply from %1</source>
+        <translation>积分规则已保存，自 %1 起生效</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Loyalty rules</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A change applies from its day on: points already earned, redeemed or expired are never changed.</source>
+        <translation>修改自生效日起适用：已获得、已使用或已过期的积分都不会被改动。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;Spend for 1 point</source>
+        <translation>每 1 积分消费(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories that earn &amp;no points</source>
+        <translation>不积分的类别(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Expiry</source>
+        <translation>有效期(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member &amp;tiers</source>
+        <translation>会员等级(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Points for ¥1 off</source>
+        <translation>抵扣 ¥1 所需积分(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Applies from</source>
+        <translation>生效日期(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From ¥ (12-month spend)</source>
+        <translation>起点 ¥（近 12 个月消费）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A&amp;dd tier</source>
+        <translation>添加等级(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove tier</source>
+        <translation>删除等级(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>In force: the default rules.</source>
+        <translation>当前生效：默认规则。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In force since %1:</source>
+        <translation>自 %1 起生效：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved to apply from %1:</source>
+        <translation>已保存，将自 %1 起生效：</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No product categories yet</source>
+        <translation>暂无商品类别</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The first tier starts at ¥0</source>
+        <translation>第一个等级从 ¥0 起</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: every tier needs a name.</source>
+        <translation>%1：每个等级都需要名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the spend must be an amount in yuan, like 1000.</source>
+        <translation>%1：消费起点须为以元计的金额，例如 1000。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the discount must be a whole percentage, like 5.</source>
+        <translation>%1：折扣须为整数百分比，例如 5。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+198"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+214"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -2370,7 +2637,7 @@
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Accounts…</source>
         <translation>账户管理…</translation>
     </message>
@@ -2405,7 +2672,12 @@
         <translation>导入…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
+        <source>Loyalty rules…</source>
+        <translation>积分规则…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Import history…</source>
         <translation>导入记录…</translation>
     </message>
@@ -2481,6 +2753,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Only the owner sets the loyalty rules</source>
+        <translation>只有店主可以设置积分规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Only the owner manages accounts</source>
         <translation>只有店主可以管理账户</translation>
     </message>
@@ -2555,13 +2832,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+61"/>
+        <location line="+66"/>
         <location line="+21"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-69"/>
         <source>Possible duplicate</source>
         <translation>可能重复建档</translation>
     </message>
@@ -2581,17 +2858,12 @@
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>A purchase being entered was not saved.</source>
         <translation>正在录入的购药记录没有保存。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Purchase saved</source>
-        <translation>购药记录已保存</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+23"/>
         <source>An interaction being entered was not saved.</source>
         <translation>正在录入的沟通记录没有保存。</translation>
     </message>
@@ -2621,7 +2893,7 @@
         <translation>该客户已删除。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+86"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>
@@ -2636,7 +2908,7 @@
         <translation>电脑已锁屏，本程序随之锁定。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>%1&apos;s new customer was not saved.</source>
         <translation>%1 正在新建的客户没有保存。</translation>
     </message>
@@ -2785,6 +3057,213 @@
         <location line="+1"/>
         <source>%1 is in use by PharmaDesk (%2, account %3, process %4, since %5). Close it first.</source>
         <translation>%1 正由 PharmaDesk 使用（%2，账户 %3，进程 %4，自 %5 起），请先关闭它。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsExpiry</name>
+    <message numerus="yes">
+        <location filename="../../pharmadesk/ui/points_expiry.py" line="+118"/>
+        <source>%n customers&apos; points expired</source>
+        <translation>
+            <numerusform>%n 位顾客的积分已过期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Expired points could not be written off: %1</source>
+        <translation>过期积分未能清除：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PointsModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/points_model.py" line="+33"/>
+        <source>Standard</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+66"/>
+        <source>Opening balance</source>
+        <translation>期初积分</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Earned</source>
+        <translation>消费积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeemed</source>
+        <translation>积分抵扣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation>手工调整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>receipt %1 of %2</source>
+        <translation>%2 小票 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>purchase of %1</source>
+        <translation>%1 购买</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Earned on %1</source>
+        <translation>消费获得：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Redeemed on %1</source>
+        <translation>抵扣于：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 off</source>
+        <translation>抵 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opening balance from import batch %1</source>
+        <translation>导入批次 %1 的期初积分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import batch %1 undone: its opening balance reversed</source>
+        <translation>导入批次 %1 已撤销：其期初积分已冲销</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reverses an earlier entry</source>
+        <translation>冲销先前的记录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Expired: points usable until %1</source>
+        <translation>过期：可用至 %1 的积分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expired: points earned by %1, usable until %2</source>
+        <translation>过期：%1 及以前获得、可用至 %2 的积分</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Automatic</source>
+        <translation>系统自动</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPanel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="-93"/>
+        <source>%1 · %2 % member discount</source>
+        <translation>%1 · 会员折扣 %2 %</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 points expire on %2</source>
+        <translation>%1 积分将于 %2 过期</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Points %1 · %2</source>
+        <translation>积分 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Balance</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12-month spend</source>
+        <translation>近12个月消费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiring within 30 days</source>
+        <translation>30天内过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct points…</source>
+        <translation>调整积分…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 · the highest tier</source>
+        <translation>%1 · 已是最高等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 more for %3</source>
+        <translation>%1 · 再消费 %2 可升为%3</translation>
     </message>
 </context>
 <context>
@@ -2938,12 +3417,12 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+53"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+67"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Allergies: %1</source>
         <translation>过敏史：%1</translation>
     </message>
@@ -2959,12 +3438,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+65"/>
+        <location line="+76"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-76"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
@@ -2974,17 +3453,27 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Receipt number (optional)</source>
         <translation>小票号（选填）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+0"/>
+        <source>Total to pay</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points earned</source>
+        <translation>本单积分</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>商品名称、拼音首字母或条码</translation>
     </message>
@@ -2999,7 +3488,41 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>List total</source>
+        <translation>原价合计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redeem points</source>
+        <translation>积分抵扣(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Member discount %1 %</source>
+        <translation>会员折扣 %1 %</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Purchase saved</source>
+        <translation>购买已保存</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>+%n point(s)</source>
+        <translation>
+            <numerusform>+%n 积分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n point(s) redeemed</source>
+        <translation>
+            <numerusform>已抵扣 %n 积分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>New product: %1</source>
         <translation>新商品：%1</translation>
     </message>
@@ -3023,7 +3546,12 @@ Add it anyway?</source>
 仍要添加吗？</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+58"/>
+        <source>= %1 off · balance %2 · at most %3</source>
+        <translation>= 抵 %1 · 余额 %2 · 最多 %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Add at least one line</source>
         <translation>请至少添加一项商品</translation>
     </message>
@@ -3059,7 +3587,7 @@ Add it anyway?</source>
 <context>
     <name>PurchaseTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-153"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-155"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3102,6 +3630,11 @@ Add it anyway?</source>
         <location line="+1"/>
         <source>Receipt</source>
         <translation>小票号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>积分</translation>
     </message>
 </context>
 <context>
@@ -3155,7 +3688,7 @@ Add it anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-263"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-260"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -3752,6 +4285,21 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Points corrected</source>
+        <translation>积分更正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expired</source>
+        <translation>积分过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyalty rules changed</source>
+        <translation>积分规则已修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Interaction logged</source>
         <translation>记录互动</translation>
     </message>
@@ -3924,6 +4472,11 @@ Add it anyway?</source>
         <location line="+1"/>
         <source>All exports</source>
         <translation>所有导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All points changes</source>
+        <translation>所有积分变动</translation>
     </message>
 </context>
 <context>
