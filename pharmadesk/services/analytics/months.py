@@ -11,14 +11,17 @@
   (`buyers`), faster than keeping and merging each month's sets of every product.
 
 A period is cut at month boundaries (`definitions.month_parts`); whole months come from
-the cache, the cut ends of a custom range are computed from their lines, never kept.
+the cache, the cut ends of a custom range are computed from their lines, never kept (the
+items of a longer end: its month's kept totals less the rest of the month). A running
+month's items and a running period's buyers are kept up to yesterday, the cut of
+`cache.py`, and today's lines are added to them each time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from pharmadesk.services.analytics import cache
@@ -113,44 +116,119 @@ _BUYERS_SQL = """
     FROM purchase l INDEXED BY purchase_day JOIN product p ON p.id = l.product_id
     WHERE l.purchased_on BETWEEN ? AND ? AND {key} IN ({keys}) GROUP BY 1"""
 _KEYS = {"products": "l.product_id", "categories": "coalesce(p.category, '')"}
+# Every key's buyers up to the cut of a running period (kept: `buyers`).
+_ALL_BUYERS_SQL = """
+    SELECT {key}, count(DISTINCT l.customer_id)
+    FROM purchase l INDEXED BY purchase_day JOIN product p ON p.id = l.product_id
+    WHERE l.purchased_on BETWEEN ? AND ? GROUP BY 1"""
+# The buyers after the cut who had not bought the same key from the start to the cut
+# (their lines of those days, by the customer's index).
+_NEW_BUYERS_SQL = """
+    SELECT {key}, count(DISTINCT l.customer_id)
+    FROM purchase l INDEXED BY purchase_day JOIN product p ON p.id = l.product_id
+    WHERE NOT EXISTS (
+            SELECT 1 FROM purchase e INDEXED BY purchase_customer_day
+            JOIN product q ON q.id = e.product_id
+            WHERE e.customer_id = l.customer_id AND e.purchased_on BETWEEN ? AND ?
+                AND {earlier} = {key})
+        AND l.purchased_on > ? AND l.purchased_on <= ? AND {key} IN ({keys})
+    GROUP BY 1"""
+_EARLIER_KEYS = {"products": "e.product_id", "categories": "coalesce(q.category, '')"}
 
 
 def _items_of(ctx: Context, first: date, last: date) -> dict[str, list[list[Any]]]:
     """JSON: per product and per category [key, revenue, quantity, transactions]."""
+    return {kind: _totals(ctx, first, last, kind) for kind in _KEYS}
+
+
+def _totals(ctx: Context, first: date, last: date, kind: str) -> list[list[Any]]:
     span = (first.isoformat(), last.isoformat())
-    return {
-        kind: [list(row) for row in _rows(ctx, _TOTALS_SQL.format(key=key), span)]
-        for kind, key in _KEYS.items()
-    }
+    return [list(row) for row in _rows(ctx, _TOTALS_SQL.format(key=_KEYS[kind]), span)]
 
 
 def _month_items(ctx: Context, first: date, last: date) -> dict[str, list[list[Any]]]:
-    if _whole(first, last):
-        found: dict[str, list[list[Any]]] = cache.stored(
-            ctx, f"items:{first:%Y-%m}", first, last, lambda: _items_of(ctx, first, last)
+    found: dict[str, list[list[Any]]] = cache.stored(
+        ctx, f"items:{first:%Y-%m}", first, last, lambda: _items_of(ctx, first, last)
+    )
+    return found
+
+
+def _signed_parts(
+    ctx: Context, first: date, last: date, kind: str
+) -> list[tuple[int, list[list[Any]]]]:
+    """The totals of the days `first` to `last` (within one month) as signed summands.
+
+    A whole month that has ended: its kept entry. A running month: the part up to the cut
+    (yesterday), kept, plus the days after it. A part of an ended month whose entry is
+    kept, when the rest of that month is shorter: the month less the rest (the totals add
+    up, so they subtract). Otherwise the part's own lines.
+    """
+    cut = cache.cut(ctx)
+    month = month_of(first)
+    if _whole(first, last) and last <= cut:
+        return [(1, _month_items(ctx, first, last)[kind])]
+    if _whole(first, last) and first <= cut:
+        before: dict[str, list[list[Any]]] = cache.stored(
+            ctx, f"cut:{cut}:items:{first}", first, cut, lambda: _items_of(ctx, first, cut)
         )
-        return found
-    return _items_of(ctx, first, last)
+        return [(1, before[kind]), (1, _totals(ctx, cut + timedelta(days=1), last, kind))]
+    rest = [(a, b) for a, b in ((month.start, first - timedelta(days=1)),
+                                (last + timedelta(days=1), month.end)) if a <= b]  # fmt: skip
+    rest_days = sum((b - a).days + 1 for a, b in rest)
+    if month.end <= cut and rest_days < (last - first).days + 1:
+        whole = cache.peek(ctx, f"items:{first:%Y-%m}")
+        if whole is not None:
+            return [(1, whole[kind])] + [(-1, _totals(ctx, a, b, kind)) for a, b in rest]
+    return [(1, _totals(ctx, first, last, kind))]
 
 
 def items(ctx: Context, start: date, end: date, kind: str) -> list[Item]:
     """Every product (`kind` "products") or category ("categories") sold in the period."""
     merged: dict[int | str, Item] = {}
     for first, last in rules.month_parts(start, end):
-        # Entries kept by earlier versions also hold the month's buyers (a fifth): unread.
-        for key, revenue, quantity, transactions, *_ in _month_items(ctx, first, last)[kind]:
-            item = merged.setdefault(key, Item(key))
-            item.revenue_fen += revenue
-            item.quantity += quantity
-            item.transactions += transactions
-    return list(merged.values())
+        for sign, rows in _signed_parts(ctx, first, last, kind):
+            # Entries kept by earlier versions also hold the month's buyers (a fifth): unread.
+            for key, revenue, quantity, transactions, *_ in rows:
+                item = merged.setdefault(key, Item(key))
+                item.revenue_fen += sign * revenue
+                item.quantity += sign * quantity
+                item.transactions += sign * transactions
+    # What a month less its rest leaves with no transaction was sold only in the rest.
+    return [item for item in merged.values() if item.transactions]
 
 
 def buyers(
     ctx: Context, start: date, end: date, kind: str, keys: list[int | str]
 ) -> dict[int | str, int]:
-    """Distinct customers who bought each of `keys` (products or categories) in the period."""
+    """Distinct customers who bought each of `keys` (products or categories) in the period.
+
+    For a period running past the cut (yesterday), those up to the cut are counted once
+    for every key and kept; the customers of the days after it are added unless they
+    bought the same key before, so that today's sales cost a look at their customers.
+    """
     if not keys:
         return {}
+    cut = cache.cut(ctx)
+    if not start <= cut < end:
+        return _buyers(ctx, start, end, kind, keys)
+    before = {
+        key: int(n)
+        for key, n in cache.stored(
+            ctx, f"cut:{cut}:buyers:{kind}:{start}", start, cut,
+            lambda: [list(row) for row in _rows(ctx, _ALL_BUYERS_SQL.format(key=_KEYS[kind]),
+                                                (start.isoformat(), cut.isoformat()))],
+        )
+    }  # fmt: skip
+    sql = _NEW_BUYERS_SQL.format(
+        key=_KEYS[kind], earlier=_EARLIER_KEYS[kind], keys=", ".join("?" * len(keys))
+    )
+    span = (start.isoformat(), cut.isoformat(), cut.isoformat(), end.isoformat())
+    added = {key: int(n) for key, n in _rows(ctx, sql, (*span, *keys))}
+    return {key: before.get(key, 0) + added.get(key, 0) for key in keys}
+
+
+def _buyers(
+    ctx: Context, start: date, end: date, kind: str, keys: list[int | str]
+) -> dict[int | str, int]:
     sql = _BUYERS_SQL.format(key=_KEYS[kind], keys=", ".join("?" * len(keys)))
     return {key: int(n) for key, n in _rows(ctx, sql, (start.isoformat(), end.isoformat(), *keys))}

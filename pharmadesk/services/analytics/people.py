@@ -4,12 +4,17 @@ they form, and the people behind a segment, a stage, a product or a category.
 Computed in one SQL pass over `customer_day` (one row per customer and purchase day, kept
 by triggers) up to the day asked about, median intervals included; the standings of a
 day are kept in memory until a line is written, the segment and stage shares of a period
-in `analytics_cache` until a line dated up to its last day changes (`cache.py`).
+in `analytics_cache` until a line dated up to its last day changes (`cache.py`). For a
+period still running, that pass stops at yesterday and is kept in memory; today's sales
+add only a read of their customers (`_history`).
 """
 
 from __future__ import annotations
 
-import itertools
+import bisect
+import math
+import operator
+from array import array
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from datetime import date, timedelta
@@ -48,20 +53,85 @@ def _all(ctx: Context, sql: str, params: Iterable[object]) -> list[tuple[Any, ..
     return [tuple(row) for row in ctx.db.execute_sql(sql, list(params)).fetchall()]
 
 
-# Per customer with a purchase day up to E (?1): last day, transactions ever, those and
-# their spend in the 12 months from ?2, their spend from ?3 (a period's: a customer who
-# spent in it is one of these), and their purchase days (distinct: the key) for the
-# intervals. One pass over `customer_day`: the days come as one text per customer,
-# split in C, rather than one row per day; twice as fast as two passes. In no promised
-# order (an ORDER BY inside group_concat doubles the time): sorted in Python.
+# Per customer with a purchase day up to ?1: last day, transactions ever, those and their
+# spend in the 12 months from ?2 (the 12 months ending on E), their spend from ?3 (a
+# period's: a customer who spent in it is one of these), and their purchase days
+# (distinct: the key) for the intervals. One pass over `customer_day`: the days come as
+# one text per customer, split in C, rather than one row per day; twice as fast as two
+# passes. In no promised order (an ORDER BY inside group_concat doubles the time): the
+# days are sorted in Python. With {only}, just the customers with a day after the cut ?4
+# (read by primary key).
 _HISTORY_SQL = """
     SELECT customer_id, max(day), sum(transactions),
         coalesce(sum(transactions) FILTER (WHERE day >= ?2), 0),
         coalesce(sum(amount_fen) FILTER (WHERE day >= ?2), 0),
         coalesce(sum(amount_fen) FILTER (WHERE day >= ?3), 0), group_concat(day)
-    FROM customer_day WHERE day <= ?1 GROUP BY customer_id"""
+    FROM customer_day WHERE day <= ?1 {only} GROUP BY customer_id"""
+_AFTER_CUT = (
+    "AND customer_id IN (SELECT customer_id FROM customer_day WHERE day > ?4 AND day <= ?1)"
+)
 
-History = tuple[int, date, int, int, int, float | None, int]
+
+@dataclass
+class _History:
+    """Per customer with a purchase day up to a day E, one list per column, a customer at
+    the same index in each (in no particular order)."""
+
+    customers: list[int]
+    last: list[int]  # the last purchase day, as a day number (`date.toordinal`)
+    transactions: list[int]  # ever, up to E
+    transactions_12m: list[int]
+    spend_12m: list[int]
+    median: list[float | None]  # the median interval (see `_read`)
+    spent: list[int]  # from the `spend_from` day to E
+
+    def add(self, row: tuple[int, int, int, int, int, float | None, int]) -> None:
+        for column, value in zip(self._columns(), row, strict=True):
+            column.append(value)
+
+    def put(self, n: int, row: tuple[int, int, int, int, int, float | None, int]) -> None:
+        for column, value in zip(self._columns(), row, strict=True):
+            column[n] = value
+
+    def _columns(self) -> tuple[list[Any], ...]:
+        return (self.customers, self.last, self.transactions, self.transactions_12m,
+                self.spend_12m, self.median, self.spent)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """A `_History` sorted by customer, in arrays (a tenth of the memory of lists), the
+    median NaN where it is None."""
+
+    customers: array[int]
+    last: array[int]
+    transactions: array[int]
+    transactions_12m: array[int]
+    spend_12m: array[int]
+    median: array[float]
+    spent: array[int]
+
+    @classmethod
+    def of(cls, history: _History) -> _Packed:
+        order = sorted(range(len(history.customers)), key=history.customers.__getitem__)
+
+        def ints(column: list[int]) -> array[int]:
+            return array("q", [column[n] for n in order])
+
+        gaps = history.median
+        return cls(
+            ints(history.customers), ints(history.last), ints(history.transactions),
+            ints(history.transactions_12m), ints(history.spend_12m),
+            array("d", [math.nan if (gap := gaps[n]) is None else gap for n in order]),
+            ints(history.spent),
+        )  # fmt: skip
+
+    def unpacked(self) -> _History:
+        return _History(
+            list(self.customers), list(self.last), list(self.transactions),
+            list(self.transactions_12m), list(self.spend_12m),
+            [None if math.isnan(gap) else gap for gap in self.median], list(self.spent),
+        )  # fmt: skip
 
 
 class _DayNumbers(dict[str, int]):
@@ -73,46 +143,95 @@ class _DayNumbers(dict[str, int]):
 
 
 def _median_gap(days: str, numbers: _DayNumbers) -> float | None:
-    """The median interval of distinct ISO days "d1,d2,..." (any order); None for one day."""
+    """The median interval of distinct ISO days "d1,d2,..." (any order); None for one day.
+
+    `definitions.median` of `definitions.intervals`, inlined: it runs for every customer.
+    """
     if "," not in days:
         return None
-    ordered = sorted([numbers[day] for day in days.split(",")])
-    return rules.median([b - a for a, b in itertools.pairwise(ordered)])
+    ordered = list(map(numbers.__getitem__, sorted(days.split(","))))  # ISO days sort
+    gaps = sorted(map(operator.sub, ordered[1:], ordered[:-1]))
+    middle = len(gaps) // 2
+    return float(gaps[middle]) if len(gaps) % 2 else (gaps[middle - 1] + gaps[middle]) / 2
 
 
-def _history(ctx: Context, end: date, *, every_median: bool, spend_from: date) -> list[History]:
-    """Per customer up to `end`: id, last day, transactions, those and spend in 12 months,
-    median interval, spend from `spend_from` to `end`. Without `every_median`, the median
-    only where it can decide the stage (a customer more than LOST_DAYS past their last day
-    is lost whatever it is), else None."""
+def _read(
+    ctx: Context, end: date, up_to: date, *, every_median: bool, spend_from: date,
+    after: date | None = None,
+) -> _History:  # fmt: skip
+    """Per customer, from their purchase days up to `up_to` (E, or the cut before it), the
+    columns of `_History` as of E = `end`; with `after`, only the customers with a day
+    after it (and up to `up_to`). Without `every_median`, the median only where it can
+    decide the stage (a customer more than LOST_DAYS past their last day is lost whatever
+    it is), else None."""
     first, _ = rules.window_12m(end)
     needed = (cache.BEGINNING if every_median else end - timedelta(rules.LOST_DAYS)).isoformat()
-    rows = ctx.db.execute_sql(
-        _HISTORY_SQL, (end.isoformat(), first.isoformat(), spend_from.isoformat())
-    )
+    params = [up_to.isoformat(), first.isoformat(), spend_from.isoformat()]
+    if after is not None:
+        params.append(after.isoformat())
+    sql = _HISTORY_SQL.format(only=_AFTER_CUT if after is not None else "")
+    rows = ctx.db.execute_sql(sql, params).fetchall()
+    if not rows:
+        return _History([], [], [], [], [], [], [])
+    customers, lasts, transactions, t12, m12, spent, days = map(list, zip(*rows, strict=True))
     numbers = _DayNumbers()
-    found = [
-        (c, date.fromisoformat(last), t, t12, m12,
-         _median_gap(days, numbers) if last >= needed else None, spent)
-        for c, last, t, t12, m12, spent, days in rows
-    ]  # fmt: skip
-    found.sort()  # by customer: the standings' order, whatever the plan's
-    return found
+    medians = [
+        _median_gap(of, numbers) if last >= needed else None
+        for last, of in zip(lasts, days, strict=True)
+    ]
+    last = list(map(numbers.__getitem__, lasts))
+    return _History(customers, last, transactions, t12, m12, medians, spent)
 
 
-def _classified(history: list[History], end: date) -> tuple[list[int], list[str], list[str]]:
-    """Recency in days, segment and stage of each row of `history`, in its order."""
-    recency = [(end - last).days for _, last, *_ in history]
-    if not history:
+def _history(ctx: Context, end: date, *, every_median: bool, spend_from: date) -> _History:
+    """Per customer up to `end`: `_History`'s columns (`_read`).
+
+    When `end` is today or later (a running period), made of every customer's days up to
+    the cut (yesterday: kept in memory while no line up to it is written, `cache.kept`),
+    and the customers with a day after it read again in full: a sale of today costs a
+    read of its customer, not of everyone."""
+    cut = cache.cut(ctx)
+    if end <= cut:
+        return _read(ctx, end, end, every_median=every_median, spend_from=spend_from)
+    packed = cache.kept(
+        ctx, "history", (end, every_median, spend_from), cut,
+        lambda: _Packed.of(
+            _read(ctx, end, cut, every_median=every_median, spend_from=spend_from)
+        ),
+    )  # fmt: skip
+    fresh = _read(ctx, end, end, every_median=every_median, spend_from=spend_from, after=cut)
+    history = packed.unpacked()
+    for row in zip(*fresh._columns(), strict=True):
+        n = bisect.bisect_left(packed.customers, row[0])
+        if n < len(packed.customers) and packed.customers[n] == row[0]:
+            history.put(n, row)
+        else:
+            history.add(row)
+    return history
+
+
+def _stage(
+    recency_days: int, median: float | None, transactions_12m: int, transactions: int
+) -> str:
+    return rules.stage(
+        recency_days=recency_days, median_interval=median,
+        transactions_12m=transactions_12m, transactions=transactions,
+    )  # fmt: skip
+
+
+def _classified(history: _History, end: date) -> tuple[list[int], list[str], list[str]]:
+    """Recency in days, segment and stage of each customer of `history`, in its order."""
+    day = end.toordinal()
+    recency = [day - last for last in history.last]
+    if not recency:
         return recency, [], []
     r_scores = rules.scores(recency, higher_is_better=False)
-    f_scores = rules.scores([row[3] for row in history], higher_is_better=True)
-    m_scores = rules.scores([row[4] for row in history], higher_is_better=True)
+    f_scores = rules.scores(history.transactions_12m, higher_is_better=True)
+    m_scores = rules.scores(history.spend_12m, higher_is_better=True)
     segments = list(map(rules.segment, r_scores, f_scores, m_scores))
-    stages = [
-        rules.stage(recency_days=d, median_interval=gap, transactions_12m=t12, transactions=t)
-        for d, (_, _, t, t12, _, gap, _) in zip(recency, history, strict=True)
-    ]
+    stages = list(
+        map(_stage, recency, history.median, history.transactions_12m, history.transactions)
+    )
     return recency, segments, stages
 
 
@@ -126,18 +245,18 @@ def standings(ctx: Context, end: date) -> dict[int, Standing]:
 
 
 def _standings(ctx: Context, end: date) -> dict[int, Standing]:
-    history = _history(ctx, end, every_median=True, spend_from=end)
-    recency, segments, stages = _classified(history, end)
+    h = _history(ctx, end, every_median=True, spend_from=end)
+    recency, segments, stages = _classified(h, end)
     out = {}
-    for n, (customer, last, transactions, t12, m12, gap, _) in enumerate(history):
+    for n, customer in sorted(enumerate(h.customers), key=lambda pair: pair[1]):
         out[customer] = Standing(
             customer_id=customer,
-            last_day=last,
+            last_day=date.fromordinal(h.last[n]),
             recency_days=recency[n],
-            transactions=transactions,
-            transactions_12m=t12,
-            spend_12m_fen=m12,
-            median_interval=gap,
+            transactions=h.transactions[n],
+            transactions_12m=h.transactions_12m[n],
+            spend_12m_fen=h.spend_12m[n],
+            median_interval=h.median[n],
             segment=segments[n],
             stage=stages[n],
         )
@@ -186,7 +305,7 @@ def _groups_json(ctx: Context, period: Period) -> dict[str, list[list[Any]]]:
     # through `Standing`s: only each customer's segment and stage are needed here.
     history = _history(ctx, period.end, every_median=False, spend_from=period.start)
     _, segments, stages = _classified(history, period.end)
-    spend = [row[6] for row in history]
+    spend = history.spent
     return {
         "segments": [list(astuple(g)) for g in _groups(SEGMENTS, segments, spend)],
         "stages": [list(astuple(g)) for g in _groups(STAGES, stages, spend)],

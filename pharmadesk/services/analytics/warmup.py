@@ -5,10 +5,12 @@ standings and lifecycle stages are worked out customer by customer); from the fi
 in the database (`cache.py`) it takes a fraction of a second. Periods that have ended do
 not change unless old lines are written, so the window prepares the ones an owner picks at
 month end, in the background on a connection of its own, once per start: the last full
-month, its quarter and year, the periods before them, then every month of the 24 the
-charts show and their quarters. After that, choosing any of them is a read of kept
-figures; the very first start on a pharmacy, a custom range or a period further back is
-still computed when asked.
+month, its quarter and year, the periods before them, the month, quarter and year still
+running, then every month of the 24 the charts show and their quarters. After that,
+choosing any of them is a read of kept figures; for a running period, the figures up to
+yesterday are what is kept (`cache.py`, the cut), and each choice adds today's lines to
+them, so the day's sales do not undo the preparation. The very first start on a
+pharmacy, a custom range or a period further back is still computed when asked.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pharmadesk.services import analytics
 from pharmadesk.services.analytics.results import (
     Period,
     last_full_month,
+    month_of,
     quarter_of,
     year_of,
 )
@@ -37,19 +40,20 @@ QUARTERS_BACK = 8
 
 
 def periods_to_prepare(today: date) -> list[Period]:
-    """The periods worth having ready, the likeliest first; none still running.
+    """The periods worth having ready, the likeliest first.
 
-    A period that has not ended yet is left out: every sale written into it drops its kept
-    figures again, and it is cheap to compute while short.
+    The month, quarter and year still running come after the ended ones an owner picks
+    at month end: what is kept of them is their part up to yesterday.
     """
     month = last_full_month(today)
     quarter, year = quarter_of(month.end), year_of(month.end)
     order = [month, month.previous(), quarter, quarter.previous(), year, year.previous()]
+    order += [month_of(today), quarter_of(today), year_of(today)]
     order += _back(month, MONTHS_BACK) + _back(quarter, QUARTERS_BACK)
     seen: set[Period] = set()
     ready: list[Period] = []
     for period in order:
-        if period.end < today and period not in seen:
+        if period.start <= today and period not in seen:
             seen.add(period)
             ready.append(period)
     return ready

@@ -33,15 +33,18 @@ def _groups_kept(ctx: Context) -> set[str]:
     return {row[0] for row in rows}
 
 
-def test_the_last_full_month_comes_first_and_nothing_still_running_is_prepared() -> None:
+def test_the_last_full_month_its_quarter_and_year_come_first_then_the_running_month() -> None:
     periods = warmup.periods_to_prepare(TODAY)
-    assert periods[:3] == [month_of(date(2026, 11, 1)), month_of(date(2026, 10, 1)),
-                           quarter_of(date(2026, 9, 1))]  # fmt: skip
-    assert all(p.end < TODAY for p in periods)
-    assert quarter_of(TODAY) not in periods
-    assert year_of(TODAY) not in periods
+    # November's quarter and year are still running on 2 December: prepared all the same.
+    assert periods[:7] == [
+        month_of(date(2026, 11, 1)), month_of(date(2026, 10, 1)),
+        quarter_of(TODAY), quarter_of(date(2026, 9, 1)),
+        year_of(TODAY), year_of(date(2025, 1, 1)), month_of(TODAY),
+    ]  # fmt: skip
+    running = [month_of(TODAY), quarter_of(TODAY), year_of(TODAY)]
+    assert all(p.end < TODAY for p in periods if p not in running)
     assert year_of(date(2025, 1, 1)) in periods
-    months = [p for p in periods if p.kind == "month"]
+    months = [p for p in periods if p.kind == "month" and p not in running]
     assert len(months) == warmup.MONTHS_BACK
     assert months[-1] == month_of(date(2024, 12, 1))
     assert len(periods) == len(set(periods))
