@@ -201,6 +201,20 @@ _ERROR_RULES = rules(
             for what, chinese in _REFUSED.items()
         ),
         (r"a custom field needs a label", "自定义字段需要一个名称"),
+        (
+            r"invalid input \(redeem: the customer has (?P<have>\d+) points; "
+            r"(?P<asked>\d+) asked\)",
+            "客户现有 {have} 积分，不能抵扣 {asked} 积分",
+        ),
+        (
+            r"invalid input \(redeem: the points are worth more than the receipt\)",
+            "抵扣的积分超过了小票金额",
+        ),
+        (
+            r"invalid input \(points: the customer has (?P<have>\d+) points; (?P<taken>\d+) "
+            r"cannot be taken\)",
+            "客户现有 {have} 积分，不能扣除 {taken} 积分",
+        ),
     ]
 )
 

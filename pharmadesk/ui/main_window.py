@@ -566,24 +566,21 @@ class MainWindow(QMainWindow):
             price=lambda lines, redeem, discount: loyalty.quote(
                 self.ctx, customer_id, lines, redeem_points=redeem, member_discount=discount
             ),
+            submit=lambda lines, receipt, redeem, discount: purchases.record(
+                self.ctx, customer_id, lines, receipt=receipt, redeem_points=redeem,
+                member_discount=discount,
+            ),
             parent=self,
-        )
+        )  # fmt: skip
         accepted = self.run_dialog(dialog)
         if self.locked:
-            self._notes.append(self.tr("A purchase being entered was not saved."))
+            if not dialog.saved:
+                self._notes.append(self.tr("A purchase being entered was not saved."))
             return
-        if accepted and dialog.lines:
-            try:
-                saved = purchases.record(
-                    self.ctx, customer_id, dialog.lines, receipt=dialog.receipt.text(),
-                    redeem_points=dialog.redeem_points, member_discount=dialog.member_discount,
-                )  # fmt: skip
-            except PharmaDeskError as exc:
-                self.warn(self.tr("Not saved"), exc.message)
-                return
+        if accepted and dialog.saved:
             # The tab stays where it is, so the keyboard stays where the user left it.
             self._reload_keeping_form()
-            self.statusBar().showMessage(dialog.saved_message(saved[0]), 5000)
+            self.statusBar().showMessage(dialog.saved_message(dialog.saved[0]), 5000)
 
     def add_interaction(self) -> None:
         if self.customer_id is None or self._record is None:

@@ -38,18 +38,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmadesk.errors import PharmaDeskError
+from pharmadesk.errors import PharmaDeskError, ValidationError
 from pharmadesk.services import allergies
 from pharmadesk.services.loyalty import Quote
 from pharmadesk.services.products import ProductInfo
 from pharmadesk.services.purchases import MAX_QUANTITY, LineInput, PurchaseLine
 from pharmadesk.text.normalize import InvalidValue, money_fen
 from pharmadesk.ui.customer_panel import BANNER_STYLE
+from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.models import money
 
 ProductFinder = Callable[[str], list[ProductInfo]]
 # price(lines, redeem_points, member_discount): the receipt as it would be saved.
 Pricer = Callable[[list[LineInput], int, bool], Quote]
+# submit(lines, receipt, redeem_points, member_discount): saves, or raises PharmaDeskError.
+Submitter = Callable[[list[LineInput], str, int, bool], list[PurchaseLine]]
 
 
 class PurchaseDialog(QDialog):
@@ -61,6 +64,7 @@ class PurchaseDialog(QDialog):
         chronic_text: str | None,
         find_products: ProductFinder,
         price: Pricer | None = None,
+        submit: Submitter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,6 +72,8 @@ class PurchaseDialog(QDialog):
         self.setMinimumWidth(640)
         self._find = find_products
         self._price = price
+        self._submit = submit
+        self.saved: list[PurchaseLine] = []  # the receipt's lines once `submit` saved them
         self.quote: Quote | None = None
         self._allergies = allergy_text
         self._product: ProductInfo | None = None
@@ -381,4 +387,25 @@ class PurchaseDialog(QDialog):
         if not self.lines:
             self.match.setText(self.tr("Add at least one line"))
             return
+        if self._submit is not None:
+            # Saved from here, so a refusal (the balance changed meanwhile, say) leaves the
+            # dialog open with every line as typed.
+            try:
+                self.saved = self._submit(
+                    self.lines, self.receipt.text(), self.redeem_points, self.member_discount
+                )
+            except PharmaDeskError as exc:
+                QMessageBox.warning(self, self.tr("Not saved"), _refusal_text(exc))
+                self._update_total()
+                return
         self.accept()
+
+
+def _refusal_text(error: PharmaDeskError) -> str:
+    """Why the receipt was refused, in the UI language; in English without the "invalid
+    input (field: …)" frame the engine puts around each problem."""
+    text = error_text(error)
+    if text == error.message and isinstance(error, ValidationError):
+        text = "; ".join(error.problems.values())
+        text = f"{text[:1].upper()}{text[1:]}."
+    return text

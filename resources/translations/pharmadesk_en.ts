@@ -2858,13 +2858,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+66"/>
-        <location line="+21"/>
+        <location line="+83"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-65"/>
         <source>Possible duplicate</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -2884,12 +2883,12 @@
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>A purchase being entered was not saved.</source>
         <translation>A purchase being entered was not saved.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
         <source>An interaction being entered was not saved.</source>
         <translation>An interaction being entered was not saved.</translation>
     </message>
@@ -3445,12 +3444,12 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+71"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Allergies: %1</source>
         <translation>Allergies: %1</translation>
     </message>
@@ -3584,6 +3583,11 @@ Add it anyway?</translation>
         <location line="+12"/>
         <source>Add at least one line</source>
         <translation>Add at least one line</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>

@@ -2832,13 +2832,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+66"/>
-        <location line="+21"/>
+        <location line="+83"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-65"/>
         <source>Possible duplicate</source>
         <translation>可能重复建档</translation>
     </message>
@@ -2858,12 +2857,12 @@
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>A purchase being entered was not saved.</source>
         <translation>正在录入的购药记录没有保存。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
         <source>An interaction being entered was not saved.</source>
         <translation>正在录入的沟通记录没有保存。</translation>
     </message>
@@ -3417,12 +3416,12 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+71"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Allergies: %1</source>
         <translation>过敏史：%1</translation>
     </message>
@@ -3554,6 +3553,11 @@ Add it anyway?</source>
         <location line="+12"/>
         <source>Add at least one line</source>
         <translation>请至少添加一项商品</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

@@ -332,3 +332,28 @@ def test_a_childs_card_without_a_guardian_is_worded_in_chinese() -> None:
     assert localize(CHILD_WITHOUT_GUARDIAN, "zh_CN") == (
         "未满14岁的儿童，没有监护人姓名和手机：需要监护人同意"
     )
+
+
+def test_refused_points_read_in_chinese(pharmacy: Context) -> None:
+    from pharmadesk.errors import ValidationError
+    from pharmadesk.services import loyalty, purchases
+
+    made = customers.create(pharmacy, {"name": "张三"}).customer
+    assert made is not None
+    purchases.record(pharmacy, made.id, [purchases.LineInput("口罩", 1, 1500)])
+    refusals: list[PharmaDeskError] = []
+    for attempt in (
+        lambda: purchases.record(pharmacy, made.id, [purchases.LineInput("口罩", 1, 1500)],
+                                 redeem_points=16),
+        lambda: purchases.record(pharmacy, made.id, [purchases.LineInput("口罩", 1, 10)],
+                                 redeem_points=15),
+        lambda: loyalty.adjust(pharmacy, made.id, -20, "多记了"),
+    ):  # fmt: skip
+        with pytest.raises(ValidationError) as refused:
+            attempt()
+        refusals.append(refused.value)
+    assert [localize_error(e, "zh_CN") for e in refusals] == [
+        "客户现有 15 积分，不能抵扣 16 积分。",
+        "抵扣的积分超过了小票金额。",
+        "客户现有 15 积分，不能扣除 20 积分。",
+    ]

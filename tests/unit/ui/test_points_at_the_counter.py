@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -190,6 +190,43 @@ def test_more_than_the_balance_cannot_be_redeemed(
     assert "redeem" in refused.value.problems
     assert Purchase.select().where(Purchase.customer == customer).count() == 1
     assert loyalty.standing(pharmacy, customer).balance == 15
+
+
+def test_a_refused_receipt_keeps_the_dialog_open_with_every_line(
+    qtbot: QtBot, window: MainWindow, wang: int, pharmacy: Context
+) -> None:
+    """The balance changes while the receipt is typed (a correction at the other till):
+    saving is refused, the lines stay, and the receipt is saved once the points fit."""
+    window.open_customer(wang)
+    seen: dict[str, object] = {}
+
+    def warned(box: QWidget) -> None:
+        seen["warning"] = box.findChild(QLabel, "qt_msgbox_label").text()  # type: ignore[union-attr]
+        press(qtbot, Qt.Key.Key_Return)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, PurchaseDialog)
+        dialog.lines.append(LineInput("血压计", 1, 300_000))
+        dialog._update_total()
+        dialog.redeem.setValue(2_000)
+        loyalty.adjust(pharmacy, wang, -1_000, "given twice")  # 1,250 left
+        errors = when_modal(qtbot, warned)
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: "warning" in seen)
+        assert errors == []
+        seen["open"] = dialog.isVisible()
+        seen["lines"] = len(dialog.lines)
+        dialog.redeem.setValue(1_000)
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    errors = when_modal(qtbot, fill)
+    press(qtbot, Qt.Key.Key_P, CTRL)
+    assert errors == []
+    assert seen["warning"] == "The customer has 1250 points; 2000 asked."
+    assert (seen["open"], seen["lines"]) == (True, 1)
+    assert loyalty.entries(pharmacy, wang)[1].points == -1_000  # redeemed: the receipt saved
+    assert Purchase.select().where(Purchase.customer == wang).count() == 3
 
 
 @pytest.fixture
