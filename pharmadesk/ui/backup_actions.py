@@ -81,6 +81,10 @@ class BackupActions(QObject):
         self._check_pending = automatic  # once after start-up, and again after a restore
         self._daily_running = False
         self._paused = False  # an erasure runs: no housekeeping reads the file meanwhile
+        # Bumped by every stop (lock, quit, erasure): a job queued before it, whose turn
+        # comes after, does not run (the thread's stop flag is cleared for each new job).
+        self._generation = 0
+        self._daily_after_pause = False  # a daily backup an erasure stopped: run it after
         self._exiting = False
         self.exit_backup: BackupInfo | None = None
         self.warning = QLabel()  # in the status bar while the last automatic backup failed
@@ -112,9 +116,14 @@ class BackupActions(QObject):
     def _submit_housekeeping(
         self, ctx: Context, job: Callable[[Stopped], Any], on_success: Any, on_failure: Any
     ) -> None:
-        task = self._housekeeping_job
-        run_tracked(self._housekeeping, self._tickets, lambda: task.run(ctx, job),
-                    on_success, on_failure)  # fmt: skip
+        task, generation = self._housekeeping_job, self._generation
+
+        def run() -> Any:
+            if generation != self._generation:
+                raise JobStopped()
+            return task.run(ctx, job)
+
+        run_tracked(self._housekeeping, self._tickets, run, on_success, on_failure)
 
     def submit_housekeeping(
         self, ctx: Context, job: Callable[[Stopped], Any], on_success: Any, on_failure: Any
@@ -135,6 +144,7 @@ class BackupActions(QObject):
 
     def stop_housekeeping(self) -> None:
         """The session ends (lock, quit): the check or daily backup running stops now."""
+        self._generation += 1
         self._housekeeping_job.stop()
 
     def pause_housekeeping(self) -> None:
@@ -142,16 +152,21 @@ class BackupActions(QObject):
         hourly timer included) until `resume_housekeeping`, so that no read of this thread
         keeps the old pages in the WAL."""
         self._paused = True
+        self._daily_after_pause = self._daily_running
+        self._generation += 1
         self._housekeeping_job.stop()
 
     def resume_housekeeping(self) -> None:
         """The erasure is over: what was stopped runs again, as after an unlock."""
         self._paused = False
+        if not self._daily_running:
+            self._daily_after_pause = False  # its stop was reported: it starts below
         if not self.window.locked:
             self.session_started()
 
     def shutdown(self) -> None:
         """The window closes for good: end the housekeeping thread too."""
+        self._generation += 1
         self._housekeeping_job.stop()
         self._housekeeping.stop()
 
@@ -260,7 +275,12 @@ class BackupActions(QObject):
     def _daily_failed(self, error: BaseException) -> None:
         self._daily_running = False
         if isinstance(error, JobStopped):
-            return  # the session ended; the next unlock makes it
+            # Stopped by a lock (the next unlock makes it) or by an erasure, which may have
+            # ended before this report came: then it starts again now.
+            again, self._daily_after_pause = self._daily_after_pause, False
+            if again and not self._paused and not self.window.locked:
+                self._daily_if_due()
+            return
         message = failure_text(error)
         self.warning.setText(self.tr("The daily backup failed: %1").replace("%1", message))
         self.warning.setToolTip(self.warning.text())

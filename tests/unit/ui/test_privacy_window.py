@@ -149,3 +149,32 @@ def test_the_housekeeping_thread_lets_go_of_the_file_while_a_customer_is_erased(
         win.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         runner.stop()
+
+
+def test_housekeeping_queued_before_an_erasure_does_not_run_during_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The points expiry waiting behind a daily backup would otherwise read (and write)
+    the file while the erasure runs, once the backup has been stopped."""
+    reading, ran, outcomes = threading.Event(), [], []
+
+    def long_job(stopped: Callable[[], bool]) -> None:
+        reading.set()
+        while not stopped():
+            time.sleep(0.01)
+
+    backups = window.backups
+    ctx = window.ctx
+    assert backups.submit_housekeeping(ctx, long_job, outcomes.append, outcomes.append)
+    assert backups.submit_housekeeping(
+        ctx, lambda _stopped: ran.append(1), outcomes.append, outcomes.append
+    )
+    qtbot.waitUntil(reading.is_set)
+    backups.pause_housekeeping()
+    qtbot.waitUntil(lambda: len(outcomes) == 2, timeout=10_000)
+    assert ran == []
+    assert [type(o).__name__ for o in outcomes] == ["JobStopped", "JobStopped"]
+    assert not backups.submit_housekeeping(ctx, lambda _s: ran.append(2), print, print)
+    backups.resume_housekeeping()
+    assert backups.submit_housekeeping(ctx, lambda _s: ran.append(3), print, print)
+    qtbot.waitUntil(lambda: ran == [3], timeout=10_000)
