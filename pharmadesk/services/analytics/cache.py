@@ -54,6 +54,25 @@ def stored(ctx: Context, key: str, first: date, last: date, compute: Callable[[]
     return json.loads(text)
 
 
+def keep(ctx: Context, key: str, first: date, last: date, value: Any, at: int) -> Any:
+    """`value` as it reads back from JSON, kept as `stored` would unless a purchase line
+    or an interaction was written since the data version was `at` (read before `value`
+    was computed, on whatever connection: the computation held no transaction here)."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    try:
+        with ctx.db.atomic():
+            if version(ctx) == at:
+                ctx.db.execute_sql(
+                    "INSERT OR REPLACE INTO analytics_cache (key, first_day, last_day, value) "
+                    "VALUES (?, ?, ?, ?)",
+                    (key, first.isoformat(), last.isoformat(), text),
+                )
+    except OperationalError as exc:
+        if "interrupt" in str(exc):
+            raise
+    return json.loads(text)
+
+
 def peek(ctx: Context, key: str) -> Any:
     """The JSON value of `key` if a fresh copy is on file, else None (nothing computed)."""
     row = ctx.db.execute_sql("SELECT value FROM analytics_cache WHERE key = ?", (key,)).fetchone()

@@ -24,6 +24,7 @@ import sqlcipher3
 from peewee import DatabaseError
 
 from pharmadesk.services import analytics
+from pharmadesk.services.analytics.people import prepare_running
 from pharmadesk.services.analytics.results import (
     Period,
     last_full_month,
@@ -80,7 +81,8 @@ def prepare(
     for period in periods:
         if stop():
             break
-        analytics.dashboard(ctx, period)
+        analytics.dashboard(ctx, period, two_threads=False)  # `stop` reaches one connection
+        prepare_running(ctx, period)
         done += 1
     return done
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from pharmadesk.services import analytics
-from pharmadesk.services.analytics import cache, people
+from pharmadesk.services.analytics import cache, people, warmup
 from pharmadesk.services.analytics.people import standings
 from pharmadesk.services.analytics.results import (
     Dashboard,
@@ -124,6 +124,22 @@ def test_a_sale_of_today_after_the_figures_were_kept_gives_a_fresh_computation_s
     for board in boards:
         assert board == _from_nothing(pharmacy, board.period)
         _assert_raw(lines, board)
+
+
+def test_after_a_new_start_the_preparation_keeps_the_part_up_to_yesterday_again(
+    pharmacy: Context, sample: list[Line], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for period in RUNNING:
+        analytics.dashboard(pharmacy, period)
+    cache.forget_memory(pharmacy)  # the program starts again: the shares are still kept
+    assert warmup.prepare(pharmacy, RUNNING) == len(RUNNING)
+    shop.write_raw(pharmacy, [Line(sample[0].customer, TODAY, "R60", "棉签", None, 300)])
+    reads = _reads(monkeypatch)
+    boards = [analytics.dashboard(pharmacy, period) for period in RUNNING]
+    assert reads
+    assert all(after == YESTERDAY for after in reads)
+    for board in boards:
+        assert board == _from_nothing(pharmacy, board.period)
 
 
 def test_a_line_written_up_to_yesterday_makes_the_kept_part_be_computed_again(
