@@ -113,8 +113,13 @@ def run_undo(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     kept = f"; kept {len(result.kept_edited)} edited since" if result.kept_edited else ""
+    points = (
+        f"; {result.reversed_points} opening points balances reversed"
+        if result.reversed_points
+        else ""
+    )
     print(
         f"batch {result.batch_id} undone: {result.removed_customers} customers removed, "
-        f"{result.restored_fields} merged fields restored{kept}"
+        f"{result.restored_fields} merged fields restored{kept}{points}"
     )
     return 0

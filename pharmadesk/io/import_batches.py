@@ -298,6 +298,7 @@ class UndoResult:
     removed_customers: int
     kept_edited: list[int]  # customers of the batch edited since, kept on request
     restored_fields: int
+    reversed_points: int = 0  # opening balances of customers who stay, reversed by new entries
 
 
 def edited_since(ctx: Context, batch_id: int) -> list[int]:
@@ -351,7 +352,7 @@ def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult
             details={"removed": removed, "kept_edited": kept, "restored_fields": restored,
                      "reversed_points_entries": reversed_points},
         )  # fmt: skip
-    return UndoResult(batch_id, removed, kept, restored)
+    return UndoResult(batch_id, removed, kept, restored, reversed_points)
 
 
 def _restore_merges(ctx: Context, batch_id: int) -> int:

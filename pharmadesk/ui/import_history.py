@@ -234,20 +234,12 @@ class ImportHistoryDialog(QDialog):
             parts.append(self.tr("%Ln edited customer(s) kept.", "", len(result.kept_edited)))
         if result.restored_fields:
             parts.append(self.tr("%Ln field(s) restored.", "", result.restored_fields))
-        if result.kept_edited or self._merged(result.batch_id):
-            # Customers who stay: their opening points, if any, were reversed (the undo's
-            # result does not count them; the ledger shows each reversal).
-            parts.append(self.tr("Any opening points of customers who stay were reversed by "
-                                 "new ledger entries."))  # fmt: skip
+        if result.reversed_points:
+            parts.append(self.tr("%Ln opening points balance(s) of customers who stay reversed "
+                                 "by new ledger entries.", "", result.reversed_points))  # fmt: skip
         self.reload(select=result.batch_id)
         self.message.setText(" ".join(parts))
         self.undone.append(result.batch_id)
-
-    def _merged(self, batch_id: int) -> bool:
-        """Did the batch merge rows into customers who were there before it?"""
-        rows = (self.model.batch(row) for row in range(self.model.rowCount()))
-        batch = next((b for b in rows if b is not None and b.id == batch_id), None)
-        return batch is not None and batch.counts.get("merged", 0) > 0
 
     # running a service call -------------------------------------------------------------
 

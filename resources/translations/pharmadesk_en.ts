@@ -622,7 +622,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_actions.py" line="+169"/>
+        <location filename="../../pharmadesk/ui/backup_actions.py" line="+184"/>
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
@@ -672,7 +672,7 @@
         <translation>Please tell the owner.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>The daily backup failed: %1</source>
         <translation>The daily backup failed: %1</translation>
     </message>
@@ -2103,10 +2103,13 @@
             <numerusform>%Ln fields restored.</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>Any opening points of customers who stay were reversed by new ledger entries.</source>
-        <translation>Any opening points of customers who stay were reversed by new ledger entries.</translation>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln opening points balance(s) of customers who stay reversed by new ledger entries.</source>
+        <translation>
+            <numerusform>%Ln opening points balance of a customer who stays reversed by a new ledger entry.</numerusform>
+            <numerusform>%Ln opening points balances of customers who stay reversed by new ledger entries.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2858,12 +2861,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Possible duplicate</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -2883,7 +2886,7 @@
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>A purchase being entered was not saved.</source>
         <translation>A purchase being entered was not saved.</translation>
     </message>

@@ -616,7 +616,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_actions.py" line="+169"/>
+        <location filename="../../pharmadesk/ui/backup_actions.py" line="+184"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -666,7 +666,7 @@
         <translation>请告知店主。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>The daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
     </message>
@@ -2079,10 +2079,12 @@
             <numerusform>恢复了 %Ln 个字段。</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>Any opening points of customers who stay were reversed by new ledger entries.</source>
-        <translation>保留下来的顾客如有期初积分，已以新的积分记录冲回。</translation>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln opening points balance(s) of customers who stay reversed by new ledger entries.</source>
+        <translation>
+            <numerusform>留下的客户中有 %Ln 笔期初积分已由新的积分记录冲回。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2832,12 +2834,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Possible duplicate</source>
         <translation>可能重复建档</translation>
     </message>
@@ -2857,7 +2859,7 @@
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>A purchase being entered was not saved.</source>
         <translation>正在录入的购药记录没有保存。</translation>
     </message>

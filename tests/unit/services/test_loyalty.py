@@ -240,7 +240,7 @@ def test_an_imports_opening_points_merged_into_a_customer_are_reversed_by_its_un
     assert loyalty.standing(pharmacy, zs).balance == 42 + 350
     clock.advance(hours=1)
 
-    import_batches.undo(pharmacy, batch)
+    assert import_batches.undo(pharmacy, batch).reversed_points == 1
 
     assert loyalty.standing(pharmacy, zs).balance == 42
     ledger = loyalty.entries(pharmacy, zs)

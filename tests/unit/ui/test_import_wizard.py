@@ -244,10 +244,7 @@ def test_a_card_file_is_imported_then_undone(
     assert names(pharmacy) == []
     assert history.model.index(0, 4).data() == "Undone"
     assert not history.undo_button.isEnabled()
-    assert history.message.text() == (
-        "Batch 1 undone. 4 customers removed. "
-        "Any opening points of customers who stay were reversed by new ledger entries."
-    )
+    assert history.message.text() == ("Batch 1 undone. 4 customers removed.")
     assert history.undone == [1]  # for the main window
 
 
@@ -637,8 +634,7 @@ def test_undo_asks_about_customers_edited_since(
     assert "Opening points it gave customers who stay are taken back by new entries" in asked[0]
     assert names(pharmacy) == ["李四"]
     assert history.message.text() == (
-        "Batch 1 undone. 3 customers removed. 1 edited customer kept. "
-        "Any opening points of customers who stay were reversed by new ledger entries."
+        "Batch 1 undone. 3 customers removed. 1 edited customer kept."
     )
 
 
