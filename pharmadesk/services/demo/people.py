@@ -120,6 +120,9 @@ def documented(today: date) -> list[Person]:
       qiu, ou), each with two visits, the latest 2 to 10 days before the demo was made.
     - 李秀英: a diabetic who consented to contact; she bought 二甲双胍片 (only that) every
       30 days, eight times, the last time 25 days before the demo was made.
+    - 周丽华 (mobile 13900007777): a 金卡 (gold) member. Every 30 days for 16 months, the last
+      time 12 days before the demo was made, she bought 血糖试纸, 格列美脲片, 多种维生素矿物质片
+      and 碳酸钙D3片 (¥306.00 at list price), well over ¥3,000 in any 12 months.
     """
     long_ago = today - timedelta(days=700)
     zhang_visits = [
@@ -132,6 +135,8 @@ def documented(today: date) -> list[Person]:
         )
     ]
     metformin = [(today - timedelta(days=25 + 30 * n), ("二甲双胍片",)) for n in range(8)]
+    monthly = ("血糖试纸", "格列美脲片", "多种维生素矿物质片", "碳酸钙D3片")
+    gold = [(today - timedelta(days=12 + 30 * n), monthly) for n in reversed(range(16))]
     return [
         Person(
             "张三", "M", "13812345678", long_ago, DOCUMENTED, birth_date=date(1980, 5, 12),
@@ -152,6 +157,12 @@ def documented(today: date) -> list[Person]:
             "李秀英", "F", "13900006666", today - timedelta(days=400), DOCUMENTED,
             birth_date=date(1956, 4, 3), chronic="2型糖尿病",
             notes="每月来取二甲双胍片", fixed_visits=metformin,
+        ),
+        Person(
+            "周丽华", "F", "13900007777", today - timedelta(days=600), DOCUMENTED,
+            birth_date=date(1962, 8, 19), chronic="2型糖尿病", notes="每月为全家配药",
+            address=f"{catalogue.CITY}拱墅区莫干山路12号", postal_code="310005",
+            fixed_visits=gold,
         ),
     ]  # fmt: skip
 

@@ -213,7 +213,7 @@ def test_the_same_seed_and_day_give_the_same_pharmacy(tmp_path: Path) -> None:
 def test_a_tiny_demo_still_holds_the_documented_customers(tmp_path: Path) -> None:
     ctx = _make(tmp_path, "tiny.db", customers=3, seed=1)
     try:
-        assert one(ctx, "SELECT count(*) FROM customer") == 7
+        assert one(ctx, "SELECT count(*) FROM customer") == 8
     finally:
         ctx.close()
 

@@ -222,6 +222,21 @@ def test_zhang_san_took_fifty_points_off_his_latest_receipt(shop: Context) -> No
     assert latest.user_name == "owner"
 
 
+def test_zhou_lihua_is_a_gold_member_with_the_discount_on_her_lines(shop: Context) -> None:
+    (customer_id,) = rows(shop, "SELECT id FROM customer WHERE name = '周丽华'")[0]
+    cid = int(customer_id)  # type: ignore[call-overload]
+    standing = loyalty.standing(shop, cid, today=TODAY)
+    assert standing.tier.key == "gold"
+    assert standing.spend_12m_fen >= 300_000
+    latest = rows(shop, "SELECT unit_price_fen, amount_fen FROM purchase WHERE customer_id = ? "
+                  "ORDER BY purchased_on DESC, id LIMIT 4", cid)  # fmt: skip
+    # Gold already before her latest visit: 5 % off each line, the customer's favour to the fen.
+    assert [amount for _, amount in latest] == [
+        int(price) - int(price) * 5 // 100
+        for price, _ in latest  # type: ignore[call-overload]
+    ]
+
+
 def test_points_about_to_expire_show_in_december(tmp_path: Path) -> None:
     december = date(2026, 12, 10)
     ctx = _make(tmp_path / "december.db", customers=80, seed=4, today=december)
