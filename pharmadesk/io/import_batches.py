@@ -309,9 +309,11 @@ def edited_since(ctx: Context, batch_id: int) -> list[int]:
         "SELECT id FROM customer WHERE batch_id = ? AND (updated_at > ? "
         "OR EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = customer.id "
         "AND (p.batch_id IS NULL OR p.batch_id != ?)) "
-        "OR EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = customer.id)) ORDER BY id"
+        "OR EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = customer.id) "
+        "OR EXISTS (SELECT 1 FROM points_entry e WHERE e.customer_id = customer.id "
+        "AND (e.batch_id IS NULL OR e.batch_id != ?))) ORDER BY id"
     )
-    return [row[0] for row in ctx.db.execute_sql(sql, (batch_id, stamp, batch_id))]
+    return [row[0] for row in ctx.db.execute_sql(sql, (batch_id, stamp, batch_id, batch_id))]
 
 
 def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult:

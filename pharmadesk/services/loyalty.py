@@ -231,13 +231,19 @@ def share(total: int, weights: Sequence[int]) -> list[int]:
     return shares
 
 
+def after_discount(amount_fen: int, percent: int) -> int:
+    """A line's amount with `percent` off, the discount rounded up to the fen (the
+    customer's favour): ¥99.90 at 5 % off is ¥94.90."""
+    return amount_fen - -(-amount_fen * percent // 100)
+
+
 def quote(
     ctx: Context,
     customer_id: int,
     lines: Sequence[object],
     *,
     redeem_points: int = 0,
-    member_discount: bool = True,
+    member_discount: bool = False,
     day: date | None = None,
 ) -> Quote:
     """Price a receipt under the rules of its day (lines are `purchases.LineInput`).
@@ -257,7 +263,7 @@ def quote(
         for line in lines
     ]
     percent = now.tier.discount_percent if member_discount else 0
-    discounted = [amount - amount * percent // 100 for amount in listed]
+    discounted = [after_discount(amount, percent) for amount in listed]
     subtotal = sum(discounted)
     most = min(max(now.balance, 0), subtotal * rules.points_per_yuan // 100)
     if redeem_points < 0:

@@ -9,7 +9,7 @@
 - Triggers keep the ledger append-only: the amount, kind, customer and dates of an entry
   cannot be changed, and an entry cannot be deleted while its customer exists (a deleted
   customer takes their ledger along). Only the reason may be blanked (erasure) and the
-  links to a purchase, batch or account may go when those go.
+  links to a purchase, batch or account may go (be nulled) when those go.
 - `points_balance` caches each customer's ledger sum, kept by the same triggers;
   `pharmadesk check` compares it with the ledger.
 - `loyalty_rules`: each version of the owner's rules with the day it applies from.
@@ -32,6 +32,9 @@ STATEMENTS = (
     "CREATE INDEX points_entry_purchase ON points_entry(purchase_id) WHERE purchase_id IS NOT NULL",
     "CREATE INDEX points_entry_expiry ON points_entry(expires_on, customer_id) "
     "WHERE expires_on IS NOT NULL",
+    # Without it, every entry deleted with its customer scans the ledger for reversals of it.
+    "CREATE INDEX points_entry_reverses ON points_entry(reverses_id) "
+    "WHERE reverses_id IS NOT NULL",
     """CREATE TABLE points_balance (
         customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
         balance INTEGER NOT NULL)""",
@@ -48,6 +51,13 @@ END""",
     """CREATE TRIGGER points_entry_frozen
     BEFORE UPDATE OF customer_id, kind, points, effective_on, expires_on, reverses_id,
         value_fen, created_at ON points_entry BEGIN
+    SELECT RAISE(ABORT, 'points entries are append-only: add a correcting entry');
+END""",
+    """CREATE TRIGGER points_entry_links BEFORE UPDATE OF reason, purchase_id, batch_id, user_id
+    ON points_entry WHEN (new.reason IS NOT old.reason AND new.reason != '')
+        OR (new.purchase_id IS NOT old.purchase_id AND new.purchase_id IS NOT NULL)
+        OR (new.batch_id IS NOT old.batch_id AND new.batch_id IS NOT NULL)
+        OR (new.user_id IS NOT old.user_id AND new.user_id IS NOT NULL) BEGIN
     SELECT RAISE(ABORT, 'points entries are append-only: add a correcting entry');
 END""",
     """CREATE TRIGGER points_entry_kept BEFORE DELETE ON points_entry

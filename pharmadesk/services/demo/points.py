@@ -77,7 +77,7 @@ class Account:
         day = at.date()
         self.expire(day)
         percent = self._tier(day).discount_percent
-        discounted = [amount - amount * percent // 100 for amount in listed] if percent else listed
+        discounted = [loyalty.after_discount(amount, percent) for amount in listed]
         subtotal = sum(discounted)
         redeem = self._redeem(rng, day, subtotal)
         value = RULES.value_fen(redeem)

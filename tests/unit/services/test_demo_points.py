@@ -108,7 +108,7 @@ def expected_points(ctx: Context, customer_id: int, today: date) -> Expected:
         spent = sum(paid for on, paid in paid_before if _year_before(day) < on <= day)
         percent = GOLD_OFF if spent >= GOLD_FEN else SILVER_OFF if spent >= SILVER_FEN else 0
         listed = [int(q) * int(p) for _, _, _, q, p, _ in lines]  # type: ignore[call-overload]
-        discounted = [amount - amount * percent // 100 for amount in listed]
+        discounted = [amount + amount * percent // -100 for amount in listed]  # discount rounded up
         paid = [int(line[5]) for line in lines]  # type: ignore[call-overload]
         points, value = redeemed.get(int(lines[0][0]), (0, 0))  # type: ignore[call-overload]
         assert value == points  # 100 points take ¥1 off
@@ -232,7 +232,7 @@ def test_zhou_lihua_is_a_gold_member_with_the_discount_on_her_lines(shop: Contex
                   "ORDER BY purchased_on DESC, id LIMIT 4", cid)  # fmt: skip
     # Gold already before her latest visit: 5 % off each line, the customer's favour to the fen.
     assert [amount for _, amount in latest] == [
-        int(price) - int(price) * 5 // 100
+        int(price) + int(price) * 5 // -100
         for price, _ in latest  # type: ignore[call-overload]
     ]
 

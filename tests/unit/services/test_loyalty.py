@@ -179,9 +179,10 @@ def test_the_member_discount_comes_off_each_line_and_points_are_earned_on_what_i
     zs = _customer(pharmacy)
     _buy(pharmacy, zs, 300000)  # gold: 5 % off from now on
     [line] = _buy(pharmacy, zs, 9990, discount=True)
-    assert line.amount_fen == 9491  # ¥99.90 less ¥4.99 (the customer's favour to the fen)
+    assert line.amount_fen == 9490  # ¥99.90 less ¥5.00 (¥4.995 off, the customer's favour)
     assert line.unit_price_fen == 9990
     assert _kinds(pharmacy, zs)[-1] == ("earned", 94)
+    assert loyalty.after_discount(1280, 2) == 1254  # ¥12.80 at 2 % off: ¥0.2560 off, ¥0.26
     [plain] = _buy(pharmacy, zs, 9990)
     assert plain.amount_fen == 9990  # no discount unless asked for
 
@@ -312,3 +313,29 @@ def test_schema_11_keeps_old_entries_and_gives_them_days(tmp_path: Path) -> None
                     ("redeemed", -100, "2026-02-01", None)]  # fmt: skip
     assert db.execute_sql("SELECT balance FROM points_balance").fetchall() == [(200,)]
     db.close()
+
+
+def test_a_customer_of_the_batch_whose_points_were_corrected_since_counts_as_edited(
+    pharmacy: Context,
+) -> None:
+    batch = import_batches.commit(pharmacy, customer_import.plan(pharmacy, _cards("80")))
+    [made] = [r.id for r in customers.list_customers(pharmacy)]
+    loyalty.adjust(pharmacy, made, 20, "a birthday present")
+    assert import_batches.edited_since(pharmacy, batch) == [made]
+    result = import_batches.undo(pharmacy, batch)  # keeps the edited by default
+    assert result.kept_edited == [made]
+    assert [(e.kind, e.points) for e in reversed(loyalty.entries(pharmacy, made))] == [
+        ("opening", 80), ("adjusted", 20), ("adjusted", -80),
+    ]  # fmt: skip
+
+
+def test_removing_a_customer_finds_the_reversals_of_their_entries_by_index(
+    pharmacy: Context,
+) -> None:
+    plan = " ".join(
+        str(row[-1])
+        for row in pharmacy.db.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM points_entry WHERE reverses_id = 5"
+        ).fetchall()
+    )
+    assert "points_entry_reverses" in plan
