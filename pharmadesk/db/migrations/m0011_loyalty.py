@@ -33,8 +33,7 @@ STATEMENTS = (
     "CREATE INDEX points_entry_expiry ON points_entry(expires_on, customer_id) "
     "WHERE expires_on IS NOT NULL",
     # Without it, every entry deleted with its customer scans the ledger for reversals of it.
-    "CREATE INDEX points_entry_reverses ON points_entry(reverses_id) "
-    "WHERE reverses_id IS NOT NULL",
+    "CREATE INDEX points_entry_reverses ON points_entry(reverses_id) WHERE reverses_id IS NOT NULL",
     """CREATE TABLE points_balance (
         customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
         balance INTEGER NOT NULL)""",
