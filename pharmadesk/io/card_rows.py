@@ -7,6 +7,7 @@ row is flagged with the reason. Only a row without a name cannot become a custom
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,7 @@ from pharmadesk.text import normalize
 from pharmadesk.text.normalize import InvalidValue, fold
 
 SUMMARY_WORDS = ("合计", "总计", "小计", "共计", "total", "subtotal", "sum")
+MAX_WHOLE_NUMBER = 10_000_000  # points on a card: more is a misread cell, not a balance
 _LONGEST_SUMMARY_CELL = 16  # "subtotal" with spaces and a colon, in full-width forms
 CustomCheck = Mapping[str, Any]  # custom field key -> a callable(raw) -> stored text
 
@@ -219,7 +221,11 @@ def _whole_number(value: object, out: CardValues, label: str) -> int | None:
     except ValueError:
         _keep(out, label, value, f"{label}: not a number")
         return None
-    if not number.is_integer():
+    if not math.isfinite(number) or not number.is_integer():
         _keep(out, label, value, f"{label}: not a whole number")
+        return None
+    if abs(number) > MAX_WHOLE_NUMBER:
+        # Not a balance anyone kept on paper (a misread cell): kept in the notes, flagged.
+        _keep(out, label, value, f"{label}: more than {MAX_WHOLE_NUMBER:,}")
         return None
     return int(number)

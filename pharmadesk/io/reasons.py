@@ -66,6 +66,7 @@ _VALUE_RULES = rules(
         (r"not a number: (?P<value>.+)", "不是数字：{value}"),
         (r"not a number", "不是数字"),
         (r"not a whole number", "不是整数"),
+        (r"more than (?P<limit>[\d,]+)", "超过 {limit}"),
         (r"at most (?P<n>\d+) characters", "最多{n}个字符"),
         (r"not one of the choices: (?P<value>.+)", "不在可选项中：{value}"),
     ]

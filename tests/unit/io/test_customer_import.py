@@ -192,6 +192,22 @@ def test_points_become_an_opening_balance_and_custom_columns_a_field(pharmacy: C
     assert saved.custom == {field.key: "YB1"}
 
 
+def test_a_points_cell_no_card_could_hold_is_flagged_and_kept_in_the_notes(
+    pharmacy: Context,
+) -> None:
+    lines = [RawRow(1, ("姓名", "积分"))] + [
+        RawRow(n + 2, (name, value))
+        for n, (name, value) in enumerate((("张三", "1e20"), ("李四", "inf"), ("王五", "-350")))
+    ]
+    plan = customer_import.plan(pharmacy, RawTable(Path("p.csv"), "S", lines, "h4"))
+    assert plan.counts()["flagged"] == 2
+    import_batches.commit(pharmacy, plan)
+    zhang, li, wang = (customers.get(pharmacy, _id(pharmacy, n)) for n in ("张三", "李四", "王五"))
+    assert (zhang.points, li.points, wang.points) == (0, 0, -350)  # a debt on the card stays
+    assert "1e20" in (zhang.notes or "")
+    assert "inf" in (li.notes or "")
+
+
 KILLED = """
 import os, signal, sys
 from pathlib import Path
