@@ -316,6 +316,23 @@ def edited_since(ctx: Context, batch_id: int) -> list[int]:
     return [row[0] for row in ctx.db.execute_sql(sql, (batch_id, stamp, batch_id, batch_id))]
 
 
+def points_used(ctx: Context, batch_id: int) -> dict[int, int]:
+    """Customers who have already used opening points of the batch, and by how many points
+    its undo would take them below zero (the reversal takes back the whole balance given)."""
+    rows = ctx.db.execute_sql(
+        "SELECT e.customer_id, sum(e.points) FROM points_entry e WHERE e.batch_id = ? "
+        "AND e.kind = 'opening' AND e.points > 0 AND NOT EXISTS "
+        "(SELECT 1 FROM points_entry r WHERE r.reverses_id = e.id) GROUP BY e.customer_id",
+        (batch_id,),
+    ).fetchall()
+    short = {}
+    for customer_id, given in rows:
+        left = loyalty.standing(ctx, customer_id).balance - given
+        if left < 0:
+            short[customer_id] = -left
+    return short
+
+
 def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult:
     """Remove what the batch created and restore what its merges filled.
 

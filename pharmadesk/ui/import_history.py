@@ -177,12 +177,13 @@ class ImportHistoryDialog(QDialog):
         self.message.setText(self.tr("Checking the batch…"))
         ctx = self.ctx  # jobs hold no widget: the worker may drop the last reference
         self._run(
-            lambda: import_batches.edited_since(ctx, batch.id),
-            lambda edited: self._confirm(batch, edited),
-        )
+            lambda: (import_batches.edited_since(ctx, batch.id),
+                     import_batches.points_used(ctx, batch.id)),
+            lambda found: self._confirm(batch, *found),
+        )  # fmt: skip
 
-    def _confirm(self, batch: BatchInfo, edited: list[int]) -> None:
-        keep = self.ask_keep_edited(batch, edited)
+    def _confirm(self, batch: BatchInfo, edited: list[int], used: dict[int, int]) -> None:
+        keep = self.ask_keep_edited(batch, edited, used)
         if keep is None:
             self.message.clear()
             self._update_button()
@@ -191,8 +192,12 @@ class ImportHistoryDialog(QDialog):
         ctx = self.ctx
         self._run(lambda: import_batches.undo(ctx, batch.id, keep_edited=keep), self._undone)
 
-    def ask_keep_edited(self, batch: BatchInfo, edited: list[int]) -> bool | None:
-        """True: keep the edited customers; False: remove them too; None: do not undo."""
+    def ask_keep_edited(
+        self, batch: BatchInfo, edited: list[int], used: dict[int, int] | None = None
+    ) -> bool | None:
+        """True: keep the edited customers; False: remove them too; None: do not undo.
+        `used`: customers who already spent points of the batch, and by how much the undo
+        takes them below zero."""
         text = self.tr(
             "Undo batch %1 (%2)? The customers it created are removed, and the fields it "
             "filled in existing customers are emptied again."
@@ -201,6 +206,11 @@ class ImportHistoryDialog(QDialog):
             "Opening points it gave customers who stay are taken back by new entries in "
             "their points ledger; the ledger keeps both."
         )
+        if used:
+            text += "\n\n" + self.tr(
+                "%Ln customer(s) who stay have already used points of this import: their "
+                "balance goes below zero (%1 points in all).", "", len(used),
+            ).replace("%1", f"{sum(used.values()):,}")  # fmt: skip
         text = text.replace("%1", str(batch.id)).replace("%2", batch.file_name)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Undo import"), text, parent=self)
         if edited:

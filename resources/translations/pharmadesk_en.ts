@@ -2032,12 +2032,12 @@
         <translation>Checking the batch…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Undoing batch %1…</source>
         <translation>Undoing batch %1…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Undo batch %1 (%2)? The customers it created are removed, and the fields it filled in existing customers are emptied again.</source>
         <translation>Undo batch %1 (%2)? The customers it created are removed, and the fields it filled in existing customers are emptied again.</translation>
     </message>
@@ -2045,6 +2045,14 @@
         <location line="+4"/>
         <source>Opening points it gave customers who stay are taken back by new entries in their points ledger; the ledger keeps both.</source>
         <translation>Opening points it gave customers who stay are taken back by new entries in their points ledger; the ledger keeps both.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln customer(s) who stay have already used points of this import: their balance goes below zero (%1 points in all).</source>
+        <translation>
+            <numerusform>%Ln customer who stays has already used points of this import: their balance goes below zero (%1 points in all).</numerusform>
+            <numerusform>%Ln customers who stay have already used points of this import: their balances go below zero (%1 points in all).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>

@@ -2012,12 +2012,12 @@
         <translation>正在检查批次…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Undoing batch %1…</source>
         <translation>正在撤销批次 %1…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Undo batch %1 (%2)? The customers it created are removed, and the fields it filled in existing customers are emptied again.</source>
         <translation>撤销批次 %1（%2）？该批次新建的客户将被删除，它为已有客户填写的字段将恢复为空。</translation>
     </message>
@@ -2025,6 +2025,13 @@
         <location line="+4"/>
         <source>Opening points it gave customers who stay are taken back by new entries in their points ledger; the ledger keeps both.</source>
         <translation>它给保留下来的顾客的期初积分，会在其积分明细中以新记录冲回；两条记录都会保留。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln customer(s) who stay have already used points of this import: their balance goes below zero (%1 points in all).</source>
+        <translation>
+            <numerusform>留下的客户中有 %Ln 位已经用掉了本次导入的积分：撤销后其积分余额将低于零（共 %1 积分）。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>

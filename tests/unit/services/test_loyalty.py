@@ -339,3 +339,18 @@ def test_removing_a_customer_finds_the_reversals_of_their_entries_by_index(
         ).fetchall()
     )
     assert "points_entry_reverses" in plan
+
+
+def test_an_undo_after_the_opening_points_were_spent_is_told_how_far_below_zero_it_goes(
+    pharmacy: Context,
+) -> None:
+    zs = _customer(pharmacy)
+    _buy(pharmacy, zs, 4200)  # 42 points
+    batch = import_batches.commit(pharmacy, customer_import.plan(pharmacy, _cards("350")))
+    _buy(pharmacy, zs, 500, redeem=392)  # ¥3.92 off ¥5.00: pays ¥1.08, earns 1
+    assert import_batches.points_used(pharmacy, batch) == {zs: 349}
+    import_batches.undo(pharmacy, batch)
+    assert loyalty.standing(pharmacy, zs).balance == -349  # the ledger stays exact
+    assert import_batches.points_used(pharmacy, batch) == {}  # nothing left to reverse
+    with pytest.raises(ValidationError):
+        _buy(pharmacy, zs, 500, redeem=1)

@@ -726,3 +726,35 @@ def test_pages_never_emit_from_python(
         wizard.file_page.refresh()
         wizard.columns.refresh()
     assert sys.getrefcount(True) > before - 100
+
+
+def test_undoing_an_import_whose_points_were_spent_says_balances_go_below_zero(
+    qtbot: QtBot, pharmacy: Context, tmp_path: Path,
+    open_history: Callable[..., ImportHistoryDialog],
+) -> None:  # fmt: skip
+    from pharmadesk.services import loyalty, purchases
+
+    made = customers.create(pharmacy, {"name": "张三", "mobile": "13812345678"}).customer
+    assert made is not None
+    source = tmp_path / "cards.csv"
+    source.write_text("姓名,手机,积分\n张三,13812345678,300\n", encoding="utf-8")
+    batch = import_batches.commit(
+        pharmacy, customer_import.plan(pharmacy, files.read_table(source))
+    )
+    purchases.record(pharmacy, made.id, [purchases.LineInput("口罩", 1, 500)], redeem_points=300)
+    history = open_history()
+    asked: list[str] = []
+
+    def cancel(box: QWidget) -> None:
+        asked.append(box.text())  # type: ignore[attr-defined]
+        box.reject()  # type: ignore[attr-defined]
+
+    errors = when_modal(qtbot, cancel)
+    history.undo_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert errors == []
+    assert "1 customer who stays has already used points of this import" in asked[0]
+    assert "(298 points in all)" in asked[0]  # 300 less the 2 its receipt earned
+    assert loyalty.standing(pharmacy, made.id).balance == 2  # cancelled: nothing undone
+    assert import_batches.batches(pharmacy)[0].status == "committed"
+    assert batch == import_batches.batches(pharmacy)[0].id
