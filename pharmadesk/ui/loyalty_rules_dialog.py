@@ -3,12 +3,15 @@ points last, the member tiers, what redeeming is worth, and the day a change app
 
 Each save is a new version (`services.loyalty_rules.change`) from its day on; entries
 already in the ledger keep what they were given. The dialog shows the version in force and
-one saved for later, starts from the one in force, and stays open with everything typed
-when the service refuses, each problem next to its field in the UI language.
+one saved for later, starts from the one saved for later if there is one (else the one in
+force), asks before saving with the change in words (Enter in a field never saves), and
+stays open with everything typed when the service refuses, each problem next to its field
+in the UI language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -114,17 +118,24 @@ def expiry_text(years: int | None) -> str:
 
 
 def summary(rules: Rules) -> str:
-    """One line: earning, redeeming, expiry, tiers."""
+    """One line: earning, categories that earn nothing, redeeming, expiry, tiers."""
     tiers = " / ".join(
         f"{tier_name(t)} ¥{yuan_text(t.threshold_fen)}"
         + (f" ({t.discount_percent} %)" if t.discount_percent else "")
         for t in rules.tiers
     )
+    excluded = (
+        [translate("LoyaltyRulesDialog", "no points for %1").replace(
+            "%1", "、".join(rules.excluded_categories))]
+        if rules.excluded_categories
+        else []
+    )  # fmt: skip
     return " · ".join(
         [
             translate("LoyaltyRulesDialog", "1 point per ¥%1").replace(
                 "%1", yuan(rules.fen_per_point)
             ),
+            *excluded,
             translate("LoyaltyRulesDialog", "%1 points take ¥1 off").replace(
                 "%1", f"{rules.points_per_yuan:,}"
             ),
@@ -177,7 +188,15 @@ class LoyaltyRulesDialog(QDialog):
         self.problems: dict[str, QLabel] = {}
         current = loyalty_rules.current(ctx)
         self._build(current)
-        self._load(current)
+        # A change saved for later is what the owner comes back to adjust: the editors start
+        # from it (and its day), so saving again never drops part of it unseen.
+        pending = loyalty_rules.upcoming(ctx)
+        self._load(pending or current)
+        if pending is not None and pending.effective_from is not None:
+            day = pending.effective_from
+            self.effective.setDate(QDate(day.year, day.month, day.day))
+        # Asks before a version is saved (tests replace it): the change in words.
+        self.confirm: Callable[[str], bool] = self._ask
 
     # building -----------------------------------------------------------------------------
 
@@ -389,11 +408,14 @@ class LoyaltyRulesDialog(QDialog):
         return item.text() if item is not None else ""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter in the tiers table ends the cell's editing; it does not save the dialog
-        (the cell's editor lets the key through, and would save the value before it)."""
-        focus = QApplication.focusWidget()
-        in_table = focus is not None and (focus is self.tiers or self.tiers.isAncestorOf(focus))
-        if in_table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        """Enter never saves from a field (a slip in a spin box would change every receipt
+        from today); in the tiers table it ends the cell's editing. Ctrl+Enter or the Save
+        button saves, and asks first."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.try_save()
+            elif isinstance(QApplication.focusWidget(), QPushButton):
+                super().keyPressEvent(event)
             event.accept()
             return
         super().keyPressEvent(event)
@@ -457,6 +479,8 @@ class LoyaltyRulesDialog(QDialog):
             return
         picked = self.effective.date()
         day = date(picked.year(), picked.month(), picked.day())
+        if not self.confirm(self._change_text(rules, day)):
+            return
         try:
             self.saved = loyalty_rules.change(self.ctx, rules, effective_from=day)
         except ValidationError as exc:
@@ -467,6 +491,23 @@ class LoyaltyRulesDialog(QDialog):
             self.message.setText(error_text(exc))
             return
         self.accept()
+
+    def _change_text(self, rules: Rules, day: date) -> str:
+        return (
+            self.tr("From %1 on: %2").replace("%1", day.isoformat()).replace("%2", summary(rules))
+            + "\n\n"
+            + self.tr("Instead of: %1").replace("%1", summary(loyalty_rules.on(self.ctx, day)))
+            + "\n\n"
+            + self.tr("Save these rules?")
+        )
+
+    def _ask(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Save the loyalty rules"), text,
+                          parent=self)  # fmt: skip
+        save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return box.clickedButton() is save
 
     def _show_problems(self, problems: dict[str, str]) -> None:
         self.message.clear()

@@ -2429,7 +2429,7 @@
 <context>
     <name>LoyaltyRulesDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+53"/>
+        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+57"/>
         <source>The first tier must start at ¥0.</source>
         <translation>The first tier must start at ¥0.</translation>
     </message>
@@ -2499,12 +2499,17 @@
         <translation>Usable until 31 December, %1 years after the year earned</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>no points for %1</source>
+        <translation>no points for %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>1 point per ¥%1</source>
         <translation>1 point per ¥%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 points take ¥1 off</source>
         <translation>%1 points take ¥1 off</translation>
     </message>
@@ -2519,7 +2524,7 @@
         <translation>Loyalty rules</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>A change applies from its day on: points already earned, redeemed or expired are never changed.</source>
         <translation>A change applies from its day on: points already earned, redeemed or expired are never changed.</translation>
     </message>
@@ -2604,7 +2609,7 @@
         <translation>The first tier starts at ¥0</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Row %1</source>
         <translation>Row %1</translation>
     </message>
@@ -2622,6 +2627,31 @@
         <location line="+4"/>
         <source>%1: the discount must be a whole percentage, like 5.</source>
         <translation>%1: the discount must be a whole percentage, like 5.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>From %1 on: %2</source>
+        <translation>From %1 on: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instead of: %1</source>
+        <translation>Instead of: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save these rules?</source>
+        <translation>Save these rules?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the loyalty rules</source>
+        <translation>Save the loyalty rules</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
     </message>
 </context>
 <context>

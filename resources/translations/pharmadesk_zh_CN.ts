@@ -2403,7 +2403,7 @@
 <context>
     <name>LoyaltyRulesDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+53"/>
+        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+57"/>
         <source>The first tier must start at ¥0.</source>
         <translation>第一个等级必须从 ¥0 起。</translation>
     </message>
@@ -2473,12 +2473,17 @@
         <translation>可使用至获得后第 %1 年的 12 月 31 日</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>no points for %1</source>
+        <translation>%1不积分</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>1 point per ¥%1</source>
         <translation>每消费 ¥%1 得 1 积分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 points take ¥1 off</source>
         <translation>%1 积分抵 ¥1</translation>
     </message>
@@ -2493,7 +2498,7 @@
         <translation>积分规则</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>A change applies from its day on: points already earned, redeemed or expired are never changed.</source>
         <translation>修改自生效日起适用：已获得、已使用或已过期的积分都不会被改动。</translation>
     </message>
@@ -2578,7 +2583,7 @@
         <translation>第一个等级从 ¥0 起</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Row %1</source>
         <translation>第 %1 行</translation>
     </message>
@@ -2596,6 +2601,31 @@
         <location line="+4"/>
         <source>%1: the discount must be a whole percentage, like 5.</source>
         <translation>%1：折扣须为整数百分比，例如 5。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>From %1 on: %2</source>
+        <translation>自 %1 起：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instead of: %1</source>
+        <translation>原为：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save these rules?</source>
+        <translation>保存这些规则吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the loyalty rules</source>
+        <translation>保存积分规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@ shown beside their field with nothing typed lost, and only the owner reaching it
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QSettings, Qt
@@ -22,8 +23,10 @@ TODAY = date(2026, 11, 20)  # the clock fixture's day
 TOMORROW = TODAY + timedelta(days=1)
 
 
-def open_dialog(qtbot: QtBot, ctx: Context) -> LoyaltyRulesDialog:
+def open_dialog(qtbot: QtBot, ctx: Context, asked: list[str] | None = None) -> LoyaltyRulesDialog:
+    """The dialog, its question before saving answered yes (and kept in `asked`)."""
     dialog = LoyaltyRulesDialog(ctx)
+    dialog.confirm = lambda text: (asked if asked is not None else []).append(text) or True
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -190,3 +193,52 @@ def test_the_owner_finds_it_in_tools_a_pharmacist_cannot_open_it(
     assert not any(isinstance(w, LoyaltyRulesDialog) for w in QApplication.topLevelWidgets()
                    if w.isVisible())  # fmt: skip
     runner.stop()
+
+
+def test_enter_in_a_field_never_saves_and_saving_asks_with_the_change_in_words(
+    qtbot: QtBot, pharmacy: Context
+) -> None:
+    dialog = LoyaltyRulesDialog(pharmacy)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    type_spend(qtbot, dialog, "500")  # meant 5.00: a slip
+    qtbot.keyClick(dialog.spend, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert loyalty_rules.versions(pharmacy) == []
+    shown: list[str] = []
+
+    def cancel(box: QWidget) -> None:
+        shown.append(box.text())  # type: ignore[attr-defined]
+        box.reject()  # type: ignore[attr-defined]
+
+    errors = when_modal(qtbot, cancel)
+    qtbot.keyClick(dialog.spend, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert errors == []
+    assert "From 2026-11-20 on: 1 point per ¥500.00" in shown[0]
+    assert "Instead of: 1 point per ¥1.00" in shown[0]
+    assert loyalty_rules.versions(pharmacy) == []  # cancelled: nothing saved
+    assert dialog.isVisible()
+    assert dialog.spend.value() == 500.0  # nothing typed lost
+
+
+def test_a_change_saved_for_later_is_where_the_dialog_starts_with_its_categories_shown(
+    qtbot: QtBot, pharmacy: Context
+) -> None:
+    purchases.record(pharmacy, _customer(pharmacy),
+                     [purchases.LineInput("枸杞", 1, 3000, category="中药饮片")])  # fmt: skip
+    pending = replace(DEFAULT, excluded_categories=("中药饮片",))
+    loyalty_rules.change(pharmacy, pending, TOMORROW)
+    dialog = open_dialog(qtbot, pharmacy)
+    assert "no points for 中药饮片" in dialog.upcoming.text()
+    assert "no points for" not in dialog.in_force.text()
+    assert dialog.effective.date() == QDate(2026, 11, 21)
+    [herbs] = [dialog.categories.item(i) for i in range(dialog.categories.count())]
+    assert herbs.checkState() == Qt.CheckState.Checked
+    type_spend(qtbot, dialog, "2.00")
+    dialog.save_button.click()
+    assert loyalty_rules.on(pharmacy, TOMORROW).excluded_categories == ("中药饮片",)
+    assert loyalty_rules.on(pharmacy, TOMORROW).fen_per_point == 200
