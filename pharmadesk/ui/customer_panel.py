@@ -32,8 +32,8 @@ BANNER_STYLE = (
 
 # A typical value of each purchase column, for its width.
 PURCHASE_SAMPLES = ("2026-10-31", "蒲地蓝消炎口服液", "100mg×100片", "维生素营养", "99",
-                    "¥1,234.00", "¥12,345.00", "¥123,456.00", "R202610310001",
-                    "+1,234 / −10,000")  # fmt: skip
+                    "¥1,234.00", "¥12,345.00", "+1,234 / −10,000", "¥123,456.00",
+                    "R202610310001")  # fmt: skip
 
 
 class CustomerPanel(QWidget):

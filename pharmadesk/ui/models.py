@@ -129,8 +129,8 @@ class PurchaseTableModel(_TableModel):
     def headers(self) -> list[str]:
         return [
             self.tr("Date"), self.tr("Product"), self.tr("Specification"), self.tr("Category"),
-            self.tr("Qty"), self.tr("Unit price"), self.tr("Amount"), self.tr("Running total"),
-            self.tr("Receipt"), self.tr("Points"),
+            self.tr("Qty"), self.tr("Unit price"), self.tr("Amount"), self.tr("Points"),
+            self.tr("Running total"), self.tr("Receipt"),
         ]  # fmt: skip
 
     def set_filter(self, selection: PurchaseFilter) -> None:
@@ -176,15 +176,17 @@ class PurchaseTableModel(_TableModel):
             return Boundary(following[0], after=False)
         return None
 
-    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (4, 5, 6, 7, 9)
+    # Points beside the amount: at the counter they are read with it, and the last columns
+    # of a customer's history sit past the panel's edge.
+    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (4, 5, 6, 7, 8)
 
     def cells(self, item: PurchaseRow) -> list[str]:
         line = item.line
         return [
             day(line.purchased_on), line.product_name, line.specification,
             line.category or "", str(line.quantity), money(line.unit_price_fen),
-            money(line.amount_fen), money(item.running_total_fen), line.receipt or "",
-            receipt_points(line.earned_points, line.redeemed_points),
+            money(line.amount_fen), receipt_points(line.earned_points, line.redeemed_points),
+            money(item.running_total_fen), line.receipt or "",
         ]  # fmt: skip
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:

@@ -49,6 +49,7 @@ from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.models import money
 
 ProductFinder = Callable[[str], list[ProductInfo]]
+MAX_TYPED_POINTS = 99_999_999  # what the redeem box takes as typed (the receipt decides)
 # price(lines, redeem_points, member_discount): the receipt as it would be saved.
 Pricer = Callable[[list[LineInput], int, bool], Quote]
 # submit(lines, receipt, redeem_points, member_discount): saves, or raises PharmaDeskError.
@@ -354,21 +355,32 @@ class PurchaseDialog(QDialog):
             self._pricing = False
 
     _pricing = False
+    _most = 0  # the most points this receipt can take, as last priced
 
     def _show_quote(self) -> None:
         assert self._price is not None
         discount = self.member_discount
         try:
             # The most this receipt can take, then the receipt with what was chosen of it.
-            most = self._price(self.lines, 0, discount).max_redeem_points
-            self.redeem.setMaximum(most)
-            self.redeem.setEnabled(most > 0)
-            quote = self._price(self.lines, self.redeem.value(), discount)
+            most = self._most = self._price(self.lines, 0, discount).max_redeem_points
+            # Typing past the most is shown and refused, never cut short without a word
+            # (a spin box drops the keystrokes past its maximum).
+            self.redeem.setMaximum(max(most, MAX_TYPED_POINTS))
+            asked = self.redeem.value()
+            self.redeem.setEnabled(most > 0 or asked > 0)
+            quote = self._price(self.lines, min(asked, most), discount)
         except PharmaDeskError as exc:
-            self.problem.setText(exc.message)
+            self.problem.setText(_refusal_text(exc))
             self.problem.show()
             return
-        self.problem.hide()
+        if asked > most:
+            self.problem.setText(
+                self.tr("At most %1 points can be redeemed on this receipt.")
+                .replace("%1", f"{most:,}")
+            )  # fmt: skip
+            self.problem.show()
+        else:
+            self.problem.hide()
         self.quote = quote
         self.list_total.setText(money(quote.list_total_fen))
         self.discount_value.setText(f"−{money(quote.discount_fen)}" if quote.discount_fen else "")
@@ -387,6 +399,10 @@ class PurchaseDialog(QDialog):
         if not self.lines:
             self.match.setText(self.tr("Add at least one line"))
             return
+        if self._price is not None and self.redeem.value() > self._most:
+            self.redeem.setFocus()
+            self.redeem.selectAll()
+            return  # the problem line says how many points can be redeemed
         if self._submit is not None:
             # Saved from here, so a refusal (the balance changed meanwhile, say) leaves the
             # dialog open with every line as typed.

@@ -300,7 +300,7 @@
 <context>
     <name>AllPurchasesModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+228"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+230"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1376,7 +1376,7 @@
 <context>
     <name>CustomerHitsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-147"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-149"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -2257,7 +2257,7 @@
 <context>
     <name>InteractionTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+147"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+149"/>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -3485,7 +3485,7 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+71"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+72"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
@@ -3616,7 +3616,12 @@ Add it anyway?</source>
 Add it anyway?</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
+        <source>At most %1 points can be redeemed on this receipt.</source>
+        <translation>At most %1 points can be redeemed on this receipt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>= %1 off · balance %2 · at most %3</source>
         <translation>= %1 off · balance %2 · at most %3</translation>
     </message>
@@ -3626,7 +3631,7 @@ Add it anyway?</translation>
         <translation>Add at least one line</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
@@ -3662,7 +3667,7 @@ Add it anyway?</translation>
 <context>
     <name>PurchaseTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-155"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-157"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -3697,17 +3702,17 @@ Add it anyway?</translation>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Running total</source>
         <translation>Running total</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>

@@ -299,7 +299,7 @@
 <context>
     <name>AllPurchasesModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+228"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+230"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1365,7 +1365,7 @@
 <context>
     <name>CustomerHitsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-147"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-149"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2231,7 +2231,7 @@
 <context>
     <name>InteractionTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+147"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+149"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3455,7 +3455,7 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+71"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+72"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
@@ -3584,7 +3584,12 @@ Add it anyway?</source>
 仍要添加吗？</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
+        <source>At most %1 points can be redeemed on this receipt.</source>
+        <translation>本单最多可抵扣 %1 积分。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>= %1 off · balance %2 · at most %3</source>
         <translation>= 抵 %1 · 余额 %2 · 最多 %3</translation>
     </message>
@@ -3594,7 +3599,7 @@ Add it anyway?</source>
         <translation>请至少添加一项商品</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3630,7 +3635,7 @@ Add it anyway?</source>
 <context>
     <name>PurchaseTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-155"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-157"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3665,17 +3670,17 @@ Add it anyway?</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Running total</source>
         <translation>累计金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>

@@ -26,7 +26,7 @@ from tests.conftest import CST, FakeClock
 from tests.unit.ui.conftest import focused, press, type_text, when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-POINTS_COLUMN = 9  # the purchase history's last column
+POINTS_COLUMN = 7  # the purchase history's points, beside the amount
 
 
 @pytest.fixture
@@ -180,9 +180,15 @@ def test_more_than_the_balance_cannot_be_redeemed(
     qtbot.addWidget(dialog)
     dialog.lines.extend(lines)
     dialog._update_total()
-    assert dialog.redeem.maximum() == 15
-    dialog.redeem.setValue(999)
-    assert dialog.redeem_points == 15
+    assert "at most 15" in dialog.redeem_value.text()
+    dialog.redeem.setValue(999)  # typed past the most: kept as typed, said, and refused
+    assert dialog.redeem.value() == 999
+    assert dialog.problem.isVisibleTo(dialog)
+    assert dialog.problem.text() == "At most 15 points can be redeemed on this receipt."
+    dialog._save()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    dialog.redeem.setValue(15)
+    assert not dialog.problem.isVisibleTo(dialog)
     assert dialog.total.text() == "¥49.85"
     # The service refuses what the spin box cannot offer, and nothing is saved.
     with pytest.raises(ValidationError) as refused:
