@@ -30,7 +30,7 @@ from pharmadesk.io import import_batches
 from pharmadesk.io.customer_import import OUTCOMES
 from pharmadesk.io.import_batches import BatchInfo, UndoResult
 from pharmadesk.services.context import Context
-from pharmadesk.ui.import_text import error_text
+from pharmadesk.ui.import_text import error_text, report_language
 from pharmadesk.ui.import_wizard import outcome_label
 from pharmadesk.ui.models import NUMBER_ALIGN, _TableModel
 from pharmadesk.ui.tables import size_columns, table_view
@@ -248,7 +248,8 @@ class ImportHistoryDialog(QDialog):
             parts.append(self.tr("%Ln opening points balance(s) of customers who stay reversed "
                                  "by new ledger entries.", "", result.reversed_points))  # fmt: skip
         self.reload(select=result.batch_id)
-        self.message.setText(" ".join(parts))
+        # Chinese sentences end in "。" and follow on without a space.
+        self.message.setText(("" if report_language() == "zh_CN" else " ").join(parts))
         self.undone.append(result.batch_id)
 
     # running a service call -------------------------------------------------------------

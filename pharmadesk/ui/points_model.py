@@ -118,10 +118,11 @@ def _expiry(entry: Entry, ledger: Sequence[Entry]) -> str:
         return QCoreApplication.translate("PointsModel", "Expired: points usable until %1").replace(
             "%1", usable_until
         )
-    earned_by = max(e.effective_on for e in lots)
+    years = sorted({e.effective_on.year for e in lots})
+    earned = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     return (
-        QCoreApplication.translate("PointsModel", "Expired: points earned by %1, usable until %2")
-        .replace("%1", day(earned_by))
+        QCoreApplication.translate("PointsModel", "Expired: points earned in %1, usable until %2")
+        .replace("%1", earned)
         .replace("%2", usable_until)
     )
 

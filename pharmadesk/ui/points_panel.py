@@ -71,11 +71,17 @@ def expiring_text(standing: Standing) -> str:
     )
 
 
+def balance_text(points: int) -> str:
+    """2,496; a balance below zero (an undone import's points already spent) with the
+    minus sign the ledger shows, −268."""
+    return f"{points:,}".replace("-", "\N{MINUS SIGN}")
+
+
 def glance(standing: Standing) -> str:
     """One line for the customer's header: balance, tier, points about to expire."""
     text = (
         QCoreApplication.translate("PointsPanel", "Points %1 · %2")
-        .replace("%1", f"{standing.balance:,}")
+        .replace("%1", balance_text(standing.balance))
         .replace("%2", tier_name(standing.tier))
     )
     expiring = expiring_text(standing)
@@ -233,7 +239,7 @@ class PointsPanel(QWidget):
             for label in (self.balance, self.tier, self.spend, self.expiring):
                 label.setText("—")
             return
-        self.balance.setText(f"{standing.balance:,}")
+        self.balance.setText(balance_text(standing.balance))
         self.tier.setText(tier_text(standing))
         self.spend.setText(self._spend_text(standing))
         self.expiring.setText(expiring_text(standing) or self.tr("none"))

@@ -251,7 +251,7 @@
 <context>
     <name>AdjustPointsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="+93"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="+99"/>
         <source>Correct points</source>
         <translation>Correct points</translation>
     </message>
@@ -3235,9 +3235,9 @@
         <translation>Expired: points usable until %1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Expired: points earned by %1, usable until %2</source>
-        <translation>Expired: points earned by %1, usable until %2</translation>
+        <location line="+6"/>
+        <source>Expired: points earned in %1, usable until %2</source>
+        <translation>Expired: points earned in %1, usable until %2</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3278,7 +3278,7 @@
 <context>
     <name>PointsPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="-93"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="-99"/>
         <source>%1 · %2 % member discount</source>
         <translation>%1 · %2 % member discount</translation>
     </message>
@@ -3288,7 +3288,7 @@
         <translation>%1 points expire on %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Points %1 · %2</source>
         <translation>Points %1 · %2</translation>
     </message>

@@ -250,7 +250,7 @@
 <context>
     <name>AdjustPointsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="+93"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="+99"/>
         <source>Correct points</source>
         <translation>调整积分</translation>
     </message>
@@ -3206,9 +3206,9 @@
         <translation>过期：可用至 %1 的积分</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Expired: points earned by %1, usable until %2</source>
-        <translation>过期：%1 及以前获得、可用至 %2 的积分</translation>
+        <location line="+6"/>
+        <source>Expired: points earned in %1, usable until %2</source>
+        <translation>过期：%1 年获得、可用至 %2 的积分</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3249,7 +3249,7 @@
 <context>
     <name>PointsPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="-93"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="-99"/>
         <source>%1 · %2 % member discount</source>
         <translation>%1 · 会员折扣 %2 %</translation>
     </message>
@@ -3259,7 +3259,7 @@
         <translation>%1 积分将于 %2 过期</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Points %1 · %2</source>
         <translation>积分 %1 · %2</translation>
     </message>
