@@ -8,8 +8,8 @@ under 3 s for a custom range; the verdict is the first computation's.
 
 `after_preparation` times what an owner meets on a working day once the background
 preparation has run: the running month, quarter and year, and custom ranges nothing was
-kept for, each chosen right after a sale of today (written and rolled back: the bench
-pharmacy is left as it was).
+kept for, each chosen right after a sale of today (written, and deleted afterwards: the
+bench pharmacy is left with the lines it had).
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def after_preparation(ctx: Context, today: date) -> list[DashboardTiming]:
     with nothing kept for it, chosen after the preparation and a sale of today.
 
     `ctx`'s clock is set to `today` (the bench pharmacy's last day of sales) meanwhile.
-    Each timing writes a line dated today in a transaction that is rolled back.
+    Each timing writes a line dated today, deleted after it.
     """
     at_noon = datetime.combine(today, clock_time(12), local_now().tzinfo)
     pinned = replace(ctx, clock=lambda: at_noon)
@@ -150,28 +150,27 @@ def after_preparation(ctx: Context, today: date) -> list[DashboardTiming]:
         median = statistics.median(times)
         timings.append(DashboardTiming(kind, len(periods), median, max(times), target,
                                        median, max(times)))  # fmt: skip
-    cache.forget_memory(pinned)  # what was computed inside the rolled-back transactions
     return timings
 
 
 @contextmanager
 def _sale_of_today(ctx: Context, today: date) -> Iterator[None]:
-    """A copy of the last purchase line, dated today, undone afterwards."""
-    with ctx.db.atomic() as transaction:
-        ctx.db.execute_sql(
-            "INSERT INTO purchase (customer_id, product_id, purchased_at, purchased_on, "
-            "quantity, unit_price_fen, amount_fen, receipt, transaction_key, source) "
-            "SELECT customer_id, product_id, ?, ?, quantity, unit_price_fen, amount_fen, "
-            "NULL, ?, source FROM purchase ORDER BY id DESC LIMIT 1",
-            (ctx.now().isoformat(), today.isoformat(), transaction_key(None, today)),
-        )
-        try:
-            yield
-        finally:
-            transaction.rollback()
-    # The version number the rolled-back line made is made again by the next line: what
-    # was kept in memory under it must go. The parts up to the cut stay (`cache.kept`).
-    cache.forget_memory(ctx, "dashboard", "standings")
+    """A copy of the last purchase line, dated today, deleted afterwards.
+
+    Written for real (not in a transaction rolled back): the dashboard's second thread
+    reads on a connection of its own, which sees only what is committed.
+    """
+    cursor = ctx.db.execute_sql(
+        "INSERT INTO purchase (customer_id, product_id, purchased_at, purchased_on, "
+        "quantity, unit_price_fen, amount_fen, receipt, transaction_key, source) "
+        "SELECT customer_id, product_id, ?, ?, quantity, unit_price_fen, amount_fen, "
+        "NULL, ?, source FROM purchase ORDER BY id DESC LIMIT 1",
+        (ctx.now().isoformat(), today.isoformat(), transaction_key(None, today)),
+    )
+    try:
+        yield
+    finally:
+        ctx.db.execute_sql("DELETE FROM purchase WHERE id = ?", (cursor.lastrowid,))
 
 
 def _forget_range(ctx: Context, period: Period) -> None:

@@ -46,21 +46,29 @@ def stored(ctx: Context, key: str, first: date, last: date, compute: Callable[[]
     """The JSON value of `key`, computed (and kept) unless a fresh copy is on file.
 
     `compute` must read only purchase lines dated `first` to `last` (and summaries of them).
+    It runs in no transaction of its own (two threads may compute figures at once, each on
+    its connection): the data version read before it tells whether a line was written
+    meanwhile, and then its value is returned unkept.
     """
     found = peek(ctx, key)
     if found is not None:
         return found
-    text = _compute_and_keep(ctx, key, first, last, compute)
-    return json.loads(text)
+    at = version(ctx)
+    return keep(ctx, key, first, last, compute(), at)
 
 
 def keep(ctx: Context, key: str, first: date, last: date, value: Any, at: int) -> Any:
-    """`value` as it reads back from JSON, kept as `stored` would unless a purchase line
-    or an interaction was written since the data version was `at` (read before `value`
-    was computed, on whatever connection: the computation held no transaction here)."""
+    """`value` as it reads back from JSON, kept unless a purchase line or an interaction
+    was written since the data version was `at` (read before `value` was computed).
+
+    The version is compared and the value written in one transaction: a line written
+    after that finds the entry and its trigger drops it.
+    """
     text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
     try:
-        with ctx.db.atomic():
+        # IMMEDIATE: the write lock first (waited for, as another thread may be keeping a
+        # figure too), else a write after a read of an older snapshot would be refused.
+        with ctx.db.atomic("IMMEDIATE"):
             if version(ctx) == at:
                 ctx.db.execute_sql(
                     "INSERT OR REPLACE INTO analytics_cache (key, first_day, last_day, value) "
@@ -68,8 +76,9 @@ def keep(ctx: Context, key: str, first: date, last: date, value: Any, at: int) -
                     (key, first.isoformat(), last.isoformat(), text),
                 )
     except OperationalError as exc:
-        if "interrupt" in str(exc):
+        if "interrupt" in str(exc):  # stopped on purpose (the window is closing)
             raise
+        # Busy or refused (another connection writing): the figure is returned unkept.
     return json.loads(text)
 
 
@@ -77,26 +86,6 @@ def peek(ctx: Context, key: str) -> Any:
     """The JSON value of `key` if a fresh copy is on file, else None (nothing computed)."""
     row = ctx.db.execute_sql("SELECT value FROM analytics_cache WHERE key = ?", (key,)).fetchone()
     return None if row is None else json.loads(row[0])
-
-
-def _compute_and_keep(
-    ctx: Context, key: str, first: date, last: date, compute: Callable[[], Any]
-) -> str:
-    # One transaction: if another connection writes a line between our read and our write,
-    # SQLite refuses our write (a stale snapshot), and the figure is returned unkept.
-    try:
-        with ctx.db.atomic():
-            text = json.dumps(compute(), separators=(",", ":"), ensure_ascii=False)
-            ctx.db.execute_sql(
-                "INSERT OR REPLACE INTO analytics_cache (key, first_day, last_day, value) "
-                "VALUES (?, ?, ?, ?)",
-                (key, first.isoformat(), last.isoformat(), text),
-            )
-    except OperationalError as exc:
-        if "interrupt" in str(exc):  # stopped on purpose (the window is closing): no retry
-            raise
-        text = json.dumps(compute(), separators=(",", ":"), ensure_ascii=False)
-    return text
 
 
 def cut(ctx: Context) -> date:
@@ -201,11 +190,6 @@ def remember(ctx: Context, pool: str, key: Hashable, compute: Callable[[], T]) -
     return value
 
 
-def forget_memory(ctx: Context, *pools: str) -> None:
-    """Forget what `ctx`'s database keeps in memory: in the given pools, or in all."""
+def forget_memory(ctx: Context) -> None:
     with _MEMORY_LOCK:
-        if not pools:
-            _MEMORY.pop(ctx.db, None)
-            return
-        for pool in pools:
-            _MEMORY.get(ctx.db, {}).pop(pool, None)
+        _MEMORY.pop(ctx.db, None)

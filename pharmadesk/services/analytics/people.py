@@ -14,12 +14,11 @@ from __future__ import annotations
 import bisect
 import math
 import operator
-import threading
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from pharmadesk.services import consents
 from pharmadesk.services.analytics import cache
@@ -33,8 +32,6 @@ from pharmadesk.services.analytics.results import (
 )
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -297,62 +294,23 @@ def stages(ctx: Context, period: Period) -> list[GroupShare]:
     return groups_of(ctx, period)[1]
 
 
+def groups_key(period: Period) -> str:
+    """The `analytics_cache` key of a period's segment and stage shares."""
+    return f"groups:{period.start.isoformat()}:{period.end.isoformat()}"
+
+
 def groups_of(ctx: Context, period: Period) -> tuple[list[GroupShare], list[GroupShare]]:
     """Segments and stages from one computation of the standings, kept per period.
 
     They depend on every line up to the period's last day (the standings as of it).
     """
-    found = cache.stored(
-        ctx, _groups_key(period), cache.BEGINNING, period.end, lambda: _groups_json(ctx, period)
+    found: dict[str, list[list[Any]]] = cache.stored(
+        ctx, groups_key(period), cache.BEGINNING, period.end, lambda: _groups_json(ctx, period)
     )
-    return _shares(found)
-
-
-def _groups_key(period: Period) -> str:
-    return f"groups:{period.start.isoformat()}:{period.end.isoformat()}"
-
-
-def _shares(found: dict[str, list[list[Any]]]) -> tuple[list[GroupShare], list[GroupShare]]:
     return (
         [GroupShare(*row) for row in found["segments"]],
         [GroupShare(*row) for row in found["stages"]],
     )
-
-
-def groups_beside(
-    ctx: Context, period: Period, work: Callable[[], T]
-) -> tuple[T, tuple[list[GroupShare], list[GroupShare]]]:
-    """`work()`, and `groups_of(ctx, period)` computed meanwhile on a thread (and a
-    connection) of its own unless they are kept: the standings of everyone take about as
-    long as the rest of a dashboard, and the machine has two cores.
-
-    The side thread is always waited for, whatever `work` does: nothing outlives the call.
-    """
-    key = _groups_key(period)
-    if cache.peek(ctx, key) is not None:
-        return work(), groups_of(ctx, period)
-    outcome: list[tuple[int, dict[str, list[list[Any]]]] | BaseException] = []
-
-    def side() -> None:
-        try:
-            at = cache.version(ctx)
-            outcome.append((at, _groups_json(ctx, period)))
-        except BaseException as exc:  # handed to the caller's thread
-            outcome.append(exc)
-        finally:
-            ctx.close_connection()
-
-    thread = threading.Thread(target=side, name="pharmadesk-standings", daemon=True)
-    thread.start()
-    try:
-        done = work()
-    finally:
-        thread.join()
-    found = outcome[0]
-    if isinstance(found, BaseException):
-        raise found
-    at, value = found
-    return done, _shares(cache.keep(ctx, key, cache.BEGINNING, period.end, value, at))
 
 
 def _groups_json(ctx: Context, period: Period) -> dict[str, list[list[Any]]]:

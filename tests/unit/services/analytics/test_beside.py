@@ -35,7 +35,7 @@ def _groups_kept(ctx: Context, period: Period) -> bool:
 
 
 def _side_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "pharmadesk-standings"]
+    return [t for t in threading.enumerate() if t.name == "pharmadesk-figures-beside"]
 
 
 def test_two_threads_give_the_figures_of_one(pharmacy: Context, sample: list[Line]) -> None:
@@ -102,8 +102,22 @@ def test_an_error_of_the_rest_waits_for_the_side_thread(
         raise RuntimeError("rest")
 
     monkeypatch.setattr(people, "_groups_json", slow)
-    monkeypatch.setattr(analytics, "top_products", broken)
+    monkeypatch.setattr(analytics, "top_categories", broken)  # on this thread
     with pytest.raises(RuntimeError, match="rest"):
         analytics.dashboard(pharmacy, PERIOD)
     assert finished.is_set()
     assert not _side_threads()
+
+
+def test_inside_a_transaction_the_groups_see_its_lines(
+    pharmacy: Context, sample: list[Line]
+) -> None:
+    newcomer = shop.add_customers(pharmacy, 1)[0]
+    late = Line(newcomer, date(2026, 10, 30), "L2", "维生素C片", VIT, 3500)
+    with pharmacy.db.atomic() as transaction:
+        shop.write_raw(pharmacy, [late])
+        board = analytics.dashboard(pharmacy, PERIOD)
+        transaction.rollback()
+    spent = sum(x.amount_fen for x in shop.within([*sample, late], PERIOD.start, PERIOD.end))
+    assert sum(g.revenue_fen for g in board.segments) == spent == board.kpis.revenue_fen
+    cache.forget_memory(pharmacy)  # the rolled-back line's version number comes again
