@@ -47,7 +47,7 @@ from pharmadesk.services.customers import yuan
 from pharmadesk.services.loyalty_rules import MAX_DISCOUNT_PERCENT, MAX_EXPIRY_YEARS, Rules, Tier
 from pharmadesk.text.normalize import fold
 from pharmadesk.ui.import_text import error_text
-from pharmadesk.ui.points_model import tier_name
+from pharmadesk.ui.points_model import tier_name, zhe
 from pharmadesk.ui.start_dialogs import ERROR_STYLE
 
 CONTEXT = "LoyaltyRulesDialog"
@@ -121,7 +121,14 @@ def summary(rules: Rules) -> str:
     """One line: earning, categories that earn nothing, redeeming, expiry, tiers."""
     tiers = " / ".join(
         f"{tier_name(t)} ¥{yuan_text(t.threshold_fen)}"
-        + (f" ({t.discount_percent} %)" if t.discount_percent else "")
+        + (
+            " "
+            + translate("LoyaltyRulesDialog", "(%1 % off)")
+            .replace("%1", str(t.discount_percent))
+            .replace("%2", zhe(t.discount_percent))
+            if t.discount_percent
+            else ""
+        )
         for t in rules.tiers
     )
     excluded = (

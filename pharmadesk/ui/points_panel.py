@@ -33,7 +33,7 @@ from pharmadesk.errors import PharmaDeskError, ValidationError
 from pharmadesk.services.loyalty import MAX_ADJUSTMENT, Entry, Standing
 from pharmadesk.ui.formatting import money
 from pharmadesk.ui.models import day
-from pharmadesk.ui.points_model import PointsModel, tier_name
+from pharmadesk.ui.points_model import PointsModel, tier_name, zhe
 from pharmadesk.ui.tables import table_view
 
 
@@ -57,6 +57,7 @@ def tier_text(standing: Standing) -> str:
         QCoreApplication.translate("PointsPanel", "%1 · %2 % member discount")
         .replace("%1", name)
         .replace("%2", str(percent))
+        .replace("%3", zhe(percent))  # the Chinese text says 98折
     )
 
 

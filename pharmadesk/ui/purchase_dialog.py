@@ -47,6 +47,7 @@ from pharmadesk.text.normalize import InvalidValue, money_fen
 from pharmadesk.ui.customer_panel import BANNER_STYLE
 from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.models import money
+from pharmadesk.ui.points_model import zhe
 
 ProductFinder = Callable[[str], list[ProductInfo]]
 MAX_TYPED_POINTS = 99_999_999  # what the redeem box takes as typed (the receipt decides)
@@ -218,7 +219,10 @@ class PurchaseDialog(QDialog):
             with contextlib.suppress(PharmaDeskError):
                 tier = self._price([], 0, True).tier
         percent = self._percent = tier.discount_percent if tier is not None else 0
-        self.discount.setText(self.tr("Member discount %1 %").replace("%1", str(percent)))
+        self.discount.setText(
+            self.tr("Member discount %1 %").replace("%1", str(percent))
+            .replace("%2", zhe(percent))  # the Chinese text says 98折
+        )  # fmt: skip
         self.discount.setChecked(percent > 0)
         self.discount.toggled.connect(lambda _: self._update_total())
         for field, shown in ((self.list_total, pricing), (discount_row, pricing and percent > 0),

@@ -251,7 +251,7 @@
 <context>
     <name>AdjustPointsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="+99"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="+100"/>
         <source>Correct points</source>
         <translation>Correct points</translation>
     </message>
@@ -2499,7 +2499,12 @@
         <translation>Usable until 31 December, %1 years after the year earned</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>(%1 % off)</source>
+        <translation>(%1 % off)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>no points for %1</source>
         <translation>no points for %1</translation>
     </message>
@@ -3160,12 +3165,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>Opening balance</source>
         <translation>Opening balance</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-71"/>
         <source>Earned</source>
         <translation>Earned</translation>
     </message>
@@ -3185,7 +3190,7 @@
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Reversal</source>
         <translation>Reversal</translation>
     </message>
@@ -3278,12 +3283,12 @@
 <context>
     <name>PointsPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="-99"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="-100"/>
         <source>%1 · %2 % member discount</source>
         <translation>%1 · %2 % member discount</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 points expire on %2</source>
         <translation>%1 points expire on %2</translation>
     </message>
@@ -3485,7 +3490,7 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+72"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+73"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
@@ -3566,12 +3571,12 @@
         <translation>&amp;Redeem points</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Member discount %1 %</source>
         <translation>Member discount %1 %</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Purchase saved</source>
         <translation>Purchase saved</translation>
     </message>

@@ -250,7 +250,7 @@
 <context>
     <name>AdjustPointsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="+99"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="+100"/>
         <source>Correct points</source>
         <translation>调整积分</translation>
     </message>
@@ -2473,7 +2473,12 @@
         <translation>可使用至获得后第 %1 年的 12 月 31 日</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>(%1 % off)</source>
+        <translation>（%2折）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>no points for %1</source>
         <translation>%1不积分</translation>
     </message>
@@ -3131,12 +3136,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>Opening balance</source>
         <translation>期初积分</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-71"/>
         <source>Earned</source>
         <translation>消费积分</translation>
     </message>
@@ -3156,7 +3161,7 @@
         <translation>过期</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Reversal</source>
         <translation>冲销</translation>
     </message>
@@ -3249,12 +3254,12 @@
 <context>
     <name>PointsPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="-99"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="-100"/>
         <source>%1 · %2 % member discount</source>
-        <translation>%1 · 会员折扣 %2 %</translation>
+        <translation>%1 · 会员 %3 折</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 points expire on %2</source>
         <translation>%1 积分将于 %2 过期</translation>
     </message>
@@ -3455,7 +3460,7 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+72"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+73"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
@@ -3536,12 +3541,12 @@
         <translation>积分抵扣(&amp;R)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Member discount %1 %</source>
-        <translation>会员折扣 %1 %</translation>
+        <translation>会员 %2 折</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Purchase saved</source>
         <translation>购买已保存</translation>
     </message>

@@ -342,3 +342,9 @@ def test_the_ledger_describes_imports_and_expiry_in_the_ui_language(
     )  # fmt: skip
     assert describe(opening) == "Opening balance from import batch 7"
     assert describe(reversal) == "Import batch 7 undone: its opening balance reversed"
+
+
+def test_a_discount_reads_as_chinese_counters_say_it() -> None:
+    from pharmadesk.ui.points_model import zhe
+
+    assert [zhe(p) for p in (2, 5, 10, 15, 20)] == ["98", "95", "9", "85", "8"]
