@@ -260,6 +260,10 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
         if row.outcome in ("imported", "flagged"):
             _propose(row, chosen, _proposal(row.card.values, first_name_row, existing_names,
                                             similar))  # fmt: skip
+        if row.outcome == "merged" and row.card.points:
+            # Not a balance of its own: the card's points add to the customer's (a card
+            # imported twice would count them twice, so the preview says so).
+            row.reason += f"; adds {row.card.points:,} opening points to the balance"
         if row.outcome in ("imported", "flagged") or row.into_customer is not None:
             for _, key in _keys(row.card.values):
                 first_row.setdefault(key, row)

@@ -136,6 +136,10 @@ _REASON_RULES = rules(
         (r"merged into row (?P<row>\d+) \((?P<why>.+)\)", "并入第{row}行（{why}）"),
         (r"merged into an existing customer \((?P<why>.+)\)", "并入已建档客户（{why}）"),
         (r"duplicate of an existing customer \((?P<why>.+)\)", "与已建档客户重复（{why}）"),
+        (
+            r"adds (?P<points>-?[\d,]+) opening points to the balance",
+            "该客户积分余额将加上 {points} 期初积分",
+        ),
         (r"not a mobile \(kept as other phone\)", "不是手机号（已存为其他电话）"),
         (r"not a valid mobile \(kept as other phone\)", "手机号无效（已存为其他电话）"),
         (r"unknown customer \(mobile (?P<mobile>\d+)\)", "找不到客户（手机号 {mobile}）"),

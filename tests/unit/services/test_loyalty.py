@@ -18,6 +18,7 @@ from pharmadesk.db.keyfile import new_database_key
 from pharmadesk.errors import PermissionRefused, ValidationError
 from pharmadesk.io import customer_import, import_batches
 from pharmadesk.io.files import RawRow, RawTable
+from pharmadesk.io.reasons import localize
 from pharmadesk.services import (
     accounts,
     checks,
@@ -237,6 +238,10 @@ def test_an_imports_opening_points_merged_into_a_customer_are_reversed_by_its_un
     _buy(pharmacy, zs, 4200)
     plan = customer_import.plan(pharmacy, _cards("350"))
     assert plan.counts()["merged"] == 1
+    # The preview says the card's points add to the customer's balance.
+    [row] = [r for r in plan.rows if r.outcome == "merged"]
+    assert row.reason.endswith("; adds 350 opening points to the balance")
+    assert localize(row.reason, "zh_CN").endswith("；该客户积分余额将加上 350 期初积分")
     batch = import_batches.commit(pharmacy, plan)
     assert loyalty.standing(pharmacy, zs).balance == 42 + 350
     clock.advance(hours=1)
