@@ -211,6 +211,11 @@ _ERROR_RULES = rules(
             "抵扣的积分超过了小票金额",
         ),
         (
+            r"the PC's date \((?P<day>[\d-]+)\) is more than a year after the pharmacy was "
+            r"last used \((?P<last>[\d-]+)\); check the clock: no points were expired",
+            "电脑日期（{day}）比上次使用本药房（{last}）晚了一年多，请检查电脑时钟：未处理积分过期",
+        ),
+        (
             r"invalid input \(points: the customer has (?P<have>\d+) points; (?P<taken>\d+) "
             r"cannot be taken\)",
             "客户现有 {have} 积分，不能扣除 {taken} 积分",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from pharmadesk.db.models import PointsEntry, Product
-from pharmadesk.errors import NotFound, ValidationError
+from pharmadesk.errors import NotFound, OperationFailed, ValidationError
 from pharmadesk.services import audit, settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.loyalty_rules import Rules, Tier
@@ -438,6 +438,25 @@ def expire_customer(ctx: Context, customer_id: int, today: date) -> tuple[int, i
     return len(owed), sum(points for _, points in owed)
 
 
+CLOCK_DOUBT_DAYS = 400
+
+
+def _refuse_an_unlikely_day(ctx: Context, day: date) -> None:
+    """Expiry entries are never taken back: a PC clock set years ahead would wipe every
+    balance for good. A day over a year after anything was last done in the pharmacy (the
+    audit log's newest day before it; signing in today writes today's) is doubted."""
+    row = ctx.db.execute_sql(
+        "SELECT max(substr(at, 1, 10)) FROM audit_event WHERE substr(at, 1, 10) < ?",
+        (day.isoformat(),),
+    ).fetchone()
+    newest = date.fromisoformat(row[0]) if row and row[0] else None
+    if newest is not None and (day - newest).days > CLOCK_DOUBT_DAYS:
+        raise OperationFailed(
+            f"the PC's date ({day.isoformat()}) is more than a year after the pharmacy was "
+            f"last used ({newest.isoformat()}); check the clock: no points were expired"
+        )
+
+
 def expire(
     ctx: Context, *, today: date | None = None, progress: Progress | None = None
 ) -> ExpiryRun:
@@ -447,7 +466,10 @@ def expire(
     read (all of them on the first run), in short transactions so the counter never waits.
     """
     day = today or ctx.today()
+    _refuse_an_unlikely_day(ctx, day)
     since = settings.get(ctx, EXPIRED_THROUGH)
+    if since is not None and since > day.isoformat():
+        since = None  # the clock was ahead once (and is right again): look at everyone
     params: list[object] = [day.isoformat()]
     where = "expires_on <= ?"
     if since:

@@ -15,8 +15,9 @@ import pytest
 
 from pharmadesk.db import connection, migrations
 from pharmadesk.db.keyfile import new_database_key
-from pharmadesk.errors import PermissionRefused, ValidationError
+from pharmadesk.errors import OperationFailed, PermissionRefused, ValidationError
 from pharmadesk.io import customer_import, import_batches
+from pharmadesk.io.error_messages import localize_error
 from pharmadesk.io.files import RawRow, RawTable
 from pharmadesk.io.reasons import localize
 from pharmadesk.services import (
@@ -26,6 +27,7 @@ from pharmadesk.services import (
     loyalty,
     loyalty_rules,
     purchases,
+    settings,
     vault,
 )
 from pharmadesk.services.context import Context
@@ -359,3 +361,21 @@ def test_an_undo_after_the_opening_points_were_spent_is_told_how_far_below_zero_
     assert import_batches.points_used(pharmacy, batch) == {}  # nothing left to reverse
     with pytest.raises(ValidationError):
         _buy(pharmacy, zs, 500, redeem=1)
+
+
+def test_a_clock_set_years_ahead_expires_nothing_and_says_why(
+    pharmacy: Context, clock: FakeClock
+) -> None:
+    zs = _customer(pharmacy)
+    _buy(pharmacy, zs, 30000)
+    with pytest.raises(OperationFailed) as refused:
+        loyalty.expire(pharmacy, today=date(2030, 6, 1))
+    assert "check the clock" in refused.value.message
+    assert localize_error(refused.value, "zh_CN").startswith("电脑日期（2030-06-01）")
+    assert loyalty.standing(pharmacy, zs).ledger_sum == 300
+    # A run of a later, believable day after the clock was ahead once looks at everyone.
+    settings.put(pharmacy, loyalty.EXPIRED_THROUGH, "2030-06-01")
+    _today(clock, "2027-06-01")
+    _buy(pharmacy, _customer(pharmacy, "李四", "13900001111"), 100)  # used since
+    _today(clock, "2028-01-01")
+    assert loyalty.expire(pharmacy).points == 300
