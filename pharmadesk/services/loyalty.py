@@ -275,6 +275,9 @@ def quote(
     value = rules.value_fen(redeem_points)
     if value > subtotal:
         raise ValidationError({"redeem": "the points are worth more than the receipt"})
+    # Only the points the money off needs are taken (at 150 points per ¥1, 151 points take
+    # ¥1.00 off and cost 150; 1 point is worth nothing and costs nothing).
+    redeem_points = rules.points_for_value(value)
     off = share(value, discounted)
     paid = [amount - cut for amount, cut in zip(discounted, off, strict=True)]
     eligible = sum(

@@ -379,3 +379,14 @@ def test_a_clock_set_years_ahead_expires_nothing_and_says_why(
     _buy(pharmacy, _customer(pharmacy, "李四", "13900001111"), 100)  # used since
     _today(clock, "2028-01-01")
     assert loyalty.expire(pharmacy).points == 300
+
+
+def test_only_the_points_the_money_off_needs_are_taken(pharmacy: Context) -> None:
+    loyalty_rules.change(pharmacy, replace(Rules(), points_per_yuan=150))
+    zs = _customer(pharmacy)
+    _buy(pharmacy, zs, 50000)  # 500 points
+    assert loyalty.quote(pharmacy, zs, [purchases.LineInput("维C", 1, 1000)],
+                         redeem_points=1).redeem_points == 0  # fmt: skip
+    [line] = _buy(pharmacy, zs, 1000, redeem=151)  # ¥1.00 off for 150 points
+    assert line.amount_fen == 900
+    assert _kinds(pharmacy, zs)[1] == ("redeemed", -150)
