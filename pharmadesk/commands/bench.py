@@ -76,7 +76,10 @@ def _dashboard_speed(path: Path) -> str:
         today = date.fromisoformat(made) if made else ctx.today()
         lines = analytics_bench.format_lines(analytics_bench.measure(ctx, today))
         prepared = analytics_bench.format_preparation(*analytics_bench.preparation(ctx, today))
-        return f"{lines}\n{prepared}"
+        after = analytics_bench.format_after_preparation(
+            analytics_bench.after_preparation(ctx, today)
+        )
+        return f"{lines}\n{prepared}\n{after}"
     finally:
         ctx.close()
 
