@@ -329,9 +329,7 @@ def test_the_ledger_describes_imports_and_expiry_in_the_ui_language(
     entries = loyalty.entries(pharmacy, wang)
     expired = entries[0]
     assert (expired.kind, expired.points) == ("expired", -1200)
-    assert describe(expired, entries) == (
-        "Expired: points earned in 2025, usable until 2026-12-31"
-    )
+    assert describe(expired, entries) == ("Expired: points earned in 2025, usable until 2026-12-31")
     opening = loyalty.Entry(
         1, "opening", 300, "opening balance from a paper card", expired.effective_on,
         expired.created_at, "owner", None, None, None, 7, None, None,
