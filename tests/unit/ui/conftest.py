@@ -13,11 +13,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from pharmadesk.services import customers, purchases
+from pharmadesk.services import accounts, customers, purchases, vault
 from pharmadesk.services.context import Context
 from pharmadesk.ui import i18n
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.tasks import BackgroundRunner
+from tests.conftest import FakeClock
 
 
 @pytest.fixture(autouse=True)
@@ -90,6 +91,26 @@ def window(
     win.deleteLater()
     # Deleted now, with its timers: a search typed just before must not reach a stopped
     # worker (the cycle collector is off during UI tests, see above).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    runner.stop()
+
+
+@pytest.fixture
+def pharmacist_window(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], settings: QSettings,
+    db_path: Path, clock: FakeClock,
+) -> Iterator[MainWindow]:  # fmt: skip
+    """The window of 李 (li), a pharmacist, signed in on the same pharmacy."""
+    accounts.add(pharmacy, "li", role="pharmacist", password="pharm-pw")
+    li = vault.open_pharmacy(db_path, user="li", password="pharm-pw", clock=clock)
+    runner = BackgroundRunner(on_stop=li.close)
+    win = MainWindow(li, runner, settings)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.form.load(None)
+    win.close()
+    win.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     runner.stop()
 

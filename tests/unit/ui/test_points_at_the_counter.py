@@ -3,19 +3,17 @@ dialog, the ledger tab and corrections by hand. The database is checked afterwar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.db.models import PointsEntry, Purchase
 from pharmadesk.errors import ValidationError
-from pharmadesk.services import accounts, customers, loyalty, purchases, vault
+from pharmadesk.services import accounts, customers, loyalty, purchases
 from pharmadesk.services.context import Account, Context
 from pharmadesk.services.purchases import LineInput
 from pharmadesk.ui.main_window import MainWindow
@@ -233,25 +231,6 @@ def test_a_refused_receipt_keeps_the_dialog_open_with_every_line(
     assert (seen["open"], seen["lines"]) == (True, 1)
     assert loyalty.entries(pharmacy, wang)[1].points == -1_000  # redeemed: the receipt saved
     assert Purchase.select().where(Purchase.customer == wang).count() == 3
-
-
-@pytest.fixture
-def pharmacist_window(
-    qtbot: QtBot, pharmacy: Context, people: dict[str, int], settings: QSettings,
-    db_path: Path, clock: FakeClock,
-) -> Iterator[MainWindow]:  # fmt: skip
-    accounts.add(pharmacy, "li", role="pharmacist", password="pharm-pw")
-    li = vault.open_pharmacy(db_path, user="li", password="pharm-pw", clock=clock)
-    runner = BackgroundRunner(on_stop=li.close)
-    win = MainWindow(li, runner, settings)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.form.load(None)
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    runner.stop()
 
 
 def test_a_pharmacist_corrects_points_with_a_reason_and_refusals_keep_what_was_typed(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,13 +13,11 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from pharmadesk.services import accounts, vault
 from pharmadesk.services.context import Context
 from pharmadesk.ui import backup_actions
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.privacy_dialogs import EraseDialog
 from pharmadesk.ui.tasks import BackgroundRunner
-from tests.conftest import FakeClock
 from tests.unit.ui.conftest import press, type_text, when_modal
 
 
@@ -60,25 +58,6 @@ def test_the_owner_erases_the_open_customer_and_the_settings_keep_nothing_of_the
     assert saved, "the control: closing the window writes its settings"
     for text in ("张三", "13812345678", "5678", "zhangsan"):
         assert text.encode("utf-8") not in saved
-
-
-@pytest.fixture
-def pharmacist_window(
-    qtbot: QtBot, pharmacy: Context, people: dict[str, int], settings: QSettings,
-    db_path: Path, clock: FakeClock,
-) -> Iterator[MainWindow]:  # fmt: skip
-    accounts.add(pharmacy, "li", role="pharmacist", password="pharm-pw")
-    li = vault.open_pharmacy(db_path, user="li", password="pharm-pw", clock=clock)
-    runner = BackgroundRunner(on_stop=li.close)
-    win = MainWindow(li, runner, settings)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.form.load(None)
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    runner.stop()
 
 
 def test_a_pharmacist_is_told_these_are_the_owners(
