@@ -23,6 +23,7 @@ from pharmadesk.commands import (
     export,
     imports,
     init,
+    reminders,
     report,
     users,
 )
@@ -61,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (demo, init, customers, imports, export, report, users, backup, check, bench):
+    for module in (demo, init, customers, imports, export, report, reminders, users, backup,
+                   check, bench):  # fmt: skip
         module.add_parser(subparsers, parent)
     return parser
 

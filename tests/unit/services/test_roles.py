@@ -38,6 +38,7 @@ from pharmadesk.services import (
     loyalty,
     profile,
     purchases,
+    reminders,
     retention,
     search,
     settings,
@@ -71,7 +72,6 @@ TABLE = {
 # Operations whose services come with later issues; each must call `require` when it lands
 # and join CALLS below.
 LATER = {
-    Operation.REMINDERS: "#9 reminders",
     Operation.MERGE: "#10 merge and unmerge",
 }
 
@@ -117,6 +117,10 @@ def _import_and_undo(ctx: Context, shop: Shop, tmp: Path) -> None:
     report.write(ctx, plan, tmp / "report.xlsx")
     batch = import_batches.commit(ctx, plan)
     import_batches.undo(ctx, batch)
+
+
+def _reminders(ctx: Context, shop: Shop, tmp: Path) -> None:
+    reminders.due(ctx)
 
 
 def _adjust_points(ctx: Context, shop: Shop, tmp: Path) -> None:
@@ -225,6 +229,7 @@ CALLS: dict[Operation, list[Call]] = {
     Operation.BACKUP: [_backup],
     Operation.RESTORE: [_restore],
     Operation.ADJUST_POINTS: [_adjust_points],
+    Operation.REMINDERS: [_reminders],
 }
 
 

@@ -1,0 +1,57 @@
+"""`pharmadesk reminders` on the demo pharmacy (the reminders issue's "done when")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pharmadesk.services import vault
+from tests.unit.cli.shell import run
+
+# DESIGN.md's fields of `reminders --json`.
+FIELDS = ("customer_id", "customer_code", "customer_name", "mobile", "item", "cycle_days",
+          "last_purchase", "due_date", "status", "reason")  # fmt: skip
+
+
+def test_the_demo_lists_li_xiuying_and_her_metformin_with_a_dated_reason(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "demo.db"
+    assert run(capsys, "demo", "--no-gui", "--customers", "60", "--db", str(path))[0] == 0
+    monkeypatch.setenv("PHARMADESK_PASSPHRASE", "demo")
+    code, out, _ = run(capsys, "--db", str(path), "reminders", "--days", "7", "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    [li] = [r for r in rows if r["customer_name"] == "李秀英"]
+    assert li["item"] == "二甲双胍片"
+    assert li["cycle_days"] == 30
+    assert li["status"] == "due"
+    assert f"last bought {li['last_purchase']}; 25 days ago" in li["reason"]
+    assert set(rows[0]) == set(FIELDS)
+    ctx = vault.open_pharmacy(path, user="owner", password="demo")
+    try:
+        consented = {
+            row[0]
+            for row in ctx.db.execute_sql(
+                "SELECT id FROM customer WHERE consent_marketing = 'given'"
+            ).fetchall()
+        }
+    finally:
+        ctx.close()
+    assert {r["customer_id"] for r in rows} <= consented
+
+
+def test_a_wrong_day_or_negative_days_is_wrong_usage(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "demo.db"
+    assert run(capsys, "demo", "--no-gui", "--customers", "10", "--db", str(path))[0] == 0
+    monkeypatch.setenv("PHARMADESK_PASSPHRASE", "demo")
+    assert run(capsys, "--db", str(path), "reminders", "--today", "2026-13-01")[0] == 2
+    assert run(capsys, "--db", str(path), "reminders", "--days", "-1")[0] == 2
+    code, out, _ = run(capsys, "--db", str(path), "reminders", "--today", "2026-11-22",
+                       "--lang", "zh_CN")  # fmt: skip
+    assert code == 0
+    assert out.splitlines()[0].split()[:2] == ["status", "customer"]
