@@ -448,11 +448,12 @@ def _refuse_an_unlikely_day(ctx: Context, day: date) -> None:
     """Expiry entries are never taken back: a PC clock set years ahead would wipe every
     balance for good. A day over a year after anything was last done in the pharmacy (the
     audit log's newest day before it; signing in today writes today's) is doubted."""
+    # `at` is ISO text, so "before the day" is `at < 'YYYY-MM-DD'`: read off the index on
+    # it (schema 10), never a scan of the whole log.
     row = ctx.db.execute_sql(
-        "SELECT max(substr(at, 1, 10)) FROM audit_event WHERE substr(at, 1, 10) < ?",
-        (day.isoformat(),),
+        "SELECT max(at) FROM audit_event WHERE at < ?", (day.isoformat(),)
     ).fetchone()
-    newest = date.fromisoformat(row[0]) if row and row[0] else None
+    newest = date.fromisoformat(row[0][:10]) if row and row[0] else None
     if newest is not None and (day - newest).days > CLOCK_DOUBT_DAYS:
         raise OperationFailed(
             f"the PC's date ({day.isoformat()}) is more than a year after the pharmacy was "

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -23,7 +22,7 @@ from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel, day, money
 from pharmadesk.ui.points_panel import PointsActions, PointsPanel, glance
 from pharmadesk.ui.purchase_filter import PurchaseFilterBar
-from pharmadesk.ui.tables import size_columns, table_view
+from pharmadesk.ui.tables import fit_short_table, size_columns, table_view
 
 BANNER_STYLE = (
     "background: #c62828; color: white; font-weight: bold; padding: 6px; border-radius: 3px;"
@@ -135,11 +134,7 @@ class CustomerPanel(QWidget):
         row.addWidget(add)
         self.interaction_view = table_view(self.interactions)
         self.interaction_view.setObjectName("interactionTable")
-        # A short log: size columns to their contents, the summary takes the rest.
-        header = self.interaction_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        fit_short_table(self.interaction_view, stretch=3)  # the summary
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.interaction_view, 1)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,7 +33,7 @@ from pharmadesk.services.loyalty import MAX_ADJUSTMENT, Entry, Standing
 from pharmadesk.ui.formatting import money
 from pharmadesk.ui.models import day
 from pharmadesk.ui.points_model import PointsModel, tier_name, zhe
-from pharmadesk.ui.tables import table_view
+from pharmadesk.ui.tables import fit_short_table, table_view
 
 
 @dataclass(frozen=True)
@@ -196,10 +195,7 @@ class PointsPanel(QWidget):
         self.model = PointsModel(self)
         self.view = table_view(self.model)
         self.view.setObjectName("pointsLedger")
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        fit_short_table(self.view, stretch=3)  # what each entry was for
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)

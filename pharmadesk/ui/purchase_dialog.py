@@ -366,13 +366,16 @@ class PurchaseDialog(QDialog):
         discount = self.member_discount
         try:
             # The most this receipt can take, then the receipt with what was chosen of it.
-            most = self._most = self._price(self.lines, 0, discount).max_redeem_points
+            plain = self._price(self.lines, 0, discount)
+            most = self._most = plain.max_redeem_points
             # Typing past the most is shown and refused, never cut short without a word
             # (a spin box drops the keystrokes past its maximum).
             self.redeem.setMaximum(max(most, MAX_TYPED_POINTS))
             asked = self.redeem.value()
             self.redeem.setEnabled(most > 0 or asked > 0)
-            quote = self._price(self.lines, min(asked, most), discount)
+            # Priced again only when points come off (nothing redeemed: the price above).
+            redeem = min(asked, most)
+            quote = self._price(self.lines, redeem, discount) if redeem else plain
         except PharmaDeskError as exc:
             self.problem.setText(_refusal_text(exc))
             self.problem.show()

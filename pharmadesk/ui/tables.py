@@ -24,6 +24,15 @@ def table_view(model: QAbstractItemModel) -> QTableView:
     return view
 
 
+def fit_short_table(view: QTableView, stretch: int) -> None:
+    """A short table (a customer's log or ledger): columns sized to their contents, column
+    `stretch` (the text) takes the rest of the width."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+
+
 def size_columns(view: QTableView, samples: Sequence[str]) -> None:
     """Column widths from a typical value of each column and its title, never from the rows:
     measuring contents would page through every line of a long table."""
