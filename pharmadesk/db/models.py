@@ -140,6 +140,7 @@ class Product(BaseModel):
     brand = TextField(null=True)
     barcode = TextField(null=True, unique=True)
     approval_number = TextField(null=True)
+    controlled = BooleanField(default=False)  # its sales go in the real-name register
     batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
 
 
@@ -184,6 +185,7 @@ class Interaction(BaseModel):
     corrects = ForeignKeyField("self", null=True, on_delete="SET NULL")
     done_at = AwareDateTimeField(null=True)
     done_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="closed")
+    outcome = TextField(null=True)  # a call's: reached, no_answer, will_come, stopped
 
 
 class PointsEntry(BaseModel):
@@ -204,6 +206,46 @@ class PointsEntry(BaseModel):
     expires_on = DateField(null=True)  # points > 0: the first day they are gone (null: never)
     reverses = ForeignKeyField("self", null=True, on_delete="SET NULL")
     value_fen = IntegerField(null=True)  # a redemption: the money it took off the receipt
+
+
+class ReminderState(BaseModel):
+    """What holds now for one customer's item: stopped, no_remind or snoozed (schema 12)."""
+
+    id = AutoField()
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    item_kind = TextField()  # product or category
+    item = TextField()
+    action = TextField()  # stopped, no_remind, snoozed
+    last_purchase = DateField()  # the last purchase day when it was set
+    until = DateField(null=True)  # snoozed: the day the reminder shows again
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = AwareDateTimeField()
+
+    class Meta:
+        indexes = ((("customer", "item_kind", "item"), True),)
+
+
+class ControlledSale(BaseModel):
+    """The real-name register: one line of a controlled medicine sold. Kept as written."""
+
+    id = AutoField()
+    sold_at = AwareDateTimeField()
+    sold_on = DateField()
+    purchase = ForeignKeyField(Purchase, null=True, on_delete="SET NULL")
+    receipt = TextField(null=True)
+    product = ForeignKeyField(Product, on_delete="RESTRICT")
+    product_name = TextField()
+    specification = TextField(default="")
+    batch_no = TextField(default="")
+    quantity = IntegerField()
+    buyer_name = TextField()
+    id_number = TextField()
+    customer = ForeignKeyField(Customer, null=True, on_delete="SET NULL")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    staff_name = TextField()
+    override_reason = TextField(null=True)  # why the per-sale limit was exceeded
+    kept_at = AwareDateTimeField(null=True)  # the customer was erased; kept by law
 
 
 class LoyaltyRules(BaseModel):
@@ -248,6 +290,8 @@ ALL_MODELS = (
     Interaction,
     PointsEntry,
     LoyaltyRules,
+    ReminderState,
+    ControlledSale,
     AuditEvent,
     Setting,
 )

@@ -153,6 +153,7 @@ def _scrub(ctx: Context, customer_id: int, reason: str) -> int:
     for statement in (
         "DELETE FROM custom_value WHERE customer_id = ?",
         "DELETE FROM import_change WHERE customer_id = ?",
+        "DELETE FROM reminder_state WHERE customer_id = ?",
         "UPDATE interaction SET summary = '' WHERE customer_id = ?",
         "UPDATE points_entry SET reason = '' WHERE customer_id = ?",
     ):

@@ -20,6 +20,9 @@ from pharmadesk.text.normalize import fold_free_text
 
 CHANNELS = ("counter", "phone", "sms", "wechat", "email")
 KINDS = ("consultation", "complaint", "feedback", "follow_up", "reminder")
+# How a call from the reminder, birthday or win-back lists went; `sent` is a greeting or
+# message sent without a conversation.
+OUTCOMES = ("reached", "no_answer", "will_come", "stopped", "sent")
 MAX_SUMMARY = 4000
 
 
@@ -37,13 +40,14 @@ class InteractionRecord:
     user_name: str | None
     corrects_id: int | None
     done_at: datetime | None
+    outcome: str | None = None
 
 
 def _record(row: Interaction) -> InteractionRecord:
     return InteractionRecord(
         row.id, row.customer_id, row.occurred_at, row.channel, row.kind, row.summary,
         row.rating, row.status, row.follow_up_due, row.user.name if row.user else None,
-        row.corrects_id, row.done_at,
+        row.corrects_id, row.done_at, row.outcome,
     )  # fmt: skip
 
 
@@ -54,8 +58,12 @@ def _query():  # type: ignore[no-untyped-def]
     )
 
 
-def _check(channel: str, kind: str, summary: str, rating: int | None) -> dict[str, str]:
+def _check(
+    channel: str, kind: str, summary: str, rating: int | None, outcome: str | None = None
+) -> dict[str, str]:
     problems = {}
+    if outcome is not None and outcome not in OUTCOMES:
+        problems["outcome"] = f"one of {', '.join(OUTCOMES)}"
     if channel not in CHANNELS:
         problems["channel"] = f"one of {', '.join(CHANNELS)}"
     if kind not in KINDS:
@@ -80,8 +88,10 @@ def log(
     follow_up_due: date | None = None,
     occurred_at: datetime | None = None,
     corrects: int | None = None,
+    outcome: str | None = None,
 ) -> InteractionRecord:
-    """Add an entry. With a follow-up due date it is open until marked done.
+    """Add an entry. With a follow-up due date it is open until marked done. A call from
+    the reminder lists carries its `outcome` (one of OUTCOMES).
 
     Raises:
         ValidationError: channel, kind, summary or rating is not acceptable.
@@ -89,7 +99,7 @@ def log(
     """
     require(ctx, Operation.COUNTER)
     summary = fold_free_text(summary)
-    problems = _check(channel, kind, summary, rating)
+    problems = _check(channel, kind, summary, rating, outcome)
     if problems:
         raise ValidationError(problems)
     if not Customer.select().where(Customer.id == customer_id).exists():
@@ -104,11 +114,12 @@ def log(
             customer=customer_id, occurred_at=when, channel=channel, kind=kind,
             summary=summary, rating=rating, status="open" if follow_up_due else None,
             follow_up_due=follow_up_due, user=ctx.account.id, corrects=corrects,
+            outcome=outcome,
         )  # fmt: skip
         search_index.touch(ctx.db, [customer_id], when.date())
         audit.record(
             ctx, "interaction.logged", customer_id=customer_id, entity="interaction",
-            entity_id=row.id, details={"kind": kind, "corrects": corrects},
+            entity_id=row.id, details={"kind": kind, "corrects": corrects, "outcome": outcome},
         )  # fmt: skip
     return get(ctx, row.id)
 

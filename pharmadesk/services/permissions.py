@@ -27,6 +27,8 @@ class Operation(StrEnum):
     RESTORE = "restore"
     AUDIT = "audit"  # view and export the audit log
     ADJUST_POINTS = "adjust_points"  # correct a customer's points by hand, with a reason
+    OVERRIDE_LIMIT = "override_limit"  # sell a controlled medicine over the per-sale limit
+    SEE_ID_NUMBERS = "see_id_numbers"  # the register's ID numbers unmasked, its export
 
 
 EVERYONE = frozenset({"owner", "pharmacist", "staff"})
@@ -48,6 +50,8 @@ ALLOWED: dict[Operation, frozenset[str]] = {
     Operation.RESTORE: OWNER,
     Operation.AUDIT: OWNER,
     Operation.ADJUST_POINTS: CLINICAL,
+    Operation.OVERRIDE_LIMIT: CLINICAL,
+    Operation.SEE_ID_NUMBERS: OWNER,
 }
 
 # How a refusal reads: "the staff role may not <what>".
@@ -66,6 +70,8 @@ WHAT: dict[Operation, str] = {
     Operation.RESTORE: "restore a backup",
     Operation.AUDIT: "see the audit log",
     Operation.ADJUST_POINTS: "correct points by hand",
+    Operation.OVERRIDE_LIMIT: "sell a controlled medicine over the per-sale limit",
+    Operation.SEE_ID_NUMBERS: "see ID numbers in the real-name register",
 }
 
 

@@ -26,6 +26,7 @@ from pharmadesk.db.migrations import (
     m0009_guardians,
     m0010_audit_indexes,
     m0011_loyalty,
+    m0012_reminders_register,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -49,6 +50,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "guardians of children, consents given by them", m0009_guardians.apply),
     Migration(10, "indexes for the audit-log viewer's filters", m0010_audit_indexes.apply),
     Migration(11, "append-only points ledger, loyalty rules", m0011_loyalty.apply),
+    Migration(
+        12, "call outcomes, reminder states, real-name register", m0012_reminders_register.apply
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
