@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,7 +44,7 @@ from pharmadesk.io.export import (
 )
 from pharmadesk.services.analytics.results import SEGMENTS
 from pharmadesk.services.context import Context
-from pharmadesk.ui import analytics_labels
+from pharmadesk.ui import analytics_labels, i18n
 from pharmadesk.ui.tasks import BackgroundRunner
 from pharmadesk.ui.unexpected import unexpected_error_text
 
@@ -66,8 +66,7 @@ class ExportProgress:
         return self.cancel
 
 
-def ui_language() -> str:
-    return "zh_CN" if QLocale().name().startswith("zh") else "en"
+ui_language = i18n.current_language
 
 
 def _qdate(day: date) -> QDate:

@@ -46,3 +46,9 @@ def install(app: QApplication, language: str) -> list[QTranslator]:
 def remove(app: QApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def current_language() -> str:
+    """The language the UI speaks now ("zh_CN" or "en"), for text made outside Qt's
+    translators: reasons, templates, headings of exported files."""
+    return "zh_CN" if QLocale().name().startswith("zh") else "en"

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io import customer_import
 from pharmadesk.io.error_messages import localize_error
 from pharmadesk.io.safety_messages import localize as localize_message
 from pharmadesk.io.safety_messages import localize_problem
-from pharmadesk.ui import labels
+from pharmadesk.ui import i18n, labels
 from pharmadesk.ui.unexpected import unexpected_error_text
 
 FILE_FILTER = QT_TRANSLATE_NOOP("ImportWizard", "Spreadsheets (*.xlsx *.xls *.ods *.csv)")
@@ -75,8 +75,7 @@ def column_letters(column: int) -> str:
     return name
 
 
-def report_language() -> str:
-    return "zh_CN" if QLocale().name().startswith("zh") else "en"
+report_language = i18n.current_language
 
 
 def error_text(error: PharmaDeskError) -> str:
