@@ -1,4 +1,5 @@
-"""Translated names for the stored codes (channels, kinds, consent statuses, genders)."""
+"""Translated names for the stored codes (channels, kinds, call outcomes, consent statuses,
+genders)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,18 @@ def kind(code: str) -> str:
         "feedback": QT_TRANSLATE_NOOP("labels", "Feedback"),
         "follow_up": QT_TRANSLATE_NOOP("labels", "Follow-up"),
         "reminder": QT_TRANSLATE_NOOP("labels", "Reminder"),
+    }
+    return _tr(names, code)
+
+
+def outcome(code: str | None) -> str:
+    """How a call from the reminder lists went (interactions.OUTCOMES)."""
+    names = {
+        "reached": QT_TRANSLATE_NOOP("labels", "Reached"),
+        "no_answer": QT_TRANSLATE_NOOP("labels", "No answer"),
+        "will_come": QT_TRANSLATE_NOOP("labels", "Will come in"),
+        "stopped": QT_TRANSLATE_NOOP("labels", "Stopped this medicine"),
+        "sent": QT_TRANSLATE_NOOP("labels", "Sent"),
     }
     return _tr(names, code)
 
