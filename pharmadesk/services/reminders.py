@@ -16,6 +16,12 @@ the win-back list is where such customers are called. Only customers who gave co
 consent are listed (`consents.may_contact`), anonymised
 ones never. Each reminder says why in words, e.g. "二甲双胍片 about every 31 days; last
 bought 2026-10-02; 51 days ago".
+
+What the pharmacy decided about a customer's item holds in its reminder state (one row per
+customer and item, schema 12): `stop` (the customer stopped this medicine: no reminder until
+it is bought again), `never` (do not remind, for good) and `snooze` (the reminder of that
+last purchase shows again N days later; a new purchase ends it too). `log_call` logs a call
+from the list with its outcome, and sets the state the outcome implies, in one transaction.
 """
 
 from __future__ import annotations
@@ -25,9 +31,11 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from pharmadesk.services import consents
+from pharmadesk.db.models import Customer, ReminderState
+from pharmadesk.errors import NotFound
+from pharmadesk.services import audit, consents, interactions
 from pharmadesk.services.analytics.definitions import LOST_DAYS, LOST_FACTOR, median
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
@@ -36,6 +44,16 @@ DEFAULT_DAYS = 7
 MIN_DAYS = 3  # distinct purchase days of an item before it has a rhythm
 LAPSING_FACTOR = 1.5
 STATUSES = ("due", "overdue", "lapsing")
+ITEM_KINDS = ("product", "category")
+ACTIONS = ("stopped", "no_remind", "snoozed")
+# How a refill call can go; "sent" is a message sent instead of a call.
+CALL_OUTCOMES = ("reached", "no_answer", "will_come", "stopped")
+OUTCOMES = (*CALL_OUTCOMES, "sent")
+MAX_SNOOZE_DAYS = 90
+# A customer who said they will come in is not called again for this many days: calling
+# the next morning would pester them, and if they do come the purchase ends the snooze by
+# itself; if they have not come by then, the reminder shows again to follow it up.
+WILL_COME_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -154,6 +172,7 @@ def due(
         )
     allowed = consents.may_contact(ctx, by_customer)
     people = _people(ctx, sorted(allowed))
+    states = _states(ctx)
     reminders = []
     for customer_id in sorted(allowed):
         series = by_customer[customer_id]
@@ -167,6 +186,8 @@ def due(
             if measured is None:
                 continue
             cycle, last = measured
+            if _hidden(states.get((customer_id, kind, item)), last, day):
+                continue
             due_day, status, since = classify(cycle, last, day)
             if due_day > horizon or since > LOST_FACTOR * cycle or since > LOST_DAYS:
                 continue
@@ -189,3 +210,251 @@ def _people(ctx: Context, ids: list[int]) -> dict[int, tuple[str | None, str, st
         for customer_id, code, name, mobile in ctx.db.execute_sql(sql, chunk):
             found[customer_id] = (code, name, mobile)
     return found
+
+
+# --- What the pharmacy decided about an item: stopped, do not remind, snoozed. ---
+
+
+@dataclass(frozen=True)
+class State:
+    """A reminder state: what holds now for one customer's item."""
+
+    id: int
+    customer_id: int
+    item_kind: str
+    item: str
+    action: str  # stopped, no_remind, snoozed
+    last_purchase: date  # the last purchase day the decision was about
+    until: date | None  # snoozed: the day the reminder shows again
+    interaction_id: int | None
+
+
+class Item(Protocol):
+    """A customer's item and its last purchase: a Reminder, or an ItemKey."""
+
+    @property
+    def customer_id(self) -> int: ...
+    @property
+    def item_kind(self) -> str: ...
+    @property
+    def item(self) -> str: ...
+    @property
+    def last_purchase(self) -> date: ...
+
+
+@dataclass(frozen=True)
+class ItemKey:
+    customer_id: int
+    item_kind: str
+    item: str
+    last_purchase: date
+
+
+@dataclass(frozen=True)
+class Call:
+    """A call logged from the list, and the state its outcome set (None: the reminder
+    stays listed)."""
+
+    interaction: interactions.InteractionRecord
+    state: State | None
+
+
+def _hidden(state: State | None, last: date, day: date) -> bool:
+    """Whether `state` hides the reminder of an item last bought on `last`, on `day`."""
+    if state is None:
+        return False
+    if state.action == "no_remind":
+        return True
+    if last > state.last_purchase:
+        return False  # bought again since: stopped and snoozed no longer apply
+    return state.action == "stopped" or (state.until is not None and day < state.until)
+
+
+_STATE_SQL = (
+    "SELECT id, customer_id, item_kind, item, action, last_purchase, until, interaction_id "
+    "FROM reminder_state"
+)
+
+
+def _read_states(ctx: Context, where: str = "", params: tuple[object, ...] = ()) -> list[State]:
+    rows = ctx.db.execute_sql(f"{_STATE_SQL} {where}", params).fetchall()
+    return [
+        State(state_id, customer_id, kind, item, action, date.fromisoformat(last),
+              date.fromisoformat(until) if until else None, interaction_id)
+        for state_id, customer_id, kind, item, action, last, until, interaction_id in rows
+    ]  # fmt: skip
+
+
+def _states(ctx: Context) -> dict[tuple[int, str, str], State]:
+    # States are few (each set by hand), so all of them are read in one query and matched
+    # in Python: the 200,000-customer series query stays as it was.
+    return {(s.customer_id, s.item_kind, s.item): s for s in _read_states(ctx)}
+
+
+def state_of(ctx: Context, customer_id: int, item_kind: str, item: str) -> State | None:
+    """The state set for a customer's item, if any (whether or not it still applies)."""
+    require(ctx, Operation.REMINDERS)
+    found = _read_states(
+        ctx, "WHERE customer_id = ? AND item_kind = ? AND item = ?", (customer_id, item_kind, item)
+    )
+    return found[0] if found else None
+
+
+def _set(
+    ctx: Context,
+    key: Item,
+    action: str,
+    *,
+    until: date | None = None,
+    interaction_id: int | None = None,
+) -> State:
+    require(ctx, Operation.REMINDERS)
+    if key.item_kind not in ITEM_KINDS:
+        raise ValueError(f"the item kind is one of {', '.join(ITEM_KINDS)}")
+    if not Customer.select().where(Customer.id == key.customer_id).exists():
+        raise NotFound(f"no customer {key.customer_id}")
+    values = {
+        "action": action, "last_purchase": key.last_purchase, "until": until,
+        "interaction": interaction_id, "user": ctx.account.id, "created_at": ctx.now(),
+    }  # fmt: skip
+    with ctx.db.atomic():
+        row = ReminderState.get_or_none(
+            ReminderState.customer == key.customer_id,
+            ReminderState.item_kind == key.item_kind,
+            ReminderState.item == key.item,
+        )
+        if row is None:
+            row = ReminderState.create(
+                customer=key.customer_id, item_kind=key.item_kind, item=key.item, **values
+            )
+        else:
+            ReminderState.update(**values).where(ReminderState.id == row.id).execute()
+        # The item names a medicine (health data): the audit names the state, not the item.
+        audit.record(
+            ctx, f"reminder.{action}", customer_id=key.customer_id, entity="reminder_state",
+            entity_id=row.id, details={"until": until.isoformat() if until else None,
+                                       "interaction": interaction_id},
+        )  # fmt: skip
+    [state] = _read_states(ctx, "WHERE id = ?", (row.id,))
+    return state
+
+
+def stop(
+    ctx: Context,
+    customer_id: int,
+    item_kind: str,
+    item: str,
+    *,
+    last_purchase: date,
+    interaction_id: int | None = None,
+) -> State:
+    """The customer stopped this medicine: no reminder for it until it is bought again
+    after `last_purchase`.
+
+    Raises:
+        NotFound: no such customer.
+        ValueError: `item_kind` is not product or category.
+    """
+    key = ItemKey(customer_id, item_kind, item, last_purchase)
+    return _set(ctx, key, "stopped", interaction_id=interaction_id)
+
+
+def never(
+    ctx: Context,
+    customer_id: int,
+    item_kind: str,
+    item: str,
+    *,
+    last_purchase: date,
+    interaction_id: int | None = None,
+) -> State:
+    """Do not remind: no reminder for this item ever again, whatever is bought later
+    (until `clear`).
+
+    Raises:
+        NotFound: no such customer.
+        ValueError: `item_kind` is not product or category.
+    """
+    key = ItemKey(customer_id, item_kind, item, last_purchase)
+    return _set(ctx, key, "no_remind", interaction_id=interaction_id)
+
+
+def snooze(
+    ctx: Context,
+    customer_id: int,
+    item_kind: str,
+    item: str,
+    *,
+    last_purchase: date,
+    days: int,
+    interaction_id: int | None = None,
+) -> State:
+    """The reminder of this last purchase shows again `days` (1 to 90) days from today;
+    a purchase after `last_purchase` ends the snooze at once.
+
+    Raises:
+        NotFound: no such customer.
+        ValueError: `days` is out of range, or `item_kind` is not product or category.
+    """
+    if not 1 <= days <= MAX_SNOOZE_DAYS:
+        raise ValueError(f"a reminder is snoozed for 1 to {MAX_SNOOZE_DAYS} days")
+    key = ItemKey(customer_id, item_kind, item, last_purchase)
+    until = ctx.today() + timedelta(days=days)
+    return _set(ctx, key, "snoozed", until=until, interaction_id=interaction_id)
+
+
+def clear(ctx: Context, customer_id: int, item_kind: str, item: str) -> bool:
+    """Undo a stop, a do-not-remind or a snooze: the item is reminded of as before.
+    Returns whether there was a state to clear."""
+    require(ctx, Operation.REMINDERS)
+    with ctx.db.atomic():
+        row = ReminderState.get_or_none(
+            ReminderState.customer == customer_id,
+            ReminderState.item_kind == item_kind,
+            ReminderState.item == item,
+        )
+        if row is None:
+            return False
+        row.delete_instance()
+        audit.record(
+            ctx, "reminder.cleared", customer_id=customer_id, entity="reminder_state",
+            entity_id=row.id, details={"action": row.action},
+        )  # fmt: skip
+    return True
+
+
+def log_call(
+    ctx: Context,
+    reminder: Item,
+    *,
+    outcome: str,
+    summary: str,
+    channel: str = "phone",
+) -> Call:
+    """Log a call (or a message) about a reminder as an interaction of kind "reminder"
+    with its outcome, and in the same transaction the state the outcome implies:
+    "stopped" stops the item, "will_come" snoozes it for WILL_COME_DAYS days. The summary
+    is a sentence in the UI language, composed by the caller.
+
+    Raises:
+        ValueError: an outcome that is not one of OUTCOMES.
+        ValidationError: the channel or summary is not acceptable.
+        NotFound: no such customer.
+    """
+    require(ctx, Operation.REMINDERS)
+    if outcome not in OUTCOMES:
+        raise ValueError(f"a refill call's outcome is one of {', '.join(OUTCOMES)}")
+    with ctx.db.atomic():
+        entry = interactions.log(
+            ctx, reminder.customer_id, channel=channel, kind="reminder", summary=summary,
+            outcome=outcome,
+        )  # fmt: skip
+        key = ItemKey(reminder.customer_id, reminder.item_kind, reminder.item,
+                      reminder.last_purchase)  # fmt: skip
+        state = None
+        if outcome == "stopped":
+            state = _set(ctx, key, "stopped", interaction_id=entry.id)
+        elif outcome == "will_come":
+            until = ctx.today() + timedelta(days=WILL_COME_DAYS)
+            state = _set(ctx, key, "snoozed", until=until, interaction_id=entry.id)
+    return Call(entry, state)

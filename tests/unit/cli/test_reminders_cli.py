@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pharmadesk.services import vault
+from pharmadesk.services import reminders, vault
+from pharmadesk.services.context import Context
+from tests.conftest import PASSWORD
 from tests.unit.cli.shell import run
+from tests.unit.services.test_reminders import TODAY, _bought, _customer
 
 # DESIGN.md's fields of `reminders --json`.
 FIELDS = ("customer_id", "customer_code", "customer_name", "mobile", "item", "cycle_days",
@@ -55,3 +58,22 @@ def test_a_wrong_day_or_negative_days_is_wrong_usage(
                        "--lang", "zh_CN")  # fmt: skip
     assert code == 0
     assert out.splitlines()[0].split()[:2] == ["status", "customer"]
+
+
+def test_a_stopped_item_is_not_listed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, pharmacy: Context,
+    db_path: Path,
+) -> None:  # fmt: skip
+    jia = _customer(pharmacy, "甲", "13900000001")
+    yi = _customer(pharmacy, "乙", "13900000002")
+    for person in (jia, yi):
+        _bought(pharmacy, person, "降压片", ["2026-08-01", "2026-08-31", "2026-09-30",
+                                              "2026-10-30"])  # fmt: skip
+    [reminder] = [r for r in reminders.due(pharmacy, today=TODAY) if r.customer_id == jia]
+    reminders.log_call(pharmacy, reminder, outcome="stopped", summary="医生已换药")
+    pharmacy.close()
+    monkeypatch.setenv("PHARMADESK_DB", str(db_path))
+    monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
+    code, out, _ = run(capsys, "reminders", "--today", TODAY.isoformat(), "--json")
+    assert code == 0
+    assert [json.loads(line)["customer_name"] for line in out.splitlines()] == ["乙"]
