@@ -229,6 +229,10 @@ class ReminderState(BaseModel):
 class ControlledSale(BaseModel):
     """The real-name register: one line of a controlled medicine sold. Kept as written."""
 
+    # Peewee's raw foreign key ids, declared for type checkers.
+    product_id: int
+    customer_id: int | None
+
     id = AutoField()
     sold_at = AwareDateTimeField()
     sold_on = DateField()

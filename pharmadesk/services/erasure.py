@@ -24,6 +24,10 @@ then False): the old pages stay, encrypted, in the file until the next checkpoin
 latest when the last connection closes (SQLite then checkpoints and removes the WAL). The
 window stops its own background readers while erasing, and says so if it still happens.
 
+The real-name register of controlled medicines (services/register.py) is kept by law: its
+lines keep the buyer's name and ID number as written, unlinked from the customer and marked
+kept under that obligation (`LEGAL_HOLDS`); `ErasureResult.kept_by_law` counts them.
+
 The audit log names customers by id only and its details hold field names and counts
 (`audit.record`), so nothing there needs changing, and its hash chain stays whole.
 
@@ -39,7 +43,7 @@ from dataclasses import dataclass
 from peewee import Database
 
 from pharmadesk.errors import NotFound, UsageError
-from pharmadesk.services import audit, search_index
+from pharmadesk.services import audit, register, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
 
@@ -59,12 +63,14 @@ _KEPT_CONSENT = frozenset({
 })  # fmt: skip
 
 LegalHold = Callable[[Context, int], int]
-# Records the law requires the pharmacy to keep whatever the customer asks (the register of
-# controlled and prescription medicines of a later issue) register a hold here: it is
-# called inside the erasure's transaction, before anything is scrubbed, marks that
-# customer's records as kept under a legal obligation (copying what the register must hold
-# into them) and returns how many it kept. No such register exists yet, so none is listed.
-LEGAL_HOLDS: tuple[LegalHold, ...] = ()
+# Records the law requires the pharmacy to keep whatever the customer asks are listed here:
+# each hold is called inside the erasure's transaction, before anything is scrubbed, marks
+# that customer's records as kept under a legal obligation (they hold what the register
+# must hold in their own columns, so unlinking them loses nothing) and returns how many it
+# kept. The hold's module never imports this one, so listing it here makes no cycle.
+LEGAL_HOLDS: tuple[LegalHold, ...] = (
+    register.keep_for_erasure,  # the real-name register of controlled medicines
+)
 
 
 @dataclass(frozen=True)

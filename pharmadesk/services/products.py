@@ -1,7 +1,8 @@
 """Products for the purchase dialog: found by name, pinyin initials or barcode.
 
 A pharmacy's catalogue is small (hundreds to a few thousand items), so matching runs over a
-cached list; the cache is keyed on the product count and refreshed when it changes.
+cached list; the cache is keyed on the product count and refreshed when it changes, or
+when a change that keeps the count (the controlled flag) calls `forget`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class ProductInfo:
     approval_number: str | None
     last_unit_price_fen: int | None
     initials: str
+    controlled: bool = False  # its sales go in the real-name register (services/register.py)
 
 
 _cache: dict[str, tuple[int, list[ProductInfo]]] = {}
@@ -38,17 +40,28 @@ def _load(ctx: Context) -> list[ProductInfo]:
     rows = ctx.db.execute_sql(
         "SELECT p.id, p.name, p.specification, p.category, p.brand, p.barcode, "
         "p.approval_number, (SELECT unit_price_fen FROM purchase WHERE product_id = p.id "
-        "ORDER BY id DESC LIMIT 1) FROM product p ORDER BY p.name"
+        "ORDER BY id DESC LIMIT 1), p.controlled FROM product p ORDER BY p.name"
     ).fetchall()
     products = [
         ProductInfo(
             id=r[0], name=r[1], specification=r[2], category=r[3], brand=r[4], barcode=r[5],
             approval_number=r[6], last_unit_price_fen=r[7], initials=full_and_initials(r[1])[1],
+            controlled=bool(r[8]),
         )
         for r in rows
     ]  # fmt: skip
     _cache[key] = (count, products)
     return products
+
+
+def forget(ctx: Context) -> None:
+    """Drop the cached list of this pharmacy (a product changed but not the count)."""
+    _cache.pop(str(ctx.path), None)
+
+
+def all_products(ctx: Context) -> list[ProductInfo]:
+    """Every product, by name."""
+    return list(_load(ctx))
 
 
 def find(ctx: Context, text: str, *, limit: int = 20) -> list[ProductInfo]:

@@ -12,9 +12,10 @@ from datetime import date, datetime
 
 from pharmadesk.db.models import Customer, Product, Purchase
 from pharmadesk.errors import NotFound, ValidationError
-from pharmadesk.services import audit, loyalty, search_index
+from pharmadesk.services import audit, loyalty, register, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.services.register import BuyerInput
 from pharmadesk.text.normalize import fold
 
 MAX_QUANTITY = 10_000
@@ -35,6 +36,7 @@ class LineInput:
     category: str | None = None
     brand: str | None = None
     barcode: str | None = None
+    batch_no: str = ""  # the real-name register records it for a controlled product
 
 
 @dataclass(frozen=True)
@@ -60,14 +62,21 @@ def transaction_key(receipt: str | None, day: date) -> str:
     return f"receipt:{receipt}" if receipt else f"day:{day.isoformat()}"
 
 
-def find_or_create_product(line: LineInput) -> Product:
+def find_product(line: LineInput) -> Product | None:
+    """The existing product a line names (by barcode, else name and specification)."""
     name, spec = fold(line.product_name), fold(line.specification)
     product = None
     if line.barcode:
         product = Product.get_or_none(Product.barcode == fold(line.barcode))
     if product is None:
         product = Product.get_or_none((Product.name == name) & (Product.specification == spec))
+    return product
+
+
+def find_or_create_product(line: LineInput) -> Product:
+    product = find_product(line)
     if product is None:
+        name, spec = fold(line.product_name), fold(line.specification)
         product = Product.create(
             name=name,
             specification=spec,
@@ -102,16 +111,22 @@ def record(
     source: str = "manual",
     redeem_points: int = 0,
     member_discount: bool = False,
+    buyer: BuyerInput | None = None,
+    override_reason: str | None = None,
 ) -> list[PurchaseLine]:
     """Record one receipt for a customer, with the points it earns; returns its lines.
 
     `member_discount` takes the customer's tier discount off each line; `redeem_points`
     takes points off the receipt (`loyalty.quote` says how much each line then costs).
-    Lines, redemption and earned points are saved together or not at all.
+    A line of a controlled product needs the `buyer` (name and ID number) and its batch
+    number, and the register's per-sale limit holds unless a pharmacist gives an
+    `override_reason` (services/register.py). Lines, redemption, earned points and the
+    register lines are saved together or not at all.
 
     Raises:
-        ValidationError: a line is incomplete or out of range, or the points cannot be
-            redeemed; nothing is saved.
+        ValidationError: a line is incomplete or out of range, the points cannot be
+            redeemed, or the register's check fails; nothing is saved.
+        PermissionRefused: going over the per-sale limit needs a pharmacist.
         NotFound: no such customer.
     """
     require(ctx, Operation.COUNTER)
@@ -127,6 +142,13 @@ def record(
     receipt = fold(receipt) or None
     ids = []
     with ctx.db.atomic():
+        # The real-name register's check is here, at the sale, and only here: an import of
+        # purchases (io/purchase_import.py) is past history, not a sale, so it writes no
+        # register lines and needs no buyer.
+        sale = register.check(
+            ctx, lines, [find_product(line) for line in lines], buyer=buyer,
+            override_reason=override_reason, day=day,
+        )  # fmt: skip
         # Points gone by today are written off first, so they cannot be redeemed.
         loyalty.expire_customer(ctx, customer_id, day)
         priced = loyalty.quote(
@@ -145,12 +167,17 @@ def record(
                 ).execute()
             )  # fmt: skip
         loyalty.write_receipt(ctx, customer_id, ids[0], priced, when, receipt or day.isoformat())
-        search_index.touch(ctx.db, [customer_id], day)
-        audit.record(
-            ctx, "purchase.recorded", customer_id=customer_id, entity="purchase",
-            entity_id=ids[0], details={"lines": len(ids), "points": priced.earn_points,
-                                       "redeemed": priced.redeem_points},
+        registered = register.write(
+            ctx, sale, customer_id=customer_id, purchase_ids=ids, sold_at=when,
+            receipt=receipt, quantities=[line.quantity for line in lines],
         )  # fmt: skip
+        search_index.touch(ctx.db, [customer_id], day)
+        details = {"lines": len(ids), "points": priced.earn_points,
+                   "redeemed": priced.redeem_points}  # fmt: skip
+        if registered:
+            details["register_lines"] = registered
+        audit.record(ctx, "purchase.recorded", customer_id=customer_id, entity="purchase",
+                     entity_id=ids[0], details=details)  # fmt: skip
     return lines_by_id(ctx, ids)
 
 

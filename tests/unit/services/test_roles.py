@@ -20,6 +20,7 @@ from pharmadesk.io import (
     customer_import,
     customer_list_export,
     import_batches,
+    register_export,
     report,
     subject_export,
 )
@@ -38,6 +39,7 @@ from pharmadesk.services import (
     loyalty,
     profile,
     purchases,
+    register,
     reminders,
     retention,
     search,
@@ -77,11 +79,11 @@ TABLE = {
 # and join CALLS below.
 LATER = {
     Operation.MERGE: "#10 merge and unmerge",
-    Operation.OVERRIDE_LIMIT: "#9 the real-name register (being built)",
-    Operation.SEE_ID_NUMBERS: "#9 the real-name register (being built)",
 }
 
 
+CONTROLLED = "新康泰克"  # a controlled medicine: its sales go in the real-name register
+BUYER = register.BuyerInput("张三", "11010519491231002X")
 ACCOUNTS = {OWNER: ("owner", PASSWORD), PHARM: ("li", "pharm-pw"), STAFF: ("wang", "staff-pw")}
 
 
@@ -98,6 +100,8 @@ class Shop:
         assert made is not None
         self.customer_id = made.id
         purchases.record(owner, made.id, [purchases.LineInput("感冒灵颗粒", 1, 1550)])
+        sold = purchases.record(owner, made.id, [purchases.LineInput(CONTROLLED, 1, 2800)])
+        register.set_controlled(owner, sold[0].product_id, True)
         accounts.add(owner, "li", role="pharmacist", password="pharm-pw")
         accounts.add(owner, "wang", role="staff", password="staff-pw")
         owner.close()
@@ -131,6 +135,24 @@ def _reminders(ctx: Context, shop: Shop, tmp: Path) -> None:
 
 def _adjust_points(ctx: Context, shop: Shop, tmp: Path) -> None:
     loyalty.adjust(ctx, shop.customer_id, 20, "a card stamped twice")
+
+
+def _override_limit(ctx: Context, shop: Shop, tmp: Path) -> None:
+    line = purchases.LineInput(CONTROLLED, 3, 2800, batch_no="B1")
+    purchases.record(ctx, shop.customer_id, [line], buyer=BUYER, override_reason="一家人感冒")
+
+
+def _see_id_numbers(ctx: Context, shop: Shop, tmp: Path) -> None:
+    # Reading the register is not an error for other roles, but its ID numbers are masked.
+    line = purchases.LineInput(CONTROLLED, 1, 2800, batch_no="B1")
+    purchases.record(ctx, shop.customer_id, [line], buyer=BUYER)
+    (entry,) = register.entries(ctx, ctx.today(), ctx.today())
+    if entry.id_masked:
+        assert entry.id_number == "110***********002X"
+        raise PermissionRefused("shown masked")
+    assert entry.id_number == BUYER.id_number
+    register_export.write(ctx, tmp / "register.xlsx", start=ctx.today(), end=ctx.today(),
+                          language="en")  # fmt: skip
 
 
 def _counter(ctx: Context, shop: Shop, tmp: Path) -> None:
@@ -236,6 +258,8 @@ CALLS: dict[Operation, list[Call]] = {
     Operation.RESTORE: [_restore],
     Operation.ADJUST_POINTS: [_adjust_points],
     Operation.REMINDERS: [_reminders],
+    Operation.OVERRIDE_LIMIT: [_override_limit],
+    Operation.SEE_ID_NUMBERS: [_see_id_numbers],
 }
 
 
