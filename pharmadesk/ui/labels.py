@@ -50,6 +50,16 @@ def outcome(code: str | None) -> str:
     return _tr(names, code)
 
 
+def reminder_status(code: str) -> str:
+    """A refill reminder's status (reminders.STATUSES)."""
+    names = {
+        "due": QT_TRANSLATE_NOOP("labels", "Due"),
+        "overdue": QT_TRANSLATE_NOOP("labels", "Overdue"),
+        "lapsing": QT_TRANSLATE_NOOP("labels", "Lapsing"),
+    }
+    return _tr(names, code)
+
+
 def consent(code: str | None) -> str:
     names = {
         None: QT_TRANSLATE_NOOP("labels", "Not recorded"),
