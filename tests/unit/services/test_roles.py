@@ -131,6 +131,10 @@ def _import_and_undo(ctx: Context, shop: Shop, tmp: Path) -> None:
 
 def _reminders(ctx: Context, shop: Shop, tmp: Path) -> None:
     reminders.due(ctx)
+    item = reminders.ItemKey(shop.customer_id, "product", "感冒灵颗粒", ctx.today())
+    reminders.log_call(ctx, item, outcome="will_come", summary="明天来")
+    reminders.stop(ctx, shop.customer_id, "product", "感冒灵颗粒", last_purchase=ctx.today())
+    reminders.clear(ctx, shop.customer_id, "product", "感冒灵颗粒")
 
 
 def _adjust_points(ctx: Context, shop: Shop, tmp: Path) -> None:
