@@ -37,6 +37,7 @@ from pharmadesk.services import (
     products,
     profile,
     purchases,
+    register,
     stats,
     vault,
 )
@@ -566,10 +567,13 @@ class MainWindow(QMainWindow):
             price=lambda lines, redeem, discount: loyalty.quote(
                 self.ctx, customer_id, lines, redeem_points=redeem, member_discount=discount
             ),
-            submit=lambda lines, receipt, redeem, discount: purchases.record(
+            submit=lambda lines, receipt, redeem, discount, buyer, reason: purchases.record(
                 self.ctx, customer_id, lines, receipt=receipt, redeem_points=redeem,
-                member_discount=discount,
+                member_discount=discount, buyer=buyer, override_reason=reason,
             ),
+            register_limit=register.limit(self.ctx),
+            may_override=allows(self.ctx.account, Operation.OVERRIDE_LIMIT),
+            today=self.ctx.today(),
             parent=self,
         )  # fmt: skip
         accepted = self.run_dialog(dialog)

@@ -10,6 +10,10 @@ member discount of the customer's tier (a box, ticked when the tier has one), th
 redeem (never more than the balance or the receipt allows) and what they take off, the
 total to pay and the points the receipt earns. All of it comes from `price`, the same quote
 the saved receipt gets, so the dialog holds no rules.
+
+A line of a controlled medicine brings up the real-name register's group (register_group.py):
+the buyer's name and ID number, the line's batch number, and a reason when the packs pass
+the per-sale limit. Save asks there first, and a refusal keeps everything as typed.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -43,18 +48,23 @@ from pharmadesk.services import allergies
 from pharmadesk.services.loyalty import Quote
 from pharmadesk.services.products import ProductInfo
 from pharmadesk.services.purchases import MAX_QUANTITY, LineInput, PurchaseLine
+from pharmadesk.services.register import DEFAULT_LIMIT, BuyerInput
 from pharmadesk.text.normalize import InvalidValue, money_fen
 from pharmadesk.ui.customer_panel import BANNER_STYLE
 from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.models import money
 from pharmadesk.ui.points_model import zhe
+from pharmadesk.ui.register_group import RegisterGroup
 
 ProductFinder = Callable[[str], list[ProductInfo]]
 MAX_TYPED_POINTS = 99_999_999  # what the redeem box takes as typed (the receipt decides)
 # price(lines, redeem_points, member_discount): the receipt as it would be saved.
 Pricer = Callable[[list[LineInput], int, bool], Quote]
-# submit(lines, receipt, redeem_points, member_discount): saves, or raises PharmaDeskError.
-Submitter = Callable[[list[LineInput], str, int, bool], list[PurchaseLine]]
+# submit(lines, receipt, redeem_points, member_discount, buyer, override_reason): saves, or
+# raises PharmaDeskError. `buyer` is None unless a line is of a controlled medicine.
+Submitter = Callable[
+    [list[LineInput], str, int, bool, BuyerInput | None, str | None], list[PurchaseLine]
+]
 
 
 class PurchaseDialog(QDialog):
@@ -67,6 +77,9 @@ class PurchaseDialog(QDialog):
         find_products: ProductFinder,
         price: Pricer | None = None,
         submit: Submitter | None = None,
+        register_limit: int = DEFAULT_LIMIT,
+        may_override: bool = False,
+        today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +93,7 @@ class PurchaseDialog(QDialog):
         self._allergies = allergy_text
         self._product: ProductInfo | None = None
         self.lines: list[LineInput] = []
+        self._controlled: dict[int, ProductInfo] = {}  # id(line) -> its controlled product
         layout = QVBoxLayout(self)
         warnings = []
         if allergy_text:
@@ -105,6 +119,11 @@ class PurchaseDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not cell
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        self.register = RegisterGroup(
+            customer_name=customer_name, limit=register_limit, may_override=may_override,
+            today=today,
+        )  # fmt: skip
+        layout.addWidget(self.register)
         form = QFormLayout()
         self.receipt = QLineEdit()
         self.receipt.setObjectName("receipt")
@@ -231,7 +250,7 @@ class PurchaseDialog(QDialog):
 
     def _set_tab_order(self) -> None:
         chain = [self.product, self.quantity, self.price, self.add_button, self.table, self.receipt,
-                 self.discount, self.redeem, self.buttons]  # fmt: skip
+                 self.discount, self.redeem, *self.register.fields(), self.buttons]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -297,6 +316,7 @@ class PurchaseDialog(QDialog):
             return
         product = self._product if self._product and self._product.name == name else None
         category = product.category if product else None
+        controlled = product if product is not None else self._existing(name)
         conflicts = allergies.conflicts(self._allergies, product_name=name, category=category)
         if conflicts and not self._confirm_allergy(name, conflicts):
             return
@@ -309,12 +329,24 @@ class PurchaseDialog(QDialog):
             barcode=product.barcode if product else None,
         )
         self.lines.append(line)
+        if controlled is not None and controlled.controlled:
+            self._controlled[id(line)] = controlled
         self._append_row(line)
+        self._lines_changed()
         self.product.clear()
         self.price.clear()
         self.quantity.setValue(1)
         self._clear_pick()
         self.product.setFocus()
+
+    def _existing(self, name: str) -> ProductInfo | None:
+        """The product a typed name without a specification is saved as (the service finds
+        it the same way), so a controlled one asks for the register even when not picked."""
+        return next((p for p in self._find(name) if p.name == name and not p.specification), None)
+
+    def _lines_changed(self) -> None:
+        self.register.set_lines(self.lines, self._controlled)
+        self._set_tab_order()
 
     def _confirm_allergy(self, name: str, conflicts: list[str]) -> bool:
         answer = QMessageBox.warning(
@@ -340,9 +372,11 @@ class PurchaseDialog(QDialog):
     def _remove_line(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.lines):
+            self._controlled.pop(id(self.lines[row]), None)
             del self.lines[row]
             self.table.removeRow(row)
             self._update_total()
+            self._lines_changed()
 
     def _update_total(self) -> None:
         if self._price is None:
@@ -410,15 +444,20 @@ class PurchaseDialog(QDialog):
             self.redeem.setFocus()
             self.redeem.selectAll()
             return  # the problem line says how many points can be redeemed
+        if self.register.refuse():
+            return  # the register's group says what it needs, its field has the focus
         if self._submit is not None:
             # Saved from here, so a refusal (the balance changed meanwhile, say) leaves the
             # dialog open with every line as typed.
             try:
                 self.saved = self._submit(
-                    self.lines, self.receipt.text(), self.redeem_points, self.member_discount
-                )
+                    self.register.with_batches(self.lines), self.receipt.text(),
+                    self.redeem_points, self.member_discount, self.register.buyer(),
+                    self.register.reason(),
+                )  # fmt: skip
             except PharmaDeskError as exc:
-                QMessageBox.warning(self, self.tr("Not saved"), _refusal_text(exc))
+                text = self.register.refusal_text(exc) or _refusal_text(exc)
+                QMessageBox.warning(self, self.tr("Not saved"), text)
                 self._update_total()
                 return
         self.accept()
