@@ -167,6 +167,8 @@ _REFUSED = {
     "restore a backup": "只有店主可以恢复备份",
     "see the audit log": "只有店主可以查看审计日志",
     "correct points by hand": "只有店主和药师可以手动调整积分",
+    "sell a controlled medicine over the per-sale limit": "超过每次限购数量须由店主或药师批准",
+    "see ID numbers in the real-name register": "只有店主可以查看实名登记中的完整身份证号",
 }
 
 _ERROR_RULES = rules(

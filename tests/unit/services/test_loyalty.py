@@ -312,7 +312,7 @@ def test_schema_11_keeps_old_entries_and_gives_them_days(tmp_path: Path) -> None
         "(1, 'opening', 300, 'card', '2025-03-01T10:00:00+08:00'), "
         "(1, 'redeemed', -100, '', '2026-02-01T10:00:00+08:00')"
     )
-    assert migrations.migrate(db) == [11]
+    assert migrations.migrate(db, target=11) == [11]
     rows = db.execute_sql(
         "SELECT kind, points, effective_on, expires_on FROM points_entry ORDER BY id"
     ).fetchall()
