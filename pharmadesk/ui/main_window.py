@@ -261,6 +261,10 @@ class MainWindow(QMainWindow):
                                       "actionErase")  # fmt: skip
         self.act_retention = self._action(self.tr("Retention review…"), [], self.show_retention,
                                           "actionRetention")  # fmt: skip
+        self.act_register = self._action(self.tr("Real-name register…"), [], self.show_register,
+                                         "actionRegister")  # fmt: skip
+        self.act_controlled = self._action(self.tr("Controlled medicines…"), [],
+                                           self.show_controlled, "actionControlled")  # fmt: skip
         menus: list[tuple[str, list[QAction | None]]] = [
             (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
                                self.act_history, self.act_export, None, self.act_backup,
@@ -270,7 +274,8 @@ class MainWindow(QMainWindow):
                                    None, self.act_customer_data, self.act_erase]),
             (self.tr("&View"), [self.act_follow_ups, self.act_all_purchases, self.act_charts]),
             (self.tr("&Tools"), [self.act_fields, self.act_settings, self.act_loyalty, None,
-                                self.act_accounts, self.act_audit, self.act_retention]),
+                                self.act_accounts, self.act_audit, self.act_retention, None,
+                                self.act_register, self.act_controlled]),
         ]  # fmt: skip
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
@@ -379,6 +384,7 @@ class MainWindow(QMainWindow):
         for action, allowed, why_not in self._role_rules():
             action.setEnabled(allowed)
             action.setToolTip("" if allowed else why_not)  # "": the entry's own text
+        self.act_controlled.setVisible(allows(self.ctx.account, Operation.MANAGE))
         has_customer = self.customer_id is not None
         # Offered once anything is typed, valid or not: a refused save shows what is wrong.
         self.act_save.setEnabled(self.form.is_dirty())
@@ -776,6 +782,18 @@ class MainWindow(QMainWindow):
         from pharmadesk.ui.audit_viewer import AuditLogDialog
 
         self.run_dialog(AuditLogDialog(self.ctx, self, runner=self._runner))
+
+    def show_register(self) -> None:
+        from pharmadesk.ui.register_window import RegisterWindow
+
+        self.run_dialog(RegisterWindow(self.ctx, self, runner=self._runner))
+
+    def show_controlled(self) -> None:
+        if not allows(self.ctx.account, Operation.MANAGE):
+            return
+        from pharmadesk.ui.controlled_products_dialog import ControlledProductsDialog
+
+        self.run_dialog(ControlledProductsDialog(self.ctx, self))
 
     def _after_owner_dialog(self) -> None:
         # The auto-lock time may have changed.
