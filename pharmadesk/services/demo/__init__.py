@@ -7,6 +7,11 @@ what makes 200,000 customers and about 2,000,000 purchase lines a matter of minu
 
 Each receipt is priced and earns or redeems points as the counter would under the default
 loyalty rules (`points`), so balances, tiers and expiring points follow from the purchases.
+
+A few customers (drawn from a random stream of their own, so no other draw moves) also
+bought the controlled cold medicine on one of their winter visits; each such line has its
+real-name register line, with the customer's name and a synthetic ID number that passes
+the GB 11643 check (area 330106, their birth date, a made-up sequence).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from pharmadesk.services import audit, consents, loyalty, search_index, settings
+from pharmadesk.services import audit, consents, id_numbers, loyalty, search_index, settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.demo import catalogue, people, points, visits
 from pharmadesk.services.demo.people import MobileBook, Person
@@ -53,9 +58,16 @@ _INTERACTION_SQL = (
     "follow_up_due, user_id, done_at, done_by_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _PRODUCT_SQL = (
-    "INSERT INTO product (id, name, specification, category, brand, barcode, approval_number) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO product (id, name, specification, category, brand, barcode, approval_number, "
+    "controlled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_REGISTER_SQL = (
+    "INSERT INTO controlled_sale (sold_at, sold_on, purchase_id, receipt, product_id, "
+    "product_name, specification, batch_no, quantity, buyer_name, id_number, customer_id, "
+    "user_id, staff_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+CONTROLLED_BUYERS = 0.015  # the share of customers who bought a controlled medicine once
+WINTER = (11, 12, 1, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,7 @@ class DemoStats:
     open_follow_ups: int
     planted_duplicates: int
     points_entries: int
+    register_lines: int = 0
 
 
 def populate(
@@ -79,7 +92,7 @@ def populate(
     """Fill an empty pharmacy with `customers` synthetic customers (at least the documented
     ones) and their last 24 months, as if the demo were made on `today`."""
     rng = random.Random(seed)
-    writer = _Writer(ctx, today, random.Random(f"points {seed}"))
+    writer = _Writer(ctx, today, random.Random(f"points {seed}"), random.Random(f"register {seed}"))
     writer.add_products()
     group = people.documented(today)
     first_random_id = writer.next_id + len(group)
@@ -125,6 +138,7 @@ def populate(
             open_follow_ups=writer.open_follow_ups,
             planted_duplicates=len(pairs),
             points_entries=writer.points_entries,
+            register_lines=writer.register_lines,
         )
         audit.record(ctx, "demo.populated", details={"customers": customers, "seed": seed})
     return stats
@@ -138,10 +152,15 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
 class _Writer:
     """Turns people into rows and writes them, one transaction per chunk."""
 
-    def __init__(self, ctx: Context, today: date, points_rng: random.Random) -> None:
+    def __init__(
+        self, ctx: Context, today: date, points_rng: random.Random, register_rng: random.Random
+    ) -> None:
         self.ctx = ctx
         self.today = today
         self.points_rng = points_rng  # who redeems, and how much: not the people's draws
+        self.register_rng = register_rng  # who bought a controlled medicine: nor these
+        self.register_lines = 0
+        self.register_rows: list[tuple[Any, ...]] = []
         self.next_id = _next_id(ctx, "customer")
         self.next_line_id = _next_id(ctx, "purchase")
         # name -> (id, price in fen, whether it earns points)
@@ -154,10 +173,12 @@ class _Writer:
 
     def add_products(self) -> None:
         rows = []
-        for number, product in enumerate(catalogue.PRODUCTS, start=1):
+        shelf = [*catalogue.PRODUCTS, *catalogue.CONTROLLED]
+        for number, product in enumerate(shelf, start=1):
             approval = f"国药准字{product.approval}" if product.approval else None
+            controlled = int(product in catalogue.CONTROLLED)
             rows.append((number, product.name, product.specification, product.category,
-                         product.brand, _barcode(number), approval))  # fmt: skip
+                         product.brand, _barcode(number), approval, controlled))  # fmt: skip
             earns = points.RULES.earns(product.category)
             self.products[product.name] = (number, product.price_fen, earns)
         with self.ctx.db.atomic():
@@ -176,7 +197,7 @@ class _Writer:
             customer_id = self.next_id
             self.next_id += 1
             ids.append(customer_id)
-            trips = self._visits(rng, person)
+            trips = self._with_controlled(person, self._visits(rng, person))
             chats = visits.contacts(rng, person, [trip.at.date() for trip in trips], self.today)
             last_active = max(
                 [person.registered_on, *(trip.at.date() for trip in trips)]
@@ -200,7 +221,9 @@ class _Writer:
             redeems = person.pattern != people.DOCUMENTED and self.points_rng.random() < REDEEMERS
             account = Account(customer_id, owner, redeems=redeems, planned=person.redemptions)
             for trip in trips:
-                purchase_rows.extend(self._lines(customer_id, trip, owner, account))
+                lines = self._lines(customer_id, trip, owner, account)
+                purchase_rows.extend(lines)
+                self._register(person, customer_id, trip, lines)
             account.expire(self.today)
             points_rows.extend(account.rows)
             for chat in chats:
@@ -216,13 +239,54 @@ class _Writer:
             cursor.executemany(_PURCHASE_SQL, purchase_rows)
             cursor.executemany(points.INSERT_SQL, points_rows)
             cursor.executemany(_INTERACTION_SQL, contact_rows)
+            cursor.executemany(_REGISTER_SQL, self.register_rows)
             key_rows.sort()  # in key order, the WITHOUT ROWID index is filled page by page
             cursor.executemany(search_index.INSERT_SQL, key_rows)
         self.customers += len(customer_rows)
         self.lines += len(purchase_rows)
         self.interactions += len(contact_rows)
         self.points_entries += len(points_rows)
+        self.register_lines += len(self.register_rows)
+        self.register_rows = []
         return ids if return_ids else len(ids)
+
+    def _with_controlled(self, person: Person, trips: list[Visit]) -> list[Visit]:
+        """The trips, one winter visit of a few customers with a controlled medicine added."""
+        buys = self.register_rng.random() < CONTROLLED_BUYERS
+        winter = [n for n, trip in enumerate(trips) if trip.at.month in WINTER]
+        if not buys or person.pattern == people.DOCUMENTED or not winter:
+            return trips
+        chosen = self.register_rng.choice(winter)
+        product = self.register_rng.choice(catalogue.CONTROLLED)
+        line = visits.Line(product.name, self.register_rng.choice((1, 1, 2)))
+        trips[chosen] = Visit(trips[chosen].at, (*trips[chosen].lines, line))
+        return trips
+
+    def _register(
+        self, person: Person, customer_id: int, trip: Visit, rows: list[tuple[Any, ...]]
+    ) -> None:
+        """The register lines of a receipt's controlled lines (`rows`: its purchase rows)."""
+        for line, row in zip(trip.lines, rows, strict=True):
+            product = next((p for p in catalogue.CONTROLLED if p.name == line.product), None)
+            if product is None:
+                continue
+            purchase_id, product_id, at, on, receipt = row[0], row[2], row[3], row[4], row[8]
+            batch = f"{trip.at.year - 1}{self.register_rng.randrange(1, 13):02d}" + (
+                f"{self.register_rng.randrange(1, 100):02d}"
+            )  # fmt: skip
+            self.register_rows.append((
+                at, on, purchase_id, receipt, product_id, product.name, product.specification,
+                batch, line.quantity, person.name, self._id_number(person), customer_id,
+                self.ctx.account.id, self.ctx.account.name,
+            ))  # fmt: skip
+
+    def _id_number(self, person: Person) -> str:
+        """A synthetic ID number: the demo's area, the birth date, a made-up sequence whose
+        last digit is odd for men and even for women (as GB 11643 has it), the check."""
+        born = person.birth_date or date(person.birth_year or 1970, 1, 1)
+        sequence = self.register_rng.randrange(0, 50) * 2 + (1 if person.gender == "M" else 0)
+        body = f"{catalogue.ID_AREA}{born:%Y%m%d}{sequence:03d}"
+        return body + id_numbers.check_character(body)
 
     def _visits(self, rng: random.Random, person: Person) -> list[Visit]:
         """The person's visits in the order they happened (the points follow that order)."""

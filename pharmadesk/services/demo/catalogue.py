@@ -86,6 +86,15 @@ PRODUCTS: tuple[DemoProduct, ...] = (
     DemoProduct("医用酒精", "75%×500ml", DEVICES, "海氏海诺", 890),
 )
 
+# Controlled medicines (compound preparations containing pseudoephedrine): kept off the
+# shelf the random baskets draw from, since each sale of one needs a real-name register line
+# (the demo adds a few, see demo/__init__.py), and so that adding one shifts no other draw.
+CONTROLLED: tuple[DemoProduct, ...] = (
+    DemoProduct("新康泰克 复方盐酸伪麻黄碱缓释胶囊", "10粒", COLD, "新康泰克", 2380, "winter"),
+)
+# Where the demo's synthetic ID numbers say their holders were registered (杭州市西湖区).
+ID_AREA = "330106"
+
 # The long-term medicine of each chronic condition the demo gives its customers.
 CHRONIC_MEDICINES: dict[str, tuple[str, ...]] = {
     "高血压": ("苯磺酸氨氯地平片", "硝苯地平控释片", "缬沙坦胶囊"),
