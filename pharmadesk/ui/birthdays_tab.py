@@ -51,7 +51,7 @@ from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
-SAMPLES = ("2026-11-22 (Sun)", "100", "欧阳秀英", "13812345678", "银卡", "12,345",
+SAMPLES = ("2026-11-22 (Sun)", "100", "欧阳秀英", "13812345678", "Standard", "12,345",
            "✓ Greeted")  # fmt: skip
 GREETED_COLOUR = QColor("#1b6e20")
 OUTCOMES = ("sent", "reached", "no_answer")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -78,7 +78,7 @@ class TemplatesDialog(QDialog):
         self.editor.setObjectName("templateEditor")
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._preview)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.editor, 2)
         layout.addLayout(self._placeholders())
         layout.addWidget(self._preview_box())
         self.status = QLabel()
@@ -142,6 +142,8 @@ class TemplatesDialog(QDialog):
         self.preview = QLabel()
         self.preview.setObjectName("templatePreview")
         self.preview.setWordWrap(True)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview.setMinimumHeight(self.fontMetrics().height() * 5)
         column.addWidget(self.preview)
         return box
 
@@ -156,8 +158,11 @@ class TemplatesDialog(QDialog):
         )
         self.save_button.setObjectName("templateSave")
         self.save_button.clicked.connect(self.save)
-        for button in (self.reset_button, self.save_button):
+        # Enter in the editor or the search box must never close the dialog or save.
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        for button in (self.reset_button, self.save_button, close):
             button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.rejected.connect(self.reject)
         return buttons
 

@@ -135,3 +135,11 @@ def test_leaving_a_changed_template_asks_first(
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     assert errors == []
     assert dialog.editor.toPlainText() == templates.default("birthday", "zh_CN")
+
+
+def test_enter_in_the_search_box_does_not_close_the_dialog(
+    qtbot: QtBot, dialog: TemplatesDialog
+) -> None:
+    qtbot.keyClicks(dialog.search_box, "13812345678")
+    qtbot.keyClick(dialog.search_box, Qt.Key.Key_Return)
+    assert dialog.isVisible()
