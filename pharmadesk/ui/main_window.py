@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -60,6 +61,9 @@ from pharmadesk.ui.purchase_dialog import PurchaseDialog
 from pharmadesk.ui.search_panel import SearchPanel
 from pharmadesk.ui.tasks import BackgroundRunner
 
+if TYPE_CHECKING:
+    from pharmadesk.ui.reminders_window import RemindersWindow
+
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_SPLITTER = "window/splitter"
 LOCK_POLL_MS = 50
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self.state = OPEN
         self.customer_id: int | None = None
         self._all_purchases: AllPurchasesWindow | None = None
+        self._reminders: RemindersWindow | None = None
         self._record: customers.CustomerRecord | None = None
         self._counter: CounterPage | None = None
         self._pharmacy = ""
@@ -227,6 +232,8 @@ class MainWindow(QMainWindow):
             self.tr("All purchases"), ["Ctrl+Shift+P"], self.show_all_purchases,
             "actionAllPurchases",
         )  # fmt: skip
+        self.act_reminders = self._action(self.tr("Reminders"), ["Ctrl+R"], self.show_reminders,
+                                          "actionReminders")  # fmt: skip
         self.act_fields = self._action(self.tr("Custom fields…"), [], self.edit_custom_fields,
                                        "actionCustomFields")  # fmt: skip
         self.act_settings = self._action(self.tr("Settings…"), [], self.show_settings,
@@ -265,6 +272,8 @@ class MainWindow(QMainWindow):
                                          "actionRegister")  # fmt: skip
         self.act_controlled = self._action(self.tr("Controlled medicines…"), [],
                                            self.show_controlled, "actionControlled")  # fmt: skip
+        self.act_templates = self._action(self.tr("Message templates…"), [], self.show_templates,
+                                          "actionTemplates")  # fmt: skip
         menus: list[tuple[str, list[QAction | None]]] = [
             (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
                                self.act_history, self.act_export, None, self.act_backup,
@@ -272,8 +281,10 @@ class MainWindow(QMainWindow):
                                self.act_lock, self.act_quit]),
             (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction,
                                    None, self.act_customer_data, self.act_erase]),
-            (self.tr("&View"), [self.act_follow_ups, self.act_all_purchases, self.act_charts]),
-            (self.tr("&Tools"), [self.act_fields, self.act_settings, self.act_loyalty, None,
+            (self.tr("&View"), [self.act_follow_ups, self.act_reminders, self.act_all_purchases,
+                               self.act_charts]),
+            (self.tr("&Tools"), [self.act_fields, self.act_settings, self.act_loyalty,
+                                self.act_templates, None,
                                 self.act_accounts, self.act_audit, self.act_retention, None,
                                 self.act_register, self.act_controlled]),
         ]  # fmt: skip
@@ -290,7 +301,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         for action in (self.act_new, self.act_save, self.act_purchase, self.act_interaction,
                        self.act_import, self.act_export, self.act_charts, self.act_follow_ups,
-                       self.act_settings, self.act_lock):  # fmt: skip
+                       self.act_reminders, self.act_settings, self.act_lock):  # fmt: skip
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
@@ -333,6 +344,19 @@ class MainWindow(QMainWindow):
         self._all_purchases.raise_()
         self._all_purchases.activateWindow()
         self._all_purchases.table.setFocus()
+
+    def show_reminders(self) -> None:
+        """Refills due, birthdays and win-back calls (Ctrl+R); each list loads in the
+        background when its tab is first looked at."""
+        if self._reminders is None:
+            from pharmadesk.ui.reminders_window import RemindersWindow
+
+            self._reminders = RemindersWindow(self.ctx, self._runner, self)
+            self._reminders.customer_chosen.connect(self._open_from_elsewhere)
+            self._reminders.show_tab(0)
+        self._reminders.show()
+        self._reminders.raise_()
+        self._reminders.activateWindow()
 
     def show_dashboard(self) -> None:
         """The dashboard (Ctrl+Shift+D: owner and pharmacists); matplotlib loads only when it
@@ -385,6 +409,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(allowed)
             action.setToolTip("" if allowed else why_not)  # "": the entry's own text
         self.act_controlled.setVisible(allows(self.ctx.account, Operation.MANAGE))
+        self.act_templates.setVisible(allows(self.ctx.account, Operation.MANAGE))
         has_customer = self.customer_id is not None
         # Offered once anything is typed, valid or not: a refused save shows what is wrong.
         self.act_save.setEnabled(self.form.is_dirty())
@@ -788,6 +813,14 @@ class MainWindow(QMainWindow):
 
         self.run_dialog(RegisterWindow(self.ctx, self, runner=self._runner))
 
+    def show_templates(self) -> None:
+        """The owner's message templates for reminders, birthdays and win-back calls."""
+        if not allows(self.ctx.account, Operation.MANAGE):
+            return
+        from pharmadesk.ui.templates_dialog import TemplatesDialog
+
+        self.run_dialog(TemplatesDialog(self.ctx, self._runner, self))
+
     def show_controlled(self) -> None:
         if not allows(self.ctx.account, Operation.MANAGE):
             return
@@ -897,6 +930,7 @@ class MainWindow(QMainWindow):
     def _drop_windows(self) -> None:
         """Delete every window of this one: dashboard, all purchases, dialogs run before."""
         self._all_purchases = None
+        self._reminders = None
         kinds = (Qt.WindowType.Window, Qt.WindowType.Dialog)
         for widget in self.findChildren(QWidget):
             if widget.isWindow() and widget.windowType() in kinds:

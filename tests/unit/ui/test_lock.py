@@ -32,6 +32,7 @@ from pharmadesk.ui.main_window import LOCKED, LOCKING, MainWindow
 from pharmadesk.ui.tasks import BackgroundRunner
 from tests.conftest import PASSWORD, FakeClock
 from tests.unit.ui.conftest import focused, press, type_text, when_modal
+from tests.unit.ui.test_reminders_in_main_window import due_customer
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 # What the `people` fixture put on file: names, mobiles, an allergy.
@@ -446,3 +447,17 @@ def test_a_note_of_several_lines_is_shown_whole(qtbot: QtBot) -> None:
     needed = screen.message.heightForWidth(CARD_WIDTH - 2 * CARD_MARGIN)
     assert needed > screen.message.fontMetrics().height() * 2  # several lines
     assert screen.message.height() >= needed
+
+
+def test_locking_closes_the_reminders_window_with_its_names(
+    qtbot: QtBot, window: MainWindow, pharmacy: Context, clock: FakeClock
+) -> None:
+    due_customer(pharmacy, clock)
+    window.show_reminders()
+    reminders = window._reminders
+    assert reminders is not None
+    qtbot.waitUntil(lambda: reminders.refills.model.rowCount() == 1, timeout=5000)
+    window.lock()
+    wait_locked(qtbot, window)
+    assert window._reminders is None
+    assert not [trace for trace in customer_traces() if "张三丰" in trace]
