@@ -251,7 +251,7 @@
 <context>
     <name>AdjustPointsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="+100"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="+99"/>
         <source>Correct points</source>
         <translation>Correct points</translation>
     </message>
@@ -886,6 +886,208 @@
     </message>
 </context>
 <context>
+    <name>BirthdayTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="+66"/>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turns</source>
+        <translation>Turns</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Greeting</source>
+        <translation>Greeting</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✓ Greeted</source>
+        <translation>✓ Greeted</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdaysTab</name>
+    <message>
+        <location line="+60"/>
+        <source>G&amp;reeting (from the template; you may edit it before copying)</source>
+        <translation>G&amp;reeting (from the template; you may edit it before copying)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This &amp;week, Monday to Sunday (%1 – %2)</source>
+        <translation>This &amp;week, Monday to Sunday (%1 – %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This &amp;month (%1 – %2)</source>
+        <translation>This &amp;month (%1 – %2)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Copy greeting</source>
+        <translation>&amp;Copy greeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log greeting…</source>
+        <translation>&amp;Log greeting…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open customer</source>
+        <translation>&amp;Open customer</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The birthdays could not be loaded: %1</source>
+        <translation>The birthdays could not be loaded: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, %2 greeted.</source>
+        <translation>%1, %2 greeted.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln birthday(s)</source>
+        <translation>
+            <numerusform>%Ln birthday</numerusform>
+            <numerusform>%Ln birthdays</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The greeting could not be written: %1</source>
+        <translation>The greeting could not be written: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Greeting copied.</source>
+        <translation>Greeting copied.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Birthday greeting: %1</source>
+        <translation>Birthday greeting: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The greeting was not logged: %1</source>
+        <translation>The greeting was not logged: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday greeting</source>
+        <translation>Birthday greeting</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/call_dialog.py" line="+51"/>
+        <source>Call %1</source>
+        <translation>Call %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No mobile on file</source>
+        <translation>No mobile on file</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hannel</source>
+        <translation>C&amp;hannel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+32"/>
@@ -1229,6 +1431,85 @@
     </message>
 </context>
 <context>
+    <name>ControlledProductsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/controlled_products_dialog.py" line="+42"/>
+        <location line="+70"/>
+        <source>Controlled medicines</source>
+        <translation>Controlled medicines</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Find a product: name, pinyin initials or barcode</source>
+        <translation>Find a product: name, pinyin initials or barcode</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Controlled</source>
+        <translation>Controlled</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Specification</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> packs</source>
+        <translation> packs</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sales of a controlled medicine need the buyer&apos;s name, ID number and the batch in the real-name register, and at most the limit below per sale unless a pharmacist gives a reason.</source>
+        <translation>Sales of a controlled medicine need the buyer&apos;s name, ID number and the batch in the real-name register, and at most the limit below per sale unless a pharmacist gives a reason.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Per-sale &amp;limit of one product</source>
+        <translation>Per-sale &amp;limit of one product</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Close without saving the changes?</source>
+        <translation>Close without saving the changes?</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Nothing changed.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is now controlled</source>
+        <translation>%1 is now controlled</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is no longer controlled</source>
+        <translation>%1 is no longer controlled</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the per-sale limit is now %1 packs (was %2)</source>
+        <translation>the per-sale limit is now %1 packs (was %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved: %1.</source>
+        <translation>Saved: %1.</translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -1473,7 +1754,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+79"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+78"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1513,7 +1794,7 @@
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
@@ -1736,7 +2017,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/export_dialog.py" line="+97"/>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
         <location line="+191"/>
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
@@ -2012,6 +2293,29 @@
             <numerusform>%Ln overdue</numerusform>
             <numerusform>%Ln overdue</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GreetingDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="-215"/>
+        <source>Birthday on %1, turns %2</source>
+        <translation>Birthday on %1, turns %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Birthday greeting for %1</source>
+        <translation>Birthday greeting for %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Optional, e.g. a gift or a discount</source>
+        <translation>Optional, e.g. a gift or a discount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday &amp;offer</source>
+        <translation>Birthday &amp;offer</translation>
     </message>
 </context>
 <context>
@@ -2662,7 +2966,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+214"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+220"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -2697,7 +3001,7 @@
         <translation>All purchases</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Custom fields…</source>
         <translation>Custom fields…</translation>
     </message>
@@ -2732,17 +3036,22 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+66"/>
         <source>Only the owner can change custom fields</source>
         <translation>Only the owner can change custom fields</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-65"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-18"/>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Loyalty rules…</source>
         <translation>Loyalty rules…</translation>
     </message>
@@ -2787,6 +3096,21 @@
         <translation>Retention review…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Real-name register…</source>
+        <translation>Real-name register…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Controlled medicines…</source>
+        <translation>Controlled medicines…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message templates…</source>
+        <translation>Message templates…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
@@ -2802,12 +3126,12 @@
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
@@ -2862,7 +3186,7 @@
         <translation>Only the owner reviews how long data is kept</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+96"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -2904,12 +3228,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-69"/>
         <source>Possible duplicate</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -2929,7 +3253,7 @@
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>A purchase being entered was not saved.</source>
         <translation>A purchase being entered was not saved.</translation>
     </message>
@@ -2964,7 +3288,7 @@
         <translation>The customer was erased.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+106"/>
         <source>Locked.</source>
         <translation>Locked.</translation>
     </message>
@@ -2989,7 +3313,7 @@
         <translation>%1&apos;s unsaved changes to %2 were discarded.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>While the window was locked</source>
         <translation>While the window was locked</translation>
     </message>
@@ -3323,7 +3647,7 @@
         <translation>Correct points…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>none</source>
         <translation>none</translation>
     </message>
@@ -3490,12 +3814,12 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+73"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+86"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Allergies: %1</source>
         <translation>Allergies: %1</translation>
     </message>
@@ -3511,12 +3835,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-81"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
@@ -3526,7 +3850,7 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Receipt number (optional)</source>
         <translation>Receipt number (optional)</translation>
     </message>
@@ -3607,7 +3931,7 @@
         <translation>Enter the unit price</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Possible allergy</source>
         <translation>Possible allergy</translation>
     </message>
@@ -3621,7 +3945,7 @@ Add it anyway?</source>
 Add it anyway?</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>At most %1 points can be redeemed on this receipt.</source>
         <translation>At most %1 points can be redeemed on this receipt.</translation>
     </message>
@@ -3636,7 +3960,7 @@ Add it anyway?</translation>
         <translation>Add at least one line</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
@@ -3768,6 +4092,421 @@ Add it anyway?</translation>
         <location line="+2"/>
         <source>Keep this page somewhere safe, away from the PC. With this code a new owner password can be set (pharmadesk users recover). A newer code replaces it.</source>
         <translation>Keep this page somewhere safe, away from the PC. With this code a new owner password can be set (pharmadesk users recover). A newer code replaces it.</translation>
+    </message>
+</context>
+<context>
+    <name>RefillTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/refills_tab.py" line="+69"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 · called today</source>
+        <translation>%1 · called today</translation>
+    </message>
+</context>
+<context>
+    <name>RefillsTab</name>
+    <message>
+        <location line="+52"/>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due within the &amp;next</source>
+        <translation>Due within the &amp;next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Call…</source>
+        <translation>&amp;Call…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Snooze…</source>
+        <translation>&amp;Snooze…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Do not remind</source>
+        <translation>&amp;Do not remind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open customer</source>
+        <translation>&amp;Open customer</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The reminders could not be loaded: %1</source>
+        <translation>The reminders could not be loaded: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%Ln reminder(s) listed</source>
+        <translation>
+            <numerusform>%Ln reminder listed</numerusform>
+            <numerusform>%Ln reminders listed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Refill reminder about %1: %2</source>
+        <translation>Refill reminder about %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Snooze</source>
+        <translation>Snooze</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show this reminder again in how many days?</source>
+        <translation>Show this reminder again in how many days?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Do not remind</source>
+        <translation>Do not remind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never remind %1 of %2 again?</source>
+        <translation>Never remind %1 of %2 again?</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterGroup</name>
+    <message>
+        <location filename="../../pharmadesk/ui/register_group.py" line="+40"/>
+        <source>Real-name register</source>
+        <translation>Real-name register</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Controlled medicine: the law requires the buyer&apos;s name and ID number.</source>
+        <translation>Controlled medicine: the law requires the buyer&apos;s name and ID number.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>18 characters, as on the ID card</source>
+        <translation>18 characters, as on the ID card</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Buyer&apos;s &amp;name</source>
+        <translation>Buyer&apos;s &amp;name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ID number</source>
+        <translation>&amp;ID number</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why this sale needs more packs</source>
+        <translation>Why this sale needs more packs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Override &amp;reason</source>
+        <translation>Override &amp;reason</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Batch of %1 × %2</source>
+        <translation>Batch of %1 × %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: more than %2 packs per sale. Give the reason to go over the limit.</source>
+        <translation>%1: more than %2 packs per sale. Give the reason to go over the limit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: more than %2 packs per sale needs a pharmacist&apos;s approval.</source>
+        <translation>%1: more than %2 packs per sale needs a pharmacist&apos;s approval.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 of 18 characters</source>
+        <translation>%1 of 18 characters</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Valid ID number (born %1)</source>
+        <translation>Valid ID number (born %1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the buyer&apos;s ID number.</source>
+        <translation>Enter the buyer&apos;s ID number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An ID number has 18 characters; this one has %1.</source>
+        <translation>An ID number has 18 characters; this one has %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An ID number is 17 digits, then a digit or X.</source>
+        <translation>An ID number is 17 digits, then a digit or X.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters 7 to 14 are not a possible birth date.</source>
+        <translation>Characters 7 to 14 are not a possible birth date.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The birth date in the ID number is before 1900.</source>
+        <translation>The birth date in the ID number is before 1900.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The birth date in the ID number is in the future.</source>
+        <translation>The birth date in the ID number is in the future.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check digit is wrong: the last character should be %1. Check the number.</source>
+        <translation>The check digit is wrong: the last character should be %1. Check the number.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+29"/>
+        <source>Enter the buyer&apos;s name as on the ID card.</source>
+        <translation>Enter the buyer&apos;s name as on the ID card.</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Enter the batch number of %1.</source>
+        <translation>Enter the batch number of %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>A pharmacist must approve going over the limit.</source>
+        <translation>A pharmacist must approve going over the limit.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Give the reason for going over the limit.</source>
+        <translation>Give the reason for going over the limit.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The buyer&apos;s ID number is missing or not valid.</source>
+        <translation>The buyer&apos;s ID number is missing or not valid.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each controlled line needs its batch number.</source>
+        <translation>Each controlled line needs its batch number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More than %1 packs per sale needs a pharmacist&apos;s reason.</source>
+        <translation>More than %1 packs per sale needs a pharmacist&apos;s reason.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/register_window.py" line="+52"/>
+        <source>Real-name register</source>
+        <translation>Real-name register</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ID numbers are shown masked: only the owner sees them in full.</source>
+        <translation>ID numbers are shown masked: only the owner sees them in full.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Specification</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packs</source>
+        <translation>Packs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Buyer</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override reason</source>
+        <translation>Override reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The first day comes after the last day.</source>
+        <translation>The first day comes after the last day.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Lines in the register: %1</source>
+        <translation>Lines in the register: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept under a legal obligation (customer erased)</source>
+        <translation>Kept under a legal obligation (customer erased)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Real-name register %1 to %2</source>
+        <translation>Real-name register %1 to %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the register</source>
+        <translation>Export the register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Register lines exported: %1, to %2.</source>
+        <translation>Register lines exported: %1, to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/reminders_window.py" line="+37"/>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Refills due</source>
+        <translation>&amp;Refills due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Birthdays</source>
+        <translation>&amp;Birthdays</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Win-back</source>
+        <translation>&amp;Win-back</translation>
     </message>
 </context>
 <context>
@@ -4218,6 +4957,174 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/templates_dialog.py" line="+41"/>
+        <source>Refill reminder</source>
+        <translation>Refill reminder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday greeting</source>
+        <translation>Birthday greeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win-back call</source>
+        <translation>Win-back call</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due day</source>
+        <translation>Due day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy</source>
+        <translation>Pharmacy</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+125"/>
+        <location line="+38"/>
+        <location line="+8"/>
+        <source>Message templates</source>
+        <translation>Message templates</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Insert:</source>
+        <translation>Insert:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name, mobile or member code</source>
+        <translation>Name, mobile or member code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;ustomer</source>
+        <translation>C&amp;ustomer</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Reset to default</source>
+        <translation>&amp;Reset to default</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The template was changed but not saved. Discard the changes?</source>
+        <translation>The template was changed but not saved. Discard the changes?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The built-in template.</source>
+        <translation>The built-in template.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pharmacy&apos;s own template.</source>
+        <translation>The pharmacy&apos;s own template.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The built-in template is back in the editor: Save keeps it.</source>
+        <translation>The built-in template is back in the editor: Save keeps it.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The template was not saved: %1</source>
+        <translation>The template was not saved: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A template cannot be empty.</source>
+        <translation>A template cannot be empty.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A { or } belongs to no placeholder. Write {{ or }} for a brace itself.</source>
+        <translation>A { or } belongs to no placeholder. Write {{ or }} for a brace itself.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown placeholder: %1.
+The placeholders are: %2.</source>
+        <translation>Unknown placeholder: %1.
+The placeholders are: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template holds at most %1 characters.</source>
+        <translation>A template holds at most %1 characters.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No preview: %1</source>
+        <translation>No preview: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find a customer above to see the message with their data.</source>
+        <translation>Find a customer above to see the message with their data.</translation>
+    </message>
+</context>
+<context>
     <name>UnexpectedError</name>
     <message>
         <location filename="../../pharmadesk/ui/unexpected.py" line="+19"/>
@@ -4296,6 +5203,155 @@ Add it anyway?</translation>
         <location line="+2"/>
         <source>Restore it from your last backup.</source>
         <translation>Restore it from your last backup.</translation>
+    </message>
+</context>
+<context>
+    <name>WinbackTab</name>
+    <message>
+        <location filename="../../pharmadesk/ui/winback_tab.py" line="+131"/>
+        <source>Customers at risk or lost by the lifecycle stages of the charts, who agreed to be contacted; the largest spend in the last 12 months first.</source>
+        <translation>Customers at risk or lost by the lifecycle stages of the charts, who agreed to be contacted; the largest spend in the last 12 months first.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Call…</source>
+        <translation>&amp;Call…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open customer</source>
+        <translation>&amp;Open customer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+105"/>
+        <source>%Ln customer(s) to win back.</source>
+        <translation>
+            <numerusform>%Ln customer to win back.</numerusform>
+            <numerusform>%Ln customers to win back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>The list could not be loaded: %1</source>
+        <translation>The list could not be loaded: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: last visit %2, %3 days ago.</source>
+        <translation>%1: last visit %2, %3 days ago.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Usually buys %1.</source>
+        <translation>Usually buys %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 in the last 12 months.</source>
+        <translation>%1 in the last 12 months.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Win-back call: %1</source>
+        <translation>Win-back call: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The call was not logged: %1</source>
+        <translation>The call was not logged: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win-back call</source>
+        <translation>Win-back call</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>win-back %1.xlsx</source>
+        <translation>win-back %1.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Export the win-back list</source>
+        <translation>Export the win-back list</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%Ln customer(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln customer exported to %1.</numerusform>
+            <numerusform>%Ln customers exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The list was not exported: %1</source>
+        <translation>The list was not exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WinbackTableModel</name>
+    <message>
+        <location line="-236"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days since</source>
+        <translation>Days since</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usual categories</source>
+        <translation>Usual categories</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>12-month value</source>
+        <translation>12-month value</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 · called today</source>
+        <translation>%1 · called today</translation>
     </message>
 </context>
 <context>
@@ -4407,6 +5463,31 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Birthday greeting logged</source>
+        <translation>Birthday greeting logged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder ended: medicine stopped</source>
+        <translation>Reminder ended: medicine stopped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder ended: do not remind</source>
+        <translation>Reminder ended: do not remind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder snoozed</source>
+        <translation>Reminder snoozed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder change undone</source>
+        <translation>Reminder change undone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -4439,6 +5520,26 @@ Add it anyway?</translation>
         <location line="+1"/>
         <source>Customers listed (command line)</source>
         <translation>Customers listed (command line)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win-back list exported</source>
+        <translation>Win-back list exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Real-name register exported</source>
+        <translation>Real-name register exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-sale limit overridden</source>
+        <translation>Per-sale limit overridden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Controlled flag changed</source>
+        <translation>Controlled flag changed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4583,7 +5684,7 @@ Add it anyway?</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../pharmadesk/ui/labels.py" line="+19"/>
+        <location filename="../../pharmadesk/ui/labels.py" line="+20"/>
         <source>Counter</source>
         <translation>Counter</translation>
     </message>
@@ -4609,12 +5710,12 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+74"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-67"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
@@ -4637,6 +5738,46 @@ Add it anyway?</translation>
         <location line="+1"/>
         <source>Reminder</source>
         <translation>Reminder</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Will come in</source>
+        <translation>Will come in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped this medicine</source>
+        <translation>Stopped this medicine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lapsing</source>
+        <translation>Lapsing</translation>
     </message>
     <message>
         <location line="+7"/>

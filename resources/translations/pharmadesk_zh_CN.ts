@@ -250,7 +250,7 @@
 <context>
     <name>AdjustPointsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/points_panel.py" line="+100"/>
+        <location filename="../../pharmadesk/ui/points_panel.py" line="+99"/>
         <source>Correct points</source>
         <translation>调整积分</translation>
     </message>
@@ -876,6 +876,207 @@
     </message>
 </context>
 <context>
+    <name>BirthdayTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="+66"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turns</source>
+        <translation>周岁</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Greeting</source>
+        <translation>祝福</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✓ Greeted</source>
+        <translation>✓ 已祝福</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdaysTab</name>
+    <message>
+        <location line="+60"/>
+        <source>G&amp;reeting (from the template; you may edit it before copying)</source>
+        <translation>祝福语(&amp;R)（按模板生成，复制前可修改）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This &amp;week, Monday to Sunday (%1 – %2)</source>
+        <translation>本周(&amp;W)，周一至周日（%1 – %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This &amp;month (%1 – %2)</source>
+        <translation>本月(&amp;M)（%1 – %2）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Copy greeting</source>
+        <translation>复制祝福语(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log greeting…</source>
+        <translation>记录祝福(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open customer</source>
+        <translation>打开顾客(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The birthdays could not be loaded: %1</source>
+        <translation>生日名单无法加载：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, %2 greeted.</source>
+        <translation>%1，已祝福 %2 位。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln birthday(s)</source>
+        <translation>
+            <numerusform>%Ln 位顾客过生日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The greeting could not be written: %1</source>
+        <translation>无法生成祝福语：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Greeting copied.</source>
+        <translation>祝福语已复制。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Birthday greeting: %1</source>
+        <translation>生日祝福：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The greeting was not logged: %1</source>
+        <translation>祝福未能记录：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday greeting</source>
+        <translation>生日祝福</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/call_dialog.py" line="+51"/>
+        <source>Call %1</source>
+        <translation>致电 %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No mobile on file</source>
+        <translation>未登记手机号</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hannel</source>
+        <translation>方式(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+32"/>
@@ -1218,6 +1419,85 @@
     </message>
 </context>
 <context>
+    <name>ControlledProductsDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/controlled_products_dialog.py" line="+42"/>
+        <location line="+70"/>
+        <source>Controlled medicines</source>
+        <translation>含麻黄碱类药品</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Find a product: name, pinyin initials or barcode</source>
+        <translation>查找商品：名称、拼音首字母或条码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Controlled</source>
+        <translation>需登记</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> packs</source>
+        <translation> 个最小包装</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sales of a controlled medicine need the buyer&apos;s name, ID number and the batch in the real-name register, and at most the limit below per sale unless a pharmacist gives a reason.</source>
+        <translation>销售含麻黄碱类药品须在实名登记中记录购买人姓名、身份证号和批号；每次不超过下面的限购数量，除非药师填写原因。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Per-sale &amp;limit of one product</source>
+        <translation>单品每次限购(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Close without saving the changes?</source>
+        <translation>不保存更改就关闭吗？</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Nothing changed.</source>
+        <translation>没有更改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is now controlled</source>
+        <translation>%1 现需实名登记</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is no longer controlled</source>
+        <translation>%1 不再需要实名登记</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the per-sale limit is now %1 packs (was %2)</source>
+        <translation>每次限购改为 %1 个最小包装（原为 %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved: %1.</source>
+        <translation>已保存：%1。</translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -1460,7 +1740,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+79"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+78"/>
         <source>Details</source>
         <translation>客户资料</translation>
     </message>
@@ -1500,7 +1780,7 @@
         <translation>标记随访完成</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
@@ -1721,7 +2001,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/export_dialog.py" line="+97"/>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
         <location line="+191"/>
         <source>Export to Excel</source>
         <translation>导出为电子表格</translation>
@@ -1992,6 +2272,29 @@
         <translation>
             <numerusform>%Ln 条已逾期</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GreetingDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="-215"/>
+        <source>Birthday on %1, turns %2</source>
+        <translation>%1 生日，满 %2 岁</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Birthday greeting for %1</source>
+        <translation>给 %1 的生日祝福</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Optional, e.g. a gift or a discount</source>
+        <translation>选填，例如小礼品或折扣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday &amp;offer</source>
+        <translation>生日优惠(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2939,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+214"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+220"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -2671,7 +2974,7 @@
         <translation>全部购药记录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Custom fields…</source>
         <translation>自定义字段…</translation>
     </message>
@@ -2706,17 +3009,22 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+66"/>
         <source>Only the owner can change custom fields</source>
         <translation>只有店主可以修改自定义字段</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-65"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-18"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Loyalty rules…</source>
         <translation>积分规则…</translation>
     </message>
@@ -2761,6 +3069,21 @@
         <translation>保存期限审查…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Real-name register…</source>
+        <translation>实名登记…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Controlled medicines…</source>
+        <translation>含麻黄碱类药品…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message templates…</source>
+        <translation>消息模板…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -2776,12 +3099,12 @@
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -2836,7 +3159,7 @@
         <translation>只有店主可以审查数据保存期限</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+96"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -2876,12 +3199,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-69"/>
         <source>Possible duplicate</source>
         <translation>可能重复建档</translation>
     </message>
@@ -2901,7 +3224,7 @@
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>A purchase being entered was not saved.</source>
         <translation>正在录入的购药记录没有保存。</translation>
     </message>
@@ -2936,7 +3259,7 @@
         <translation>该客户已删除。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+106"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>
@@ -2961,7 +3284,7 @@
         <translation>%1 对 %2 尚未保存的修改已放弃。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>While the window was locked</source>
         <translation>窗口锁定期间</translation>
     </message>
@@ -3294,7 +3617,7 @@
         <translation>调整积分…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -3460,12 +3783,12 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+73"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+86"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Allergies: %1</source>
         <translation>过敏史：%1</translation>
     </message>
@@ -3481,12 +3804,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-81"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
@@ -3496,7 +3819,7 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Receipt number (optional)</source>
         <translation>小票号（选填）</translation>
     </message>
@@ -3575,7 +3898,7 @@
         <translation>请输入单价</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Possible allergy</source>
         <translation>可能过敏</translation>
     </message>
@@ -3589,7 +3912,7 @@ Add it anyway?</source>
 仍要添加吗？</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>At most %1 points can be redeemed on this receipt.</source>
         <translation>本单最多可抵扣 %1 积分。</translation>
     </message>
@@ -3604,7 +3927,7 @@ Add it anyway?</source>
         <translation>请至少添加一项商品</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3736,6 +4059,420 @@ Add it anyway?</source>
         <location line="+2"/>
         <source>Keep this page somewhere safe, away from the PC. With this code a new owner password can be set (pharmadesk users recover). A newer code replaces it.</source>
         <translation>请把这一页存放在远离电脑的安全地方。凭此恢复码可以重新设置店主密码（pharmadesk users recover）。生成新的恢复码后，此码即失效。</translation>
+    </message>
+</context>
+<context>
+    <name>RefillTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/refills_tab.py" line="+69"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>药品/品类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 · called today</source>
+        <translation>%1 · 今日已联系</translation>
+    </message>
+</context>
+<context>
+    <name>RefillsTab</name>
+    <message>
+        <location line="+52"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due within the &amp;next</source>
+        <translation>未来(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Call…</source>
+        <translation>致电(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Snooze…</source>
+        <translation>推迟(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Do not remind</source>
+        <translation>不再提醒(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open customer</source>
+        <translation>打开顾客(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The reminders could not be loaded: %1</source>
+        <translation>无法加载提醒：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%Ln reminder(s) listed</source>
+        <translation>
+            <numerusform>共 %Ln 条提醒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Refill reminder about %1: %2</source>
+        <translation>续药提醒（%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Snooze</source>
+        <translation>推迟提醒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show this reminder again in how many days?</source>
+        <translation>几天后再次提醒？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Do not remind</source>
+        <translation>不再提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never remind %1 of %2 again?</source>
+        <translation>以后不再提醒 %1 购买 %2？</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterGroup</name>
+    <message>
+        <location filename="../../pharmadesk/ui/register_group.py" line="+40"/>
+        <source>Real-name register</source>
+        <translation>实名登记</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Controlled medicine: the law requires the buyer&apos;s name and ID number.</source>
+        <translation>含麻黄碱类复方制剂：依规须登记购买人姓名和身份证号。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>18 characters, as on the ID card</source>
+        <translation>18 位，与身份证一致</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Buyer&apos;s &amp;name</source>
+        <translation>购买人姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why this sale needs more packs</source>
+        <translation>本次需要超量购买的原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Override &amp;reason</source>
+        <translation>超量原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Batch of %1 × %2</source>
+        <translation>%1 × %2 的批号</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: more than %2 packs per sale. Give the reason to go over the limit.</source>
+        <translation>%1：超过每次限购 %2 个最小包装，请填写超量原因。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: more than %2 packs per sale needs a pharmacist&apos;s approval.</source>
+        <translation>%1：超过每次限购 %2 个最小包装，须由药师批准。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 of 18 characters</source>
+        <translation>已输入 %1 位，共 18 位</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Valid ID number (born %1)</source>
+        <translation>身份证号有效（出生于 %1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the buyer&apos;s ID number.</source>
+        <translation>请输入购买人的身份证号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An ID number has 18 characters; this one has %1.</source>
+        <translation>身份证号应为 18 位，当前为 %1 位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An ID number is 17 digits, then a digit or X.</source>
+        <translation>身份证号为 17 位数字加 1 位数字或 X。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters 7 to 14 are not a possible birth date.</source>
+        <translation>第 7 至 14 位不是有效的出生日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The birth date in the ID number is before 1900.</source>
+        <translation>身份证号中的出生日期早于 1900 年。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The birth date in the ID number is in the future.</source>
+        <translation>身份证号中的出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check digit is wrong: the last character should be %1. Check the number.</source>
+        <translation>校验位不对：最后一位应为 %1，请核对号码。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+29"/>
+        <source>Enter the buyer&apos;s name as on the ID card.</source>
+        <translation>请按身份证填写购买人姓名。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Enter the batch number of %1.</source>
+        <translation>请填写 %1 的批号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>A pharmacist must approve going over the limit.</source>
+        <translation>超过限购数量须由药师批准。</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Give the reason for going over the limit.</source>
+        <translation>请填写超量购买的原因。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The buyer&apos;s ID number is missing or not valid.</source>
+        <translation>购买人身份证号未填写或无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each controlled line needs its batch number.</source>
+        <translation>每一行含麻黄碱类药品都需要填写批号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More than %1 packs per sale needs a pharmacist&apos;s reason.</source>
+        <translation>每次超过 %1 个最小包装须由药师填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/register_window.py" line="+52"/>
+        <source>Real-name register</source>
+        <translation>实名登记</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ID numbers are shown masked: only the owner sees them in full.</source>
+        <translation>身份证号已部分隐藏：只有店主可以看到完整号码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Sold</source>
+        <translation>销售时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Specification</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packs</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Buyer</source>
+        <translation>购买人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override reason</source>
+        <translation>超量原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The first day comes after the last day.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Lines in the register: %1</source>
+        <translation>登记记录：%1 条</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept under a legal obligation (customer erased)</source>
+        <translation>依法保留（客户已删除）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Real-name register %1 to %2</source>
+        <translation>实名登记 %1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the register</source>
+        <translation>导出实名登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Register lines exported: %1, to %2.</source>
+        <translation>已导出 %1 条登记记录到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersWindow</name>
+    <message>
+        <location filename="../../pharmadesk/ui/reminders_window.py" line="+37"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Refills due</source>
+        <translation>到期续购(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Birthdays</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Win-back</source>
+        <translation>挽回客户(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -4179,6 +4916,174 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/templates_dialog.py" line="+41"/>
+        <source>Refill reminder</source>
+        <translation>续购提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday greeting</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win-back call</source>
+        <translation>流失挽回回访</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>药品/品类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due day</source>
+        <translation>预计用完日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy</source>
+        <translation>药房名称</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+125"/>
+        <location line="+38"/>
+        <location line="+8"/>
+        <source>Message templates</source>
+        <translation>消息模板</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>&amp;Message</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Insert:</source>
+        <translation>插入：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name, mobile or member code</source>
+        <translation>姓名、手机号或会员号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;ustomer</source>
+        <translation>顾客(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Reset to default</source>
+        <translation>恢复默认(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The template was changed but not saved. Discard the changes?</source>
+        <translation>模板已修改但尚未保存。要放弃修改吗？</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The built-in template.</source>
+        <translation>当前为内置模板。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pharmacy&apos;s own template.</source>
+        <translation>当前为本店自定义模板。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The built-in template is back in the editor: Save keeps it.</source>
+        <translation>编辑框已恢复为内置模板，点“保存”后生效。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The template was not saved: %1</source>
+        <translation>模板未能保存：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A template cannot be empty.</source>
+        <translation>模板不能为空。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A { or } belongs to no placeholder. Write {{ or }} for a brace itself.</source>
+        <translation>有 { 或 } 不属于任何占位符。如需显示大括号本身，请写成 {{ 或 }}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown placeholder: %1.
+The placeholders are: %2.</source>
+        <translation>未知的占位符：%1。
+可用的占位符有：%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template holds at most %1 characters.</source>
+        <translation>模板最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No preview: %1</source>
+        <translation>无法预览：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find a customer above to see the message with their data.</source>
+        <translation>在上方查找一位顾客，即可用其资料预览消息。</translation>
+    </message>
+</context>
+<context>
     <name>UnexpectedError</name>
     <message>
         <location filename="../../pharmadesk/ui/unexpected.py" line="+19"/>
@@ -4257,6 +5162,153 @@ Add it anyway?</source>
         <location line="+2"/>
         <source>Restore it from your last backup.</source>
         <translation>请从最近一次备份恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>WinbackTab</name>
+    <message>
+        <location filename="../../pharmadesk/ui/winback_tab.py" line="+131"/>
+        <source>Customers at risk or lost by the lifecycle stages of the charts, who agreed to be contacted; the largest spend in the last 12 months first.</source>
+        <translation>按图表的顾客生命周期阶段，列出有流失风险或已流失、且同意接受联系的顾客；近12个月消费额高的排在前面。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Call…</source>
+        <translation>致电(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open customer</source>
+        <translation>打开顾客(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+105"/>
+        <source>%Ln customer(s) to win back.</source>
+        <translation>
+            <numerusform>共 %Ln 位顾客待挽回。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>The list could not be loaded: %1</source>
+        <translation>名单无法加载：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: last visit %2, %3 days ago.</source>
+        <translation>%1：最近到店 %2，已过 %3 天。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Usually buys %1.</source>
+        <translation>常买%1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 in the last 12 months.</source>
+        <translation>近12个月消费 %1。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Win-back call: %1</source>
+        <translation>挽回回访：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The call was not logged: %1</source>
+        <translation>回访未能记录：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win-back call</source>
+        <translation>挽回回访</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>win-back %1.xlsx</source>
+        <translation>流失挽回名单 %1.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Export the win-back list</source>
+        <translation>导出流失挽回名单</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%Ln customer(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 位顾客导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The list was not exported: %1</source>
+        <translation>名单未能导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WinbackTableModel</name>
+    <message>
+        <location line="-236"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days since</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usual categories</source>
+        <translation>常买品类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>12-month value</source>
+        <translation>近12个月消费额</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 · called today</source>
+        <translation>%1 · 今日已联系</translation>
     </message>
 </context>
 <context>
@@ -4368,6 +5420,31 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Birthday greeting logged</source>
+        <translation>已记录生日祝福</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder ended: medicine stopped</source>
+        <translation>提醒结束：已停药</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder ended: do not remind</source>
+        <translation>提醒结束：不再提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder snoozed</source>
+        <translation>提醒已推迟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder change undone</source>
+        <translation>提醒更改已撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -4400,6 +5477,26 @@ Add it anyway?</source>
         <location line="+1"/>
         <source>Customers listed (command line)</source>
         <translation>列出客户（命令行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win-back list exported</source>
+        <translation>已导出流失挽回名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Real-name register exported</source>
+        <translation>导出实名登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-sale limit overridden</source>
+        <translation>超过限购数量（药师批准）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Controlled flag changed</source>
+        <translation>更改实名登记药品</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4544,7 +5641,7 @@ Add it anyway?</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../pharmadesk/ui/labels.py" line="+19"/>
+        <location filename="../../pharmadesk/ui/labels.py" line="+20"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
@@ -4570,12 +5667,12 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+74"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-67"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
@@ -4598,6 +5695,46 @@ Add it anyway?</source>
         <location line="+1"/>
         <source>Reminder</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Will come in</source>
+        <translation>会来店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped this medicine</source>
+        <translation>已停用此药</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lapsing</source>
+        <translation>将流失</translation>
     </message>
     <message>
         <location line="+7"/>
