@@ -95,7 +95,9 @@ class Reminder:
 
 
 def _days(cycle: float) -> str:
-    return str(int(cycle)) if cycle == int(cycle) else f"{cycle:.1f}"
+    # "About every 67.5 days" reads as a precision no one has; a half day rounds up, as
+    # the due day does. The JSON's cycle_days keeps the exact median.
+    return str(math.floor(cycle + 0.5))
 
 
 def rhythm(days: Iterable[date]) -> tuple[float, date] | None:

@@ -69,9 +69,11 @@ class RemindersWindow(QWidget):
 
 def _refill_message(ctx: Context, language: str) -> Callable[[Reminder], str]:
     def message(reminder: Reminder) -> str:
+        # A day already past would tell the customer their medicine runs out in August; the
+        # template's words for no day ("soon") fit an overdue refill instead.
+        due = reminder.due_date if reminder.status == "due" else None
         return templates.render(
-            ctx, "refill", reminder.customer_id, language,
-            item=reminder.item, due_date=reminder.due_date.isoformat(),
-        )  # fmt: skip
+            ctx, "refill", reminder.customer_id, language, item=reminder.item, due_date=due
+        )
 
     return message

@@ -28,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -50,6 +51,7 @@ from pharmadesk.ui.tasks import BackgroundRunner
 log = logging.getLogger(__name__)
 SAMPLES = ("欧阳秀英", "13812345678", "At risk · called today", "2026-11-22", "1000",
            "慢病用药、医疗器械、感冒发烧", "¥12,345.67")  # fmt: skip
+CATEGORIES_COLUMN = 5
 STAGE_COLOURS = {"at_risk": QColor("#b35c00"), "lost": QColor("#b00020")}
 NUMBER_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -123,6 +125,11 @@ class WinbackTab(QWidget):
         self.table = table_view(self.model)
         self.table.setObjectName("winbackTable")
         size_columns(self.table, SAMPLES)
+        # The spare width goes to the usual categories (three names are often cut), not
+        # to the amount in the last column.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CATEGORIES_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self.call())
         self.table.installEventFilter(self)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._enable())

@@ -109,6 +109,17 @@ def test_an_irregular_series_uses_the_median_interval(pharmacy: Context) -> None
     assert reminders.due(pharmacy, today=TODAY)[0].cycle_days == 25
 
 
+def test_a_half_day_cycle_reads_as_whole_days_and_stays_exact_in_json(pharmacy: Context) -> None:
+    wang = _customer(pharmacy, "王五", "13812341111")
+    # Intervals 30, 31, 30, 31: median 30.5; due 31 days after the last purchase.
+    _bought(pharmacy, wang, "降压片", ["2026-07-01", "2026-07-31", "2026-08-31", "2026-09-30",
+                                      "2026-10-31"])  # fmt: skip
+    [found] = reminders.due(pharmacy, today=TODAY, days=14)
+    assert found.due_date == date(2026, 12, 1)
+    assert found.reason() == "降压片 about every 31 days; last bought 2026-10-31; 22 days ago"
+    assert found.to_json()["cycle_days"] == 30.5
+
+
 def test_a_withdrawn_contact_consent_takes_the_customer_off_the_list(
     pharmacy: Context, golden: dict[str, int]
 ) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -82,3 +83,16 @@ def test_choosing_a_customer_in_a_tab_is_the_windows_signal(
     with qtbot.waitSignal(window.customer_chosen) as chosen:
         window.refills.customer_chosen.emit(7)
     assert chosen.args == [7]
+
+
+def test_an_overdue_refill_is_not_told_a_day_already_past(
+    qtbot: QtBot, window: RemindersWindow, pharmacy: Context, clock: FakeClock
+) -> None:
+    window.show_tab(0)
+    _loaded(qtbot, window.refills.status.text)
+    [due] = window.refills.model.rows
+    late = dataclasses.replace(due, status="overdue", due_date=TODAY - timedelta(days=5))
+    assert window.refills.message_for is not None
+    message = window.refills.message_for(late)
+    assert "17 November" not in message
+    assert "around this time" in message
