@@ -78,8 +78,12 @@ class RegisterGroup(QGroupBox):
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
         self.form.addRow(self.problem)
+        # A refusal's line speaks of the fields as they were: any edit makes it stale.
+        for field in (self.buyer_name, self.id_number, self.override_reason):
+            field.textEdited.connect(lambda _: self.problem.clear())
         for field in (self.buyer_name, self.id_number, self.override_reason):
             field.returnPressed.connect(self.focusNextChild)
+            field.textEdited.connect(lambda _: self.problem.clear())
         self.set_lines([], {})
 
     @staticmethod
