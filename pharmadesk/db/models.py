@@ -96,6 +96,10 @@ class Customer(BaseModel):
     updated_at = AwareDateTimeField()
     last_verified_at = AwareDateTimeField(null=True)
     last_active_on = DateField(null=True)
+    # Schema 13: a record merged into another (status 'merged'), and one who left.
+    merged_into = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="merged")
+    left_reason = TextField(null=True)  # moved, deceased
+    left_on = DateField(null=True)
 
 
 class ConsentRecord(BaseModel):
@@ -252,6 +256,33 @@ class ControlledSale(BaseModel):
     kept_at = AwareDateTimeField(null=True)  # the customer was erased; kept by law
 
 
+class MergeRecord(BaseModel):
+    """One merge (schema 13): the records before it and what moved, so it can be undone."""
+
+    id = AutoField()
+    survivor = ForeignKeyField(Customer, on_delete="CASCADE")
+    merged_ids = TextField()  # JSON list of the customers merged into the survivor
+    before = TextField()  # JSON: each record's fields (and consents, custom values) before
+    moved = TextField()  # JSON: table -> ids of the rows that moved to the survivor
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = AwareDateTimeField()
+    undone_at = AwareDateTimeField(null=True)
+    undone_user = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="unmerges")
+
+
+class DuplicateDismissal(BaseModel):
+    """Two customers someone said are not the same person (lower id first)."""
+
+    low = ForeignKeyField(Customer, on_delete="CASCADE", backref="+")
+    high = ForeignKeyField(Customer, on_delete="CASCADE", backref="+")
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    created_at = AwareDateTimeField()
+
+    class Meta:
+        primary_key = CompositeKey("low", "high")
+        without_rowid = True
+
+
 class LoyaltyRules(BaseModel):
     """One version of the owner's loyalty rules (JSON), applying from `effective_from`."""
 
@@ -296,6 +327,8 @@ ALL_MODELS = (
     LoyaltyRules,
     ReminderState,
     ControlledSale,
+    MergeRecord,
+    DuplicateDismissal,
     AuditEvent,
     Setting,
 )

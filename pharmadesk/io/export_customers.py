@@ -23,6 +23,7 @@ from pharmadesk.services import purchases
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import FieldDef, list_fields
 from pharmadesk.services.customer_input import HEALTH_FIELDS
+from pharmadesk.services.visible import VISIBLE
 
 PAGE = 5000
 EXCEL_EPOCH_JULIAN = 2415018.5  # julianday('1899-12-30'), Excel's day 0
@@ -154,7 +155,7 @@ def _custom_kind(kind: str) -> str:
 
 def count(ctx: Context) -> int:
     """Customers a full export would scan (the progress bar's length)."""
-    sql = "SELECT count(*) FROM customer WHERE status <> 'anonymised'"
+    sql = f"SELECT count(*) FROM customer WHERE {VISIBLE}"
     return int(ctx.db.execute_sql(sql).fetchone()[0])
 
 
@@ -165,7 +166,7 @@ def _select(sheet: CustomerSheet) -> str:
     parts = [sql(k, e) for k, _, e in (*_HEAD, _STATUS, *_TAIL)]
     return (
         f"SELECT {', '.join(parts)} FROM customer c "
-        "WHERE c.id > ? AND c.status <> 'anonymised' ORDER BY c.id LIMIT ?"
+        f"WHERE c.id > ? AND c.{VISIBLE} ORDER BY c.id LIMIT ?"
     )
 
 

@@ -32,6 +32,7 @@ from pharmadesk.services.context import Context
 from pharmadesk.services.interactions import InteractionRecord
 from pharmadesk.services.loyalty_rules import Tier
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.services.visible import VISIBLE
 
 Span = Literal["week", "month"]
 SPANS: tuple[Span, ...] = ("week", "month")
@@ -109,7 +110,7 @@ def listed(ctx: Context, *, span: Span = "week", today: date | None = None) -> l
     rows = ctx.db.execute_sql(
         "SELECT id, code, name, mobile, birth_date FROM customer "
         "WHERE birth_date IS NOT NULL AND NOT birth_date_approximate "
-        f"AND status != 'anonymised' AND substr(birth_date, 6, 5) IN ({marks})",
+        f"AND {VISIBLE} AND substr(birth_date, 6, 5) IN ({marks})",
         list(celebrated),
     ).fetchall()
     allowed = consents.may_contact(ctx, [row[0] for row in rows])

@@ -26,6 +26,7 @@ from pharmadesk.services.customer_input import (
     under_guardian_age,
 )
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.services.visible import HIDDEN_STATUSES, VISIBLE
 
 PURPOSES = ("data", "health", "marketing")
 CHANNELS = CONSENT_CHANNELS
@@ -117,7 +118,7 @@ def may_contact(ctx: Context, ids: Iterable[int]) -> set[int]:
         part = wanted[start : start + CHUNK]
         sql = (
             "SELECT id FROM customer WHERE consent_marketing = 'given' "
-            f"AND status != 'anonymised' AND id IN ({','.join('?' * len(part))})"
+            f"AND {VISIBLE} AND left_reason IS NULL AND id IN ({','.join('?' * len(part))})"
         )
         found.update(row[0] for row in ctx.db.execute_sql(sql, part))
     return found
@@ -223,7 +224,7 @@ def _check(*, purpose: str, status: str, channel: str) -> None:
 
 def _customer(customer_id: int) -> Customer:
     row = Customer.get_or_none(Customer.id == customer_id)
-    if row is None or row.status == "anonymised":
+    if row is None or row.status in HIDDEN_STATUSES:
         raise NotFound(f"no customer {customer_id}")
     return row
 

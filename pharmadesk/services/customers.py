@@ -27,9 +27,9 @@ from pharmadesk.services.customer_input import (
     prepare,
 )
 from pharmadesk.services.permissions import Operation, allows, require
+from pharmadesk.services.visible import HIDDEN_STATUSES
 from pharmadesk.text.pinyin import full_and_initials
 
-HIDDEN_STATUSES = ("anonymised",)
 CODE_PREFIX = "PD"
 
 

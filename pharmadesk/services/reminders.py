@@ -39,6 +39,7 @@ from pharmadesk.services import audit, consents, interactions
 from pharmadesk.services.analytics.definitions import LOST_DAYS, LOST_FACTOR, median
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.services.visible import VISIBLE
 
 DEFAULT_DAYS = 7
 MIN_DAYS = 3  # distinct purchase days of an item before it has a rhythm
@@ -206,7 +207,7 @@ def _people(ctx: Context, ids: list[int]) -> dict[int, tuple[str | None, str, st
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         sql = (
-            "SELECT id, code, name, mobile FROM customer WHERE status != 'anonymised' "
+            f"SELECT id, code, name, mobile FROM customer WHERE {VISIBLE} "
             f"AND id IN ({','.join('?' * len(chunk))})"
         )
         for customer_id, code, name, mobile in ctx.db.execute_sql(sql, chunk):

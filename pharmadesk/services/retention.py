@@ -26,6 +26,7 @@ from pharmadesk.services import audit, erasure, settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.erasure import ErasureResult
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.services.visible import VISIBLE
 
 RETENTION_YEARS = "privacy.retention_years"
 DEFAULT_YEARS = 3
@@ -42,7 +43,7 @@ _INACTIVE = (
 _SELECT = (
     f"SELECT c.id, c.code, c.name, c.pinyin, {_LAST} AS last, coalesce(a.transactions, 0) "
     "FROM customer c LEFT JOIN customer_activity a ON a.customer_id = c.id "
-    f"WHERE c.status != 'anonymised' AND {_INACTIVE} "
+    f"WHERE c.{VISIBLE} AND {_INACTIVE} "
 )
 _ORDER = "ORDER BY last, c.id"
 

@@ -18,13 +18,14 @@ from peewee import Database
 
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.services.visible import VISIBLE
 from pharmadesk.text.normalize import MOBILE_RE, fold
 from pharmadesk.text.search_keys import EXACT, MAX_SUBSTRING, PREFIX, SUBSTRING, search_form
 
 DEFAULT_LIMIT = 50
 MATCH_NAMES = {EXACT: "exact", PREFIX: "prefix", SUBSTRING: "substring"}
 _PHONE_CHARS_RE = re.compile(r"[\s\-()（）]")
-_VISIBLE = "status != 'anonymised'"
+_VISIBLE = VISIBLE
 HIT_COLUMNS = "id, code, name, gender, mobile, birth_date, birth_year, status, last_active_on"
 
 

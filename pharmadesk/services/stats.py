@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pharmadesk.services.context import Context
+from pharmadesk.services.visible import VISIBLE
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ def counts(ctx: Context) -> Counts:
         return int(ctx.db.execute_sql(sql).fetchone()[0])
 
     return Counts(
-        customers=one("SELECT count(*) FROM customer WHERE status != 'anonymised'"),
+        customers=one(f"SELECT count(*) FROM customer WHERE {VISIBLE}"),
         purchase_lines=one("SELECT count(*) FROM purchase"),
         products=one("SELECT count(*) FROM product"),
         interactions=one("SELECT count(*) FROM interaction"),

@@ -25,6 +25,7 @@ from pharmadesk.services.analytics.people import Standing, standings
 from pharmadesk.services.context import Context
 from pharmadesk.services.interactions import InteractionRecord
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.services.visible import VISIBLE
 
 STAGES = ("at_risk", "lost")
 CALL_OUTCOMES = ("reached", "no_answer", "will_come")
@@ -77,7 +78,7 @@ def _people(ctx: Context, ids: list[int]) -> dict[int, tuple[str | None, str, st
     for start in range(0, len(ids), CHUNK):
         part = ids[start : start + CHUNK]
         sql = (
-            "SELECT id, code, name, mobile FROM customer WHERE status != 'anonymised' "
+            f"SELECT id, code, name, mobile FROM customer WHERE {VISIBLE} "
             f"AND id IN ({','.join('?' * len(part))})"
         )
         for customer_id, code, name, mobile in ctx.db.execute_sql(sql, part):

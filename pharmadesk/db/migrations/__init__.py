@@ -27,6 +27,7 @@ from pharmadesk.db.migrations import (
     m0010_audit_indexes,
     m0011_loyalty,
     m0012_reminders_register,
+    m0013_merges,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -53,6 +54,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         12, "call outcomes, reminder states, real-name register", m0012_reminders_register.apply
     ),
+    Migration(13, "undoable merges, dismissed duplicates, customers who left", m0013_merges.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -32,6 +32,7 @@ from pharmadesk.services.analytics.results import (
 )
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.services.visible import VISIBLE
 
 
 @dataclass(frozen=True)
@@ -425,7 +426,7 @@ def _rows(ctx: Context, ids: list[int], found: dict[int, Standing]) -> list[Cust
         chunk = ids[start : start + 500]
         for row in _all(
             ctx,
-            "SELECT id, code, name, mobile FROM customer WHERE status != 'anonymised' "
+            f"SELECT id, code, name, mobile FROM customer WHERE {VISIBLE} "
             f"AND id IN ({', '.join('?' * len(chunk))})",
             chunk,
         ):
