@@ -23,6 +23,8 @@ ACTIONS = {
     "customer.reactivated": QT_TRANSLATE_NOOP("audit_labels", "Customer active again"),
     "customer.merged": QT_TRANSLATE_NOOP("audit_labels", "Customers merged"),
     "customer.unmerged": QT_TRANSLATE_NOOP("audit_labels", "Merge undone"),
+    "duplicates.dismissed": QT_TRANSLATE_NOOP("audit_labels", "Not the same person"),
+    "duplicates.undismissed": QT_TRANSLATE_NOOP("audit_labels", "Not the same person undone"),
     "customer.erased": QT_TRANSLATE_NOOP("audit_labels", "Customer erased"),
     "customer.anonymised": QT_TRANSLATE_NOOP("audit_labels", "Customer anonymised"),
     "consent.recorded": QT_TRANSLATE_NOOP("audit_labels", "Consent recorded"),
