@@ -18,6 +18,7 @@ BENCH_CUSTOMERS = 200_000
 BENCH_SEED = 1
 UI_STALL_TARGET_MS = 100
 IMPORT_TARGET_S = 10
+DUPLICATES_TARGET_S = 30
 
 
 def add_parser(
@@ -59,7 +60,35 @@ def run(args: argparse.Namespace) -> int:
     print(_import_speed(path.parent), flush=True)
     print(_export_speed(path), flush=True)
     print(_dashboard_speed(path), flush=True)
+    print(_duplicates_speed(path), flush=True)
     return 0
+
+
+def _duplicates_speed(path: Path) -> str:
+    """The duplicate finder over every customer (target: under 30 s), and how many of the
+    demo's planted duplicates it lists."""
+    from pharmadesk.services import duplicates, settings
+    from pharmadesk.services.demo import DUPLICATES_KEY
+
+    ctx = ensure_demo(path, customers=None, seed=None, fresh=False)
+    try:
+        started = time.perf_counter()
+        found = duplicates.find(ctx)
+        seconds = time.perf_counter() - started
+        planted = {tuple(sorted(pair)) for pair in settings.get(ctx, DUPLICATES_KEY, [])}
+    finally:
+        ctx.close()
+    listed = {pair.ids for pair in found.pairs}
+    levels = ", ".join(
+        f"{sum(p.level == level for p in found.pairs):,} {level}" for level in duplicates.LEVELS
+    )
+    verdict = "yes" if seconds < DUPLICATES_TARGET_S else "NO"
+    return (
+        f"duplicate finder over {found.customers:,} customers: {len(found.pairs):,} pairs "
+        f"({levels}; {found.skipped_groups} groups too big), planted duplicates found "
+        f"{len(planted & listed)}/{len(planted)}, {seconds:.1f} s; "
+        f"target < {DUPLICATES_TARGET_S} s  {verdict}"
+    )
 
 
 def _dashboard_speed(path: Path) -> str:
