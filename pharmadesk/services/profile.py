@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from pharmadesk.services import audit, customers, interactions, loyalty, purchases
+from pharmadesk.services import audit, customers, interactions, loyalty, purchases, stale
 from pharmadesk.services.context import Context
 
 
@@ -32,6 +32,7 @@ class Profile:
     recent_purchases: list[purchases.PurchaseLine]
     recent_interactions: list[interactions.InteractionRecord]
     points: loyalty.Standing | None = None  # balance, tier, points about to expire
+    needs_check: bool = False  # ask them to confirm mobile and address (services/stale.py)
 
 
 def summary(ctx: Context, customer_id: int) -> Summary:
@@ -78,4 +79,5 @@ def load(ctx: Context, customer_id: int, *, recent: int = 50) -> Profile:
         # The whole log: a customer's interactions are few, and none may be out of reach.
         interactions.for_customer(ctx, customer_id, limit=None),
         loyalty.standing(ctx, customer_id),
+        stale.flagged(record, before=stale.cutoff(ctx), today=ctx.today()),
     )

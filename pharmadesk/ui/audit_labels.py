@@ -21,6 +21,8 @@ ACTIONS = {
     "customer.verified": QT_TRANSLATE_NOOP("audit_labels", "Customer details confirmed"),
     "customer.deactivated": QT_TRANSLATE_NOOP("audit_labels", "Customer made inactive"),
     "customer.reactivated": QT_TRANSLATE_NOOP("audit_labels", "Customer active again"),
+    "customer.left": QT_TRANSLATE_NOOP("audit_labels", "Marked as moved or deceased"),
+    "customer.left_undone": QT_TRANSLATE_NOOP("audit_labels", "Moved or deceased mark undone"),
     "customer.merged": QT_TRANSLATE_NOOP("audit_labels", "Customers merged"),
     "customer.unmerged": QT_TRANSLATE_NOOP("audit_labels", "Merge undone"),
     "duplicates.dismissed": QT_TRANSLATE_NOOP("audit_labels", "Not the same person"),
