@@ -28,6 +28,11 @@ The real-name register of controlled medicines (services/register.py) is kept by
 lines keep the buyer's name and ID number as written, unlinked from the customer and marked
 kept under that obligation (`LEGAL_HOLDS`); `ErasureResult.kept_by_law` counts them.
 
+Records merged into the customer (services/merge.py: the same person, kept hidden so the
+merge can be undone) are erased with them, in the same transaction, and so are the merge
+records that mention any of them: they hold earlier values of personal fields. They are
+listed in `ErasureResult.merged_erased`.
+
 The audit log names customers by id only and its details hold field names and counts
 (`audit.record`), so nothing there needs changing, and its hash chain stays whole.
 
@@ -80,6 +85,7 @@ class ErasureResult:
     # False: another connection read an older snapshot, so the WAL could not be truncated;
     # the old pages go at the next checkpoint, at the latest when the last connection closes.
     checkpointed: bool
+    merged_erased: tuple[int, ...] = ()  # records that had been merged into those erased
 
 
 def erase(ctx: Context, customer_id: int, *, reason: str = "request") -> ErasureResult:
@@ -109,7 +115,7 @@ def erase_many(
     require(ctx, Operation.ERASE)
     if reason not in REASONS:
         raise UsageError(f"unknown erasure reason {reason}; choose from {', '.join(REASONS)}")
-    kept, erased = 0, list[int]()
+    kept, erased, merged = 0, list[int](), list[int]()
     with _secure_delete(ctx.db):
         try:
             for customer_id in customer_ids:
@@ -117,12 +123,42 @@ def erase_many(
                     break
                 with ctx.db.atomic():
                     kept += _scrub(ctx, customer_id, reason)
+                    same_person = _merged_into(ctx.db, customer_id)
+                    for merged_id in same_person:
+                        kept += _scrub(ctx, merged_id, reason)
+                    _forget_merges(ctx.db, [customer_id, *same_person])
                 erased.append(customer_id)
+                merged.extend(same_person)
                 if progress is not None:
                     progress(len(erased), len(customer_ids))
         finally:
             checkpointed = _forget_old_pages(ctx.db)
-    return ErasureResult(tuple(erased), kept, checkpointed)
+    return ErasureResult(tuple(erased), kept, checkpointed, tuple(merged))
+
+
+def _merged_into(db: Database, customer_id: int) -> list[int]:
+    """The records merged into this one, and those merged into them, and so on."""
+    found, todo = list[int](), [customer_id]
+    while todo:
+        rows = db.execute_sql(
+            "SELECT id FROM customer WHERE merged_into_id = ? AND status = 'merged' ORDER BY id",
+            (todo.pop(),),
+        ).fetchall()
+        for (merged_id,) in rows:
+            if merged_id not in found and merged_id != customer_id:
+                found.append(merged_id)
+                todo.append(merged_id)
+    return found
+
+
+def _forget_merges(db: Database, customer_ids: Sequence[int]) -> None:
+    """The merge records naming any of these customers: they hold earlier personal values."""
+    marks = ",".join("?" * len(customer_ids))
+    db.execute_sql(
+        f"DELETE FROM merge_record WHERE survivor_id IN ({marks}) OR EXISTS "
+        f"(SELECT 1 FROM json_each(merge_record.merged_ids) WHERE value IN ({marks}))",
+        (*customer_ids, *customer_ids),
+    )
 
 
 @contextmanager

@@ -37,6 +37,7 @@ from pharmadesk.services import (
     erasure,
     interactions,
     loyalty,
+    merge,
     profile,
     purchases,
     register,
@@ -77,9 +78,7 @@ TABLE = {
 }
 # Operations whose services come with later issues; each must call `require` when it lands
 # and join CALLS below.
-LATER = {
-    Operation.MERGE: "#10 merge and unmerge",
-}
+LATER: dict[Operation, str] = {}
 
 
 CONTROLLED = "新康泰克"  # a controlled medicine: its sales go in the real-name register
@@ -139,6 +138,15 @@ def _reminders(ctx: Context, shop: Shop, tmp: Path) -> None:
 
 def _adjust_points(ctx: Context, shop: Shop, tmp: Path) -> None:
     loyalty.adjust(ctx, shop.customer_id, 20, "a card stamped twice")
+
+
+def _merge(ctx: Context, shop: Shop, tmp: Path) -> None:
+    made = customers.create(ctx, {"name": "张三", "mobile": "13812345679"}, allow_duplicate=True)
+    assert made.customer is not None
+    ids = [shop.customer_id, made.customer.id]
+    merge.preview(ctx, ids)
+    done = merge.merge(ctx, shop.customer_id, ids[1:])
+    merge.unmerge(ctx, done.merge_id)
 
 
 def _override_limit(ctx: Context, shop: Shop, tmp: Path) -> None:
@@ -262,6 +270,7 @@ CALLS: dict[Operation, list[Call]] = {
     Operation.RESTORE: [_restore],
     Operation.ADJUST_POINTS: [_adjust_points],
     Operation.REMINDERS: [_reminders],
+    Operation.MERGE: [_merge],
     Operation.OVERRIDE_LIMIT: [_override_limit],
     Operation.SEE_ID_NUMBERS: [_see_id_numbers],
 }
