@@ -34,8 +34,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rapidfuzz import fuzz
-
 from pharmadesk.db.models import DuplicateDismissal
 from pharmadesk.errors import NotFound, ValidationError
 from pharmadesk.io.similar_names import reading
@@ -329,13 +327,13 @@ def _groups(rows: Iterable[_Row], key: Callable[[_Row], object]) -> Iterator[lis
     return (group for group in groups.values() if len(group) > 1)
 
 
-def _names_agree(a: _Row, b: _Row) -> str | None:
+def _names_agree(a: _Row, b: _Row, ratio: Callable[..., float]) -> str | None:
     """How two names agree (same, reading, spelling), or None when they do not."""
     if a.form == b.form:
         return "same"
     if a.reading == b.reading:
         return "reading"
-    if fuzz.ratio(a.reading, b.reading, score_cutoff=SIMILAR_RATIO) or fuzz.ratio(
+    if ratio(a.reading, b.reading, score_cutoff=SIMILAR_RATIO) or ratio(
         a.form, b.form, score_cutoff=SIMILAR_RATIO
     ):
         return "spelling"
@@ -359,6 +357,10 @@ class _Finder:
     """Collects the evidence of each pair, by (low id, high id)."""
 
     def __init__(self) -> None:
+        # Imported here: the counter window starts without it (cold start budget).
+        from rapidfuzz.fuzz import ratio
+
+        self.ratio = ratio
         self.found: dict[tuple[int, int], dict[str, Evidence]] = defaultdict(dict)
         self.skipped = 0
 
@@ -381,7 +383,7 @@ class _Finder:
         for group in _groups(rows, lambda r: r.side.mobile):
             for a, b in self.bounded(group):
                 mobile = a.side.mobile or ""
-                if _names_agree(a, b) is not None:
+                if _names_agree(a, b, self.ratio) is not None:
                     self.add(a, b, Evidence("same_mobile", mobile))
                 elif not _two_people(a.side, b.side):
                     self.add(a, b, Evidence("shared_mobile", mobile))
@@ -405,7 +407,7 @@ class _Finder:
         """A similar name and one more shared detail (the address or the other phone)."""
         for group in _groups(rows, key):
             for a, b in self.bounded(group):
-                names = _names_agree(a, b)
+                names = _names_agree(a, b, self.ratio)
                 if names is not None and not _two_people(a.side, b.side):
                     shared = (a.address if code == "similar_name_address" else a.phone) or ""
                     self.add(a, b, Evidence(code, shared.strip(), names))

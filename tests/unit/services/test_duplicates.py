@@ -254,3 +254,15 @@ def test_the_demos_planted_duplicates_are_all_found(small_demo: Context) -> None
     assert planted <= set(found)
     for ids in planted:
         assert found[ids].reason("zh_CN")
+
+
+def test_a_near_spelling_counts_only_when_close_enough(pharmacy: Context) -> None:
+    # zhangxiaoming / zhangxiaomin: rapidfuzz ratio 96; wangwei / wangwen: 86, two people.
+    a = add(pharmacy, "张晓明", address="杭州市上城区解放路1号")
+    b = add(pharmacy, "张晓敏", address="杭州市上城区解放路1号")
+    add(pharmacy, "王伟", phone="0571-85550000")
+    add(pharmacy, "王文", phone="0571-85550000")
+    pairs = duplicates.find(pharmacy).pairs
+    assert [pair.ids for pair in pairs] == [(a, b)]
+    assert pairs[0].reason("zh_CN") == "姓名相近，同一地址 杭州市上城区解放路1号"
+    assert pairs[0].reason("en") == "similar names, same address 杭州市上城区解放路1号"
