@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pharmadesk.errors import NotFound, PermissionRefused, UsageError
+from pharmadesk.errors import NotFound, PermissionRefused, UsageError, ValidationError
 from pharmadesk.services import (
     accounts,
     audit,
@@ -136,7 +136,12 @@ def test_merge_moves_everything_to_the_survivor_and_hides_the_other(
 def test_unmerge_gives_back_every_row_exactly(pharmacy: Context, pair: tuple[int, int]) -> None:
     old, new = pair
     before = dump(pharmacy)
-    made = merge.merge(pharmacy, new, [old], {"custom.wechat": old, "address": old})
+    old_code = customers.get(pharmacy, old).code
+    choices: dict[str, merge.Choice] = {"custom.wechat": old, "address": old, "code": old,
+                                        "notes": "两张卡是同一人"}  # fmt: skip
+    made = merge.merge(pharmacy, new, [old], choices)
+    kept = customers.get(pharmacy, new)
+    assert (kept.code, kept.notes) == (old_code, "两张卡是同一人")  # the card the customer carries
     assert dump(pharmacy) != before
     undone = merge.unmerge(pharmacy, made.merge_id)
     assert dump(pharmacy) == before
@@ -272,3 +277,16 @@ def test_erasing_someone_else_keeps_their_merges(
     clock.advance(minutes=5)
     erasure.erase(pharmacy, other)
     assert len(merge.history(pharmacy, new)) == 1
+
+
+def test_a_value_typed_for_a_field_is_checked_like_the_form(
+    pharmacy: Context, pair: tuple[int, int]
+) -> None:
+    old, new = pair
+    with pytest.raises(ValidationError):
+        merge.merge(pharmacy, new, [old], {"mobile": "12345"})
+    with pytest.raises(UsageError, match="not a field"):
+        merge.merge(pharmacy, new, [old], {"blood_type": old})
+    with pytest.raises(UsageError, match="not in this merge"):
+        merge.merge(pharmacy, new, [old], {"mobile": 9999})
+    assert customers.get(pharmacy, old).status == "active"
