@@ -4,7 +4,9 @@ For each customer and each product bought on at least three different days, the 
 cycle is the median number of days between those distinct days, and the item is due on the
 last purchase day plus the cycle. Where no single product qualifies but the customer's
 purchases in a category do (the brand changes, the need does not), the category is the
-item. Listed: every customer-item due on or before today + N days (default 7):
+item, provided those purchases keep a rhythm (`regular`: colds and mosquito seasons do not).
+Controlled medicines (ephedrine preparations) are never reminded of. Listed: every
+customer-item due on or before today + N days (default 7):
 
 - `due`: not yet past its due day;
 - `overdue`: past it;
@@ -13,9 +15,9 @@ item. Listed: every customer-item due on or before today + N days (default 7):
 An item whose customer has stopped (more than 3 cycles or 180 days since its last
 purchase: "lost" by the lifecycle rule of the charts) is no longer a refill to remind of;
 the win-back list is where such customers are called. Only customers who gave contact
-consent are listed (`consents.may_contact`), anonymised
-ones never. Each reminder says why in words, e.g. "二甲双胍片 about every 31 days; last
-bought 2026-10-02; 51 days ago".
+consent are listed (`consents.may_contact`), never anonymised or merged ones, nor
+those who moved away or died. Each reminder says why in words, e.g. "二甲双胍片 about
+every 31 days; last bought 2026-10-02; 51 days ago".
 
 What the pharmacy decided about a customer's item holds in its reminder state (one row per
 customer and item, schema 12): `stop` (the customer stopped this medicine: no reminder until
@@ -112,6 +114,22 @@ def rhythm(days: Iterable[date]) -> tuple[float, date] | None:
     return cycle, distinct[-1]
 
 
+def regular(days: Iterable[date]) -> bool:
+    """Whether a category's purchases keep a rhythm: every interval within half to twice
+    the median; with only two intervals (three days), within 1.5 times each other, since
+    two agree by chance easily. A brand changed on a monthly medicine keeps a rhythm;
+    colds, sunburn and mosquito seasons do not, and are no refill to remind of (a product's
+    own series is taken as the issue defines it, however irregular)."""
+    distinct = sorted(set(days))
+    intervals = [(b - a).days for a, b in itertools.pairwise(distinct)]
+    middle = median(intervals)
+    if middle is None:
+        return False
+    if len(intervals) == 2:
+        return max(intervals) <= 1.5 * min(intervals)
+    return all(middle / 2 <= interval <= middle * 2 for interval in intervals)
+
+
 def classify(cycle: float, last: date, today: date) -> tuple[date, str, int]:
     """Due day (the last day plus the cycle, a half day rounded up), status, days since."""
     due = last + timedelta(days=math.ceil(cycle))
@@ -126,17 +144,18 @@ def classify(cycle: float, last: date, today: date) -> tuple[date, str, int]:
 
 
 # One row per customer and product with three or more distinct days, and per customer and
-# category likewise: the distinct days as one text (split in Python).
+# category likewise: the distinct days as one text (split in Python). Controlled medicines
+# (ephedrine preparations) are never reminded of: the pharmacy must not prompt their sale.
 _SERIES_SQL = """
     SELECT l.customer_id, 'product', p.name, p.category, group_concat(DISTINCT l.purchased_on)
     FROM purchase l JOIN product p ON p.id = l.product_id
-    WHERE l.purchased_on <= ?1 {customers}
+    WHERE l.purchased_on <= ?1 AND p.controlled = 0 {customers}
     GROUP BY l.customer_id, l.product_id HAVING count(DISTINCT l.purchased_on) >= 3
     UNION ALL
     SELECT l.customer_id, 'category', p.category, p.category,
            group_concat(DISTINCT l.purchased_on)
     FROM purchase l JOIN product p ON p.id = l.product_id
-    WHERE l.purchased_on <= ?1 AND p.category IS NOT NULL {customers}
+    WHERE l.purchased_on <= ?1 AND p.category IS NOT NULL AND p.controlled = 0 {customers}
     GROUP BY l.customer_id, p.category HAVING count(DISTINCT l.purchased_on) >= 3
 """
 
@@ -181,9 +200,10 @@ def due(
         series = by_customer[customer_id]
         covered = {category for _, category, _ in series["product"]}
         chosen = [(item, "product", found) for item, _, found in series["product"]]
-        # A category is the item only where none of its products has a rhythm of its own.
+        # A category is the item only where none of its products has a rhythm of its own,
+        # and only when it keeps one (see `regular`).
         chosen += [(item, "category", found) for item, _, found in series["category"]
-                   if item not in covered]  # fmt: skip
+                   if item not in covered and regular(d for d in found if d <= day)]  # fmt: skip
         for item, kind, found in chosen:
             measured = rhythm(d for d in found if d <= day)
             if measured is None:

@@ -135,3 +135,27 @@ def test_an_item_long_given_up_is_no_longer_a_refill_to_remind_of(pharmacy: Cont
     # A monthly medicine last bought 100 days ago (more than 3 cycles of 30): lost too.
     _bought(pharmacy, zhao, "降压片", ["2026-06-16", "2026-07-16", "2026-08-14"])
     assert reminders.due(pharmacy, today=TODAY) == []
+
+
+def test_a_category_without_a_rhythm_is_no_refill(pharmacy: Context) -> None:
+    """Colds now and then, each time another brand: no reminder to buy cold medicine."""
+    qian = _customer(pharmacy, "钱七", "13812343333")
+    for product, day in (("感冒灵颗粒", "2026-03-02"), ("连花清瘟胶囊", "2026-03-20"),
+                         ("板蓝根颗粒", "2026-09-25"), ("999感冒灵", "2026-10-30")):  # fmt: skip
+        _bought(pharmacy, qian, product, [day], category="感冒发烧")
+    assert reminders.due(pharmacy, today=TODAY, days=60) == []
+    monthly = [date(2026, 1, 1), date(2026, 1, 31), date(2026, 3, 2), date(2026, 4, 1)]
+    assert reminders.regular(monthly)
+    assert reminders.regular(monthly[:3])
+    assert not reminders.regular([date(2026, 1, 1), date(2026, 1, 31), date(2026, 4, 1)])
+    assert not reminders.regular([*monthly, date(2026, 9, 25)])
+
+
+def test_a_controlled_medicine_is_never_reminded_of(pharmacy: Context) -> None:
+    from pharmadesk.services import register
+
+    sun = _customer(pharmacy, "孙八", "13812344444")
+    _bought(pharmacy, sun, "降压片", ["2026-08-01", "2026-08-31", "2026-09-30", "2026-10-30"])
+    [line] = purchases.history(pharmacy, sun)[:1]
+    register.set_controlled(pharmacy, line.product_id, True)
+    assert reminders.due(pharmacy, today=TODAY) == []
