@@ -82,12 +82,11 @@ def validate(text: str, *, today: date | None = None) -> str:
         raise InvalidIdNumber(
             "future_birth_date", "the birth date in the ID number is in the future"
         )
-    expected = check_character(number[:17])
-    if number[17] != expected:
+    # The message never names the right check character: a mistyped digit anywhere would
+    # then be "fixed" by changing the last one, and a wrong number pass the check.
+    if number[17] != check_character(number[:17]):
         raise InvalidIdNumber(
-            "check",
-            f"the check digit is wrong: the last character should be {expected}",
-            expected=expected,
+            "check", "the number does not add up: compare it with the ID card digit by digit"
         )
     return number
 

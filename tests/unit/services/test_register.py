@@ -90,7 +90,9 @@ def test_no_buyer_or_an_invalid_id_is_refused_and_nothing_saved(
     assert problems["buyer_name"] == "a controlled medicine needs the buyer's name"
     assert problems["id_number"] == "a controlled medicine needs the buyer's ID number"
     problems = _refused(pharmacy, customer_id, [_line()], buyer=BuyerInput("张三", ID[:-1] + "1"))
-    assert problems == {"id_number": "the check digit is wrong: the last character should be X"}
+    assert problems == {
+        "id_number": "the number does not add up: compare it with the ID card digit by digit"
+    }
     problems = _refused(pharmacy, customer_id, [_line()], buyer=BuyerInput("张三", ID[:17]))
     assert "18 characters" in problems["id_number"]
 
