@@ -27,6 +27,8 @@ from pharmadesk.ui.tables import fit_short_table, size_columns, table_view
 BANNER_STYLE = (
     "background: #c62828; color: white; font-weight: bold; padding: 6px; border-radius: 3px;"
 )
+# The stale-record question: noticed, but quieter than the health banner.
+CHECK_STYLE = "#checkLine { background: #fff4d6; border: 1px solid #e0c36b; border-radius: 3px; }"
 
 
 # A typical value of each purchase column, for its width.
@@ -39,6 +41,7 @@ class CustomerPanel(QWidget):
     add_purchase_requested = Signal()
     add_interaction_requested = Signal()
     follow_up_done_requested = Signal(int)
+    details_confirmed = Signal()  # "Confirmed" on the please-confirm line
 
     def __init__(
         self,
@@ -67,6 +70,7 @@ class CustomerPanel(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        self.check_line = self._check_line()
         self.summary = QLabel()
         self.summary.setObjectName("customerSummary")
         self.summary.setWordWrap(True)
@@ -90,10 +94,32 @@ class CustomerPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.banner)
+        layout.addWidget(self.check_line)
         layout.addWidget(self.summary)
         layout.addWidget(self.points_line)
         layout.addWidget(self.tabs, 1)
         self.show_profile(None)
+
+    def _check_line(self) -> QWidget:
+        """The "Please confirm mobile and address" line, for a stale record of someone here."""
+        line = QWidget()
+        line.setObjectName("checkLine")
+        line.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        line.setStyleSheet(CHECK_STYLE)
+        text = QLabel(self.tr("Please confirm mobile and address"))
+        self.confirm_button = QPushButton(self.tr("Confirmed"))
+        self.confirm_button.setObjectName("detailsConfirmed")
+        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.clicked.connect(self.details_confirmed)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(text, 1)
+        row.addWidget(self.confirm_button)
+        line.hide()
+        return line
+
+    def hide_check(self) -> None:
+        self.check_line.hide()
 
     def _details_tab(self) -> QWidget:
         self.details = QScrollArea()
@@ -155,6 +181,7 @@ class CustomerPanel(QWidget):
         if profile is None:
             self.title.setText(self.tr("New customer"))
             self.banner.hide()
+            self.check_line.hide()
             self.summary.setText("")
             self.purchases.set_filter(PurchaseFilter(customer_id=-1))
             self.interactions.set_items([])
@@ -173,6 +200,7 @@ class CustomerPanel(QWidget):
                 )
         self.banner.setText("    ".join(warnings))
         self.banner.setVisible(bool(warnings))
+        self.check_line.setVisible(profile.needs_check)
         categories = "、".join(name for name, _ in summary.top_categories) or "—"
         self.summary.setText(
             self.tr("Total spend %1 · %2 · last visit %3 · usually %4 · %5")

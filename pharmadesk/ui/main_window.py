@@ -39,6 +39,7 @@ from pharmadesk.services import (
     profile,
     purchases,
     register,
+    stale,
     stats,
     vault,
 )
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         counter.panel.add_purchase_requested.connect(self.add_purchase)
         counter.panel.add_interaction_requested.connect(self.add_interaction)
         counter.panel.follow_up_done_requested.connect(self.mark_follow_up_done)
+        counter.panel.details_confirmed.connect(self.confirm_details)
         for bar in (self.menuBar(), self.toolbar, self.statusBar()):
             bar.show()
         self.refresh_status()
@@ -642,6 +644,18 @@ class MainWindow(QMainWindow):
         interactions.set_done(self.ctx, interaction_id)
         self._reload_keeping_form()
         self.refresh_status()
+
+    def confirm_details(self) -> None:
+        """The customer at the counter confirmed their mobile and address."""
+        if self.customer_id is None:
+            return
+        try:
+            stale.confirm(self.ctx, self.customer_id)
+        except PharmaDeskError as exc:
+            self.warn(self.tr("Not saved"), exc.message)
+            return
+        self.panel.hide_check()
+        self.statusBar().showMessage(self.tr("Details confirmed"), 3000)
 
     def _reload_keeping_form(self) -> None:
         """Refresh the summary and lists without discarding what is typed in the form."""
