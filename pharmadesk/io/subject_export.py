@@ -2,7 +2,8 @@
 
 The sheets: the profile (every field, custom fields included, one per line), purchases,
 interactions, consent records, the points ledger, the audit entries about them and the
-import batches that created or filled their file. Sheet names and headers are in the UI
+import batches that created or filled their file, and their lines of the real-name register
+(kept by law even when they are erased). Sheet names and headers are in the UI
 language, with the words of the Excel export (`export_labels`) wherever it has them; the
 file is written like every export (streamed, in a private folder beside the target,
 renamed over it only when complete) and the writing is audited, naming the customer by id.
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pharmadesk.errors import NotFound, UsageError
-from pharmadesk.io import audit_export, points_text, staged_files
+from pharmadesk.io import audit_export, points_text, register_export, staged_files
 from pharmadesk.io import export as excel
 from pharmadesk.io import export_activity as activity
 from pharmadesk.io import export_customers as customer_sheet
@@ -42,6 +43,7 @@ SHEETS = {
     "points": ("积分明细", "points"),
     "audit": ("审计记录", "audit log"),
     "imports": ("导入批次", "imports"),
+    "register": ("实名登记", "real-name register"),
 }
 HEADERS = {
     "field": ("项目", "field"),
@@ -157,6 +159,7 @@ class _Plan:
             ("audit", audit_export.columns(language),
              audit_export.rows(self.ctx, AuditFilter(customer_id=self.id), self.names)),
             ("imports", self._columns(IMPORT_COLUMNS), self._imports()),
+            ("register", self._register_columns(), self._register()),
         ]  # fmt: skip
         for key, columns, source in streams:
             rows[key] = book.sheet(_word(SHEETS, key, language), columns, source)
@@ -235,6 +238,23 @@ class _Plan:
                 points_text.describe(links, self.language),
                 staff,
             )
+
+    def _register_columns(self) -> list[Column]:
+        index = 0 if self.language == "zh_CN" else 1
+        return [Column(register_export.HEADERS["time"][index], "datetime")] + [
+            Column(register_export.HEADERS[key][index], "int" if key == "quantity" else "text")
+            for key in ("receipt", "product", "specification", "batch", "quantity", "buyer",
+                        "id_number", "staff", "override_reason")
+        ]  # fmt: skip
+
+    def _register(self) -> Iterator[Row]:
+        """Their lines of the real-name register as written (their own ID number in full):
+        what an erasure will keep under the legal obligation."""
+        yield from self._query(
+            f"SELECT {instant_sql('sold_at')}, receipt, product_name, specification, "
+            "batch_no, quantity, buyer_name, id_number, staff_name, override_reason "
+            "FROM controlled_sale WHERE customer_id = ? ORDER BY sold_at, id"
+        )
 
     def _imports(self) -> Iterator[Row]:
         what = _words("what", self.language)

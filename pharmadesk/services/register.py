@@ -228,21 +228,24 @@ def write(
     if sale.empty:
         return 0
     assert sale.buyer is not None
+    made = []
     for (n, product), batch in zip(sale.lines, sale.batches, strict=True):
-        ControlledSale.create(
+        made.append(ControlledSale.insert(
             sold_at=sold_at, sold_on=sold_at.date(), purchase=purchase_ids[n], receipt=receipt,
             product=product.id, product_name=product.name,
             specification=product.specification or "", batch_no=batch,
             quantity=quantities[n], buyer_name=sale.buyer.name,
             id_number=sale.buyer.id_number, customer=customer_id, user=ctx.account.id,
             staff_name=ctx.account.name, override_reason=sale.override_reason,
-        )  # fmt: skip
+        ).execute())  # fmt: skip
     if sale.override_reason is not None:
+        # The reason itself stays in the register lines (named here), not in the audit
+        # log: free text may name a person, and audit rows name customers by id only.
         audit.record(
             ctx, "register.override", customer_id=customer_id, entity="purchase",
             entity_id=purchase_ids[0],
             details={"products": list(sale.over_limit), "limit": limit(ctx),
-                     "packs": _packs(sale, quantities)},
+                     "packs": _packs(sale, quantities), "register_lines": made},
         )  # fmt: skip
     return len(sale.lines)
 
@@ -277,6 +280,19 @@ def entries(
     query = query.order_by(ControlledSale.sold_at.desc(), ControlledSale.id.desc())
     if limit_rows is not None:
         query = query.limit(limit_rows)
+    full = allows(ctx.account, Operation.SEE_ID_NUMBERS)
+    return [_entry(row, full) for row in query]
+
+
+def of_customer(ctx: Context, customer_id: int) -> list[RegisterEntry]:
+    """One customer's register lines, newest first (ID numbers masked as in `entries`):
+    what an erasure keeps and what their own data export lists."""
+    require(ctx, Operation.COUNTER)
+    query = (
+        ControlledSale.select()
+        .where(ControlledSale.customer == customer_id)
+        .order_by(ControlledSale.sold_at.desc(), ControlledSale.id.desc())
+    )
     full = allows(ctx.account, Operation.SEE_ID_NUMBERS)
     return [_entry(row, full) for row in query]
 

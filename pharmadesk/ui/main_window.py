@@ -747,7 +747,10 @@ class MainWindow(QMainWindow):
         dialog = EraseDialog(self.ctx, self._runner, self._record, self)
         if self.run_dialog(dialog) and dialog.erased:
             self._after_import()  # the customer is gone from the counter, as after an undo
-            self.statusBar().showMessage(self.tr("The customer was erased."), 5000)
+            message = self.tr("The customer was erased.")
+            if dialog.kept_by_law:
+                message = f"{message} {dialog.kept_text(dialog.kept_by_law)}"
+            self.statusBar().showMessage(message, 8000)
 
     def show_retention(self) -> None:
         if not allows(self.ctx.account, Operation.ERASE) or not self.confirm_leave():

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from pharmadesk.io import subject_export
-from pharmadesk.services import erasure
+from pharmadesk.services import erasure, register
 from pharmadesk.services.context import Context
 from pharmadesk.services.customers import CustomerRecord
 from pharmadesk.ui import audit_labels
@@ -273,11 +273,16 @@ class EraseDialog(_CustomerJobDialog):
     """Erase on request: `erased` is True once the customer is anonymised."""
 
     erased = False
+    kept_by_law = 0  # register lines the erasure kept
 
     def _build(self) -> None:
         self.setWindowTitle(self.tr("Erase customer on request"))
         layout = QVBoxLayout(self)
-        for text in (self._what_text(), backups_note()):
+        texts = [self._what_text(), backups_note()]
+        lines = len(register.of_customer(self.ctx, self.customer.id))
+        if lines:
+            texts.insert(1, self.kept_text(lines))
+        for text in texts:
             label = QLabel(text)
             label.setWordWrap(True)
             layout.addWidget(label)
@@ -295,6 +300,15 @@ class EraseDialog(_CustomerJobDialog):
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         self._update()
+
+    def kept_text(self, lines: int) -> str:
+        """What an erasure keeps of the real-name register, and why."""
+        return self.tr(
+            "%n line(s) of the real-name register (name and ID number as given at the sale) "
+            "stay, as the law requires: they are kept, unlinked from the erased customer.",
+            "",
+            lines,
+        )
 
     def _what_text(self) -> str:
         return self.tr(
@@ -363,6 +377,7 @@ class EraseDialog(_CustomerJobDialog):
     def _finished(self, result: erasure.ErasureResult) -> None:
         self._readers.start()
         self.erased = True
+        self.kept_by_law = result.kept_by_law
         self.progress.hide()
         note = journal_note(result)
         if not note:

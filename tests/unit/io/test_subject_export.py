@@ -45,7 +45,7 @@ def test_the_workbook_holds_everything_about_the_customer_in_chinese(
     names = book.sheetnames
     book.close()
     assert names == ["客户资料", "购买记录", "沟通记录", "同意记录", "积分明细", "审计记录",
-                     "导入批次"]  # fmt: skip
+                     "导入批次", "实名登记"]  # fmt: skip
     profile = dict(r[:2] for r in _sheet(target, "客户资料"))
     assert profile["姓名"] == NAME
     assert profile["手机"] == MOBILE
@@ -86,6 +86,30 @@ def test_the_workbook_holds_everything_about_the_customer_in_chinese(
         assert OTHER[0] not in _text(_sheet(target, sheet))
         assert OTHER[1] not in _text(_sheet(target, sheet))
     assert written.rows["purchases"] == 1
+
+
+def test_their_lines_of_the_real_name_register_are_in_it_as_written(
+    pharmacy: Context, tmp_path: Path
+) -> None:
+    from pharmadesk.services import purchases, register
+    from pharmadesk.services.purchases import LineInput
+    from pharmadesk.services.register import BuyerInput
+
+    made = customers.create(pharmacy, {"name": "赵敏", "mobile": "13812340007"}).customer
+    assert made is not None
+    [first] = purchases.record(pharmacy, made.id, [LineInput("新康泰克", 1, 2380)])
+    register.set_controlled(pharmacy, first.product_id, True)
+    purchases.record(
+        pharmacy, made.id, [LineInput("新康泰克", 2, 2380, batch_no="B2311")],
+        receipt="R-88", buyer=BuyerInput("赵敏", "11010519491231002X"),
+    )  # fmt: skip
+    target = tmp_path / "customer.xlsx"
+    subject_export.write(pharmacy, made.id, target, language="en", action_names={})
+    rows = _sheet(target, "real-name register")
+    assert rows[0][:3] == ("time", "receipt", "product")
+    assert [r[1:9] for r in rows[1:]] == [
+        ("R-88", "新康泰克", None, "B2311", 2, "赵敏", "11010519491231002X", "owner")
+    ]
 
 
 def test_writing_it_is_audited_naming_the_customer_by_id_only(

@@ -137,7 +137,8 @@ def test_a_pharmacist_overrides_with_a_reason_which_is_audited_without_the_perso
     event = AuditEvent.get(AuditEvent.action == "register.override")
     assert (event.user_name, event.customer_id) == ("pharmacist1", customer_id)
     assert json.loads(event.details) == {
-        "limit": 2, "packs": {str(controlled_id): 3}, "products": [controlled_id]
+        "limit": 2, "packs": {str(controlled_id): 3}, "products": [controlled_id],
+        "register_lines": [row.id],  # where the reason is
     }  # fmt: skip
     assert "张三" not in event.details
     assert ID not in event.details

@@ -95,6 +95,31 @@ def test_erasing_needs_the_name_typed_and_says_what_backups_keep(
     assert _status(pharmacy, customer.id) == ("anonymised", None)
 
 
+def test_erasing_a_buyer_of_a_controlled_medicine_says_the_register_keeps_their_lines(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner
+) -> None:
+    from pharmadesk.services import purchases, register
+    from pharmadesk.services.purchases import LineInput
+    from pharmadesk.services.register import BuyerInput
+
+    customer = _customer(pharmacy, people)
+    [first] = purchases.record(pharmacy, customer.id, [LineInput("新康泰克", 1, 2380)])
+    register.set_controlled(pharmacy, first.product_id, True)
+    purchases.record(
+        pharmacy, customer.id, [LineInput("新康泰克", 1, 2380, batch_no="B1")],
+        buyer=BuyerInput("张三", "11010519491231002X"),
+    )  # fmt: skip
+    dialog = _shown(qtbot, EraseDialog(pharmacy, runner, customer))
+    assert isinstance(dialog, EraseDialog)
+    assert "1 line of the real-name register (name and ID number as given at the sale) stays" in (
+        _texts(dialog)
+    )
+    dialog.confirmation.setText("张三")
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.erased, timeout=10_000)
+    assert dialog.kept_by_law == 1
+
+
 def test_erase_offers_to_export_the_data_first(
     qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner,
     tmp_path: Path,
