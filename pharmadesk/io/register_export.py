@@ -45,12 +45,16 @@ def headers(language: str) -> list[str]:
     return [pair[index] for pair in HEADERS.values()]
 
 
-def write(ctx: Context, target: Path, *, start: date, end: date, language: str) -> int:
+def write(
+    ctx: Context, target: Path, *, start: date, end: date, language: str, purpose: str
+) -> int:
     """Write the register lines sold from `start` to `end` to `target`; returns the rows.
+    `purpose` (required, as for every export of personal data) goes into the audit entry.
 
     Raises:
         PermissionRefused: the account may not export personal data or see ID numbers.
-        UsageError: the target is not an .xlsx file, or the range ends before it starts.
+        UsageError: the target is not an .xlsx file, the range ends before it starts, or
+            no purpose is given.
         OperationFailed: the file cannot be written.
     """
     require(ctx, Operation.EXPORT_PERSONAL)
@@ -59,6 +63,9 @@ def write(ctx: Context, target: Path, *, start: date, end: date, language: str) 
         raise UsageError(f"{target.name}: the register is written as an .xlsx file")
     if end < start:
         raise UsageError("the date range ends before it starts")
+    purpose = purpose.strip()
+    if not purpose:
+        raise UsageError("an export of personal data needs its purpose")
     rows = list(reversed(register.entries(ctx, start, end)))
     book = _book(rows, language)
     with staged_files.staged(target) as (partial, _):
@@ -72,7 +79,7 @@ def write(ctx: Context, target: Path, *, start: date, end: date, language: str) 
             # Recorded before the rename, in one transaction: no unaudited file is left.
             audit.record(ctx, "export.register", entity="export", details={
                 "rows": len(rows), "period": [start.isoformat(), end.isoformat()],
-                "kept_by_law": sum(1 for row in rows if row.kept),
+                "kept_by_law": sum(1 for row in rows if row.kept), "purpose": purpose,
             })  # fmt: skip
             staged_files.replace(partial, target)
     return len(rows)

@@ -58,19 +58,29 @@ def _language(language: str) -> str:
 
 
 def write(
-    ctx: Context, rows: Sequence[WinbackRow], target: Path, *, language: str, made_on: date
+    ctx: Context,
+    rows: Sequence[WinbackRow],
+    target: Path,
+    *,
+    language: str,
+    made_on: date,
+    purpose: str,
 ) -> int:
     """Write `rows` (in their order) to `target` (.xlsx), replacing it only when complete;
-    returns the number of rows.
+    returns the number of rows. `purpose` (required, as for every export of personal data)
+    goes into the audit entry.
 
     Raises:
-        UsageError: the target is not an .xlsx file.
+        UsageError: the target is not an .xlsx file, or no purpose is given.
         OperationFailed: the file cannot be written.
         PermissionRefused: the role may not export personal data.
     """
     require(ctx, Operation.EXPORT_PERSONAL)
     if target.suffix.lower() != ".xlsx":
         raise UsageError(f"{target.name}: the win-back list is written as an .xlsx file")
+    purpose = purpose.strip()
+    if not purpose:
+        raise UsageError("an export of personal data needs its purpose")
     book = _book(rows, _language(language), made_on)
     with staged_files.staged(target) as (partial, _):
         try:
@@ -82,7 +92,7 @@ def write(
         with ctx.db.atomic():
             audit.record(ctx, ACTION, entity="export",
                          details={"list": "winback", "rows": len(rows),
-                                  "as_of": made_on.isoformat()})  # fmt: skip
+                                  "as_of": made_on.isoformat(), "purpose": purpose})  # fmt: skip
             staged_files.replace(partial, target)
     return len(rows)
 

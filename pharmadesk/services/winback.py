@@ -9,19 +9,24 @@ top three by purchase lines over the customer's whole history) and the 12-month 
 (their spend in the 12 months ending today, in fen, as the RFM "M" of the charts).
 Sorted by that value, largest first.
 
-A call from the list is an interaction of kind "follow_up" with its outcome.
+A call from the list is an interaction of kind "follow_up" with its outcome. Each row
+carries the last such call of the past CALLS_DAYS days (`calls.last_calls`, read from the
+log, so it holds after a restart and for every account). A customer who said on the last
+call that they will come is left out for WILL_COME_DAYS days after it, unless they came
+(a visit on or after the call's day lists them again, if still at risk).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from pharmadesk.errors import ValidationError
 from pharmadesk.services import consents, interactions
 from pharmadesk.services.analytics.people import Standing, standings
+from pharmadesk.services.calls import LastCall, last_calls
 from pharmadesk.services.context import Context
 from pharmadesk.services.interactions import InteractionRecord
 from pharmadesk.services.permissions import Operation, require
@@ -31,6 +36,8 @@ STAGES = ("at_risk", "lost")
 CALL_OUTCOMES = ("reached", "no_answer", "will_come")
 USUAL_CATEGORIES = 3
 CHUNK = 500
+CALLS_DAYS = 90  # how far back a win-back call is shown as the last one
+WILL_COME_DAYS = 14  # "will come": not listed for this long unless they came
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,7 @@ class WinbackRow:
     value_12m_fen: int
     transactions: int  # ever
     median_interval: float | None  # days between visits, the stage's yardstick
+    last_call: LastCall | None = None  # the last win-back call of the past CALLS_DAYS days
 
 
 def listed(ctx: Context, *, today: date | None = None) -> list[WinbackRow]:
@@ -61,7 +69,7 @@ def listed(ctx: Context, *, today: date | None = None) -> list[WinbackRow]:
     allowed = consents.may_contact(ctx, chosen)
     people = _people(ctx, sorted(allowed))
     usual = _usual_categories(ctx, people)
-    rows = [_row(chosen[c], people[c], usual.get(c, ())) for c in people]
+    rows = _with_calls(ctx, [_row(chosen[c], people[c], usual.get(c, ())) for c in people], day)
     rows.sort(key=lambda r: (-r.value_12m_fen, -r.last_visit.toordinal(), r.customer_id))
     return rows
 
@@ -71,6 +79,25 @@ def _row(s: Standing, person: tuple[str | None, str, str | None],
     code, name, mobile = person
     return WinbackRow(s.customer_id, code, name, mobile, s.stage, s.last_day, s.recency_days,
                       categories, s.spend_12m_fen, s.transactions, s.median_interval)  # fmt: skip
+
+
+def _with_calls(ctx: Context, rows: list[WinbackRow], day: date) -> list[WinbackRow]:
+    """The rows with their last call; those who will come (and have not yet) left out."""
+    since = day - timedelta(days=CALLS_DAYS)
+    found = last_calls(ctx, {r.customer_id: since for r in rows}, kind="follow_up")
+    out = []
+    for row in rows:
+        call = found.get(row.customer_id)
+        if call is not None and waiting_to_come(call, row.last_visit, day):
+            continue
+        out.append(replace(row, last_call=call) if call is not None else row)
+    return out
+
+
+def waiting_to_come(call: LastCall, last_visit: date, day: date) -> bool:
+    """Said on `call` they will come, within WILL_COME_DAYS of `day`, and have not come."""
+    recent = (day - call.day).days < WILL_COME_DAYS
+    return call.outcome == "will_come" and recent and last_visit < call.day
 
 
 def _people(ctx: Context, ids: list[int]) -> dict[int, tuple[str | None, str, str | None]]:

@@ -9,6 +9,7 @@ services.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -29,9 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pharmadesk.services.calls import LastCall
 from pharmadesk.ui import labels
 
 CHANNELS = ("phone", "sms", "wechat")
+
+
+def last_call_text(call: LastCall | None, today: date) -> str:
+    """A list's "Last call" cell: "12-02 No answer" (with the year when not this year's)."""
+    if call is None:
+        return ""
+    day = call.day.strftime("%m-%d") if call.day.year == today.year else call.day.isoformat()
+    return f"{day} {labels.outcome(call.outcome)}"
 
 
 class CallDialog(QDialog):

@@ -5,13 +5,16 @@ The list loads in the background (it reads every purchase series: about 15 s on 
 newer reload was asked for is dropped. From a row, by keyboard: Enter calls (CallDialog,
 the call logged with its outcome), snooze, do not remind, undo the last of these, open the
 customer at the counter. A reminder the call ended (stopped, will come) or moved leaves the
-list; one that stays is marked as called today.
+list. The "Last call" column is the latest refill call logged for the customer since the
+reminder's last purchase, read from the interaction log in the same background job
+(`calls.last_calls`), so it holds after a restart, a lock or for another account.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,18 +41,21 @@ from PySide6.QtWidgets import (
 )
 
 from pharmadesk.errors import OperationFailed
-from pharmadesk.services import reminders
+from pharmadesk.services import calls, reminders
+from pharmadesk.services.calls import LastCall
 from pharmadesk.services.context import Context
 from pharmadesk.services.reminders import Reminder
 from pharmadesk.ui import i18n, labels
-from pharmadesk.ui.call_dialog import CallDialog
+from pharmadesk.ui.call_dialog import CallDialog, last_call_text
 from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
 Key = tuple[int, str, str]  # customer, item kind, item
-SAMPLES = ("逾期 · 今日已联系", "2026-11-29", "欧阳秀英", "13812345678", "蒲地蓝消炎口服液",
+SAMPLES = ("将流失", "2026-11-29", "欧阳秀英", "13812345678", "蒲地蓝消炎口服液", "12-02 停用该药",
            "二甲双胍片 约每 31 天买一次；上次购买 2026-10-02；已过 51 天")  # fmt: skip
+LAST_CALL_COLUMN = 5
+Calls = dict[int, LastCall]
 COLOURS = {"lapsing": QColor("#b00020"), "overdue": QColor("#b35c00"), "due": QColor("#1b6e20")}
 RELOAD_DELAY_MS = 400  # the days box waits for the user to stop clicking before reloading
 
@@ -58,27 +64,46 @@ def key_of(reminder: Reminder) -> Key:
     return (reminder.customer_id, reminder.item_kind, reminder.item)
 
 
+def load(ctx: Context, days: int) -> tuple[list[Reminder], Calls]:
+    """The reminders due and the last refill call of each listed customer (background)."""
+    found = reminders.due(ctx, days=days)
+    since: dict[int, date] = {}
+    for reminder in found:
+        known = since.get(reminder.customer_id)
+        if known is None or reminder.last_purchase < known:
+            since[reminder.customer_id] = reminder.last_purchase
+    return found, calls.last_calls(ctx, since, kind="reminder", without_greetings=True)
+
+
 class RefillTableModel(QAbstractTableModel):
-    """The listed reminders, one per row; `called` marks those called today."""
+    """The listed reminders, one per row; `calls` the last refill call per customer."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Reminder] = []
-        self.called: set[Key] = set()
+        self.calls: Calls = {}
+        self.today = date.today()
         self.language = "en"
         self._titles = [self.tr("Status"), self.tr("Due"), self.tr("Customer"),
-                        self.tr("Mobile"), self.tr("Item"), self.tr("Reason")]  # fmt: skip
+                        self.tr("Mobile"), self.tr("Item"), self.tr("Last call"),
+                        self.tr("Reason")]  # fmt: skip
 
     def set_rows(self, rows: list[Reminder]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
-    def mark_called(self, reminder: Reminder) -> None:
-        self.called.add(key_of(reminder))
+    def call_of(self, reminder: Reminder) -> LastCall | None:
+        """The last call about this reminder: after its last purchase."""
+        call = self.calls.get(reminder.customer_id)
+        return call if call is not None and call.day > reminder.last_purchase else None
+
+    def mark_called(self, call: LastCall) -> None:
+        self.calls[call.customer_id] = call
         for row, listed in enumerate(self.rows):
-            if key_of(listed) == key_of(reminder):
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._titles) - 1))
+            if listed.customer_id == call.customer_id:
+                cell = self.index(row, LAST_CALL_COLUMN)
+                self.dataChanged.emit(cell, cell)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -103,14 +128,11 @@ class RefillTableModel(QAbstractTableModel):
         return None
 
     def _text(self, reminder: Reminder, column: int) -> str:
-        if column == 0:
-            status = labels.reminder_status(reminder.status)
-            if key_of(reminder) in self.called:
-                return self.tr("%1 · called today").replace("%1", status)
-            return status
-        values = (reminder.due_date.isoformat(), reminder.customer_name, reminder.mobile or "",
-                  reminder.item, reminder.reason(self.language))  # fmt: skip
-        return values[column - 1]
+        values = (labels.reminder_status(reminder.status), reminder.due_date.isoformat(),
+                  reminder.customer_name, reminder.mobile or "", reminder.item,
+                  last_call_text(self.call_of(reminder), self.today),
+                  reminder.reason(self.language))  # fmt: skip
+        return values[column]
 
 
 class RefillsTab(QWidget):
@@ -127,6 +149,7 @@ class RefillsTab(QWidget):
         super().__init__(parent)
         self.ctx, self.runner, self.message_for = ctx, runner, message_for
         self._all: list[Reminder] = []
+        self._calls: Calls = {}
         self._generation = 0
         self._ticket: int | None = None
         # The last state change, for Undo: the reminder it hid and where it stood.
@@ -213,16 +236,17 @@ class RefillsTab(QWidget):
             self.runner.forget(self._ticket)
         self.status.setText(self.tr("Loading…"))
         self._ticket = self.runner.submit(
-            lambda: reminders.due(ctx, days=days),
+            lambda: load(ctx, days),
             lambda found: self._loaded(generation, found),
             lambda error: self._failed(generation, error),
         )
 
-    def _loaded(self, generation: int, found: list[Reminder]) -> None:
+    def _loaded(self, generation: int, found: tuple[list[Reminder], Calls]) -> None:
         if generation != self._generation:
             return  # a newer reload is on its way
         self._ticket = None
-        self._all = list(found)
+        self._all = list(found[0])
+        self.model.calls = dict(found[1])
         self._show()
 
     def _failed(self, generation: int, error: BaseException) -> None:
@@ -238,6 +262,7 @@ class RefillsTab(QWidget):
     def _show(self, select: int = 0) -> None:
         wanted = self.filter.currentData()
         self.model.language = i18n.current_language()
+        self.model.today = self.ctx.today()
         self.model.set_rows([r for r in self._all if wanted is None or r.status == wanted])
         if self.model.rowCount():
             self.table.selectRow(min(select, self.model.rowCount() - 1))
@@ -250,7 +275,8 @@ class RefillsTab(QWidget):
         for code in ("lapsing", "overdue", "due"):
             n = sum(1 for r in shown if r.status == code)
             if n:
-                parts.append(f"{labels.reminder_status(code)} {n}")
+                # Mid-sentence: "179 reminders listed, lapsing 71, overdue 61, due 47".
+                parts.append(f"{labels.reminder_status(code).lower()} {n}")
         separator = "，" if i18n.current_language().startswith("zh") else ", "
         self.status.setText(separator.join(parts))
 
@@ -285,10 +311,12 @@ class RefillsTab(QWidget):
         except (OperationFailed, ValueError) as exc:
             self._refused(exc)
             return
+        entry = done.interaction
+        local = entry.occurred_at.astimezone(self.ctx.now().tzinfo)
+        self.model.mark_called(LastCall(entry.customer_id, entry.occurred_at, local.date(),
+                                        dialog.outcome))  # fmt: skip
         if done.state is not None:
             self._hide(reminder)
-        else:
-            self.model.mark_called(reminder)
 
     def _message(self, reminder: Reminder) -> str:
         if self.message_for is None:

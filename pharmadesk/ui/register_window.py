@@ -32,6 +32,7 @@ from pharmadesk.services import register
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.services.register import RegisterEntry
+from pharmadesk.ui.export_purpose import ask_purpose, export_folder
 from pharmadesk.ui.i18n import current_language
 from pharmadesk.ui.import_text import failure_text
 from pharmadesk.ui.tables import fit_short_table
@@ -158,7 +159,7 @@ class RegisterWindow(QDialog):
         name = self.tr("Real-name register %1 to %2").replace("%1", start.isoformat())
         name = name.replace("%2", end.isoformat())
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the register"), str(Path.home() / f"{name}.xlsx"),
+            self, self.tr("Export the register"), str(export_folder() / f"{name}.xlsx"),
             self.tr("Excel workbook (*.xlsx)"),
         )  # fmt: skip
         if not chosen:
@@ -166,10 +167,17 @@ class RegisterWindow(QDialog):
         path = Path(chosen)
         return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
+    def ask_purpose(self) -> str | None:
+        """What the register is exported for, kept in the audit log (tests replace it)."""
+        return ask_purpose(self, self.tr("Export the register"))
+
     def export(self) -> None:
         """Write the range shown to a workbook the owner picks, and say where."""
         start, end = self.period()
         if end < start:
+            return
+        purpose = self.ask_purpose()
+        if not purpose:
             return
         target = self.ask_target()
         if target is None:
@@ -179,7 +187,8 @@ class RegisterWindow(QDialog):
         self.message.setText(self.tr("Exporting…"))
 
         def job() -> int:
-            return register_export.write(ctx, target, start=start, end=end, language=language)
+            return register_export.write(ctx, target, start=start, end=end, language=language,
+                                         purpose=purpose)  # fmt: skip
 
         run_tracked(self.runner, self._tickets, job, lambda rows: self._exported(target, rows),
                     self._failed)  # fmt: skip

@@ -4,14 +4,19 @@ first, called from the list; the owner can export the list to Excel.
 The list loads in the background (the stages of every customer and a pass over every
 purchase line: a few seconds on a 200,000-customer pharmacy). "Call…" shows why the
 customer is listed and the message from the win-back template, and logs the call with its
-outcome; a called row is marked. "Export…" (owner only) writes the list as shown, in the
-background, and the export is audited.
+outcome. The "Last call" column is the last win-back call of the past 90 days, read from
+the interaction log with the list (`winback.listed`), so it holds after a restart or for
+another account; a customer who said they will come is left off the list for 14 days
+unless they came. "Export…" (owner only) asks the purpose, then writes the list as shown,
+in the background, and the export is audited with that purpose.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,19 +44,21 @@ from PySide6.QtWidgets import (
 from pharmadesk.errors import OperationFailed, PharmaDeskError
 from pharmadesk.io import winback_export
 from pharmadesk.services import templates, winback
+from pharmadesk.services.calls import LastCall
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.services.winback import WinbackRow
 from pharmadesk.ui import analytics_labels, i18n, labels
-from pharmadesk.ui.call_dialog import CallDialog
+from pharmadesk.ui.call_dialog import CallDialog, last_call_text
+from pharmadesk.ui.export_purpose import ask_purpose, export_folder
 from pharmadesk.ui.formatting import money
 from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
-SAMPLES = ("欧阳秀英", "13812345678", "At risk · called today", "2026-11-22", "1000",
-           "慢病用药、医疗器械、感冒发烧", "¥12,345.67")  # fmt: skip
-CATEGORIES_COLUMN = 5
+SAMPLES = ("欧阳秀英", "13812345678", "有流失风险", "12-02 Will come in", "2026-11-22",
+           "1000", "慢病用药、医疗器械、感冒发烧", "¥12,345.67")  # fmt: skip
+LAST_CALL_COLUMN, CATEGORIES_COLUMN = 3, 6
 STAGE_COLOURS = {"at_risk": QColor("#b35c00"), "lost": QColor("#b00020")}
 NUMBER_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -62,10 +69,10 @@ class WinbackTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[WinbackRow] = []
-        self.called: set[int] = set()
         self.separator = ", "
+        self.today = date.today()
         self._titles = [self.tr("Customer"), self.tr("Mobile"), self.tr("Stage"),
-                        self.tr("Last visit"), self.tr("Days since"),
+                        self.tr("Last call"), self.tr("Last visit"), self.tr("Days since"),
                         self.tr("Usual categories"), self.tr("12-month value")]  # fmt: skip
 
     def set_rows(self, rows: list[WinbackRow]) -> None:
@@ -73,9 +80,10 @@ class WinbackTableModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def mark_called(self, row: int) -> None:
-        self.called.add(self.rows[row].customer_id)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._titles) - 1))
+    def mark_called(self, row: int, call: LastCall) -> None:
+        self.rows[row] = replace(self.rows[row], last_call=call)
+        cell = self.index(row, LAST_CALL_COLUMN)
+        self.dataChanged.emit(cell, cell)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -97,15 +105,13 @@ class WinbackTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
             colour = STAGE_COLOURS.get(row.stage)
             return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 6):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (5, 7):
             return NUMBER_ALIGN
         return None
 
     def _text(self, row: WinbackRow, column: int) -> str:
-        stage = analytics_labels.stage(row.stage)
-        if row.customer_id in self.called:
-            stage = self.tr("%1 · called today").replace("%1", stage)
-        values = (row.customer_name, row.mobile or "", stage, row.last_visit.isoformat(),
+        values = (row.customer_name, row.mobile or "", analytics_labels.stage(row.stage),
+                  last_call_text(row.last_call, self.today), row.last_visit.isoformat(),
                   str(row.days_since), self.separator.join(row.categories),
                   money(row.value_12m_fen))  # fmt: skip
         return values[column]
@@ -195,6 +201,7 @@ class WinbackTab(QWidget):
             return
         self._ticket = None
         self.model.separator = "、" if i18n.current_language().startswith("zh") else ", "
+        self.model.today = self.ctx.today()
         self.model.set_rows(found)
         if found:
             self.table.selectRow(0)
@@ -266,34 +273,53 @@ class WinbackTab(QWidget):
         if dialog.note:
             summary = f"{summary}. {dialog.note}"
         try:
-            winback.log_call(self.ctx, row.customer_id, outcome=dialog.outcome, summary=summary,
-                             channel=dialog.channel)  # fmt: skip
+            entry = winback.log_call(self.ctx, row.customer_id, outcome=dialog.outcome,
+                                     summary=summary, channel=dialog.channel)  # fmt: skip
         except OperationFailed as exc:
             text = self.tr("The call was not logged: %1").replace("%1", str(exc))
             QMessageBox.warning(self, self.tr("Win-back call"), text)
             return
-        self.model.mark_called(number)
+        day = entry.occurred_at.astimezone(self.ctx.now().tzinfo).date()
+        self.model.mark_called(number, LastCall(row.customer_id, entry.occurred_at, day,
+                                                dialog.outcome))  # fmt: skip
         self.table.setFocus()
 
     def export(self) -> None:
         rows = list(self.model.rows)
         if not rows:
             return
-        today = self.ctx.today()
-        suggested = self.tr("win-back %1.xlsx").replace("%1", today.isoformat())
-        title, kinds = self.tr("Export the win-back list"), self.tr("Excel workbook (*.xlsx)")
-        name, _ = QFileDialog.getSaveFileName(self, title, suggested, kinds)
-        if not name:
+        purpose = self.ask_purpose()
+        if not purpose:
             return
-        target = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        ctx, language = self.ctx, i18n.current_language()
+        target = self.ask_target()
+        if target is None:
+            return
+        ctx, language, today = self.ctx, i18n.current_language(), self.ctx.today()
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
         self.runner.submit(
-            lambda: winback_export.write(ctx, rows, target, language=language, made_on=today),
+            lambda: winback_export.write(
+                ctx, rows, target, language=language, made_on=today, purpose=purpose
+            ),
             lambda count: self._exported(target, count),
             self._export_failed,
         )
+
+    def ask_purpose(self) -> str | None:
+        """What the list is exported for, asked like the main export asks (tests replace it)."""
+        return ask_purpose(self, self.tr("Export the win-back list"))
+
+    def ask_target(self) -> Path | None:
+        """The save-file dialog, in the exports' folder (tests replace it)."""
+        name = self.tr("win-back %1").replace("%1", self.ctx.today().isoformat())
+        title, kinds = self.tr("Export the win-back list"), self.tr("Excel workbook (*.xlsx)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, title, str(export_folder() / f"{name}.xlsx"), kinds
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def _exported(self, target: Path, count: int) -> None:
         self.status.setText(self.tr("%Ln customer(s) exported to %1.", "", count)

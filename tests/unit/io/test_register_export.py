@@ -20,6 +20,7 @@ from pharmadesk.services.register import BuyerInput
 from tests.conftest import FakeClock
 
 ID = "11010519491231002X"
+P = "inspection by the drug administration"
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def test_the_file_holds_each_line_with_full_id_numbers(
 ) -> None:
     target = tmp_path / "register.xlsx"
     assert register_export.write(
-        pharmacy, target, start=sold - timedelta(days=1), end=sold, language="zh_CN"
+        pharmacy, target, start=sold - timedelta(days=1), end=sold, language="zh_CN", purpose=P
     ) == 2  # fmt: skip
     page = load_workbook(target).active
     assert page.title == "实名登记"
@@ -70,7 +71,9 @@ def test_the_file_holds_each_line_with_full_id_numbers(
 
 def test_english_headers_and_the_range(pharmacy: Context, sold: date, tmp_path: Path) -> None:
     target = tmp_path / "register.xlsx"
-    assert register_export.write(pharmacy, target, start=sold, end=sold, language="en") == 1
+    assert (
+        register_export.write(pharmacy, target, start=sold, end=sold, language="en", purpose=P) == 1
+    )
     page = load_workbook(target).active
     assert page.title == "real-name register"
     assert page.cell(1, 9).value == "ID number"
@@ -80,18 +83,26 @@ def test_english_headers_and_the_range(pharmacy: Context, sold: date, tmp_path: 
 def test_the_export_is_audited_without_a_person(
     pharmacy: Context, sold: date, tmp_path: Path
 ) -> None:
-    register_export.write(pharmacy, tmp_path / "r.xlsx", start=sold, end=sold, language="en")
+    register_export.write(
+        pharmacy, tmp_path / "r.xlsx", start=sold, end=sold, language="en", purpose=P
+    )
     event = AuditEvent.get(AuditEvent.action == "export.register")
     assert json.loads(event.details) == {
-        "rows": 1, "period": [sold.isoformat(), sold.isoformat()], "kept_by_law": 1
+        "rows": 1, "period": [sold.isoformat(), sold.isoformat()], "kept_by_law": 1,
+        "purpose": P,
     }  # fmt: skip
+    with pytest.raises(UsageError):  # every export of personal data says what it is for
+        register_export.write(pharmacy, tmp_path / "r.xlsx", start=sold, end=sold, language="en",
+                              purpose="")  # fmt: skip
 
 
 def test_only_the_owner_writes_it(pharmacy: Context, sold: date, tmp_path: Path) -> None:
     target = tmp_path / "register.xlsx"
     pharmacist = replace(pharmacy, account=Account(pharmacy.account.id, "li", "pharmacist"))
     with pytest.raises(PermissionRefused):
-        register_export.write(pharmacist, target, start=sold, end=sold, language="en")
+        register_export.write(pharmacist, target, start=sold, end=sold, language="en", purpose=P)
     with pytest.raises(UsageError):
-        register_export.write(pharmacy, tmp_path / "r.csv", start=sold, end=sold, language="en")
+        register_export.write(
+            pharmacy, tmp_path / "r.csv", start=sold, end=sold, language="en", purpose=P
+        )
     assert not target.exists()

@@ -18,6 +18,7 @@ from pharmadesk.services.context import Context
 from pharmadesk.services.winback import WinbackRow
 from tests.conftest import FakeClock
 
+P = "win-back calls"
 TODAY = date(2026, 11, 20)
 ROWS = [
     WinbackRow(7, "M0007", '=HYPERLINK("http://x")', "13812345678", "lost", date(2026, 5, 4),
@@ -36,7 +37,9 @@ def test_the_list_reads_back_in_chinese_with_dates_and_money(
     pharmacy: Context, tmp_path: Path
 ) -> None:
     target = tmp_path / "名单.xlsx"
-    assert winback_export.write(pharmacy, ROWS, target, language="zh_CN", made_on=TODAY) == 2
+    written = winback_export.write(pharmacy, ROWS, target, language="zh_CN", made_on=TODAY,
+                                   purpose=P)  # fmt: skip
+    assert written == 2
     rows = _rows(target)
     assert rows[0] == ("姓名", "会员号", "手机", "阶段", "最近到店", "距今天数", "常买品类",
                        "近12个月消费额")  # fmt: skip
@@ -51,11 +54,12 @@ def test_the_list_reads_back_in_chinese_with_dates_and_money(
 
 def test_english_headings_and_the_audit_names_no_one(pharmacy: Context, tmp_path: Path) -> None:
     target = tmp_path / "list.xlsx"
-    winback_export.write(pharmacy, ROWS, target, language="en", made_on=TODAY)
+    winback_export.write(pharmacy, ROWS, target, language="en", made_on=TODAY, purpose=P)
     assert _rows(target)[0][:4] == ("Name", "Member code", "Mobile", "Stage")
     assert _rows(target)[1][3] == "Lost"
     event = AuditEvent.select().where(AuditEvent.action == "export.winback_list").get()
-    assert json.loads(event.details) == {"list": "winback", "rows": 2, "as_of": "2026-11-20"}
+    assert json.loads(event.details) == {"list": "winback", "rows": 2, "as_of": "2026-11-20",
+                                         "purpose": P}  # fmt: skip
     assert event.customer_id is None
     assert "13812345678" not in event.details
 
@@ -64,12 +68,17 @@ def test_only_an_xlsx_target_and_only_the_owner(
     pharmacy: Context, tmp_path: Path, db_path: Path, clock: FakeClock
 ) -> None:
     with pytest.raises(UsageError):
-        winback_export.write(pharmacy, ROWS, tmp_path / "list.csv", language="en", made_on=TODAY)
+        winback_export.write(pharmacy, ROWS, tmp_path / "list.csv", language="en", made_on=TODAY,
+                             purpose=P)  # fmt: skip
+    with pytest.raises(UsageError):  # every export of personal data says what it is for
+        winback_export.write(pharmacy, ROWS, tmp_path / "x.xlsx", language="en", made_on=TODAY,
+                             purpose="  ")  # fmt: skip
     accounts.add(pharmacy, "li", role="pharmacist", password="pharm-pw")
     li = vault.open_pharmacy(db_path, user="li", password="pharm-pw", clock=clock)
     try:
         with pytest.raises(PermissionRefused):
-            winback_export.write(li, ROWS, tmp_path / "x.xlsx", language="en", made_on=TODAY)
+            winback_export.write(li, ROWS, tmp_path / "x.xlsx", language="en", made_on=TODAY,
+                                 purpose=P)  # fmt: skip
     finally:
         li.close()
     assert not (tmp_path / "x.xlsx").exists()

@@ -11,7 +11,7 @@ import pytest
 from pharmadesk.errors import ValidationError
 from pharmadesk.services import customers, interactions, purchases, winback
 from pharmadesk.services.context import Context
-from tests.conftest import CST
+from tests.conftest import CST, FakeClock
 
 TODAY = date(2026, 11, 20)
 _MOBILES = itertools.count(1)
@@ -102,3 +102,42 @@ def test_a_call_is_a_follow_up_with_its_outcome(pharmacy: Context, shop: dict[st
         winback.log_call(pharmacy, shop["风险"], outcome="stopped", summary="x")
     with pytest.raises(ValidationError):
         winback.log_call(pharmacy, shop["风险"], outcome="reached", summary="")
+
+
+def test_each_row_carries_the_last_call_from_the_log(
+    pharmacy: Context, shop: dict[str, int], clock: FakeClock
+) -> None:
+    clock.current = datetime.combine(TODAY - timedelta(days=3), time(9), CST)
+    winback.log_call(pharmacy, shop["流失"], outcome="reached", summary="接通")
+    clock.current = datetime.combine(TODAY - timedelta(days=1), time(23, 30), CST)
+    winback.log_call(pharmacy, shop["流失"], outcome="no_answer", summary="无人接听")
+    # Logged by hand without an outcome: not a call from the list.
+    interactions.log(pharmacy, shop["风险"], channel="phone", kind="follow_up", summary="回访")
+    clock.current = datetime.combine(TODAY, time(10), CST)
+    rows = {r.customer_name: r for r in winback.listed(pharmacy, today=TODAY)}
+    call = rows["流失"].last_call
+    assert call is not None
+    assert (call.day, call.outcome) == (TODAY - timedelta(days=1), "no_answer")
+    assert rows["风险"].last_call is None
+    # A call older than the window is not shown as the last one.
+    later = TODAY + timedelta(days=winback.CALLS_DAYS)
+    assert all(r.last_call is None for r in winback.listed(pharmacy, today=later))
+
+
+def test_will_come_leaves_the_list_for_14_days_unless_they_came(
+    pharmacy: Context, shop: dict[str, int], clock: FakeClock
+) -> None:
+    winback.log_call(pharmacy, shop["风险"], outcome="will_come", summary="说下周来店")
+    winback.log_call(pharmacy, shop["流失"], outcome="will_come", summary="会来")
+    names = [r.customer_name for r in winback.listed(pharmacy, today=TODAY)]
+    assert names == ["小额风险"]
+    # 14 days later they have not come: listed again, the call shown.
+    again = TODAY + timedelta(days=winback.WILL_COME_DAYS)
+    rows = {r.customer_name: r for r in winback.listed(pharmacy, today=again)}
+    assert {"风险", "流失"} <= set(rows)
+    assert rows["风险"].last_call is not None
+    assert rows["风险"].last_call.outcome == "will_come"
+    # One who came after the call (and is still at risk by the stages) is listed at once.
+    call = rows["风险"].last_call
+    assert winback.waiting_to_come(call, TODAY - timedelta(days=1), TODAY)
+    assert not winback.waiting_to_come(call, TODAY, TODAY)

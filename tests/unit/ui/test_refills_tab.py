@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from pharmadesk.services import interactions, reminders
 from pharmadesk.services.context import Context
 from pharmadesk.ui.call_dialog import CallDialog
-from pharmadesk.ui.refills_tab import RefillsTab
+from pharmadesk.ui.refills_tab import LAST_CALL_COLUMN, RefillsTab, load
 from pharmadesk.ui.tasks import BackgroundRunner
 from tests.conftest import CST, FakeClock
 from tests.unit.services.test_reminders import TODAY, _bought, _customer
@@ -75,9 +75,9 @@ def test_a_call_that_stopped_the_medicine_is_logged_and_the_row_stays_gone(
     tab = _tab(qtbot, pharmacy, runner)
     assert tab.model.rowCount() == 1
     assert tab.status.text().startswith("1 reminder")
-    row = [tab.model.index(0, c).data() for c in range(6)]
-    assert row[:5] == ["Due", "2026-11-29", "甲", "13900000001", "降压片"]
-    assert row[5] == "降压片 about every 30 days; last bought 2026-10-30; 23 days ago"
+    row = [tab.model.index(0, c).data() for c in range(7)]
+    assert row[:6] == ["Due", "2026-11-29", "甲", "13900000001", "降压片", ""]
+    assert row[6] == "降压片 about every 30 days; last bought 2026-10-30; 23 days ago"
     errors = _answer_call(qtbot, 4)  # 4: stopped this medicine
     press(qtbot, Qt.Key.Key_Return)
     assert errors == []
@@ -89,19 +89,37 @@ def test_a_call_that_stopped_the_medicine_is_logged_and_the_row_stays_gone(
     assert tab.model.rowCount() == 0
 
 
-def test_a_call_that_reached_the_customer_keeps_the_row_marked(
-    qtbot: QtBot, pharmacy: Context, runner: BackgroundRunner, jia: int
+def test_a_call_that_reached_the_customer_shows_as_the_last_call(
+    qtbot: QtBot, pharmacy: Context, runner: BackgroundRunner, jia: int, clock: FakeClock
 ) -> None:
     tab = _tab(qtbot, pharmacy, runner)
     errors = _answer_call(qtbot, 1, note="will pick up Friday")
     press(qtbot, Qt.Key.Key_C, ALT)  # the accelerator clicks a little later
-    qtbot.waitUntil(lambda: tab.model.index(0, 0).data() == "Due · called today")
+    qtbot.waitUntil(lambda: tab.model.index(0, LAST_CALL_COLUMN).data() == "11-22 Reached")
     assert errors == []
+    assert tab.model.index(0, 0).data() == "Due"  # the status cell stays the status
     [entry] = interactions.for_customer(pharmacy, jia)
     assert entry.outcome == "reached"
     assert entry.summary == "Refill reminder about 降压片: Reached — will pick up Friday"
-    _reload(qtbot, tab)  # still marked after the list is read again
-    assert tab.model.index(0, 0).data() == "Due · called today"
+    # Read from the log: a new tab (after a restart, a lock, another account) shows it,
+    # and the next morning it reads as that day's call, not today's.
+    clock.advance(days=1)
+    again = _tab(qtbot, pharmacy, runner)
+    assert again.model.index(0, LAST_CALL_COLUMN).data() == "11-22 Reached"
+    assert again.model.index(0, 0).data() == "Due"
+
+
+def test_a_purchase_after_the_call_starts_the_reminder_afresh(
+    qtbot: QtBot, pharmacy: Context, runner: BackgroundRunner, jia: int, clock: FakeClock
+) -> None:
+    # A call before the last purchase (10-30) was about the reminder before this one.
+    clock.current = datetime.combine(date(2026, 10, 20), time(10), CST)
+    interactions.log(
+        pharmacy, jia, channel="phone", kind="reminder", summary="电话", outcome="no_answer"
+    )
+    clock.current = datetime.combine(TODAY, time(10), CST)
+    tab = _tab(qtbot, pharmacy, runner)
+    assert tab.model.index(0, LAST_CALL_COLUMN).data() == ""
 
 
 def test_the_message_of_the_template_is_offered_to_copy_and_send(
@@ -201,5 +219,7 @@ def test_a_list_that_arrives_after_a_newer_reload_is_dropped(
 def test_the_table_model(pharmacy: Context, runner: BackgroundRunner, jia: int,
                          qtmodeltester: ModelTester) -> None:  # fmt: skip
     tab = RefillsTab(pharmacy, runner)
-    tab.model.set_rows(reminders.due(pharmacy))
+    found, calls = load(pharmacy, 7)
+    tab.model.calls = calls
+    tab.model.set_rows(found)
     qtmodeltester.check(tab.model)

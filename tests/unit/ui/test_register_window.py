@@ -3,6 +3,7 @@ the owner's dialog for controlled medicines and the per-sale limit."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from pharmadesk.db.models import Product
+from pharmadesk.db.models import AuditEvent, Product
 from pharmadesk.services import erasure, purchases, register
 from pharmadesk.services.context import Account, Context
 from pharmadesk.services.purchases import LineInput
@@ -90,8 +91,14 @@ def test_the_owner_exports_the_range_and_is_told_where(
     window = _window(qtbot, pharmacy)
     target = tmp_path / "register.xlsx"
     monkeypatch.setattr(window, "ask_target", lambda: target)
+    monkeypatch.setattr(window, "ask_purpose", lambda: None)  # cancelled: nothing written
+    qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    assert not target.exists()
+    monkeypatch.setattr(window, "ask_purpose", lambda: "药监检查")
     qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
     assert window.message.text() == f"Register lines exported: 2, to {target}."
+    event = AuditEvent.get(AuditEvent.action == "export.register")
+    assert json.loads(event.details)["purpose"] == "药监检查"
     page = load_workbook(target).active
     assert [page.cell(row, 9).value for row in (2, 3)] == [ID, "110101199003071233"]
 

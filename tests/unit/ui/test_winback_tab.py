@@ -3,6 +3,7 @@ outcome, the list exported; a pharmacist sees no export."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from pharmadesk.services import accounts, interactions, vault
+from pharmadesk.db.models import AuditEvent
+from pharmadesk.services import accounts, interactions, vault, winback
 from pharmadesk.services.context import Context
 from pharmadesk.ui.call_dialog import CallDialog
+from pharmadesk.ui.export_purpose import ExportPurposeDialog
 from pharmadesk.ui.tasks import BackgroundRunner
-from pharmadesk.ui.winback_tab import WinbackTab
+from pharmadesk.ui.winback_tab import LAST_CALL_COLUMN, WinbackTab
 from tests.conftest import FakeClock
 from tests.unit.services.test_winback import TODAY, _bought, _customer, _monthly
 from tests.unit.ui.conftest import press, when_modal
@@ -66,9 +69,9 @@ def test_the_list_by_12_month_value(
 ) -> None:
     tab = _tab(qtbot, pharmacy, runner)
     ModelTester(None).check(tab.model)
-    assert [tab.model.index(0, c).data() for c in range(7)] == [
-        "流失", tab.model.rows[0].mobile, "Lost", (TODAY - timedelta(days=200)).isoformat(), "200",
-        "保健品", "¥1,200.00",
+    assert [tab.model.index(0, c).data() for c in range(8)] == [
+        "流失", tab.model.rows[0].mobile, "Lost", "", (TODAY - timedelta(days=200)).isoformat(),
+        "200", "保健品", "¥1,200.00",
     ]  # fmt: skip
     assert [r.customer_name for r in tab.model.rows] == ["流失", "风险"]
     assert tab.status.text().startswith("2 customer")
@@ -101,7 +104,23 @@ def test_a_call_is_logged_with_its_outcome_and_the_row_marked(
     [entry] = interactions.for_customer(pharmacy, people["流失"])
     assert (entry.kind, entry.outcome, entry.channel) == ("follow_up", "will_come", "phone")
     assert entry.summary == "Win-back call: Will come in. next week"
-    assert tab.model.index(0, 2).data() == "Lost · called today"
+    assert tab.model.index(0, 2).data() == "Lost"  # the stage cell stays the stage
+    assert tab.model.index(0, LAST_CALL_COLUMN).data() == "11-20 Will come in"
+    # Read again (a restart, another account): they said they will come, so they are
+    # left off the list for 14 days.
+    again = _tab(qtbot, pharmacy, runner)
+    assert [r.customer_name for r in again.model.rows] == ["风险"]
+
+
+def test_the_last_call_comes_from_the_log(
+    qtbot: QtBot, pharmacy: Context, runner: BackgroundRunner, people: dict[str, int],
+    clock: FakeClock,
+) -> None:  # fmt: skip
+    winback.log_call(pharmacy, people["风险"], outcome="no_answer", summary="无人接听")
+    clock.advance(days=1)  # the next morning it reads as yesterday's call
+    tab = _tab(qtbot, pharmacy, runner)
+    assert tab.model.index(1, LAST_CALL_COLUMN).data() == "11-20 No answer"
+    assert tab.model.index(0, LAST_CALL_COLUMN).data() == ""
 
 
 def test_the_owner_exports_the_list(
@@ -110,13 +129,42 @@ def test_the_owner_exports_the_list(
 ) -> None:  # fmt: skip
     tab = _tab(qtbot, pharmacy, runner)
     target = tmp_path / "winback"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    offered: list[str] = []
+
+    def save_as(*args: object, **kwargs: object) -> tuple[str, str]:
+        offered.append(str(args[2]))
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+
+    def purpose(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExportPurposeDialog)
+        assert not dialog.ok_button.isEnabled()  # required
+        qtbot.keyClicks(dialog.purpose, "month-end calls")
+        qtbot.keyClick(dialog.purpose, Qt.Key.Key_Return)
+
+    errors = when_modal(qtbot, purpose)
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "exported" in tab.status.text(), timeout=5000)
+    assert errors == []
+    assert offered == [str(Path.home() / "win-back 2026-11-20.xlsx")]  # not the working folder
     sheet = load_workbook(tmp_path / "winback.xlsx").active
     assert sheet is not None
     names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert names == ["流失", "风险"]
+    event = AuditEvent.get(AuditEvent.action == "export.winback_list")
+    assert json.loads(event.details)["purpose"] == "month-end calls"
+
+
+def test_no_purpose_no_export(
+    qtbot: QtBot, pharmacy: Context, runner: BackgroundRunner, people: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    tab = _tab(qtbot, pharmacy, runner)
+    monkeypatch.setattr(tab, "ask_purpose", lambda: None)
+    monkeypatch.setattr(tab, "ask_target", lambda: pytest.fail("no file asked without a purpose"))
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    assert not AuditEvent.select().where(AuditEvent.action == "export.winback_list").exists()
 
 
 def test_a_pharmacist_calls_but_does_not_export(
