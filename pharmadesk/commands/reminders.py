@@ -9,6 +9,8 @@ from pharmadesk.commands import common
 from pharmadesk.errors import UsageError
 from pharmadesk.services import reminders
 
+MAX_DAYS = 3650  # ten years ahead: further is no reminder, and the calendar ends
+
 
 def add_parser(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -22,21 +24,23 @@ def add_parser(
         "customers who consented to contact are listed.",
     )  # fmt: skip
     parser.add_argument("--days", type=int, default=reminders.DEFAULT_DAYS, metavar="N",
-                        help="days ahead (default 7)")  # fmt: skip
+                        help=f"days ahead, 0 to {MAX_DAYS} (default 7)")  # fmt: skip
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="the day to count from")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.days < 0:
-        raise UsageError("--days cannot be negative")
+    if not 0 <= args.days <= MAX_DAYS:
+        raise UsageError(f"--days must be 0 to {MAX_DAYS}, not {args.days}")
     today = None
     if args.today:
         try:
             today = date.fromisoformat(args.today)
         except ValueError:
             raise UsageError(f"--today must be a date like 2026-11-22, not {args.today}") from None
+        if (date.max - today).days < args.days + 1:  # the horizon and the day after it
+            raise UsageError(f"--today {args.today} with --days {args.days} runs past the calendar")
     language = getattr(args, "lang", None) or "en"
     with common.opened(args) as ctx:
         found = reminders.due(ctx, days=args.days, today=today)

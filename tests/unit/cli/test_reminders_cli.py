@@ -77,3 +77,39 @@ def test_a_stopped_item_is_not_listed(
     code, out, _ = run(capsys, "reminders", "--today", TODAY.isoformat(), "--json")
     assert code == 0
     assert [json.loads(line)["customer_name"] for line in out.splitlines()] == ["乙"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--days", "999999999"), ("--days", "3651"), ("--today", "9999-12-30"),
+     ("--today", "9999-12-31", "--days", "0")],
+)  # fmt: skip
+def test_a_horizon_past_ten_years_or_the_calendar_is_wrong_usage(
+    capsys: pytest.CaptureFixture[str], pharmacy: Context, db_path: Path,
+    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...],
+) -> None:  # fmt: skip
+    customer = _customer(pharmacy, "甲", "13900000001")
+    _bought(pharmacy, customer, "降压片", ["2026-08-01", "2026-08-31", "2026-09-30", "2026-10-30"])
+    pharmacy.close()
+    monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
+    code, out, err = run(capsys, "--db", str(db_path), "reminders", *args)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_the_longest_horizon_and_the_last_days_still_answer(
+    capsys: pytest.CaptureFixture[str], pharmacy: Context, db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    customer = _customer(pharmacy, "甲", "13900000001")
+    _bought(pharmacy, customer, "降压片", ["2026-08-01", "2026-08-31", "2026-09-30", "2026-10-30"])
+    pharmacy.close()
+    monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
+    code, out, _ = run(capsys, "--db", str(db_path), "reminders", "--days", "3650", "--json",
+                       "--today", TODAY.isoformat())  # fmt: skip
+    assert (code, [json.loads(line)["customer_name"] for line in out.splitlines()]) == (0, ["甲"])
+    code, out, _ = run(capsys, "--db", str(db_path), "reminders", "--today", "9999-12-23",
+                       "--json")  # fmt: skip
+    assert code == 0
