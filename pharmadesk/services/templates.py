@@ -6,6 +6,12 @@ the built-in one. A template holds text and placeholders: {name}, {tier}, {point
 {item}, {due_date}, {last_visit}, {pharmacy} ("{{" and "}}" for braces themselves). Saving
 refuses any other placeholder, naming the allowed ones.
 
+A part in square brackets that holds a placeholder is said only when it has something to
+say: "[目前有{points}积分，]" is left out, brackets and all, when a placeholder in it reads as
+nothing or as 0 (no points to redeem). That is how the built-in birthday and
+win-back messages say nothing of points at a balance of 0, and an owner's own template can
+do the same. Brackets around plain text (no placeholder) are kept as written.
+
 Rendering fills the placeholders from the customer (name, tier and points as the counter
 shows them, the last visit), the pharmacy's name, and what the caller knows (a refill's
 item and due day). A value that is missing never shows as "None" or as a gap: it reads
@@ -15,6 +21,7 @@ as a phrase that fits the sentence ("本药房", "your medicine").
 from __future__ import annotations
 
 import contextlib
+import re
 import string
 from datetime import date
 
@@ -42,21 +49,21 @@ DEFAULTS = {
         "ready for you. Take care!"
     ),
     ("birthday", "zh_CN"): (
-        "{name}您好！{pharmacy}全体药师祝您生日快乐，身体健康，万事如意！您是我们的"
-        "{tier}会员，目前有{points}积分，欢迎来店使用。"
+        "{name}您好！{pharmacy}全体药师祝您生日快乐，身体健康，万事如意！[您是我们的"
+        "{tier}会员，目前有{points}积分，欢迎来店使用。]"
     ),
     ("birthday", "en"): (
         "Happy birthday, {name}! Everyone at {pharmacy} wishes you good health and a "
-        "wonderful year ahead. As a {tier} member you have {points} points waiting for "
-        "your next visit."
+        "wonderful year ahead.[ As a {tier} member you have {points} points waiting for "
+        "your next visit.]"
     ),
     ("winback", "zh_CN"): (
         "{name}您好！自{last_visit}以来好久没见到您了，{pharmacy}的药师很挂念您的身体。"
-        "您还有{points}积分可以使用，有任何用药问题也欢迎随时来店或来电咨询。"
+        "[您还有{points}积分可以使用，]有任何用药问题也欢迎随时来店或来电咨询。"
     ),
     ("winback", "en"): (
         "Hello {name}, we have missed you since {last_visit}. Everyone at {pharmacy} hopes "
-        "you are keeping well. Your {points} points are still waiting for you, and our "
+        "you are keeping well.[ Your {points} points are still waiting for you.] Our "
         "pharmacists are always happy to help with any questions about your medicines."
     ),
 }
@@ -232,9 +239,38 @@ def _day(day: date, language: str, today: date) -> str:
     return short if day.year == today.year else f"{short} {day.year}"
 
 
+SEGMENT = re.compile(r"\[([^\[\]]*)\]")
+NOTHING = ("", "0")  # what leaves a bracketed part out
+
+
+def _fields(text: str) -> list[str]:
+    try:
+        return [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+    except ValueError:
+        return []
+
+
+def _segments(template: str, values: dict[str, str]) -> str:
+    """Each [part] that holds a placeholder: its text when every placeholder in it has a
+    value, nothing when one reads as nothing or 0. A [part] without one stays as written."""
+
+    def said(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        fields = _fields(inner)
+        if not fields:
+            return match.group(0)
+        if any(values.get(field, "").strip() in NOTHING for field in fields if field in values):
+            return ""
+        return inner
+
+    return SEGMENT.sub(said, template)
+
+
 def fill(template: str, values: dict[str, str]) -> str:
-    """The template with its placeholders replaced; an unknown one (a template saved by a
-    later version) is left as written rather than failing a whole list."""
+    """The template with its placeholders replaced and its [parts] said or left out (see the
+    module's docstring); an unknown placeholder (a template saved by a later version) is
+    left as written rather than failing a whole list."""
+    template = _segments(template, values)
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError:

@@ -84,6 +84,7 @@ class TemplatesDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("templateStatus")
         layout.addWidget(self.status)
+        self.editor.textChanged.connect(self._edited)  # the status follows every edit
         layout.addWidget(self._buttons())
         self._load()
         self.editor.setFocus()
@@ -120,6 +121,12 @@ class TemplatesDialog(QDialog):
             button.clicked.connect(lambda _=False, c=code: self.insert(c))
             grid.addWidget(button, n // 4, 1 + n % 4)
             self.placeholder_buttons[code] = button
+        hint = QLabel(self.tr("A part in [square brackets] is left out when a placeholder "
+                              "in it is empty or 0, e.g. [You have {points} points.]"))  # fmt: skip
+        hint.setObjectName("templateHint")
+        hint.setWordWrap(True)
+        rows = (len(templates.PLACEHOLDERS) + 3) // 4
+        grid.addWidget(hint, rows, 0, 1, 5)
         return grid
 
     def _preview_box(self) -> QGroupBox:
@@ -210,6 +217,19 @@ class TemplatesDialog(QDialog):
                 self.runner.forget(ticket)
         super().reject()
 
+    def _edited(self) -> None:
+        """The status says what the editor holds now, not what it held when last saved."""
+        if not self.changed():
+            self._state()
+            return
+        purpose, language = self.chosen()
+        if self.editor.toPlainText() == templates.default(purpose, language):
+            self.status.setText(
+                self.tr("The built-in template is back in the editor: Save keeps it.")
+            )
+        else:
+            self.status.setText(self.tr("Changed, not saved."))
+
     def _state(self) -> None:
         purpose, language = self.chosen()
         if templates.is_default(self.ctx, purpose, language):
@@ -225,8 +245,7 @@ class TemplatesDialog(QDialog):
 
     def reset_to_default(self) -> None:
         purpose, language = self.chosen()
-        self.editor.setPlainText(templates.default(purpose, language))
-        self.status.setText(self.tr("The built-in template is back in the editor: Save keeps it."))
+        self.editor.setPlainText(templates.default(purpose, language))  # the status follows
         self.editor.setFocus()
 
     def save(self) -> bool:

@@ -130,3 +130,34 @@ def test_only_the_owner_edits_templates(
         assert templates.render(staff, "refill", li, "en").startswith("Hello 李秀英")
     finally:
         staff.close()
+
+
+def test_at_0_points_the_built_in_messages_say_nothing_of_points(
+    pharmacy: Context, li: int
+) -> None:
+    birthday = templates.render(pharmacy, "birthday", li, "zh_CN")
+    assert birthday.endswith("万事如意！")
+    assert "积分" not in birthday
+    assert "[" not in birthday
+    english = templates.render(pharmacy, "birthday", li, "en")
+    assert english.endswith("wonderful year ahead.")
+    assert "points" not in english
+    winback = templates.render(pharmacy, "winback", li, "zh_CN")
+    assert "积分" not in winback
+    assert "身体。有任何用药问题" in winback
+    winback_en = templates.render(pharmacy, "winback", li, "en")
+    assert "well. Our pharmacists" in winback_en
+    assert "points" not in winback_en
+    assert "you have 30 points" in templates.render(pharmacy, "birthday", li, "en", points=30)
+    assert "您还有30积分可以使用，有任何" in templates.render(pharmacy, "winback", li, "zh_CN",
+                                                          points=30)  # fmt: skip
+
+
+def test_the_owners_own_bracketed_part_and_plain_brackets(pharmacy: Context, li: int) -> None:
+    template = "{name}生日快乐！[送您{points}积分。][会员日]"
+    templates.save(pharmacy, "birthday", "zh_CN", template)
+    assert templates.render(pharmacy, "birthday", li, "zh_CN") == "李秀英生日快乐！[会员日]"
+    assert (
+        templates.render(pharmacy, "birthday", li, "zh_CN", points=5)
+        == "李秀英生日快乐！送您5积分。[会员日]"
+    )

@@ -58,6 +58,10 @@ def test_the_preview_shows_a_real_customers_greeting_as_it_is_typed(
 ) -> None:
     assert dialog.editor.toPlainText() == templates.default("birthday", "en")
     assert dialog.status.text() == "The built-in template."
+    dialog.editor.setPlainText("Dear {name}")
+    assert dialog.status.text() == "Changed, not saved."  # not "The built-in template."
+    dialog.editor.setPlainText(templates.default("birthday", "en"))
+    assert dialog.status.text() == "The built-in template."
     assert dialog.preview.text().startswith("Find a customer")
     _pick(qtbot, dialog, "13812345678")
     assert dialog.preview.text().startswith("Happy birthday, 李秀英! Everyone at the pharmacy")
@@ -105,8 +109,13 @@ def test_saved_then_reset_to_the_built_in_text(
     qtbot.mouseClick(dialog.save_button, LEFT)
     assert templates.text(pharmacy, "birthday", "en") == "生日快乐，{name}！"
     assert dialog.status.text() == "The pharmacy's own template. Saved."
+    qtbot.keyClicks(dialog.editor, "!")  # "Saved." no longer holds once it is edited
+    assert dialog.status.text() == "Changed, not saved."
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Backspace)  # back to what was saved
+    assert dialog.status.text() == "The pharmacy's own template."
     qtbot.mouseClick(dialog.reset_button, LEFT)
     assert dialog.editor.toPlainText() == templates.default("birthday", "en")
+    assert dialog.status.text() == "The built-in template is back in the editor: Save keeps it."
     assert not templates.is_default(pharmacy, "birthday", "en")  # not until saved
     qtbot.mouseClick(dialog.save_button, LEFT)
     assert templates.is_default(pharmacy, "birthday", "en")
