@@ -2,7 +2,8 @@
 
 Each tab loads its list in the background the first time it is shown, and again on F5, so
 opening the window never waits for the 200,000-customer queries of the tabs not looked at.
-Choosing a customer in any tab opens them at the counter behind this window.
+Choosing a customer in any tab opens them at the counter behind this window. Esc or
+Ctrl+W closes the window.
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ class RemindersWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self).activated.connect(self.reload_current)
+        # Ctrl+W on every platform (the standard Close key is Ctrl+F4 on some desktops).
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
+            QShortcut(keys, self).activated.connect(self.close)
 
     def show_tab(self, index: int = 0) -> None:
         self.tabs.setCurrentIndex(index)

@@ -96,3 +96,20 @@ def test_an_overdue_refill_is_not_told_a_day_already_past(
     message = window.refills.message_for(late)
     assert "17 November" not in message
     assert "around this time" in message
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+     (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)],
+)  # fmt: skip
+def test_esc_or_ctrl_w_closes_the_window(
+    qtbot: QtBot, window: RemindersWindow, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    window.show_tab(0)
+    _loaded(qtbot, window.refills.status.text)
+    window.activateWindow()
+    window.refills.table.setFocus()
+    qtbot.waitUntil(window.refills.table.hasFocus)
+    qtbot.keyClick(window.refills.table, key, modifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
