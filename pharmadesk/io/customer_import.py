@@ -25,6 +25,7 @@ from pharmadesk.services import custom_fields, customers
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import FieldDef
 from pharmadesk.text.normalize import InvalidValue
+from pharmadesk.text.pinyin import ReadingCache
 
 OUTCOMES = ("imported", "merged", "flagged", "skipped", "rejected")
 POLICIES = ("merge", "skip", "new")
@@ -66,6 +67,8 @@ class ImportPlan:
     policy: str
     rows: list[RowPlan] = field(default_factory=list)
     previous_batch: int | None = None  # a committed batch of the same file
+    # The pinyin of the file's names, read for near spellings, kept for the commit.
+    readings: ReadingCache = field(default_factory=ReadingCache, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         found = dict.fromkeys(OUTCOMES, 0)
@@ -121,10 +124,9 @@ def plan(
         )
     result = ImportPlan(table, table.rows[header_index].number, headers, chosen, policy)
     result.previous_batch = previous_batch(table.file_hash)
-    checks = _custom_checks(ctx)
-    today = ctx.today()
+    reader = card_rows.CardReader(headers, chosen, today=ctx.today(), custom=_custom_checks(ctx))
     for raw in body:
-        result.rows.append(_row_plan(raw, headers, chosen, today, checks))
+        result.rows.append(_row_plan(raw, reader))
     _find_duplicates(ctx, result, overrides or {})
     return result
 
@@ -183,20 +185,14 @@ def _custom_checks(ctx: Context) -> dict[str, Callable[[object], str | None]]:
     return {f.key: check(f) for f in custom_fields.list_fields(ctx, include_retired=True)}
 
 
-def _row_plan(
-    raw: RawRow,
-    headers: Sequence[object],
-    mapping: Mapping[int, str],
-    today: date,
-    checks: Mapping[str, Callable[[object], str | None]],
-) -> RowPlan:
+def _row_plan(raw: RawRow, reader: card_rows.CardReader) -> RowPlan:
     cells = tuple(raw.cells)
     if card_rows.is_empty(cells):
         return RowPlan(raw.number, cells, "skipped", "empty row")
     if card_rows.is_summary(cells):
         return RowPlan(raw.number, cells, "skipped", "summary row")
     try:
-        card = card_rows.read_row(cells, headers, mapping, today=today, custom=checks)
+        card = reader.read(cells)
     except InvalidValue as exc:
         reason = "no name" if exc.code == "name_missing" else str(exc)
         return RowPlan(raw.number, cells, "rejected", reason)
@@ -222,7 +218,8 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
     existing_names = first_customer_by(
         ctx, "name", {row.card.values["name"] for row in candidates if row.card}
     )
-    similar = SimilarNames(ctx, [row.card.values["name"] for row in candidates if row.card])
+    names = [row.card.values["name"] for row in candidates if row.card]
+    similar = SimilarNames(ctx, names, result.readings)
     first_row: dict[object, RowPlan] = {}
     first_name_row: dict[str, RowPlan] = {}
     for row in candidates:

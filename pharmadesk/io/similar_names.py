@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from pharmadesk.services.context import Context
-from pharmadesk.text.pinyin import full_and_initials
+from pharmadesk.text.pinyin import ReadingCache, full_and_initials_of, name_readings
 from pharmadesk.text.search_keys import search_form
 
 CHUNK = 900  # parameters per IN (...) lookup, under SQLite's limit
@@ -30,9 +30,9 @@ _WORDS = {
 }
 
 
-def reading(name: str) -> str:
+def reading(name: str, readings: ReadingCache | None = None) -> str:
     """What two near spellings share: the likeliest reading, without spaces or case."""
-    full, _ = full_and_initials(name)
+    full, _ = full_and_initials_of(readings[name] if readings is not None else name_readings(name))
     return full or search_form(name).replace(" ", "")
 
 
@@ -68,16 +68,20 @@ def _detail(values: Mapping[str, Any], detail: str) -> object:
 class SimilarNames:
     """Earlier rows of the file and customers on file, by the reading of their names."""
 
-    def __init__(self, ctx: Context, names: Iterable[str]) -> None:
+    def __init__(
+        self, ctx: Context, names: Iterable[str], readings: ReadingCache | None = None
+    ) -> None:
         self._rows: dict[str, list[tuple[Any, Mapping[str, Any]]]] = {}
+        # Each name's pinyin, kept for the commit's pinyin column and search keys.
+        self.readings = readings if readings is not None else ReadingCache()
         # One reading per distinct name for the whole plan (each is asked for three times).
-        self._readings = {name: reading(name) for name in set(names)}
-        self._on_file = _customers_by_reading(ctx, set(self._readings.values()))
+        self._readings = {name: reading(name, self.readings) for name in set(names)}
+        self._on_file = _customers_by_reading(ctx, set(self._readings.values()), self.readings)
 
     def _reading(self, name: str) -> str:
         found = self._readings.get(name)
         if found is None:
-            found = self._readings[name] = reading(name)
+            found = self._readings[name] = reading(name, self.readings)
         return found
 
     def on_file(self, values: Mapping[str, Any]) -> tuple[int, str, str] | None:
@@ -107,7 +111,7 @@ class SimilarNames:
 
 
 def _customers_by_reading(
-    ctx: Context, readings: set[str]
+    ctx: Context, readings: set[str], cache: ReadingCache
 ) -> dict[str, list[tuple[int, dict[str, Any]]]]:
     """Customers whose name reads as one of `readings`, through the search index's exact
     reading keys (an index lookup; `customer.pinyin` has no index of its own)."""
@@ -130,7 +134,7 @@ def _customers_by_reading(
         )
         for customer_id, *values in ctx.db.execute_sql(sql, part_ids):
             record = dict(zip(columns, values, strict=True))
-            key = reading(record["name"])
+            key = reading(record["name"], cache)
             if key in readings:
                 found.setdefault(key, []).append((customer_id, record))
     return found

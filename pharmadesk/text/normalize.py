@@ -105,6 +105,8 @@ def _digits_of_number_cell(text: str) -> str:
 
 def phones(value: Any) -> Phones:
     """Sort a phone input: a Chinese mobile, or another number kept as typed."""
+    if value.__class__ is str and len(value) == 11 and value.isascii() and MOBILE_RE.match(value):
+        return Phones(value, None)  # the usual cell: what the steps below would find too
     text = _digits_of_number_cell(fold(value))
     if not text:
         return Phones(None, None)

@@ -139,9 +139,26 @@ def name_readings(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(itertools.islice(itertools.product(*options), MAX_VARIANTS))
 
 
+class ReadingCache(dict[str, tuple[tuple[str, ...], ...]]):
+    """`name_readings` of every name asked, kept for one bulk job (an import's preview and
+    its commit). The module's own cache holds 50,000 names: an import of 100,000 cards has
+    more distinct names than that, so each would be read anew in the commit."""
+
+    def __missing__(self, name: str) -> tuple[tuple[str, ...], ...]:
+        found = self[name] = name_readings.__wrapped__(name)
+        return found
+
+    def __call__(self, name: str) -> tuple[tuple[str, ...], ...]:
+        return self[name]
+
+
 def full_and_initials(name: str) -> tuple[str, str]:
     """The likeliest reading as one word ('zhangsan') and its initials ('zs')."""
-    readings = name_readings(name)
+    return full_and_initials_of(name_readings(name))
+
+
+def full_and_initials_of(readings: tuple[tuple[str, ...], ...]) -> tuple[str, str]:
+    """`full_and_initials` from the name's `name_readings`, for callers that have them."""
     if not readings:
         return "", ""
     first = readings[0]

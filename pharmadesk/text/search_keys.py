@@ -30,31 +30,29 @@ def search_form(text: str) -> str:
     return " ".join(folded.split())
 
 
-def keys_for_name(name: str) -> dict[str, int]:
-    """Every search key of a name, each with its best (lowest) class."""
-    keys: dict[str, int] = {}
-
-    def add(key: str, cls: int) -> None:
-        if key and (key not in keys or cls < keys[key]):
-            keys[key] = cls
-
+def keys_for_name(
+    name: str, readings: Callable[[str], tuple[tuple[str, ...], ...]] = name_readings
+) -> dict[str, int]:
+    """Every search key of a name, each with its best (lowest) class. `readings` is
+    `name_readings` or a cache of it (a bulk import has each name's readings already)."""
     form = search_form(name)
-    add(form, EXACT)
-    for length in range(1, min(len(form), MAX_PREFIX + 1)):
-        add(form[:length], PREFIX)
-    for start in range(1, len(form)):
-        for length in range(1, MAX_SUBSTRING + 1):
-            if start + length <= len(form):
-                add(form[start : start + length], SUBSTRING)
+    size = len(form)
+    exact = [form]
+    prefix = [form[:length] for length in range(1, min(size, MAX_PREFIX + 1))]
+    inside = [
+        form[start : start + length]
+        for start in range(1, size)
+        for length in range(1, min(MAX_SUBSTRING, size - start) + 1)
+    ]
     if has_cjk(form):
-        for syllables in name_readings(form):
-            _add_reading(add, syllables)
+        for syllables in readings(form):
+            initials = [s[0] for s in syllables]
+            exact += ("".join(syllables), "".join(initials))
+            for count in range(1, len(syllables)):
+                prefix += ("".join(syllables[:count]), "".join(initials[:count]))
+    # Each key keeps its best class: prefixes over substrings, whole forms over both.
+    keys = dict.fromkeys(inside, SUBSTRING)
+    keys.update(dict.fromkeys(prefix, PREFIX))
+    keys.update(dict.fromkeys(exact, EXACT))
+    keys.pop("", None)
     return keys
-
-
-def _add_reading(add: Callable[[str, int], None], syllables: tuple[str, ...]) -> None:
-    add("".join(syllables), EXACT)
-    add("".join(s[0] for s in syllables), EXACT)
-    for count in range(1, len(syllables)):
-        add("".join(syllables[:count]), PREFIX)
-        add("".join(s[0] for s in syllables[:count]), PREFIX)

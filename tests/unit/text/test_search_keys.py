@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pharmadesk.text.pinyin import MAX_VARIANTS, full_and_initials, name_readings
+from pharmadesk.text.normalize import has_cjk
+from pharmadesk.text.pinyin import MAX_VARIANTS, ReadingCache, full_and_initials, name_readings
 from pharmadesk.text.search_keys import (
     EXACT,
+    MAX_PREFIX,
     MAX_SUBSTRING,
     PREFIX,
     SUBSTRING,
@@ -120,3 +122,50 @@ def test_every_short_fragment_of_a_chinese_name_is_a_key(name: str) -> None:
     for start in range(len(name)):
         for end in range(start + 1, min(len(name), start + MAX_SUBSTRING) + 1):
             assert name[start:end] in keys
+
+
+def _keys_one_by_one(name: str) -> dict[str, int]:
+    """The keys as first written: each candidate added in turn, keeping its lowest class."""
+    keys: dict[str, int] = {}
+
+    def add(key: str, cls: int) -> None:
+        if key and (key not in keys or cls < keys[key]):
+            keys[key] = cls
+
+    form = search_form(name)
+    add(form, EXACT)
+    for length in range(1, min(len(form), MAX_PREFIX + 1)):
+        add(form[:length], PREFIX)
+    for start in range(1, len(form)):
+        for length in range(1, MAX_SUBSTRING + 1):
+            if start + length <= len(form):
+                add(form[start : start + length], SUBSTRING)
+    if has_cjk(form):
+        for syllables in name_readings(form):
+            add("".join(syllables), EXACT)
+            add("".join(s[0] for s in syllables), EXACT)
+            for count in range(1, len(syllables)):
+                add("".join(syllables[:count]), PREFIX)
+                add("".join(s[0] for s in syllables[:count]), PREFIX)
+    return keys
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["张三", "欧阳修", "乐乐", "曾曾", "张张张", "aa", "a a", "Straße", "Li 明", "乐重行长朝阳",
+     "abcdefghijklmnopq", "王 伟", "ＬＩ", " ", ""],
+)  # fmt: skip
+def test_the_keys_are_those_added_one_by_one(name: str) -> None:
+    assert keys_for_name(name) == _keys_one_by_one(name)
+
+
+@given(st.text(st.sampled_from("张王乐曾长行欧阳ab Zß１·明"), max_size=14))
+def test_any_name_has_the_keys_added_one_by_one(name: str) -> None:
+    assert keys_for_name(name) == _keys_one_by_one(name)
+
+
+def test_a_bulk_job_reads_each_name_as_the_search_does() -> None:
+    cache = ReadingCache()
+    for name in ("曾志强", "乐乐", "Straße", "李 明", ""):
+        assert cache(name) == name_readings(name)
+        assert keys_for_name(name, cache) == keys_for_name(name)
