@@ -13,7 +13,9 @@ the saved receipt gets, so the dialog holds no rules.
 
 A line of a controlled medicine brings up the real-name register's group (register_group.py):
 the buyer's name and ID number, the line's batch number, and a reason when the packs pass
-the per-sale limit. Save asks there first, and a refusal keeps everything as typed.
+the per-sale limit. Save asks there first, and a refusal keeps everything as typed. The
+group scrolls inside the dialog when the screen is short (1366x768 counter PCs), so the
+dialog stays on the screen and the lines table keeps at least three rows in view.
 """
 
 from __future__ import annotations
@@ -23,19 +25,22 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -65,6 +70,37 @@ Pricer = Callable[[list[LineInput], int, bool], Quote]
 Submitter = Callable[
     [list[LineInput], str, int, bool, BuyerInput | None, str | None], list[PurchaseLine]
 ]
+
+
+MIN_LINE_ROWS = 3  # lines the table keeps in view however short the screen
+TITLE_BAR = 32  # the window manager's, when the frame is not known yet
+
+
+def _rows_height(table: QTableWidget, rows: int) -> int:
+    header = table.horizontalHeader().sizeHint().height()
+    row = table.verticalHeader().defaultSectionSize()
+    return header + rows * row + 2 * table.frameWidth() + 2
+
+
+class _FittingScrollArea(QScrollArea):
+    """A frameless scroll area that asks for its whole content when there is room (a plain
+    QScrollArea asks for a fixed size whatever it holds) and can be squeezed to scroll."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVisible(False)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget().sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.width() + bar, content.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 120)
 
 
 class PurchaseDialog(QDialog):
@@ -117,13 +153,19 @@ class PurchaseDialog(QDialog):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not cell
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The product's name takes the spare width (a long one was cut to "新康泰克 复方…").
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(_rows_height(self.table, MIN_LINE_ROWS))
         layout.addWidget(self.table, 1)
         self.register = RegisterGroup(
             customer_name=customer_name, limit=register_limit, may_override=may_override,
             today=today,
         )  # fmt: skip
-        layout.addWidget(self.register)
+        self.register_area = _FittingScrollArea(self.register)
+        self.register_area.setObjectName("registerArea")
+        layout.addWidget(self.register_area)
         form = QFormLayout()
         self.receipt = QLineEdit()
         self.receipt.setObjectName("receipt")
@@ -162,6 +204,9 @@ class PurchaseDialog(QDialog):
         super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            if self.register.isAncestorOf(watched):
+                self.register_area.ensureWidgetVisible(watched)
         # A spin box has no returnPressed: Enter on the quantity adds the line (or asks for
         # the price when there is none yet).
         if (
@@ -346,7 +391,25 @@ class PurchaseDialog(QDialog):
 
     def _lines_changed(self) -> None:
         self.register.set_lines(self.lines, self._controlled)
+        self.register_area.setVisible(self.register.needed)
+        for field in self.register.fields():
+            field.installEventFilter(self)  # focus in a field scrolls it into view
         self._set_tab_order()
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Grow to show what the dialog holds, never past the screen's bottom: what does not
+        fit is the register group's to scroll."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        title = max(self.frameGeometry().height() - self.height(), TITLE_BAR)
+        height = min(max(self.sizeHint().height(), self.height()), room.height() - title)
+        self.resize(self.width(), max(height, self.minimumSizeHint().height()))
+        frame = self.frameGeometry()
+        if frame.bottom() > room.bottom():
+            self.move(frame.x(), max(room.top(), room.bottom() - frame.height()))
 
     def _confirm_allergy(self, name: str, conflicts: list[str]) -> bool:
         answer = QMessageBox.warning(

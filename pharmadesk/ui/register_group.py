@@ -5,7 +5,9 @@ It asks the buyer's name (prefilled with the customer's), their ID number (check
 is typed, the reason under the field), the batch number of each controlled line, and, when
 a product's packs on the receipt pass the owner's per-sale limit, the reason for going
 over it: a pharmacist or the owner types one; for staff the field is replaced by a line
-saying a pharmacist must approve. Enter in a field moves on to the next one.
+saying a pharmacist must approve. Enter in a field moves on to the next one. The ID
+field takes a number typed in groups with spaces, but never more than 18 characters once
+the spaces are dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from pharmadesk.errors import PermissionRefused, PharmaDeskError, ValidationError
@@ -25,6 +28,17 @@ from pharmadesk.services.register import NEEDS_PHARMACIST, BuyerInput
 
 PROBLEM_STYLE = "color: #c62828;"
 VALID_STYLE = "color: #2e7d32;"
+ROOM_FOR_SPACES = 6  # "110105 19491231 002X" and the like
+
+
+class IdNumberValidator(QValidator):
+    """At most 18 characters once the spaces are dropped (whatever they are, the check
+    under the field says); a 19th is refused as it is typed or pasted."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if len(id_numbers.normalise(text)) > id_numbers.LENGTH:
+            return QValidator.State.Invalid, text, pos
+        return QValidator.State.Acceptable, text, pos
 
 
 class RegisterGroup(QGroupBox):
@@ -53,7 +67,8 @@ class RegisterGroup(QGroupBox):
         self.buyer_name.setObjectName("buyerName")
         self.id_number = QLineEdit()
         self.id_number.setObjectName("idNumber")
-        self.id_number.setMaxLength(24)  # 18 characters, and the spaces of a number in groups
+        self.id_number.setMaxLength(id_numbers.LENGTH + ROOM_FOR_SPACES)
+        self.id_number.setValidator(IdNumberValidator(self.id_number))
         self.id_number.setPlaceholderText(self.tr("18 characters, as on the ID card"))
         self.id_number.textChanged.connect(lambda _: self._show_id_check())
         self.id_check = QLabel()
@@ -186,9 +201,11 @@ class RegisterGroup(QGroupBox):
             "birth_date": self.tr("Characters 7 to 14 are not a possible birth date."),
             "early_birth_date": self.tr("The birth date in the ID number is before 1900."),
             "future_birth_date": self.tr("The birth date in the ID number is in the future."),
+            # Never the character that would pass: a digit mistyped anywhere would then be
+            # "fixed" at the end (services/id_numbers.py).
             "check": self.tr(
-                "The check digit is wrong: the last character should be %1. Check the number."
-            ).replace("%1", error.expected),
+                "The number does not add up: compare it with the ID card digit by digit."
+            ),
         }
         return texts.get(error.code, error.message)
 

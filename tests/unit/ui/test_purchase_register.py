@@ -96,8 +96,7 @@ def test_a_controlled_sale_typed_at_the_counter_asks_and_is_registered(
     assert seen == {
         "no id": "Enter the buyer's ID number.",
         "refusal after typing": "",  # stale once the field is typed in
-        "wrong check": "The check digit is wrong: the last character should be X. "
-        "Check the number.",
+        "wrong check": "The number does not add up: compare it with the ID card digit by digit.",
         "valid": "Valid ID number (born 1949-12-31)",
         "no batch": "Enter the batch number of 新康泰克.",
     }
@@ -177,3 +176,37 @@ def test_a_refusal_from_the_register_is_said_in_words_and_keeps_the_dialog(
     assert seen == ["Each controlled line needs its batch number."]
     assert dialog.result() != dialog.DialogCode.Accepted
     assert ControlledSale.select().count() == 0
+
+
+def test_the_dialog_with_a_controlled_line_fits_a_short_screen(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], contac: int
+) -> None:
+    dialog = _dialog(qtbot, pharmacy, people["张三"])
+    dialog.register._may_override = True  # the override row too: the tallest group
+    _add(qtbot, dialog, "xktk", 3)
+    assert dialog.register.isVisibleTo(dialog)
+    room = dialog.screen().availableGeometry()
+    frame = dialog.frameGeometry()
+    assert frame.top() >= room.top()
+    assert frame.bottom() <= room.bottom()
+    # The lines table keeps three rows in view; the register group scrolls instead.
+    qtbot.waitUntil(lambda: dialog.table.viewport().height() >= 3 * dialog.table.rowHeight(0))
+    dialog.register.override_reason.setFocus()
+    qtbot.waitUntil(dialog.register.override_reason.hasFocus)
+    field = dialog.register.override_reason
+    top_left = field.mapTo(dialog.register_area.viewport(), field.rect().topLeft())
+    assert 0 <= top_left.y() <= dialog.register_area.viewport().height() - field.height()
+
+
+def test_the_id_field_takes_spaces_but_never_a_19th_character(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], contac: int
+) -> None:
+    dialog = _dialog(qtbot, pharmacy, people["张三"])
+    _add(qtbot, dialog, "xktk", 1)
+    field = dialog.register.id_number
+    qtbot.keyClicks(field, "110105 19491231 002X 9")  # the 19th character is refused
+    assert field.text() == "110105 19491231 002X "
+    assert dialog.register.id_check.text().startswith("Valid ID number")
+    field.clear()
+    qtbot.keyClicks(field, "1101051949123100299")
+    assert field.text() == "110105194912310029"
