@@ -95,7 +95,10 @@ class _FittingScrollArea(QScrollArea):
         self.setVisible(False)
 
     def sizeHint(self) -> QSize:
-        content = self.widget().sizeHint()
+        widget = self.widget()
+        if widget is None:
+            return super().sizeHint()
+        content = widget.sizeHint()
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(content.width() + bar, content.height())
 
@@ -204,9 +207,12 @@ class PurchaseDialog(QDialog):
         super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
-            if self.register.isAncestorOf(watched):
-                self.register_area.ensureWidgetVisible(watched)
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, QWidget)
+            and self.register.isAncestorOf(watched)
+        ):
+            self.register_area.ensureWidgetVisible(watched)
         # A spin box has no returnPressed: Enter on the quantity adds the line (or asks for
         # the price when there is none yet).
         if (
