@@ -191,4 +191,5 @@ class ControlledProductsDialog(QDialog):
         except PharmaDeskError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
         if said:
-            self.message.setText(self.tr("Saved: %1.").replace("%1", "; ".join(said)))
+            # The separator is the translation's: "；" in Chinese, not an ASCII ";".
+            self.message.setText(self.tr("Saved: %1.").replace("%1", self.tr("; ").join(said)))
