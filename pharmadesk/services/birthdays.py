@@ -15,6 +15,10 @@ with the birthday it was for. The audit log is append-only and indexed by action
 marker can be neither edited nor lost while the entry exists, and it needs no column of
 its own. A greeting counts as given when its entry still exists and its outcome is "sent"
 or "reached" (an unanswered call is logged but is no greeting).
+
+Tier and points are the counter's (`loyalty.standing`), computed for all the listed
+customers at once (`standings`): their ledger entries and 12-month spend in a query per
+500 customers, the same lot arithmetic, instead of four queries per row.
 """
 
 from __future__ import annotations
@@ -27,10 +31,12 @@ from typing import Literal
 
 from pharmadesk.db.models import Customer
 from pharmadesk.errors import NotFound, ValidationError
-from pharmadesk.services import audit, consents, interactions, loyalty
+from pharmadesk.services import audit, consents, interactions
 from pharmadesk.services.context import Context
 from pharmadesk.services.interactions import InteractionRecord
+from pharmadesk.services.loyalty import Facts, open_lots, window_start
 from pharmadesk.services.loyalty_rules import Tier
+from pharmadesk.services.loyalty_rules import on as rules_on
 from pharmadesk.services.permissions import Operation, require
 from pharmadesk.services.visible import VISIBLE
 
@@ -122,14 +128,57 @@ def listed(ctx: Context, *, span: Span = "week", today: date | None = None) -> l
         birthday = celebrated[born.strftime("%m-%d")]
         found.append((customer_id, code, name, mobile, born, birthday))
     greeted = _greeted(ctx, {row[0]: row[5] for row in found})
+    standing = standings(ctx, [row[0] for row in found], day)
     out = []
     for customer_id, code, name, mobile, born, birthday in found:
-        standing = loyalty.standing(ctx, customer_id, today=day)
+        tier, points = standing[customer_id]
         out.append(Birthday(customer_id, code, name, mobile, born, birthday,
-                            birthday.year - born.year, standing.tier, standing.balance,
+                            birthday.year - born.year, tier, points,
                             customer_id in greeted))  # fmt: skip
     out.sort(key=lambda b: (b.birthday, b.customer_name, b.customer_id))
     return out
+
+
+def standings(ctx: Context, ids: list[int], day: date) -> dict[int, tuple[Tier, int]]:
+    """Each customer's tier and redeemable points on `day`, as `loyalty.standing` gives
+    them one by one (the same ledger arithmetic and 12-month spend), for many at once."""
+    rules = rules_on(ctx, day)
+    facts: dict[int, list[Facts]] = {c: [] for c in ids}
+    spend: dict[int, int] = {}
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start : start + CHUNK]
+        marks = ",".join("?" * len(part))
+        for customer_id, *entry in ctx.db.execute_sql(
+            "SELECT customer_id, id, kind, points, effective_on, expires_on, reverses_id "
+            f"FROM points_entry WHERE customer_id IN ({marks}) ORDER BY id",
+            part,
+        ):
+            facts[customer_id].append(_fact(entry))
+        for customer_id, total in ctx.db.execute_sql(
+            "SELECT customer_id, coalesce(sum(amount_fen), 0) FROM purchase "
+            f"WHERE customer_id IN ({marks}) AND purchased_on >= ? AND purchased_on <= ? "
+            "GROUP BY customer_id",
+            [*part, window_start(day).isoformat(), day.isoformat()],
+        ):
+            spend[customer_id] = int(total)
+    out = {}
+    for customer_id, entries in facts.items():
+        lots, _ = open_lots(entries)
+        late = sum(lot.remaining for lot in lots if lot.gone_by(day))
+        balance = sum(entry.points for entry in entries) - late
+        out[customer_id] = (rules.tier_for(spend.get(customer_id, 0)), balance)
+    return out
+
+
+def _fact(row: list[object]) -> Facts:
+    id_, kind, points, effective, expires, reverses = row
+    return Facts(
+        int(str(id_)), str(kind), int(str(points)),
+        date.fromisoformat(str(effective)) if effective else date.min,
+        date.fromisoformat(str(expires)) if expires else None,
+        int(str(reverses)) if reverses is not None else None,
+    )  # fmt: skip
 
 
 def _greeted(ctx: Context, birthdays: dict[int, date]) -> set[int]:

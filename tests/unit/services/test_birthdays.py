@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from pharmadesk.errors import ValidationError
-from pharmadesk.services import accounts, birthdays, customers, interactions, purchases, vault
+from pharmadesk.services import (
+    accounts,
+    birthdays,
+    customers,
+    interactions,
+    loyalty,
+    purchases,
+    vault,
+)
 from pharmadesk.services.context import Context
 from tests.conftest import CST, FakeClock
 
@@ -158,3 +166,21 @@ def test_staff_may_use_the_list(pharmacy: Context, db_path: Path, clock: FakeClo
         staff.close()
     with pytest.raises(ValueError, match="unknown span"):
         birthdays.window("year", FRIDAY)  # type: ignore[arg-type]
+
+
+def test_tier_and_points_for_many_agree_with_the_counters_one_by_one(
+    pharmacy: Context, clock: FakeClock
+) -> None:
+    people = [_customer(pharmacy, f"客{n}", "1970-11-18") for n in range(4)]
+    when = datetime(2025, 12, 5, 10, tzinfo=CST)
+    for n, who in enumerate(people[:3]):
+        purchases.record(pharmacy, who, [purchases.LineInput("阿胶", 1, 60_000 * (n + 1))],
+                         purchased_at=when)  # fmt: skip
+    loyalty.adjust(pharmacy, people[1], -50, "兑换礼品")
+    loyalty.adjust(pharmacy, people[2], 30, "补录")
+    for day in (FRIDAY, date(2026, 12, 20), date(2029, 1, 1)):  # within, past 12 months, expired
+        batch = birthdays.standings(pharmacy, people, day)
+        for who in people:
+            one = loyalty.standing(pharmacy, who, today=day)
+            assert batch[who] == (one.tier, one.balance), (who, day)
+    assert len({tier.key for tier, _ in birthdays.standings(pharmacy, people, FRIDAY).values()}) > 1

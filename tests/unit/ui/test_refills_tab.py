@@ -74,7 +74,7 @@ def test_a_call_that_stopped_the_medicine_is_logged_and_the_row_stays_gone(
 ) -> None:
     tab = _tab(qtbot, pharmacy, runner)
     assert tab.model.rowCount() == 1
-    assert tab.status.text().startswith("1 reminder")
+    assert tab.status.text() == "1 reminder listed, due 1"  # no capital mid-sentence
     row = [tab.model.index(0, c).data() for c in range(7)]
     assert row[:6] == ["Due", "2026-11-29", "甲", "13900000001", "降压片", ""]
     assert row[6] == "降压片 about every 30 days; last bought 2026-10-30; 23 days ago"
