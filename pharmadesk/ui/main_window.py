@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.customer_id: int | None = None
         self._all_purchases: AllPurchasesWindow | None = None
         self._reminders: RemindersWindow | None = None
+        # Windows of the clean-files issue (#10), made on first use, dropped on locking.
+        self._windows: dict[str, QWidget] = {}
         self._record: customers.CustomerRecord | None = None
         self._counter: CounterPage | None = None
         self._pharmacy = ""
@@ -276,15 +278,25 @@ class MainWindow(QMainWindow):
                                            self.show_controlled, "actionControlled")  # fmt: skip
         self.act_templates = self._action(self.tr("Message templates…"), [], self.show_templates,
                                           "actionTemplates")  # fmt: skip
+        self.act_duplicates = self._action(self.tr("Duplicate customers…"), [],
+                                           self.show_duplicates, "actionDuplicates")  # fmt: skip
+        self.act_stale = self._action(self.tr("Review stale records…"), [], self.show_stale,
+                                      "actionStale")  # fmt: skip
+        self.act_quality = self._action(self.tr("Data quality…"), [], self.show_quality,
+                                        "actionQuality")  # fmt: skip
+        self.act_merges = self._action(self.tr("Merge history…"), [], self.show_merge_history,
+                                       "actionMergeHistory")  # fmt: skip
         menus: list[tuple[str, list[QAction | None]]] = [
             (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
                                self.act_history, self.act_export, None, self.act_backup,
                                self.act_restore, None, self.act_password,
                                self.act_lock, self.act_quit]),
             (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction,
-                                   None, self.act_customer_data, self.act_erase]),
+                                   None, self.act_merges, None, self.act_customer_data,
+                                   self.act_erase]),
             (self.tr("&View"), [self.act_follow_ups, self.act_reminders, self.act_all_purchases,
-                               self.act_charts]),
+                               self.act_charts, None, self.act_duplicates, self.act_stale,
+                               self.act_quality]),
             (self.tr("&Tools"), [self.act_fields, self.act_settings, self.act_loyalty,
                                 self.act_templates, None,
                                 self.act_accounts, self.act_audit, self.act_retention, None,
@@ -334,6 +346,10 @@ class MainWindow(QMainWindow):
              self.tr("Only the owner can erase a customer")),
             (self.act_retention, allows(account, Operation.ERASE),
              self.tr("Only the owner reviews how long data is kept")),
+            (self.act_duplicates, allows(account, Operation.MERGE),
+             self.tr("Only the owner and pharmacists merge customers")),
+            (self.act_quality, allows(account, Operation.ANALYTICS),
+             self.tr("Only the owner and pharmacists see the data quality")),
         ]  # fmt: skip
 
     def show_all_purchases(self) -> None:
@@ -359,6 +375,70 @@ class MainWindow(QMainWindow):
         self._reminders.show()
         self._reminders.raise_()
         self._reminders.activateWindow()
+
+    def _show_window(self, key: str, make: Callable[[], QWidget]) -> QWidget:
+        """One window of each kind, made on first use; it opens its customers here."""
+        window = self._windows.get(key)
+        if window is None:
+            window = self._windows[key] = make()
+            window.customer_chosen.connect(self._open_from_elsewhere)  # type: ignore[attr-defined]
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def show_duplicates(self) -> None:
+        """Suspected duplicates across the pharmacy (owner, pharmacists); Enter merges."""
+        if not allows(self.ctx.account, Operation.MERGE):
+            return
+        from pharmadesk.ui.duplicates_window import DuplicatesWindow
+
+        def make() -> QWidget:
+            window = DuplicatesWindow(self.ctx, self._runner, self)
+            window.merge_requested.connect(lambda a, b: self.merge_customers([a, b]))
+            return window
+
+        self._show_window("duplicates", make)
+
+    def merge_customers(self, ids: list[int]) -> None:
+        """The merge dialog for these records; the counter then shows the one kept."""
+        from pharmadesk.ui.merge_dialog import MergeDialog, refusal_text
+
+        try:
+            dialog = MergeDialog(self.ctx, ids, self)
+        except PharmaDeskError as exc:
+            self.warn(self.tr("Cannot merge"), refusal_text(exc))
+            return
+        if not self.run_dialog(dialog) or dialog.merge_result is None or self.locked:
+            return
+        found = self._windows.get("duplicates")
+        if found is not None:
+            found.reload()  # type: ignore[attr-defined]
+        self.open_customer(dialog.merge_result.survivor_id)
+        self.statusBar().showMessage(self.tr("Merged; Customer > Merge history… undoes it"), 8000)
+
+    def show_merge_history(self) -> None:
+        if self.customer_id is None:
+            return
+        from pharmadesk.ui.merge_history import MergeHistoryDialog
+
+        self.run_dialog(MergeHistoryDialog(self.ctx, self.customer_id, self))
+        if not self.locked:
+            self._after_import()  # an unmerge may have brought back another record
+
+    def show_stale(self) -> None:
+        """Customers whose details were not confirmed for too long (every role)."""
+        from pharmadesk.ui.stale_review import StaleReviewWindow
+
+        self._show_window("stale", lambda: StaleReviewWindow(self.ctx, self._runner, self))
+
+    def show_quality(self) -> None:
+        """The owner's data-quality figures, each opening its list."""
+        if not allows(self.ctx.account, Operation.ANALYTICS):
+            return
+        from pharmadesk.ui.quality_panel import QualityPanel
+
+        self._show_window("quality", lambda: QualityPanel(self.ctx, self._runner, self))
 
     def show_dashboard(self) -> None:
         """The dashboard (Ctrl+Shift+D: owner and pharmacists); matplotlib loads only when it
@@ -417,7 +497,7 @@ class MainWindow(QMainWindow):
         self.act_save.setEnabled(self.form.is_dirty())
         self.act_purchase.setEnabled(has_customer)
         self.act_interaction.setEnabled(has_customer)
-        for action in (self.act_customer_data, self.act_erase):
+        for action in (self.act_customer_data, self.act_erase, self.act_merges):
             action.setEnabled(action.isEnabled() and has_customer)
 
     def refresh_status(self) -> None:
@@ -948,6 +1028,7 @@ class MainWindow(QMainWindow):
         """Delete every window of this one: dashboard, all purchases, dialogs run before."""
         self._all_purchases = None
         self._reminders = None
+        self._windows.clear()
         kinds = (Qt.WindowType.Window, Qt.WindowType.Dialog)
         for widget in self.findChildren(QWidget):
             if widget.isWindow() and widget.windowType() in kinds:
