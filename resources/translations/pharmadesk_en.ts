@@ -1047,7 +1047,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/call_dialog.py" line="+51"/>
+        <location filename="../../pharmadesk/ui/call_dialog.py" line="+61"/>
         <source>Call %1</source>
         <translation>Call %1</translation>
     </message>
@@ -1504,9 +1504,14 @@
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Saved: %1.</source>
         <translation>Saved: %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>; </source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -1754,7 +1759,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+78"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+82"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1779,7 +1784,17 @@
         <translation>Points</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
+        <source>Please confirm mobile and address</source>
+        <translation>Please confirm mobile and address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Add purchase…</source>
         <translation>Add purchase…</translation>
     </message>
@@ -1799,7 +1814,7 @@
         <translation>New customer</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Allergies: %1</source>
         <translation>Allergies: %1</translation>
     </message>
@@ -1809,7 +1824,7 @@
         <translation>Chronic conditions: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Total spend %1 · %2 · last visit %3 · usually %4 · %5</source>
         <translation>Total spend %1 · %2 · last visit %3 · usually %4 · %5</translation>
     </message>
@@ -1962,19 +1977,178 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+64"/>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Other customer</source>
+        <translation>Other customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certain</source>
+        <translation>Certain</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strong</source>
+        <translation>Strong</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Possible</source>
+        <translation>Possible</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Score %1 of 100</source>
+        <translation>Score %1 of 100</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>about %1</source>
+        <translation>about %1</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesWindow</name>
+    <message>
+        <location line="+25"/>
+        <source>Duplicate customers</source>
+        <translation>Duplicate customers</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Customers who may have been registered twice. Merge the ones that are one person; say when two are not, and the pair is not proposed again.</source>
+        <translation>Customers who may have been registered twice. Merge the ones that are one person; say when two are not, and the pair is not proposed again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All levels</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Level:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not the same person</source>
+        <translation>&amp;Not the same person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete: this pair is never proposed again</source>
+        <translation>Delete: this pair is never proposed again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Z: propose the last dismissed pair again</source>
+        <translation>Ctrl+Z: propose the last dismissed pair again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;first</source>
+        <translation>Open &amp;first</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;second</source>
+        <translation>Open &amp;second</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The list could not be loaded: %1</source>
+        <translation>The list could not be loaded: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln pair(s) to look at.</source>
+        <translation>
+            <numerusform>%Ln pair to look at.</numerusform>
+            <numerusform>%Ln pairs to look at.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The pair was not dismissed: %1</source>
+        <translation>The pair was not dismissed: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not the same person: %1 (Ctrl+Z to undo).</source>
+        <translation>Not the same person: %1 (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The pair was not restored: %1</source>
+        <translation>The pair was not restored: %1</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+29"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+30"/>
         <source>Erase customer on request</source>
         <translation>Erase customer on request</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>To confirm, type the customer&apos;s name or member code:</source>
         <translation>To confirm, type the customer&apos;s name or member code:</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n line(s) of the real-name register (name and ID number as given at the sale) stay, as the law requires: they are kept, unlinked from the erased customer.</source>
+        <translation>
+            <numerusform>%n line of the real-name register (name and ID number as given at the sale) stays, as the law requires: it is kept, unlinked from the erased customer.</numerusform>
+            <numerusform>%n lines of the real-name register (name and ID number as given at the sale) stay, as the law requires: they are kept, unlinked from the erased customer.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Erase %1? Their name is replaced, and their member code, phone numbers, email, address, birth date, notes, health data and custom fields are removed, as is what was written about them in interactions and the points ledger. Purchases stay, anonymised, for the sales figures. This cannot be undone.</source>
         <translation>Erase %1? Their name is replaced, and their member code, phone numbers, email, address, birth date, notes, health data and custom fields are removed, as is what was written about them in interactions and the points ledger. Purchases stay, anonymised, for the sales figures. This cannot be undone.</translation>
     </message>
@@ -2004,7 +2178,7 @@
         <translation>Erasing…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The customer was erased.</source>
         <translation>The customer was erased.</translation>
     </message>
@@ -2188,6 +2362,24 @@
         <location line="+3"/>
         <source>No file was written.</source>
         <translation>No file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPurposeDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/export_purpose.py" line="+38"/>
+        <source>The file holds personal data. Say what it is for: the purpose is kept in the audit log.</source>
+        <translation>The file holds personal data. Say what it is for: the purpose is kept in the audit log.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. month-end accounts, call-back list</source>
+        <translation>e.g. month-end accounts, call-back list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pu&amp;rpose (required):</source>
+        <translation>Pu&amp;rpose (required):</translation>
     </message>
 </context>
 <context>
@@ -2693,6 +2885,44 @@
     </message>
 </context>
 <context>
+    <name>LeftDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="+131"/>
+        <source>Moved away</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deceased</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark %1 as moved away?</source>
+        <translation>Mark %1 as moved away?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark %1 as deceased?</source>
+        <translation>Mark %1 as deceased?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They will no longer be contacted or reminded. This can be undone.</source>
+        <translation>They will no longer be contacted or reminded. This can be undone.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Since:</source>
+        <translation>&amp;Since:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Date of death:</source>
+        <translation>&amp;Date of death:</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../pharmadesk/ui/lock_screen.py" line="+43"/>
@@ -2966,7 +3196,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+220"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+224"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -3036,12 +3266,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>Only the owner can change custom fields</source>
         <translation>Only the owner can change custom fields</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-75"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
@@ -3111,6 +3341,26 @@
         <translation>Message templates…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Duplicate customers…</source>
+        <translation>Duplicate customers…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review stale records…</source>
+        <translation>Review stale records…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data quality…</source>
+        <translation>Data quality…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge history…</source>
+        <translation>Merge history…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
@@ -3121,12 +3371,12 @@
         <translation>&amp;Customer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -3186,7 +3436,27 @@
         <translation>Only the owner reviews how long data is kept</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+2"/>
+        <source>Only the owner and pharmacists merge customers</source>
+        <translation>Only the owner and pharmacists merge customers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner and pharmacists see the data quality</source>
+        <translation>Only the owner and pharmacists see the data quality</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Cannot merge</source>
+        <translation>Cannot merge</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merged; Customer &gt; Merge history… undoes it</source>
+        <translation>Merged; Customer &gt; Merge history… undoes it</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -3229,11 +3499,12 @@
     <message>
         <location line="+8"/>
         <location line="+87"/>
+        <location line="+18"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-87"/>
         <source>Possible duplicate</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -3268,7 +3539,12 @@
         <translation>Interaction saved</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+18"/>
+        <source>Details confirmed</source>
+        <translation>Details confirmed</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>An import finished while the window was locked.</source>
         <translation>An import finished while the window was locked.</translation>
     </message>
@@ -3288,7 +3564,7 @@
         <translation>The customer was erased.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>Locked.</source>
         <translation>Locked.</translation>
     </message>
@@ -3313,9 +3589,255 @@
         <translation>%1&apos;s unsaved changes to %2 were discarded.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>While the window was locked</source>
         <translation>While the window was locked</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/merge_dialog.py" line="+49"/>
+        <source>%1 (year only)</source>
+        <translation>%1 (year only)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Staff cannot merge customers: a pharmacist or the owner can.</source>
+        <translation>Staff cannot merge customers: a pharmacist or the owner can.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+180"/>
+        <location line="+10"/>
+        <source>Merge customers</source>
+        <translation>Merge customers</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <source>Choose the record that stays and, for each field, the value it keeps. Purchases, interactions, points and consents all move to it.</source>
+        <translation>Choose the record that stays and, for each field, the value it keeps. Purchases, interactions, points and consents all move to it.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Keep record</source>
+        <translation>Keep record</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Registered %1</source>
+        <translation>Registered %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last confirmed %1</source>
+        <translation>Last confirmed %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>%Ln purchase line(s)</source>
+        <translation>
+            <numerusform>%Ln purchase line</numerusform>
+            <numerusform>%Ln purchase lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-64"/>
+        <location line="+66"/>
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>All: %1</source>
+        <translation>All: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(the newest record of each purpose counts)</source>
+        <translation>(the newest record of each purpose counts)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Moving to the record kept: %1, %2, %3 and %4.</source>
+        <translation>Moving to the record kept: %1, %2, %3 and %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>%Ln interaction</numerusform>
+            <numerusform>%Ln interactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln consent record(s)</source>
+        <translation>
+            <numerusform>%Ln consent record</numerusform>
+            <numerusform>%Ln consent records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln real-name register line(s) stay with the record they were written on.</source>
+        <translation>
+            <numerusform>%Ln real-name register line stay with the record they were written on.</numerusform>
+            <numerusform>%Ln real-name register lines stay with the record they were written on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Merge %Ln other record(s) into %1 (#%2)?</source>
+        <translation>
+            <numerusform>Merge %Ln other record into %1 (#%2)?</numerusform>
+            <numerusform>Merge %Ln other records into %1 (#%2)?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The other records are hidden, not deleted: the merge can be undone from this customer&apos;s merge history.</source>
+        <translation>The other records are hidden, not deleted: the merge can be undone from this customer&apos;s merge history.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>MergeHistoryDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/merge_history.py" line="+40"/>
+        <source>Merge history</source>
+        <translation>Merge history</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merged on</source>
+        <translation>Merged on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records merged in</source>
+        <translation>Records merged in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Unmerge…</source>
+        <translation>&amp;Unmerge…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No customer has been merged into this one.</source>
+        <translation>No customer has been merged into this one.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <location line="+55"/>
+        <source>%Ln purchase line(s)</source>
+        <translation>
+            <numerusform>%Ln purchase line</numerusform>
+            <numerusform>%Ln purchase lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-54"/>
+        <location line="+56"/>
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>%Ln interaction</numerusform>
+            <numerusform>%Ln interactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-55"/>
+        <location line="+57"/>
+        <source>%Ln points entry(-ies)</source>
+        <translation>
+            <numerusform>%Ln points entry(-ies)</numerusform>
+            <numerusform>%Ln points entry(-ies)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-56"/>
+        <location line="+58"/>
+        <source>%Ln consent record(s)</source>
+        <translation>
+            <numerusform>%Ln consent record</numerusform>
+            <numerusform>%Ln consent records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undone %1 %2</source>
+        <translation>Undone %1 %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Undo this merge? %1 come(s) back as separate customers, as they were before the merge, and what moved from them moves back. Purchases and other entries added to this customer since the merge stay here.</source>
+        <translation>Undo this merge? %1 come(s) back as separate customers, as they were before the merge, and what moved from them moves back. Purchases and other entries added to this customer since the merge stay here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Unmerge</source>
+        <translation>Unmerge</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Merge undone: %Ln record(s) restored.</source>
+        <translation>
+            <numerusform>Merge undone: %Ln record restored.</numerusform>
+            <numerusform>Merge undone: %Ln records restored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln reminder state(s)</source>
+        <translation>
+            <numerusform>%Ln reminder state</numerusform>
+            <numerusform>%Ln reminder states</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added since the merge, staying with this customer: %1.</source>
+        <translation>Added since the merge, staying with this customer: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changed since the merge, kept as they are now: %1.</source>
+        <translation>Changed since the merge, kept as they are now: %1.</translation>
     </message>
 </context>
 <context>
@@ -3801,7 +4323,7 @@
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-310"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-325"/>
         <source>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</source>
         <translation>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</translation>
     </message>
@@ -3814,7 +4336,7 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+86"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+125"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
@@ -3835,12 +4357,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-93"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
@@ -3850,7 +4372,7 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Receipt number (optional)</source>
         <translation>Receipt number (optional)</translation>
     </message>
@@ -3870,7 +4392,7 @@
         <translation>Points earned</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>Product name, pinyin initials or barcode</translation>
     </message>
@@ -3931,7 +4453,7 @@
         <translation>Enter the unit price</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+58"/>
         <source>Possible allergy</source>
         <translation>Possible allergy</translation>
     </message>
@@ -4047,6 +4569,191 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>QualityMembersModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/quality_panel.py" line="+180"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data consent</source>
+        <translation>Data consent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last confirmed</source>
+        <translation>Last confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>about %1</source>
+        <translation>about %1</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPairsModel</name>
+    <message>
+        <location line="+13"/>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other customer</source>
+        <translation>Other customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certain</source>
+        <translation>Certain</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strong</source>
+        <translation>Strong</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Possible</source>
+        <translation>Possible</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPanel</name>
+    <message>
+        <location line="-165"/>
+        <source>Without a mobile</source>
+        <translation>Without a mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth year only</source>
+        <translation>Birth year only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent not confirmed</source>
+        <translation>Consent not confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details not confirmed</source>
+        <translation>Details not confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspected duplicates</source>
+        <translation>Suspected duplicates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customers with no mobile number.</source>
+        <translation>Customers with no mobile number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers whose birth year was worked out from an age.</source>
+        <translation>Customers whose birth year was worked out from an age.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customers with no data consent on record, or a paper card&apos;s not yet confirmed.</source>
+        <translation>Customers with no data consent on record, or a paper card&apos;s not yet confirmed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customers whose details were not confirmed for longer than the stale-record setting.</source>
+        <translation>Customers whose details were not confirmed for longer than the stale-record setting.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pairs of records the duplicate finder thinks may be one person (pairs marked as not the same person are left out).</source>
+        <translation>Pairs of records the duplicate finder thinks may be one person (pairs marked as not the same person are left out).</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>Data quality</source>
+        <translation>Data quality</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Not confirmed for %Ln month(s)</source>
+        <translation>
+            <numerusform>Not confirmed for %Ln month</numerusform>
+            <numerusform>Not confirmed for %Ln months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%Ln customer(s) looked at.</source>
+        <translation>
+            <numerusform>%Ln customer looked at.</numerusform>
+            <numerusform>%Ln customers looked at.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Looking for duplicates…</source>
+        <translation>Looking for duplicates…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The figures could not be loaded: %1</source>
+        <translation>The figures could not be loaded: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: still looking…</source>
+        <translation>%1: still looking…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: loading…</source>
+        <translation>%1: loading…</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+15"/>
@@ -4097,7 +4804,7 @@ Add it anyway?</translation>
 <context>
     <name>RefillTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/refills_tab.py" line="+69"/>
+        <location filename="../../pharmadesk/ui/refills_tab.py" line="+87"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -4123,19 +4830,19 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Reason</source>
-        <translation>Reason</translation>
+        <source>Last call</source>
+        <translation>Last call</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>%1 · called today</source>
-        <translation>%1 · called today</translation>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
     <name>RefillsTab</name>
     <message>
-        <location line="+52"/>
+        <location line="+95"/>
         <source> days</source>
         <translation> days</translation>
     </message>
@@ -4185,12 +4892,12 @@ Add it anyway?</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The reminders could not be loaded: %1</source>
         <translation>The reminders could not be loaded: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%Ln reminder(s) listed</source>
         <translation>
             <numerusform>%Ln reminder listed</numerusform>
@@ -4198,7 +4905,7 @@ Add it anyway?</translation>
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Refill reminder about %1: %2</source>
         <translation>Refill reminder about %1: %2</translation>
     </message>
@@ -4231,7 +4938,7 @@ Add it anyway?</translation>
 <context>
     <name>RegisterGroup</name>
     <message>
-        <location filename="../../pharmadesk/ui/register_group.py" line="+40"/>
+        <location filename="../../pharmadesk/ui/register_group.py" line="+54"/>
         <source>Real-name register</source>
         <translation>Real-name register</translation>
     </message>
@@ -4241,7 +4948,7 @@ Add it anyway?</translation>
         <translation>Controlled medicine: the law requires the buyer&apos;s name and ID number.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>18 characters, as on the ID card</source>
         <translation>18 characters, as on the ID card</translation>
     </message>
@@ -4266,7 +4973,7 @@ Add it anyway?</translation>
         <translation>Override &amp;reason</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Batch of %1 × %2</source>
         <translation>Batch of %1 × %2</translation>
     </message>
@@ -4321,9 +5028,9 @@ Add it anyway?</translation>
         <translation>The birth date in the ID number is in the future.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The check digit is wrong: the last character should be %1. Check the number.</source>
-        <translation>The check digit is wrong: the last character should be %1. Check the number.</translation>
+        <location line="+4"/>
+        <source>The number does not add up: compare it with the ID card digit by digit.</source>
+        <translation>The number does not add up: compare it with the ID card digit by digit.</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -4366,7 +5073,7 @@ Add it anyway?</translation>
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/register_window.py" line="+52"/>
+        <location filename="../../pharmadesk/ui/register_window.py" line="+53"/>
         <source>Real-name register</source>
         <translation>Real-name register</translation>
     </message>
@@ -4467,21 +5174,22 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+10"/>
         <source>Export the register</source>
         <translation>Export the register</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Register lines exported: %1, to %2.</source>
         <translation>Register lines exported: %1, to %2.</translation>
     </message>
@@ -4489,7 +5197,7 @@ Add it anyway?</translation>
 <context>
     <name>RemindersWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/reminders_window.py" line="+37"/>
+        <location filename="../../pharmadesk/ui/reminders_window.py" line="+38"/>
         <source>Reminders</source>
         <translation>Reminders</translation>
     </message>
@@ -4928,6 +5636,154 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>StaleReviewModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="-75"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last confirmed</source>
+        <translation>Last confirmed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last visit</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Confirmed %1</source>
+        <translation>Confirmed %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moved %1</source>
+        <translation>Moved %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deceased %1</source>
+        <translation>Deceased %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaleReviewWindow</name>
+    <message>
+        <location line="+49"/>
+        <location line="+210"/>
+        <source>Review stale records</source>
+        <translation>Review stale records</translation>
+    </message>
+    <message>
+        <location line="-174"/>
+        <source> months</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask to confirm details after:</source>
+        <translation>Ask to confirm details after:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Update…</source>
+        <translation>&amp;Update…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Moved…</source>
+        <translation>&amp;Moved…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Deceased…</source>
+        <translation>&amp;Deceased…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>U&amp;ndo</source>
+        <translation>U&amp;ndo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Customers whose mobile and address were not confirmed for more than %Ln month(s), those who came in most recently first.</source>
+        <translation>
+            <numerusform>Customers whose mobile and address were not confirmed for more than %Ln month, those who came in most recently first.</numerusform>
+            <numerusform>Customers whose mobile and address were not confirmed for more than %Ln months, those who came in most recently first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%Ln customer(s) to review.</source>
+        <translation>
+            <numerusform>%Ln customer to review.</numerusform>
+            <numerusform>%Ln customers to review.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The list could not be loaded: %1</source>
+        <translation>The list could not be loaded: %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-188"/>
@@ -5010,14 +5866,14 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+125"/>
-        <location line="+38"/>
+        <location line="+132"/>
+        <location line="+50"/>
         <location line="+8"/>
         <source>Message templates</source>
         <translation>Message templates</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-157"/>
         <source>&amp;Message</source>
         <translation>&amp;Message</translation>
     </message>
@@ -5032,7 +5888,12 @@ Add it anyway?</translation>
         <translation>Insert:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>A part in [square brackets] is left out when a placeholder in it is empty or 0, e.g. [You have {points} points.]</source>
+        <translation>A part in [square brackets] is left out when a placeholder in it is empty or 0, e.g. [You have {points} points.]</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
@@ -5062,7 +5923,12 @@ Add it anyway?</translation>
         <translation>The template was changed but not saved. Discard the changes?</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
+        <source>Changed, not saved.</source>
+        <translation>Changed, not saved.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The built-in template.</source>
         <translation>The built-in template.</translation>
     </message>
@@ -5072,12 +5938,12 @@ Add it anyway?</translation>
         <translation>The pharmacy&apos;s own template.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-10"/>
         <source>The built-in template is back in the editor: Save keeps it.</source>
         <translation>The built-in template is back in the editor: Save keeps it.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+34"/>
         <source>The template was not saved: %1</source>
         <translation>The template was not saved: %1</translation>
     </message>
@@ -5208,7 +6074,7 @@ The placeholders are: %2.</translation>
 <context>
     <name>WinbackTab</name>
     <message>
-        <location filename="../../pharmadesk/ui/winback_tab.py" line="+131"/>
+        <location filename="../../pharmadesk/ui/winback_tab.py" line="+144"/>
         <source>Customers at risk or lost by the lifecycle stages of the charts, who agreed to be contacted; the largest spend in the last 12 months first.</source>
         <translation>Customers at risk or lost by the lifecycle stages of the charts, who agreed to be contacted; the largest spend in the last 12 months first.</translation>
     </message>
@@ -5233,8 +6099,8 @@ The placeholders are: %2.</translation>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
-        <location line="+105"/>
+        <location line="+17"/>
+        <location line="+124"/>
         <source>%Ln customer(s) to win back.</source>
         <translation>
             <numerusform>%Ln customer to win back.</numerusform>
@@ -5242,7 +6108,7 @@ The placeholders are: %2.</translation>
         </translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-115"/>
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
@@ -5277,28 +6143,29 @@ The placeholders are: %2.</translation>
         <translation>Win-back call</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>win-back %1.xlsx</source>
-        <translation>win-back %1.xlsx</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+25"/>
+        <location line="+30"/>
+        <location line="+5"/>
+        <location line="+20"/>
         <source>Export the win-back list</source>
         <translation>Export the win-back list</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-20"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-16"/>
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>win-back %1</source>
+        <translation>win-back %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%Ln customer(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln customer exported to %1.</numerusform>
@@ -5314,7 +6181,7 @@ The placeholders are: %2.</translation>
 <context>
     <name>WinbackTableModel</name>
     <message>
-        <location line="-236"/>
+        <location line="-260"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -5339,6 +6206,11 @@ The placeholders are: %2.</translation>
         <translation>Days since</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Last call</source>
+        <translation>Last call</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Usual categories</source>
         <translation>Usual categories</translation>
@@ -5347,11 +6219,6 @@ The placeholders are: %2.</translation>
         <location line="+0"/>
         <source>12-month value</source>
         <translation>12-month value</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>%1 · called today</source>
-        <translation>%1 · called today</translation>
     </message>
 </context>
 <context>
@@ -5398,6 +6265,16 @@ The placeholders are: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Marked as moved or deceased</source>
+        <translation>Marked as moved or deceased</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved or deceased mark undone</source>
+        <translation>Moved or deceased mark undone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Customers merged</source>
         <translation>Customers merged</translation>
     </message>
@@ -5405,6 +6282,16 @@ The placeholders are: %2.</translation>
         <location line="+1"/>
         <source>Merge undone</source>
         <translation>Merge undone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not the same person</source>
+        <translation>Not the same person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not the same person undone</source>
+        <translation>Not the same person undone</translation>
     </message>
     <message>
         <location line="+1"/>

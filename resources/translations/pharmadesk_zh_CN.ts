@@ -1036,7 +1036,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/call_dialog.py" line="+51"/>
+        <location filename="../../pharmadesk/ui/call_dialog.py" line="+61"/>
         <source>Call %1</source>
         <translation>致电 %1</translation>
     </message>
@@ -1492,9 +1492,14 @@
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Saved: %1.</source>
         <translation>已保存：%1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -1740,7 +1745,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+78"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+82"/>
         <source>Details</source>
         <translation>客户资料</translation>
     </message>
@@ -1765,7 +1770,17 @@
         <translation>积分</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
+        <source>Please confirm mobile and address</source>
+        <translation>请核对手机号和地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Add purchase…</source>
         <translation>添加购药记录…</translation>
     </message>
@@ -1785,7 +1800,7 @@
         <translation>新客户</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Allergies: %1</source>
         <translation>过敏史：%1</translation>
     </message>
@@ -1795,7 +1810,7 @@
         <translation>慢性病：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Total spend %1 · %2 · last visit %3 · usually %4 · %5</source>
         <translation>累计消费 %1 · %2 · 最近到店 %3 · 常购 %4 · %5</translation>
     </message>
@@ -1946,19 +1961,176 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesTableModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+64"/>
+        <source>Level</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Other customer</source>
+        <translation>另一位顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certain</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strong</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Possible</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Score %1 of 100</source>
+        <translation>得分 %1（满分 100）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>about %1</source>
+        <translation>约 %1 年</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesWindow</name>
+    <message>
+        <location line="+25"/>
+        <source>Duplicate customers</source>
+        <translation>重复顾客</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Customers who may have been registered twice. Merge the ones that are one person; say when two are not, and the pair is not proposed again.</source>
+        <translation>可能被登记了两次的顾客。是同一人的请合并；不是同一人的请标记，这一对以后不再提示。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All levels</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Level:</source>
+        <translation>可能性(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not the same person</source>
+        <translation>不是同一人(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete: this pair is never proposed again</source>
+        <translation>Delete 键：这一对以后不再提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Z: propose the last dismissed pair again</source>
+        <translation>Ctrl+Z：重新提示刚标记的一对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;first</source>
+        <translation>打开第一位(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;second</source>
+        <translation>打开第二位(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The list could not be loaded: %1</source>
+        <translation>列表无法加载：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln pair(s) to look at.</source>
+        <translation>
+            <numerusform>共 %Ln 对待查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The pair was not dismissed: %1</source>
+        <translation>未能标记这一对：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not the same person: %1 (Ctrl+Z to undo).</source>
+        <translation>已标记为不是同一人：%1（按 Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The pair was not restored: %1</source>
+        <translation>未能恢复这一对：%1</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+29"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="+30"/>
         <source>Erase customer on request</source>
         <translation>应客户要求删除</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>To confirm, type the customer&apos;s name or member code:</source>
         <translation>请输入该客户的姓名或会员号以确认：</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n line(s) of the real-name register (name and ID number as given at the sale) stay, as the law requires: they are kept, unlinked from the erased customer.</source>
+        <translation>
+            <numerusform>实名登记中的 %n 条记录（销售时登记的姓名和身份证号）依法保留，但不再与已删除的客户关联。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Erase %1? Their name is replaced, and their member code, phone numbers, email, address, birth date, notes, health data and custom fields are removed, as is what was written about them in interactions and the points ledger. Purchases stay, anonymised, for the sales figures. This cannot be undone.</source>
         <translation>删除 %1？其姓名将被替换，会员号、电话、邮箱、地址、出生日期、备注、健康信息和自定义字段将被清除，互动记录和积分明细中关于其本人的文字也会清除。购买记录匿名保留，用于销售统计。此操作无法撤销。</translation>
     </message>
@@ -1988,7 +2160,7 @@
         <translation>正在删除…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The customer was erased.</source>
         <translation>该客户已删除。</translation>
     </message>
@@ -2170,6 +2342,24 @@
         <location line="+3"/>
         <source>No file was written.</source>
         <translation>未生成文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPurposeDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/export_purpose.py" line="+38"/>
+        <source>The file holds personal data. Say what it is for: the purpose is kept in the audit log.</source>
+        <translation>此文件含个人信息。请说明导出用途，用途会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. month-end accounts, call-back list</source>
+        <translation>例如：月末对账、回访名单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pu&amp;rpose (required):</source>
+        <translation>用途(&amp;R)（必填）：</translation>
     </message>
 </context>
 <context>
@@ -2666,6 +2856,44 @@
     </message>
 </context>
 <context>
+    <name>LeftDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="+131"/>
+        <source>Moved away</source>
+        <translation>已搬走</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark %1 as moved away?</source>
+        <translation>将 %1 标记为已搬走？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark %1 as deceased?</source>
+        <translation>将 %1 标记为已故？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They will no longer be contacted or reminded. This can be undone.</source>
+        <translation>此后不再联系或提醒该顾客。此操作可以撤销。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Since:</source>
+        <translation>搬走日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Date of death:</source>
+        <translation>去世日期(&amp;D)：</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../pharmadesk/ui/lock_screen.py" line="+43"/>
@@ -2939,7 +3167,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+220"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+224"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -3009,12 +3237,12 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>Only the owner can change custom fields</source>
         <translation>只有店主可以修改自定义字段</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-75"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -3084,6 +3312,26 @@
         <translation>消息模板…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Duplicate customers…</source>
+        <translation>重复客户…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review stale records…</source>
+        <translation>核对过期资料…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data quality…</source>
+        <translation>资料质量…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge history…</source>
+        <translation>合并记录…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -3094,12 +3342,12 @@
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -3159,7 +3407,27 @@
         <translation>只有店主可以审查数据保存期限</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+2"/>
+        <source>Only the owner and pharmacists merge customers</source>
+        <translation>只有店主和药师可以合并客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the owner and pharmacists see the data quality</source>
+        <translation>只有店主和药师可以查看资料质量</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Cannot merge</source>
+        <translation>无法合并</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merged; Customer &gt; Merge history… undoes it</source>
+        <translation>已合并；可在“客户 &gt; 合并记录…”中撤销</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -3200,11 +3468,12 @@
     <message>
         <location line="+8"/>
         <location line="+87"/>
+        <location line="+18"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-87"/>
         <source>Possible duplicate</source>
         <translation>可能重复建档</translation>
     </message>
@@ -3239,7 +3508,12 @@
         <translation>沟通记录已保存</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+18"/>
+        <source>Details confirmed</source>
+        <translation>资料已核对</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>An import finished while the window was locked.</source>
         <translation>窗口锁定期间，一次导入已经完成。</translation>
     </message>
@@ -3259,7 +3533,7 @@
         <translation>该客户已删除。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>
@@ -3284,9 +3558,243 @@
         <translation>%1 对 %2 尚未保存的修改已放弃。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>While the window was locked</source>
         <translation>窗口锁定期间</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/merge_dialog.py" line="+49"/>
+        <source>%1 (year only)</source>
+        <translation>%1（仅年份）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Staff cannot merge customers: a pharmacist or the owner can.</source>
+        <translation>店员不能合并客户：请药师或店主操作。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+180"/>
+        <location line="+10"/>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <source>Choose the record that stays and, for each field, the value it keeps. Purchases, interactions, points and consents all move to it.</source>
+        <translation>请选择保留的档案，并为每个字段选择保留的值。购买、互动、积分和同意记录都会转到保留的档案。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Keep record</source>
+        <translation>保留档案</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Consents</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Registered %1</source>
+        <translation>登记于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last confirmed %1</source>
+        <translation>最近确认 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>%Ln purchase line(s)</source>
+        <translation>
+            <numerusform>%Ln 条购买记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-64"/>
+        <location line="+66"/>
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln 积分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>All: %1</source>
+        <translation>全部保留：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(the newest record of each purpose counts)</source>
+        <translation>（每项以最新的记录为准）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Moving to the record kept: %1, %2, %3 and %4.</source>
+        <translation>将转到保留档案：%1、%2、%3和%4。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>%Ln 条互动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln consent record(s)</source>
+        <translation>
+            <numerusform>%Ln 条同意记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln real-name register line(s) stay with the record they were written on.</source>
+        <translation>
+            <numerusform>%Ln 条实名登记记录仍留在登记时的档案上。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Merge %Ln other record(s) into %1 (#%2)?</source>
+        <translation>
+            <numerusform>将另外 %Ln 份档案合并到 %1（#%2）？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The other records are hidden, not deleted: the merge can be undone from this customer&apos;s merge history.</source>
+        <translation>其他档案只是隐藏，不会删除：可在该客户的合并记录中撤销合并。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>MergeHistoryDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/merge_history.py" line="+40"/>
+        <source>Merge history</source>
+        <translation>合并记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merged on</source>
+        <translation>合并时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records merged in</source>
+        <translation>并入的档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved</source>
+        <translation>转移内容</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Unmerge…</source>
+        <translation>撤销合并(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No customer has been merged into this one.</source>
+        <translation>没有客户并入此档案。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <location line="+55"/>
+        <source>%Ln purchase line(s)</source>
+        <translation>
+            <numerusform>%Ln 条购买记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-54"/>
+        <location line="+56"/>
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>%Ln 条互动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-55"/>
+        <location line="+57"/>
+        <source>%Ln points entry(-ies)</source>
+        <translation>
+            <numerusform>%Ln 条积分记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-56"/>
+        <location line="+58"/>
+        <source>%Ln consent record(s)</source>
+        <translation>
+            <numerusform>%Ln 条同意记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undone %1 %2</source>
+        <translation>已于 %1 由 %2 撤销</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Undo this merge? %1 come(s) back as separate customers, as they were before the merge, and what moved from them moves back. Purchases and other entries added to this customer since the merge stay here.</source>
+        <translation>撤销此次合并？%1 将恢复为单独的客户，与合并前完全一致，从其转来的内容也会转回。合并后新增到此客户的购买和其他记录仍留在此客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Unmerge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Merge undone: %Ln record(s) restored.</source>
+        <translation>
+            <numerusform>已撤销合并：恢复了 %Ln 份档案。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%Ln reminder state(s)</source>
+        <translation>
+            <numerusform>%Ln 条提醒状态</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added since the merge, staying with this customer: %1.</source>
+        <translation>合并后新增、留在此客户的：%1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changed since the merge, kept as they are now: %1.</source>
+        <translation>合并后修改过、保持现值的字段：%1。</translation>
     </message>
 </context>
 <context>
@@ -3770,7 +4278,7 @@
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-310"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-325"/>
         <source>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</source>
         <translation>当时 PharmaDesk 的另一部分正在读取药店文件，因此已删除的数据仍留在该文件的加密日志中。它会在下一次检查点时从日志中清除，最迟在 PharmaDesk 关闭时。</translation>
     </message>
@@ -3783,7 +4291,7 @@
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+86"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+125"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
@@ -3804,12 +4312,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-93"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
@@ -3819,7 +4327,7 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Receipt number (optional)</source>
         <translation>小票号（选填）</translation>
     </message>
@@ -3839,7 +4347,7 @@
         <translation>本单积分</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>商品名称、拼音首字母或条码</translation>
     </message>
@@ -3898,7 +4406,7 @@
         <translation>请输入单价</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+58"/>
         <source>Possible allergy</source>
         <translation>可能过敏</translation>
     </message>
@@ -4014,6 +4522,189 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>QualityMembersModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/quality_panel.py" line="+180"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Born</source>
+        <translation>出生</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data consent</source>
+        <translation>个人信息同意</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last confirmed</source>
+        <translation>上次核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>about %1</source>
+        <translation>约 %1 年</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPairsModel</name>
+    <message>
+        <location line="+13"/>
+        <source>Level</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other customer</source>
+        <translation>另一位顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certain</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strong</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Possible</source>
+        <translation>可能</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPanel</name>
+    <message>
+        <location line="-165"/>
+        <source>Without a mobile</source>
+        <translation>没有手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth year only</source>
+        <translation>只有出生年份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent not confirmed</source>
+        <translation>未确认同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details not confirmed</source>
+        <translation>资料未核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspected duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customers with no mobile number.</source>
+        <translation>没有手机号的顾客。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers whose birth year was worked out from an age.</source>
+        <translation>出生年份是按年龄推算的顾客。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customers with no data consent on record, or a paper card&apos;s not yet confirmed.</source>
+        <translation>没有个人信息处理同意记录，或纸质登记卡上的同意尚未确认的顾客。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customers whose details were not confirmed for longer than the stale-record setting.</source>
+        <translation>资料超过核对期限未确认的顾客。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pairs of records the duplicate finder thinks may be one person (pairs marked as not the same person are left out).</source>
+        <translation>查重认为可能是同一人的档案对（已标记为“不是同一人”的不计入）。</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>Data quality</source>
+        <translation>数据质量</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Not confirmed for %Ln month(s)</source>
+        <translation>
+            <numerusform>超过 %Ln 个月未核对</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%Ln customer(s) looked at.</source>
+        <translation>
+            <numerusform>共统计 %Ln 位顾客。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复档案…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The figures could not be loaded: %1</source>
+        <translation>无法载入统计：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: still looking…</source>
+        <translation>%1：仍在查找…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: loading…</source>
+        <translation>%1：正在载入…</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+15"/>
@@ -4064,7 +4755,7 @@ Add it anyway?</source>
 <context>
     <name>RefillTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/refills_tab.py" line="+69"/>
+        <location filename="../../pharmadesk/ui/refills_tab.py" line="+87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4090,19 +4781,19 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>Last call</source>
+        <translation>最近联系</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>%1 · called today</source>
-        <translation>%1 · 今日已联系</translation>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
     <name>RefillsTab</name>
     <message>
-        <location line="+52"/>
+        <location line="+95"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -4152,19 +4843,19 @@ Add it anyway?</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The reminders could not be loaded: %1</source>
         <translation>无法加载提醒：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%Ln reminder(s) listed</source>
         <translation>
             <numerusform>共 %Ln 条提醒</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Refill reminder about %1: %2</source>
         <translation>续药提醒（%1）：%2</translation>
     </message>
@@ -4197,7 +4888,7 @@ Add it anyway?</source>
 <context>
     <name>RegisterGroup</name>
     <message>
-        <location filename="../../pharmadesk/ui/register_group.py" line="+40"/>
+        <location filename="../../pharmadesk/ui/register_group.py" line="+54"/>
         <source>Real-name register</source>
         <translation>实名登记</translation>
     </message>
@@ -4207,7 +4898,7 @@ Add it anyway?</source>
         <translation>含麻黄碱类复方制剂：依规须登记购买人姓名和身份证号。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>18 characters, as on the ID card</source>
         <translation>18 位，与身份证一致</translation>
     </message>
@@ -4232,7 +4923,7 @@ Add it anyway?</source>
         <translation>超量原因(&amp;R)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Batch of %1 × %2</source>
         <translation>%1 × %2 的批号</translation>
     </message>
@@ -4287,9 +4978,9 @@ Add it anyway?</source>
         <translation>身份证号中的出生日期晚于今天。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The check digit is wrong: the last character should be %1. Check the number.</source>
-        <translation>校验位不对：最后一位应为 %1，请核对号码。</translation>
+        <location line="+4"/>
+        <source>The number does not add up: compare it with the ID card digit by digit.</source>
+        <translation>身份证号校验不通过：请与身份证逐位核对。</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -4332,7 +5023,7 @@ Add it anyway?</source>
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/register_window.py" line="+52"/>
+        <location filename="../../pharmadesk/ui/register_window.py" line="+53"/>
         <source>Real-name register</source>
         <translation>实名登记</translation>
     </message>
@@ -4433,21 +5124,22 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+10"/>
         <source>Export the register</source>
         <translation>导出实名登记</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Register lines exported: %1, to %2.</source>
         <translation>已导出 %1 条登记记录到 %2。</translation>
     </message>
@@ -4455,7 +5147,7 @@ Add it anyway?</source>
 <context>
     <name>RemindersWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/reminders_window.py" line="+37"/>
+        <location filename="../../pharmadesk/ui/reminders_window.py" line="+38"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
@@ -4887,6 +5579,152 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>StaleReviewModel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="-75"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last confirmed</source>
+        <translation>上次核对</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Confirmed %1</source>
+        <translation>%1 已核对</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moved %1</source>
+        <translation>%1 已搬走</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deceased %1</source>
+        <translation>%1 已故</translation>
+    </message>
+</context>
+<context>
+    <name>StaleReviewWindow</name>
+    <message>
+        <location line="+49"/>
+        <location line="+210"/>
+        <source>Review stale records</source>
+        <translation>核对久未确认的档案</translation>
+    </message>
+    <message>
+        <location line="-174"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask to confirm details after:</source>
+        <translation>多久后请顾客核对资料：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Confirm</source>
+        <translation>已核对(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Update…</source>
+        <translation>修改资料(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Moved…</source>
+        <translation>已搬走(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Deceased…</source>
+        <translation>已故(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>U&amp;ndo</source>
+        <translation>撤销(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Customers whose mobile and address were not confirmed for more than %Ln month(s), those who came in most recently first.</source>
+        <translation>
+            <numerusform>手机号和地址超过 %Ln 个月未核对的顾客，最近到店的排在前面。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%Ln customer(s) to review.</source>
+        <translation>
+            <numerusform>%Ln 位顾客待核对。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The list could not be loaded: %1</source>
+        <translation>无法载入列表：%1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Confirm</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-188"/>
@@ -4969,14 +5807,14 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+125"/>
-        <location line="+38"/>
+        <location line="+132"/>
+        <location line="+50"/>
         <location line="+8"/>
         <source>Message templates</source>
         <translation>消息模板</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-157"/>
         <source>&amp;Message</source>
         <translation>消息(&amp;M)</translation>
     </message>
@@ -4991,7 +5829,12 @@ Add it anyway?</source>
         <translation>插入：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>A part in [square brackets] is left out when a placeholder in it is empty or 0, e.g. [You have {points} points.]</source>
+        <translation>方括号 [ ] 内的文字在其中的占位符为空或为 0 时不显示，例如：[您有{points}积分。]</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -5021,7 +5864,12 @@ Add it anyway?</source>
         <translation>模板已修改但尚未保存。要放弃修改吗？</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
+        <source>Changed, not saved.</source>
+        <translation>已修改，尚未保存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The built-in template.</source>
         <translation>当前为内置模板。</translation>
     </message>
@@ -5031,12 +5879,12 @@ Add it anyway?</source>
         <translation>当前为本店自定义模板。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-10"/>
         <source>The built-in template is back in the editor: Save keeps it.</source>
         <translation>编辑框已恢复为内置模板，点“保存”后生效。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+34"/>
         <source>The template was not saved: %1</source>
         <translation>模板未能保存：%1</translation>
     </message>
@@ -5167,7 +6015,7 @@ The placeholders are: %2.</source>
 <context>
     <name>WinbackTab</name>
     <message>
-        <location filename="../../pharmadesk/ui/winback_tab.py" line="+131"/>
+        <location filename="../../pharmadesk/ui/winback_tab.py" line="+144"/>
         <source>Customers at risk or lost by the lifecycle stages of the charts, who agreed to be contacted; the largest spend in the last 12 months first.</source>
         <translation>按图表的顾客生命周期阶段，列出有流失风险或已流失、且同意接受联系的顾客；近12个月消费额高的排在前面。</translation>
     </message>
@@ -5192,15 +6040,15 @@ The placeholders are: %2.</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
-        <location line="+105"/>
+        <location line="+17"/>
+        <location line="+124"/>
         <source>%Ln customer(s) to win back.</source>
         <translation>
             <numerusform>共 %Ln 位顾客待挽回。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-115"/>
         <source>The list could not be loaded: %1</source>
         <translation>名单无法加载：%1</translation>
     </message>
@@ -5235,28 +6083,29 @@ The placeholders are: %2.</source>
         <translation>挽回回访</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>win-back %1.xlsx</source>
-        <translation>流失挽回名单 %1.xlsx</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+25"/>
+        <location line="+30"/>
+        <location line="+5"/>
+        <location line="+20"/>
         <source>Export the win-back list</source>
         <translation>导出流失挽回名单</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-20"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-16"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>win-back %1</source>
+        <translation>流失挽回名单 %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%Ln customer(s) exported to %1.</source>
         <translation>
             <numerusform>已将 %Ln 位顾客导出到 %1。</numerusform>
@@ -5271,7 +6120,7 @@ The placeholders are: %2.</source>
 <context>
     <name>WinbackTableModel</name>
     <message>
-        <location line="-236"/>
+        <location line="-260"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
@@ -5296,6 +6145,11 @@ The placeholders are: %2.</source>
         <translation>距今天数</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Last call</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Usual categories</source>
         <translation>常买品类</translation>
@@ -5304,11 +6158,6 @@ The placeholders are: %2.</source>
         <location line="+0"/>
         <source>12-month value</source>
         <translation>近12个月消费额</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>%1 · called today</source>
-        <translation>%1 · 今日已联系</translation>
     </message>
 </context>
 <context>
@@ -5355,6 +6204,16 @@ The placeholders are: %2.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Marked as moved or deceased</source>
+        <translation>标记为已搬走或已故</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved or deceased mark undone</source>
+        <translation>已撤销搬走或已故标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Customers merged</source>
         <translation>合并客户</translation>
     </message>
@@ -5362,6 +6221,16 @@ The placeholders are: %2.</source>
         <location line="+1"/>
         <source>Merge undone</source>
         <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not the same person</source>
+        <translation>标记为不是同一人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not the same person undone</source>
+        <translation>撤销“不是同一人”</translation>
     </message>
     <message>
         <location line="+1"/>
