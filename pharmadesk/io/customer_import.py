@@ -18,7 +18,7 @@ from typing import Any
 from pharmadesk.db.models import ImportBatch
 from pharmadesk.errors import OperationFailed
 from pharmadesk.io import card_rows
-from pharmadesk.io.files import RawRow, RawTable
+from pharmadesk.io.files import RawRow, RawTable, collector_paused
 from pharmadesk.io.mapping import auto_mapping, find_header
 from pharmadesk.io.similar_names import SimilarNames
 from pharmadesk.services import custom_fields, customers
@@ -86,6 +86,7 @@ def is_proposal(row: RowPlan) -> bool:
     return row.proposed_row is not None or row.proposed_customer is not None
 
 
+@collector_paused()
 def plan(
     ctx: Context,
     table: RawTable,

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import copy
 import csv
+import gc
 import hashlib
 import io
 import posixpath
 import re
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -154,6 +156,37 @@ def sheet_names(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> list[str]:
         return _offered_sheets(CalamineWorkbook.from_filelike(io.BytesIO(data)))
 
 
+_collector = threading.Lock()
+_pauses = 0
+_collector_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused for one bulk step of an import (read, plan, commit).
+
+    Such a step makes millions of small objects (cells, rows, key tuples) that live until
+    it ends; the collector would walk them over and over and free nothing: about 2 s of the
+    14 that 100,000 cards took. Reference counting frees memory as always; the odd cycle
+    made meanwhile is collected once the collector runs again, after the last pause ends.
+    Also a decorator.
+    """
+    global _pauses, _collector_was_enabled
+    with _collector:
+        if _pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _collector:
+            _pauses -= 1
+            if _pauses == 0 and _collector_was_enabled:
+                gc.enable()
+
+
+@collector_paused()
 def read_table(
     path: Path, *, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> RawTable:

@@ -24,6 +24,7 @@ from pharmadesk.io.customer_import import (
     RowPlan,
     refuse_repeat,
 )
+from pharmadesk.io.files import collector_paused
 from pharmadesk.services import audit, loyalty, loyalty_rules, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
@@ -63,6 +64,7 @@ class BatchInfo:
     counts: dict[str, int]
 
 
+@collector_paused()
 def commit(
     ctx: Context,
     plan: ImportPlan,
@@ -188,8 +190,6 @@ class _Writer:
             if card.points:
                 points.append((customer_id, card.points, batch_id, user_id, stamp,
                                *self._opening))  # fmt: skip
-        # In key order the new keys go into neighbouring B-tree pages (measured faster).
-        keys.sort()
         cursor = self.ctx.db.cursor()
         cursor.executemany(_CUSTOMER_SQL, customers)
         cursor.executemany(

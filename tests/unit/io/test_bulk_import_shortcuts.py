@@ -4,10 +4,13 @@ written in bulk carry the pinyin and search keys that saving one customer gives.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import random
 from datetime import date, datetime
 from pathlib import Path
+
+import pytest
 
 from pharmadesk.io import card_rows, customer_import, import_batches
 from pharmadesk.io.files import RawRow, RawTable
@@ -111,3 +114,35 @@ def test_customers_written_in_bulk_carry_the_keys_one_customer_gets(pharmacy: Co
         assert (pinyin, initials) == full_and_initials(name)
         expected.update(search_index.rows_for(customer_id, name, day))
     assert stored == expected
+
+
+def _small_plan(ctx: Context, rows: int) -> customer_import.ImportPlan:
+    lines = [("姓名", "手机")] + [(f"客户{n}", f"139{n:08d}") for n in range(rows)]
+    raw = [RawRow(number, cells) for number, cells in enumerate(lines, start=1)]
+    digest = hashlib.sha256(repr(lines).encode()).hexdigest()
+    return customer_import.plan(ctx, RawTable(Path("cards.xlsx"), "Sheet1", raw, digest))
+
+
+def test_the_cycle_collector_is_paused_only_while_an_import_works(pharmacy: Context) -> None:
+    seen: list[bool] = []
+    plan = _small_plan(pharmacy, 5000)
+    assert gc.isenabled()
+    import_batches.commit(pharmacy, plan, progress=lambda done, total: seen.append(gc.isenabled()))
+    assert seen
+    assert not any(seen)
+    assert gc.isenabled()
+
+    # A cancelled (or failed) step gives it back too.
+    plan = _small_plan(pharmacy, 5000)
+    with pytest.raises(customer_import.ImportCancelled):
+        import_batches.commit(pharmacy, plan, again=True, cancelled=lambda: True)
+    assert gc.isenabled()
+
+
+def test_a_collector_paused_by_someone_else_stays_paused(pharmacy: Context) -> None:
+    gc.disable()
+    try:
+        import_batches.commit(pharmacy, _small_plan(pharmacy, 10))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
