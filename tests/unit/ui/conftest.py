@@ -145,10 +145,22 @@ def press(
     qtbot.keyClick(focused(), key, modifier)
 
 
+# Bumped after every test: a when_modal whose dialog never came stops polling then, rather
+# than answering the next test's dialog with this test's handler.
+_MODAL_TEST = [0]
+
+
+@pytest.fixture(autouse=True)
+def forget_unanswered_modals() -> Iterator[None]:
+    yield
+    _MODAL_TEST[0] += 1
+
+
 def when_modal(qtbot: QtBot, handler: Callable[[QWidget], None]) -> list[BaseException]:
     """Run `handler` on the next modal dialog once it is shown (it runs its own event loop).
     Returns a list that holds any exception the handler raised, for the test to check."""
     errors: list[BaseException] = []
+    test = _MODAL_TEST[0]
     # Called from inside a dialog, "the next modal" is the one it opens, never itself:
     # without this, a poll that ran before the inner box appeared handled the outer dialog.
     outer = QApplication.activeModalWidget()
@@ -156,6 +168,8 @@ def when_modal(qtbot: QtBot, handler: Callable[[QWidget], None]) -> list[BaseExc
     waited = [0]
 
     def poll() -> None:
+        if _MODAL_TEST[0] != test:
+            return
         dialog = QApplication.activeModalWidget()
         if dialog is None or dialog is outer or not dialog.isVisible():
             QTimer.singleShot(20, poll)

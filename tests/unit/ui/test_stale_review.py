@@ -124,11 +124,18 @@ def test_cancelling_the_question_marks_nobody(
     qtbot: QtBot, pharmacy: Context, runner: BackgroundRunner, people: dict[str, int]
 ) -> None:
     window = _window(qtbot, pharmacy, runner)
-    errors = when_modal(qtbot, lambda dialog: press(qtbot, Qt.Key.Key_Escape))
+    window.table.selectRow(0)
+    asked: list[QWidget] = []
+
+    def cancel(dialog: QWidget) -> None:
+        asked.append(dialog)
+        press(qtbot, Qt.Key.Key_Escape)
+
+    errors = when_modal(qtbot, cancel)
     press(qtbot, Qt.Key.Key_M, ALT)
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None and not window.model.done)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bool(asked) and QApplication.activeModalWidget() is None)
     assert not errors
+    assert isinstance(asked[0], LeftDialog)
     assert stale.left_status(pharmacy, people["昨天"]) is None
     assert _column(window, 6)[0] == ""
 
