@@ -226,17 +226,18 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
     for row in candidates:
         assert row.card is not None
         warnings = row.card.warnings
+        keys = list(_keys(row.card.values))  # asked up to three times below
         chosen = overrides.get(row.number)
         if chosen == "skip":
             row.outcome, row.reason = "skipped", "skipped by hand"
             continue
         if chosen == "new":
             row.reason = _with_warnings("a customer of its own, chosen by hand", warnings)
-            for _, key in _keys(row.card.values):
+            for _, key in keys:
                 first_row.setdefault(key, row)
             continue
         policy = "merge" if chosen == "merge" else result.policy
-        for why, key in _keys(row.card.values):
+        for why, key in keys:
             earlier = first_row.get(key)
             if earlier is not None:
                 target = earlier.into_row or earlier.number
@@ -263,7 +264,7 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
             # imported twice would count them twice, so the preview says so).
             row.reason += f"; adds {row.card.points:,} opening points to the balance"
         if row.outcome in ("imported", "flagged") or row.into_customer is not None:
-            for _, key in _keys(row.card.values):
+            for _, key in keys:
                 first_row.setdefault(key, row)
             first_name_row.setdefault(row.card.values["name"], row)
             similar.add(row, row.card.values)
