@@ -21,9 +21,10 @@ from pharmadesk.io import card_rows
 from pharmadesk.io.files import RawRow, RawTable, collector_paused
 from pharmadesk.io.mapping import auto_mapping, find_header
 from pharmadesk.io.similar_names import SimilarNames
-from pharmadesk.services import custom_fields, customers
+from pharmadesk.services import custom_fields, customers, merge
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import FieldDef
+from pharmadesk.services.visible import VISIBLE
 from pharmadesk.text.normalize import InvalidValue
 from pharmadesk.text.pinyin import ReadingCache
 
@@ -166,16 +167,24 @@ def first_customer_by(
     """The first customer (lowest id) for each value of `column`, in batched index lookups.
     `column` is one of this package's own column names, never user input."""
     found: dict[Any, int] = {}
+    merged_away: dict[Any, int] = {}
     items = sorted(set(values))
     visible = " AND status != 'anonymised'" if visible_only else ""
     for start in range(0, len(items), CHUNK):
         part = items[start : start + CHUNK]
         marks = ",".join("?" * len(part))
         sql = (
-            f"SELECT {column}, min(id) FROM customer WHERE {column} IN ({marks}){visible} "
-            f"GROUP BY {column}"
+            f"SELECT {column}, id, status FROM customer WHERE {column} IN ({marks}){visible} "
+            "ORDER BY id"
         )
-        found.update(dict(ctx.db.execute_sql(sql, part).fetchall()))
+        for value, customer_id, status in ctx.db.execute_sql(sql, part).fetchall():
+            chosen = merged_away if status == "merged" else found
+            chosen.setdefault(value, customer_id)
+    # A value held only by a record merged into another (its old mobile, say) leads to the
+    # record kept, never to the hidden one.
+    for value, customer_id in merged_away.items():
+        if value not in found and (kept := merge.survivor_of(ctx, customer_id)) is not None:
+            found[value] = kept
     return found
 
 
@@ -345,7 +354,6 @@ def _with_warnings(reason: str, warnings: list[str]) -> str:
 def _existing_keys(ctx: Context, records: list[dict[str, Any]]) -> dict[object, int]:
     """Existing customers under the keys of these records, by batched index lookups."""
     found: dict[object, int] = {}
-    visible = "status != 'anonymised'"
 
     def lookup(sql: str, values: list[object]) -> Iterator[tuple[Any, ...]]:
         for start in range(0, len(values), CHUNK):
@@ -364,7 +372,7 @@ def _existing_keys(ctx: Context, records: list[dict[str, Any]]) -> dict[object, 
     names = sorted({r["name"] for r in records if r.get("birth_date")})
     sql = (
         f"SELECT name, birth_date, min(id) FROM customer WHERE name IN ({{marks}}) "
-        f"AND birth_date IS NOT NULL AND {visible} GROUP BY name, birth_date"
+        f"AND birth_date IS NOT NULL AND {VISIBLE} GROUP BY name, birth_date"
     )
     for name, born, customer_id in lookup(sql, list(names)):
         found[(name, date.fromisoformat(born))] = customer_id

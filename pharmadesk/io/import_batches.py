@@ -308,7 +308,7 @@ def _sql(value: Any) -> Any:
 class UndoResult:
     batch_id: int
     removed_customers: int
-    kept_edited: list[int]  # customers of the batch edited since, kept on request
+    kept_edited: list[int]  # customers of the batch edited since (kept on request) or merged
     restored_fields: int
     reversed_points: int = 0  # opening balances of customers who stay, reversed by new entries
 
@@ -326,6 +326,18 @@ def edited_since(ctx: Context, batch_id: int) -> list[int]:
         "AND (e.batch_id IS NULL OR e.batch_id != ?))) ORDER BY id"
     )
     return [row[0] for row in ctx.db.execute_sql(sql, (batch_id, stamp, batch_id, batch_id))]
+
+
+def in_merges(ctx: Context, batch_id: int) -> list[int]:
+    """Customers created by the batch that a standing merge involves (merged away, or kept
+    with others merged into them). An undo always keeps them: deleting one would take the
+    other person's moved purchases along, or leave a merge that can no longer be undone."""
+    sql = (
+        "SELECT id FROM customer WHERE batch_id = ? AND (status = 'merged' "
+        "OR EXISTS (SELECT 1 FROM merge_record m WHERE m.survivor_id = customer.id "
+        "AND m.undone_at IS NULL)) ORDER BY id"
+    )
+    return [row[0] for row in ctx.db.execute_sql(sql, (batch_id,))]
 
 
 def points_used(ctx: Context, batch_id: int) -> dict[int, int]:
@@ -357,7 +369,7 @@ def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult
     if batch.status != "committed":
         raise OperationFailed(f"batch {batch_id} was undone already")
     edited = edited_since(ctx, batch_id)
-    kept = edited if keep_edited else []
+    kept = sorted(set(edited if keep_edited else []) | set(in_merges(ctx, batch_id)))
     with ctx.db.atomic():
         restored = _restore_merges(ctx, batch_id)
         if kept:

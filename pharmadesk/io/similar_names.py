@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from pharmadesk.services.context import Context
+from pharmadesk.services.visible import VISIBLE
 from pharmadesk.text.pinyin import ReadingCache, full_and_initials_of, name_readings
 from pharmadesk.text.search_keys import search_form
 
@@ -130,7 +131,7 @@ def _customers_by_reading(
         marks = ",".join("?" * len(part_ids))
         sql = (
             f"SELECT id, {', '.join(columns)} FROM customer WHERE id IN ({marks}) "
-            "AND status != 'anonymised' ORDER BY id"
+            f"AND {VISIBLE} ORDER BY id"
         )
         for customer_id, *values in ctx.db.execute_sql(sql, part_ids):
             record = dict(zip(columns, values, strict=True))

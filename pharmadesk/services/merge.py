@@ -175,6 +175,22 @@ class MergeEntry:
 # -- reading ---------------------------------------------------------------------------
 
 
+def survivor_of(ctx: Context, customer_id: int) -> int | None:
+    """The record a merged-away customer now lives in (following merges of merges); the
+    customer itself when not merged; None when that record is erased or missing."""
+    current: int | None = customer_id
+    for _ in range(100):  # a chain longer than this is not one a pharmacy makes
+        row = ctx.db.execute_sql(
+            "SELECT status, merged_into_id FROM customer WHERE id = ?", (current,)
+        ).fetchone()
+        if row is None or row[0] == "anonymised":
+            return None
+        if row[0] != "merged" or row[1] is None:
+            return current
+        current = int(row[1])
+    return None
+
+
 def _marks(ids: Sequence[int]) -> str:
     return ",".join("?" * len(ids))
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from peewee import Database
 
 from pharmadesk.db.migrations.m0002_search_index import rank_of
+from pharmadesk.services.visible import VISIBLE
 from pharmadesk.text.pinyin import ReadingCache, full_and_initials_of
 from pharmadesk.text.search_keys import keys_for_name
 
@@ -137,7 +138,7 @@ def rebuild(db: Database) -> int:
     """Recompute every key (after a change of the key rules); returns the customers indexed."""
     db.execute_sql("DELETE FROM search_key")
     rows = db.execute_sql(
-        "SELECT id, name, last_active_on FROM customer WHERE status != 'anonymised'"
+        f"SELECT id, name, last_active_on FROM customer WHERE {VISIBLE}"
     ).fetchall()
     for customer_id, name, day in rows:
         db.cursor().executemany(INSERT_SQL, rows_for(customer_id, name, day))
