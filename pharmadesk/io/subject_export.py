@@ -2,8 +2,9 @@
 
 The sheets: the profile (every field, custom fields included, one per line), purchases,
 interactions, consent records, the points ledger, the audit entries about them and the
-import batches that created or filled their file, and their lines of the real-name register
-(kept by law even when they are erased). Sheet names and headers are in the UI
+import batches that created or filled their file, their lines of the real-name register
+(kept by law even when they are erased) and, when records of theirs were merged into this
+one, what those hidden records still hold. Sheet names and headers are in the UI
 language, with the words of the Excel export (`export_labels`) wherever it has them; the
 file is written like every export (streamed, in a private folder beside the target,
 renamed over it only when complete) and the writing is audited, naming the customer by id.
@@ -44,9 +45,11 @@ SHEETS = {
     "audit": ("审计记录", "audit log"),
     "imports": ("导入批次", "imports"),
     "register": ("实名登记", "real-name register"),
+    "merged": ("已合并的记录", "merged records"),
 }
 HEADERS = {
     "field": ("项目", "field"),
+    "record": ("记录编号", "record"),
     "value": ("内容", "value"),
     "purpose": ("同意事项", "purpose"),
     "recorded_at": ("记录时间", "recorded at"),
@@ -120,6 +123,20 @@ def write(
     return SubjectExport(target, rows)
 
 
+def _merged_into(ctx: Context, customer_id: int) -> list[int]:
+    """The records merged into this customer, and those merged into them, and so on."""
+    found: list[int] = []
+    todo = [customer_id]
+    while todo:
+        rows = ctx.db.execute_sql(
+            "SELECT id FROM customer WHERE merged_into_id = ? AND status = 'merged' ORDER BY id",
+            (todo.pop(),),
+        ).fetchall()
+        found += [row[0] for row in rows]
+        todo += [row[0] for row in rows]
+    return found
+
+
 def _profile_row(ctx: Context, sheet: CustomerSheet, customer_id: int) -> tuple[Any, ...]:
     """The customer's row of the export's customers sheet."""
     row = customer_sheet.row_of(ctx, sheet, customer_id)
@@ -145,6 +162,7 @@ class _Plan:
         self.ctx, self.id, self.language, self.names = ctx, customer_id, language, names
         self.sheet = customer_sheet.sheet_for(ctx, language)
         self.profile = _profile_row(ctx, self.sheet, customer_id)
+        self.merged = _merged_into(ctx, customer_id)
 
     def write(self, book: StreamingBook) -> dict[str, int]:
         language = self.language
@@ -163,7 +181,26 @@ class _Plan:
         ]  # fmt: skip
         for key, columns, source in streams:
             rows[key] = book.sheet(_word(SHEETS, key, language), columns, source)
+        if self.merged:
+            rows["merged"] = self._merged_records(book)
         return rows
+
+    def _merged_records(self, book: StreamingBook) -> int:
+        """The records merged into this one, kept hidden so the merge can be undone: each
+        field they still hold, one per line (their purchases and the rest moved here)."""
+        cells: list[list[Cell]] = []
+        names = [column[0] for column in self.ctx.db.execute_sql(
+            "SELECT name FROM pragma_table_info('customer')")]  # fmt: skip
+        for merged_id in self.merged:
+            row = self.ctx.db.execute_sql(
+                "SELECT * FROM customer WHERE id = ?", (merged_id,)
+            ).fetchone()
+            for name, value in zip(names, row, strict=True):
+                if value not in (None, ""):
+                    cells.append([(merged_id, "int"), (name, "text"), (str(value), "text")])
+        headers = [_word(HEADERS, "record", self.language), _word(HEADERS, "field", self.language),
+                   _word(HEADERS, "value", self.language)]  # fmt: skip
+        return book.table(_word(SHEETS, "merged", self.language), headers, cells)
 
     def _columns(self, spec: tuple[tuple[str, str], ...]) -> list[Column]:
         def text(key: str) -> str:
@@ -255,6 +292,13 @@ class _Plan:
             "batch_no, quantity, buyer_name, id_number, staff_name, override_reason "
             "FROM controlled_sale WHERE customer_id = ? ORDER BY sold_at, id"
         )
+        for merged_id in self.merged:  # lines written on a record merged into this one
+            yield from self.ctx.db.execute_sql(
+                f"SELECT {instant_sql('sold_at')}, receipt, product_name, specification, "
+                "batch_no, quantity, buyer_name, id_number, staff_name, override_reason "
+                "FROM controlled_sale WHERE customer_id = ? ORDER BY sold_at, id",
+                (merged_id,),
+            ).fetchall()
 
     def _imports(self) -> Iterator[Row]:
         what = _words("what", self.language)

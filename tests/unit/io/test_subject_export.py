@@ -112,6 +112,27 @@ def test_their_lines_of_the_real_name_register_are_in_it_as_written(
     ]
 
 
+def test_a_record_merged_into_theirs_is_in_it_with_what_it_still_holds(
+    pharmacy: Context, tmp_path: Path
+) -> None:
+    from pharmadesk.services import merge
+
+    kept = customers.create(pharmacy, {"name": "钱芳", "mobile": "13812340008"}).customer
+    old = customers.create(
+        pharmacy, {"name": "钱芳", "mobile": "13912340009", "address": "文一路 9 号"},
+        allow_duplicate=True,
+    ).customer  # fmt: skip
+    assert kept is not None
+    assert old is not None
+    merge.merge(pharmacy, kept.id, [old.id], {"mobile": kept.id, "address": kept.id})
+    target = tmp_path / "customer.xlsx"
+    subject_export.write(pharmacy, kept.id, target, language="zh_CN", action_names={})
+    rows = _sheet(target, "已合并的记录")
+    assert rows[0] == ("记录编号", "项目", "内容")
+    held = {(r[1], r[2]) for r in rows[1:] if r[0] == old.id}
+    assert {("mobile", "13912340009"), ("address", "文一路 9 号"), ("status", "merged")} <= held
+
+
 def test_writing_it_is_audited_naming_the_customer_by_id_only(
     pharmacy: Context, tmp_path: Path
 ) -> None:
