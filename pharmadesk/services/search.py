@@ -18,7 +18,7 @@ from peewee import Database
 
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
-from pharmadesk.services.visible import VISIBLE
+from pharmadesk.services.visible import HIDDEN_STATUSES, VISIBLE
 from pharmadesk.text.normalize import MOBILE_RE, fold
 from pharmadesk.text.search_keys import EXACT, MAX_SUBSTRING, PREFIX, SUBSTRING, search_form
 
@@ -116,6 +116,24 @@ def _rows(db: Database, best: dict[int, int], columns: str) -> list[tuple[Any, .
     return [tuple(row) for row in db.execute_sql(sql, list(best)).fetchall()]
 
 
+def _survivors(db: Database, column: str, value: str) -> list[int]:
+    """The records kept by merges of hidden records whose `column` is `value` (an index
+    lookup, made only when nothing visible matched)."""
+    kept = []
+    sql = f"SELECT merged_into_id FROM customer WHERE {column} = ? AND status = 'merged'"
+    for (into,) in db.execute_sql(sql, (value,)).fetchall():
+        for _ in range(100):  # merges of merges
+            row = db.execute_sql(
+                "SELECT status, merged_into_id FROM customer WHERE id = ?", (into,)
+            ).fetchone()
+            if row is None or row[0] != "merged":
+                break
+            into = row[1]
+        if row is not None and row[0] not in HIDDEN_STATUSES:
+            kept.append(into)
+    return kept
+
+
 def _as_digits(text: str) -> str | None:
     compact = _PHONE_CHARS_RE.sub("", text)
     if compact.startswith("+86"):
@@ -130,6 +148,9 @@ def _digit_paths(db: Database, digits: str, found: _Collector) -> None:
         # A whole mobile: its own index answers; member codes are not mobiles.
         sql = f"SELECT id FROM customer WHERE mobile = ? AND {_VISIBLE} {newest}"
         found.add(_ids(db, sql, (digits, limit)), EXACT)
+        if not found.best:
+            # The old mobile of a record merged into another finds the record kept.
+            found.add(_survivors(db, "mobile", digits), EXACT)
         if found.best:
             return
     found.add(_ids(db, f"SELECT id FROM customer WHERE code = ? AND {_VISIBLE}", (digits,)), EXACT)

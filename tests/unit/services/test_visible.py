@@ -20,7 +20,8 @@ def test_a_merged_away_record_is_not_found_listed_counted_or_contacted(pharmacy:
     pharmacy.db.execute_sql(
         "UPDATE customer SET status = 'merged', merged_into_id = ? WHERE id = ?", (kept, gone)
     )
-    assert [hit.id for hit in search.find(pharmacy, "13812340002")] == []
+    assert [hit.id for hit in search.find(pharmacy, "王玮")] == []  # its name: not found
+    assert [hit.id for hit in search.find(pharmacy, "13812340002")] == [kept]  # the one kept
     assert [record.id for record in customers.list_customers(pharmacy)] == [kept]
     assert stats.counts(pharmacy).customers == 1
     assert consents.may_contact(pharmacy, [kept, gone]) == {kept}
@@ -33,3 +34,13 @@ def test_a_customer_who_moved_away_is_not_contacted_but_still_found(pharmacy: Co
     )
     assert consents.may_contact(pharmacy, [moved]) == set()
     assert [hit.id for hit in search.find(pharmacy, "13812340003")] == [moved]
+
+
+def test_the_old_mobile_of_a_merged_away_record_finds_the_record_kept(pharmacy: Context) -> None:
+    from pharmadesk.services import merge
+
+    kept = _made(pharmacy, "王伟", "13812340001")
+    gone = _made(pharmacy, "王伟", "13812340002")
+    merge.merge(pharmacy, kept, [gone], {"mobile": kept})
+    assert [hit.id for hit in search.find(pharmacy, "13812340002")] == [kept]
+    assert [hit.id for hit in search.find(pharmacy, "13812340001")] == [kept]
