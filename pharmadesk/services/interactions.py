@@ -16,6 +16,7 @@ from pharmadesk.errors import NotFound, ValidationError
 from pharmadesk.services import audit, search_index
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.services.visible import HIDDEN_STATUSES
 from pharmadesk.text.normalize import fold_free_text
 
 CHANNELS = ("counter", "phone", "sms", "wechat", "email")
@@ -165,10 +166,14 @@ def for_customer(
 
 
 def open_follow_ups(ctx: Context, *, limit: int = 500) -> list[InteractionRecord]:
-    """Open follow-ups across all customers, the earliest due first."""
+    """Open follow-ups across all customers, the earliest due first. Not those of customers
+    hidden (erased, merged away) or marked as moved away or deceased: nobody calls them."""
+    followed = Customer.select(Customer.id).where(
+        Customer.status.not_in(HIDDEN_STATUSES), Customer.left_reason.is_null()
+    )
     rows = (
         _query()
-        .where(Interaction.status == "open")
+        .where(Interaction.status == "open", Interaction.customer.in_(followed))
         .order_by(Interaction.follow_up_due, Interaction.id)
         .limit(limit)
     )

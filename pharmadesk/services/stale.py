@@ -11,10 +11,11 @@ and reminders (`consents.may_contact` leaves out anyone with a `left_reason`).
 from __future__ import annotations
 
 import calendar
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from pharmadesk.db.models import Customer
+from pharmadesk.db.models import AuditEvent, Customer
 from pharmadesk.errors import NotFound, OperationFailed, ValidationError
 from pharmadesk.services import audit, customers, settings
 from pharmadesk.services.context import Context
@@ -200,8 +201,9 @@ def _row(customer_id: int) -> Customer:
 
 
 def mark_left(ctx: Context, customer_id: int, *, reason: str, on: date) -> None:
-    """The customer moved away or died on `on`: no more contact or reminders. The record
-    counts as reviewed (verified today). Audited with the reason, by id only.
+    """The customer moved away or died on `on`: no more contact, reminders or follow-ups.
+    The record counts as reviewed (verified now); the confirmation it had before is kept in
+    the audit event, so that `undo_left` can put it back. Audited with the reason, by id only.
 
     Raises:
         ValidationError: an unknown reason, or a day in the future.
@@ -213,17 +215,21 @@ def mark_left(ctx: Context, customer_id: int, *, reason: str, on: date) -> None:
     if on > ctx.today():
         raise ValidationError({"left_on": "cannot be in the future"})
     row = _row(customer_id)
+    now = ctx.now()
+    details = {"reason": reason, "on": on.isoformat(), "verified_at": _instant(now),
+               "verified_before": _instant(row.last_verified_at)}  # fmt: skip
     with ctx.db.atomic():
-        row.left_reason, row.left_on, row.updated_at = reason, on, ctx.now()
+        row.left_reason, row.left_on, row.updated_at = reason, on, now
+        row.last_verified_at = now
         row.save()
-        audit.record(ctx, "customer.left", customer_id=row.id,
-                     details={"reason": reason, "on": on.isoformat()})  # fmt: skip
-        customers.verify(ctx, row.id)
+        audit.record(ctx, "customer.left", customer_id=row.id, details=details)
+        audit.record(ctx, "customer.verified", customer_id=row.id)
 
 
 def undo_left(ctx: Context, customer_id: int) -> None:
     """Take back a "moved" or "deceased" mark: the customer may be contacted again (as their
-    consents allow). The confirmation date stays. Audited.
+    consents allow), and their details count as confirmed when they were before the mark,
+    unless someone confirmed them again since. Audited.
 
     Raises:
         OperationFailed: the customer was not marked as having left.
@@ -232,10 +238,35 @@ def undo_left(ctx: Context, customer_id: int) -> None:
     row = _row(customer_id)
     if row.left_reason is None:
         raise OperationFailed("this customer is not marked as moved or deceased")
+    marked = _mark_details(row.id)
+    restored = _instant(row.last_verified_at) == marked.get("verified_at", "")
     with ctx.db.atomic():
         row.left_reason, row.left_on, row.updated_at = None, None, ctx.now()
+        if restored:
+            before = marked.get("verified_before")
+            row.last_verified_at = None if before is None else datetime.fromisoformat(before)
         row.save()
-        audit.record(ctx, "customer.left_undone", customer_id=row.id)
+        audit.record(ctx, "customer.left_undone", customer_id=row.id,
+                     details={"verification_restored": restored})  # fmt: skip
+
+
+def _instant(value: datetime | None) -> str | None:
+    # As the database keeps it (whole seconds), so that a value read back compares equal.
+    return None if value is None else value.isoformat(timespec="seconds")
+
+
+def _mark_details(customer_id: int) -> dict[str, str | None]:
+    """The details of the customer's latest `customer.left` event ({} when there is none)."""
+    event = (
+        AuditEvent.select(AuditEvent.details)
+        .where(AuditEvent.customer_id == customer_id, AuditEvent.action == "customer.left")
+        .order_by(AuditEvent.id.desc())
+        .first()
+    )
+    if event is None:
+        return {}
+    found = json.loads(event.details or "{}")
+    return found if isinstance(found, dict) else {}
 
 
 def left_status(ctx: Context, customer_id: int) -> tuple[str, date] | None:

@@ -7,6 +7,13 @@ from dataclasses import dataclass
 from pharmadesk.services.context import Context
 from pharmadesk.services.visible import VISIBLE
 
+# The follow-ups someone will make: not those of hidden customers or of anyone who left
+# (as interactions.open_follow_ups lists them).
+OPEN_FOLLOW_UPS_SQL = (
+    "SELECT count(*) FROM interaction WHERE status = 'open' AND customer_id IN "
+    f"(SELECT id FROM customer WHERE {VISIBLE} AND left_reason IS NULL)"
+)
+
 
 @dataclass(frozen=True)
 class Counts:
@@ -26,5 +33,5 @@ def counts(ctx: Context) -> Counts:
         purchase_lines=one("SELECT count(*) FROM purchase"),
         products=one("SELECT count(*) FROM product"),
         interactions=one("SELECT count(*) FROM interaction"),
-        open_follow_ups=one("SELECT count(*) FROM interaction WHERE status = 'open'"),
+        open_follow_ups=one(OPEN_FOLLOW_UPS_SQL),
     )

@@ -9,7 +9,16 @@ import pytest
 
 from pharmadesk.db.models import AuditEvent, Customer
 from pharmadesk.errors import OperationFailed, PermissionRefused, ValidationError
-from pharmadesk.services import birthdays, customers, profile, purchases, reminders, stale
+from pharmadesk.services import (
+    birthdays,
+    customers,
+    interactions,
+    profile,
+    purchases,
+    reminders,
+    stale,
+    stats,
+)
 from pharmadesk.services.context import Account, Context
 from tests.conftest import CST, FakeClock
 
@@ -140,12 +149,51 @@ def test_someone_who_moved_or_died_gets_no_reminders_or_greetings_until_undone(
     stale.undo_left(pharmacy, ding)
     assert listed() == ({ding}, {ding})
     assert stale.left_status(pharmacy, ding) is None
+    # The mark's confirmation goes with it: the details were last confirmed in 2024.
+    assert customers.get(pharmacy, ding).last_verified_at == datetime(2024, 1, 1, 9, tzinfo=CST)
+    assert stale.needs_check(pharmacy, ding)
     assert _actions(ding)[-3:] == ["customer.left", "customer.verified", "customer.left_undone"]
     event = AuditEvent.get(AuditEvent.action == "customer.left")
     assert "丁" not in str(event.details)
     assert reason in str(event.details)
     with pytest.raises(OperationFailed, match="not marked"):
         stale.undo_left(pharmacy, ding)
+
+
+def test_undoing_a_mark_keeps_a_confirmation_made_after_it_and_restores_never_confirmed(
+    pharmacy: Context, clock: FakeClock
+) -> None:
+    wu = _customer(pharmacy, "吴", "13900000008")
+    _verified(wu, None)
+    stale.mark_left(pharmacy, wu, reason="moved", on=date(2026, 11, 1))
+    stale.undo_left(pharmacy, wu)
+    assert customers.get(pharmacy, wu).last_verified_at is None
+    _verified(wu, date(2023, 5, 1))
+    stale.mark_left(pharmacy, wu, reason="moved", on=date(2026, 11, 2))
+    clock.advance(days=1)
+    stale.confirm(pharmacy, wu)  # came back and confirmed their details while marked
+    stale.undo_left(pharmacy, wu)
+    assert customers.get(pharmacy, wu).last_verified_at == pharmacy.now()
+
+
+def test_someone_who_moved_or_died_leaves_the_follow_ups_list_and_its_count(
+    pharmacy: Context,
+) -> None:
+    gone = _customer(pharmacy, "走", "13900000021")
+    here = _customer(pharmacy, "在", "13900000022")
+    for who in (gone, here):
+        interactions.log(pharmacy, who, channel="phone", kind="follow_up",
+                         summary="复查血压", follow_up_due=date(2026, 11, 25))  # fmt: skip
+
+    def followed() -> tuple[list[int], int]:
+        listed = [f.customer_id for f in interactions.open_follow_ups_listed(pharmacy)]
+        return listed, stats.counts(pharmacy).open_follow_ups
+
+    assert followed() == ([gone, here], 2)
+    stale.mark_left(pharmacy, gone, reason="deceased", on=date(2026, 11, 10))
+    assert followed() == ([here], 1)
+    stale.undo_left(pharmacy, gone)
+    assert followed() == ([gone, here], 2)
 
 
 def test_marking_someone_as_left_refuses_a_future_day_or_another_reason(
