@@ -33,6 +33,7 @@ class Profile:
     recent_interactions: list[interactions.InteractionRecord]
     points: loyalty.Standing | None = None  # balance, tier, points about to expire
     needs_check: bool = False  # ask them to confirm mobile and address (services/stale.py)
+    left: tuple[str, date] | None = None  # ("moved" or "deceased", the day): stale.left_status
 
 
 def summary(ctx: Context, customer_id: int) -> Summary:
@@ -80,4 +81,5 @@ def load(ctx: Context, customer_id: int, *, recent: int = 50) -> Profile:
         interactions.for_customer(ctx, customer_id, limit=None),
         loyalty.standing(ctx, customer_id),
         stale.flagged(record, before=stale.cutoff(ctx), today=ctx.today()),
+        stale.left_status(ctx, customer_id),
     )

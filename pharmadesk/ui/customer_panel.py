@@ -3,6 +3,8 @@ points at a glance, their form, purchase history, interaction log, consents and 
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +31,8 @@ BANNER_STYLE = (
 )
 # The stale-record question: noticed, but quieter than the health banner.
 CHECK_STYLE = "#checkLine { background: #fff4d6; border: 1px solid #e0c36b; border-radius: 3px; }"
+# Moved away or deceased: a fact to know, greyed, not a warning.
+LEFT_STYLE = "#leftLine { background: #eeeeee; border: 1px solid #c8c8c8; border-radius: 3px; }"
 
 
 # A typical value of each purchase column, for its width.
@@ -42,6 +46,7 @@ class CustomerPanel(QWidget):
     add_interaction_requested = Signal()
     follow_up_done_requested = Signal(int)
     details_confirmed = Signal()  # "Confirmed" on the please-confirm line
+    left_undo_requested = Signal()  # "Undo" on the moved-away or deceased line
 
     def __init__(
         self,
@@ -71,6 +76,7 @@ class CustomerPanel(QWidget):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
         self.check_line = self._check_line()
+        self.left_line = self._left_line()
         self.summary = QLabel()
         self.summary.setObjectName("customerSummary")
         self.summary.setWordWrap(True)
@@ -95,6 +101,7 @@ class CustomerPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.banner)
         layout.addWidget(self.check_line)
+        layout.addWidget(self.left_line)
         layout.addWidget(self.summary)
         layout.addWidget(self.points_line)
         layout.addWidget(self.tabs, 1)
@@ -120,6 +127,36 @@ class CustomerPanel(QWidget):
 
     def hide_check(self) -> None:
         self.check_line.hide()
+
+    def _left_line(self) -> QWidget:
+        """ "Moved away on …" or "Deceased on …": why nobody contacts them, and its undo."""
+        line = QWidget()
+        line.setObjectName("leftLine")
+        line.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        line.setStyleSheet(LEFT_STYLE)
+        self.left_text = QLabel()
+        self.left_text.setObjectName("leftText")
+        self.undo_left_button = QPushButton(self.tr("Undo"))
+        self.undo_left_button.setObjectName("undoLeft")
+        self.undo_left_button.setAutoDefault(False)
+        self.undo_left_button.setToolTip(self.tr("They are back: contact and reminders again"))
+        self.undo_left_button.clicked.connect(self.left_undo_requested)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.left_text, 1)
+        row.addWidget(self.undo_left_button)
+        line.hide()
+        return line
+
+    def show_left(self, left: tuple[str, date] | None) -> None:
+        """Show (or hide, for None) that the customer moved away or died on that day."""
+        if left is None:
+            self.left_line.hide()
+            return
+        reason, on = left
+        text = self.tr("Deceased on %1") if reason == "deceased" else self.tr("Moved away on %1")
+        self.left_text.setText(text.replace("%1", day(on)))
+        self.left_line.show()
 
     def _details_tab(self) -> QWidget:
         self.details = QScrollArea()
@@ -182,6 +219,7 @@ class CustomerPanel(QWidget):
             self.title.setText(self.tr("New customer"))
             self.banner.hide()
             self.check_line.hide()
+            self.left_line.hide()
             self.summary.setText("")
             self.purchases.set_filter(PurchaseFilter(customer_id=-1))
             self.interactions.set_items([])
@@ -201,6 +239,7 @@ class CustomerPanel(QWidget):
         self.banner.setText("    ".join(warnings))
         self.banner.setVisible(bool(warnings))
         self.check_line.setVisible(profile.needs_check)
+        self.show_left(profile.left)
         categories = "、".join(name for name, _ in summary.top_categories) or "—"
         self.summary.setText(
             self.tr("Total spend %1 · %2 · last visit %3 · usually %4 · %5")

@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         counter.panel.add_interaction_requested.connect(self.add_interaction)
         counter.panel.follow_up_done_requested.connect(self.mark_follow_up_done)
         counter.panel.details_confirmed.connect(self.confirm_details)
+        counter.panel.left_undo_requested.connect(self.undo_left)
         for bar in (self.menuBar(), self.toolbar, self.statusBar()):
             bar.show()
         self.refresh_status()
@@ -736,6 +737,19 @@ class MainWindow(QMainWindow):
             return
         self.panel.hide_check()
         self.statusBar().showMessage(self.tr("Details confirmed"), 3000)
+
+    def undo_left(self) -> None:
+        """The customer at the counter did not move away or die after all (or is back)."""
+        if self.customer_id is None:
+            return
+        try:
+            stale.undo_left(self.ctx, self.customer_id)
+        except PharmaDeskError as exc:
+            self.warn(self.tr("Not saved"), exc.message)
+            return
+        self._reload_keeping_form()
+        self.refresh_status()  # their open follow-ups count again
+        self.statusBar().showMessage(self.tr("Moved or deceased mark undone"), 3000)
 
     def _reload_keeping_form(self) -> None:
         """Refresh the summary and lists without discarding what is typed in the form."""
