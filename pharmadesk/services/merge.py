@@ -22,6 +22,9 @@ Decisions:
   an allergy because it was written on the other card is a risk to the patient.
 - The real-name register lines (controlled_sale) stay with the record they were written
   on (the law keeps them as written). Import change records stay too.
+- Unmerge is refused while points spent since the merge would leave a record below zero
+  once the points entries go back (PointsShort: a record would otherwise hold points the
+  survivor already spent, and they could be spent twice); a points correction comes first.
 - Unmerge restores the merged records exactly. On the survivor, a field that was changed
   after the merge keeps its new value (listed in `UnmergeResult.kept_fields`); every other
   field goes back to what it was. Rows added to the survivor after the merge stay with it.
@@ -157,6 +160,25 @@ class UnmergeResult:
     moved_back: dict[str, int]  # table -> rows moved back to the records they came from
     stayed: dict[str, list[int]]  # table -> ids of rows added to the survivor after the merge
     kept_fields: list[str] = field(default_factory=list)  # survivor columns changed since
+
+
+class PointsShort(UsageError):
+    """An unmerge refused: points spent (or expired) on the survivor since the merge came
+    from a merged record, so moving the rows back would leave a record below zero."""
+
+    def __init__(self, merge_id: int, survivor_id: int, short: Mapping[int, int]) -> None:
+        self.merge_id, self.survivor_id = merge_id, survivor_id
+        self.short = dict(short)  # customer id -> points it would be short (> 0)
+        parts = [
+            f"the record kept (customer {i}) would be {n} points short"
+            if i == survivor_id
+            else f"customer {i} would be {n} points short"
+            for i, n in self.short.items()
+        ]
+        super().__init__(
+            f"merge {merge_id} cannot be undone: points were spent since the merge and "
+            f"{'; '.join(parts)}; correct the points first"
+        )
 
 
 @dataclass(frozen=True)
@@ -632,6 +654,8 @@ def unmerge(ctx: Context, merge_id: int) -> UnmergeResult:
         NotFound: no such merge.
         UsageError: the merge was undone already, or the survivor was merged into another
             customer since (undo that merge first).
+        PointsShort: (a UsageError) points spent since the merge would leave a record
+            below zero once the entries go back; nothing is changed.
     """
     require(ctx, Operation.MERGE)
     with ctx.db.atomic():
@@ -646,6 +670,7 @@ def unmerge(ctx: Context, merge_id: int) -> UnmergeResult:
         merged = [int(i) for i in json.loads(record["merged_ids"])]
         before, moved = json.loads(record["before"]), json.loads(record["moved"])
         _check_undoable(ctx, survivor_id, merged)
+        _check_points(ctx, merge_id, survivor_id, merged, moved, before["balances"])
         moved_back = _move_back(ctx, survivor_id, moved)
         kept = _restore(ctx, survivor_id, merged, before)
         stayed = _added_since(ctx, survivor_id, before["marks"])
@@ -681,6 +706,40 @@ def _check_undoable(ctx: Context, survivor_id: int, merged: list[int]) -> None:
         row = rows.get(customer_id)
         if row is None or row["merged_into_id"] != survivor_id:
             raise OperationFailed(f"customer {customer_id} is no longer merged into {survivor_id}")
+
+
+def _check_points(
+    ctx: Context,
+    merge_id: int,
+    survivor_id: int,
+    merged: list[int],
+    moved: Mapping[str, Mapping[str, list[int]]],
+    balances: Mapping[str, int | None],
+) -> None:
+    """Refuse (nothing changed) when a record's points would end below zero after the
+    points entries that moved go back: the survivor spent points that came from another
+    record, and giving them back would let them be spent twice."""
+    sums = {i: 0 for i in [survivor_id, *merged]}
+    sql = "SELECT customer_id, coalesce(sum(points), 0) FROM points_entry WHERE customer_id IN"
+    for customer_id, total in ctx.db.execute_sql(
+        f"{sql} ({_marks(list(sums))}) GROUP BY customer_id", tuple(sums)
+    ):
+        sums[int(customer_id)] = int(total)
+    for source, ids in moved.get("points_entry", {}).items():
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            back = ctx.db.execute_sql(
+                "SELECT coalesce(sum(points), 0) FROM points_entry "
+                f"WHERE customer_id = ? AND id IN ({_marks(part)})",
+                (survivor_id, *part),
+            ).fetchone()[0]
+            sums[survivor_id] -= int(back)
+            sums[int(source)] = sums.get(int(source), 0) + int(back)
+    # A record that was below zero before the merge (a debt written on it) may be again.
+    floor = {i: min(0, int(balances.get(str(i)) or 0)) for i in sums}
+    short = {i: floor[i] - total for i, total in sums.items() if total < floor[i]}
+    if short:
+        raise PointsShort(merge_id, survivor_id, short)
 
 
 def _move_back(

@@ -202,6 +202,45 @@ def test_merges_are_undone_newest_first(pharmacy: Context, pair: tuple[int, int]
     assert dump(pharmacy) == before  # no balance row left behind for the third record
 
 
+def test_points_spent_since_the_merge_are_not_given_back_twice(
+    pharmacy: Context, clock: FakeClock
+) -> None:
+    kept = _new(pharmacy, {"name": "赵敏", "mobile": "13611112222"})
+    other = _new(pharmacy, {"name": "赵敏", "mobile": "13622223333"})
+    loyalty.adjust(pharmacy, kept, 243, "paper card balance")
+    loyalty.adjust(pharmacy, other, 192, "paper card balance")
+    made = merge.merge(pharmacy, kept, [other])
+    clock.advance(days=1)
+    loyalty.adjust(pharmacy, kept, -400, "gift taken at the counter")
+    before = dump(pharmacy)
+    with pytest.raises(merge.PointsShort, match="would be 157 points short") as refused:
+        merge.unmerge(pharmacy, made.merge_id)
+    assert refused.value.short == {kept: 157}
+    assert dump(pharmacy) == before  # nothing changed
+    assert merge.history(pharmacy, kept)[0].undone_at is None
+    # Once the points are put right, the merge can be undone and nobody is below zero.
+    loyalty.adjust(pharmacy, kept, 157, "the other card's points were spent: given back")
+    merge.unmerge(pharmacy, made.merge_id)
+    assert (customers.get(pharmacy, kept).points, customers.get(pharmacy, other).points) == (
+        0, 192)  # fmt: skip
+
+
+def test_a_debt_a_record_had_before_the_merge_does_not_block_the_unmerge(
+    pharmacy: Context,
+) -> None:
+    kept = _new(pharmacy, {"name": "赵敏", "mobile": "13611112222"})
+    other = _new(pharmacy, {"name": "赵敏", "mobile": "13622223333"})
+    loyalty.adjust(pharmacy, other, 50, "paper card balance")
+    pharmacy.db.execute_sql(  # a debt as an old import may have left it
+        "INSERT INTO points_entry (customer_id, kind, points, reason, effective_on, created_at) "
+        "SELECT ?, 'adjusted', -20, 'debt', effective_on, created_at FROM points_entry LIMIT 1",
+        (kept,),
+    )
+    made = merge.merge(pharmacy, kept, [other])
+    merge.unmerge(pharmacy, made.merge_id)
+    assert customers.get(pharmacy, kept).points == -20
+
+
 @pytest.mark.parametrize(
     ("ids", "message"),
     [([1], "at least two"), ([1, 1], "twice")],
