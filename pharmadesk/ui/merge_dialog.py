@@ -2,7 +2,8 @@
 
 One column per record. The top row chooses which record survives (its id and member code
 stay); each field row has a radio per record holding its value, the default chosen
-(services/merge.py: the most recently verified record's value). Allergies and chronic
+(services/merge.py: the most recently verified record's value). Choosing another record
+to keep makes its values the default of every field not chosen by hand. Allergies and chronic
 conditions can keep every record's value together, the default when they differ. Below,
 what moves to the survivor and what the consents become. Merge asks for confirmation with
 a summary, and says the merge can be undone from the customer's merge history.
@@ -89,6 +90,7 @@ class MergeDialog(QDialog):
         self.survivor_buttons: dict[int, QRadioButton] = {}
         self.choice_groups: dict[str, QButtonGroup] = {}
         self.choice_buttons: dict[str, dict[int | str, QRadioButton]] = {}
+        self.chosen_by_hand: set[str] = set()  # fields the user chose: a new survivor keeps them
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -114,7 +116,7 @@ class MergeDialog(QDialog):
         self.buttons.accepted.connect(self.confirm_and_merge)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.survivor_group.idToggled.connect(lambda *_: self._show_moves())
+        self.survivor_group.idToggled.connect(self._survivor_toggled)
         self._show_moves()
         self.resize(max(560, 220 + 260 * len(self.ids)), 640)
         self.survivor_buttons[self.preview.survivor_id].setFocus()
@@ -168,6 +170,8 @@ class MergeDialog(QDialog):
 
     def _choice_row(self, grid: QGridLayout, row: int, item: merge.FieldChoice) -> None:
         group = QButtonGroup(self)
+        # Clicks and arrow keys only: the defaults set in code do not count as chosen.
+        group.buttonClicked.connect(lambda _b, name=item.name: self.chosen_by_hand.add(name))
         self.choice_groups[item.name] = group
         buttons: dict[int | str, QRadioButton] = {}
         for column, customer_id in enumerate(self.ids, start=1):
@@ -244,6 +248,41 @@ class MergeDialog(QDialog):
     def _show_moves(self) -> None:
         self.moves_label.setText(self.moves_text())
 
+    def _survivor_toggled(self, customer_id: int, checked: bool) -> None:
+        if checked:
+            self._default_to(customer_id)
+        self._show_moves()
+
+    def _default_to(self, survivor: int) -> None:
+        """The fields not chosen by hand take the record kept's value where it has one (else
+        the default); all the values together stays where that is the default."""
+        for item in self.preview.fields:
+            buttons = self.choice_buttons.get(item.name)
+            if not buttons or item.name in self.chosen_by_hand or item.combined is not None:
+                continue
+            own = not _blank(item.values.get(survivor))
+            target = survivor if own else item.default_source
+            if target in buttons:
+                buttons[target].setChecked(True)
+
+    def code_change_text(self) -> str:
+        """What happens to the member code of the record kept ("" when it stays as it is)."""
+        item = next((f for f in self.preview.fields if f.name == "code"), None)
+        if item is None:
+            return ""
+        survivor = self.survivor_id()
+        current = self.preview.side(survivor).code
+        choice = self.choices().get("code")
+        new = item.values.get(choice) if isinstance(choice, int) else None
+        if not new or new == current:
+            return ""
+        if current:
+            text = self.tr(
+                "The member code changes from %1 to %2: %1 will no longer find this customer."
+            )
+            return text.replace("%1", current).replace("%2", str(new))
+        return self.tr("The record kept takes the member code %1.").replace("%1", str(new))
+
     # -- merging ----------------------------------------------------------------------
 
     def _chosen_name(self) -> str:
@@ -258,6 +297,9 @@ class MergeDialog(QDialog):
         others = [i for i in self.ids if i != survivor]
         text = self.tr("Merge %Ln other record(s) into %1 (#%2)?", "", len(others))
         text = text.replace("%1", self._chosen_name()).replace("%2", str(survivor))
+        code = self.code_change_text()
+        if code:
+            text += "\n\n" + code
         text += "\n\n" + self.moves_text() + "\n\n" + self.tr(
             "The other records are hidden, not deleted: the merge can be undone from this "
             "customer's merge history."

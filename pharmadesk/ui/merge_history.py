@@ -7,6 +7,8 @@ merge, fields changed since).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,10 +40,11 @@ class MergeHistoryDialog(QDialog):
         self.entries: list[merge.MergeEntry] = []
         self.last_result: merge.UnmergeResult | None = None
         self.setWindowTitle(self.tr("Merge history"))
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Merged on"),
+                self.tr("Merged by"),
                 self.tr("Records merged in"),
                 self.tr("State"),
                 self.tr("Moved"),
@@ -82,8 +85,9 @@ class MergeHistoryDialog(QDialog):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             cells = (
-                entry.created_at.strftime("%Y-%m-%d %H:%M") + f"  {entry.user_name or ''}",
-                "; ".join(f"{name} ({code or f'#{i}'})" for i, name, code in entry.merged),
+                entry.created_at.strftime("%Y-%m-%d %H:%M"),
+                entry.user_name or "",
+                self.joined(f"{name} ({code or f'#{i}'})" for i, name, code in entry.merged),
                 self._state_text(entry),
                 self._moved_text(entry.moved),
             )
@@ -97,8 +101,12 @@ class MergeHistoryDialog(QDialog):
             self.table.selectRow(0)
         self._update_button()
 
+    def joined(self, parts: Iterable[str]) -> str:
+        """Items of a list in a sentence, with the UI language's separator (、 in Chinese)."""
+        return self.tr(", ").join(parts)
+
     def _moved_text(self, moved: dict[str, int]) -> str:
-        return ", ".join((
+        return self.joined((
             self.tr("%Ln purchase line(s)", "", moved.get("purchase", 0)),
             self.tr("%Ln interaction(s)", "", moved.get("interaction", 0)),
             self.tr("%Ln points entry(-ies)", "", moved.get("points_entry", 0)),
@@ -127,11 +135,13 @@ class MergeHistoryDialog(QDialog):
         entry = self.selected()
         if entry is None or entry.undone_at is not None:
             return
-        names = ", ".join(name for _, name, _ in entry.merged)
+        names = self.joined(name for _, name, _ in entry.merged)
         text = self.tr(
-            "Undo this merge? %1 come(s) back as separate customers, as they were before "
-            "the merge, and what moved from them moves back. Purchases and other entries "
-            "added to this customer since the merge stay here."
+            "Undo this merge? The %n record(s) merged in (%1) come(s) back as separate "
+            "customers, as they were before the merge, and what moved from them moves back. "
+            "Purchases and other entries added to this customer since the merge stay here.",
+            "",
+            len(entry.merged),
         ).replace("%1", names)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unmerge"), text, parent=self)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -141,6 +151,9 @@ class MergeHistoryDialog(QDialog):
             return
         try:
             result = merge.unmerge(self.ctx, entry.id)
+        except merge.PointsShort as exc:
+            self.message.setText(self.points_short_text(exc))
+            return
         except PharmaDeskError as exc:
             self.message.setText(refusal_text(exc))
             return
@@ -164,14 +177,29 @@ class MergeHistoryDialog(QDialog):
             if stayed.get("reminder_state"):
                 parts.append(self.tr("%Ln reminder state(s)", "", len(stayed["reminder_state"])))
             text += " " + self.tr("Added since the merge, staying with this customer: %1.").replace(
-                "%1", ", ".join(parts)
+                "%1", self.joined(parts)
             )
         if result.kept_fields:
-            fields = ", ".join(_field_name(f) for f in result.kept_fields)
+            fields = self.joined(_field_name(f) for f in result.kept_fields)
             text += " " + self.tr("Changed since the merge, kept as they are now: %1.").replace(
                 "%1", fields
             )
         return text
+
+    def points_short_text(self, error: merge.PointsShort) -> str:
+        """Why the merge stays: points spent since then came from a record merged in."""
+        parts = []
+        for customer_id, points in error.short.items():
+            if customer_id == error.survivor_id:
+                part = self.tr("this customer would be %n point(s) short", "", points)
+            else:
+                part = self.tr("customer #%1 would be %n point(s) short", "", points)
+            parts.append(part.replace("%1", str(customer_id)))
+        return self.tr(
+            "The merge was not undone: points have been spent since the merge, and with the "
+            "points entries moved back %1. Correct the points first (a points adjustment), "
+            "then undo the merge."
+        ).replace("%1", self.joined(parts))
 
 
 def _field_name(column: str) -> str:

@@ -94,7 +94,10 @@ def test_merge_in_the_dialog_then_unmerge_from_the_history(
     qtbot.addWidget(history)
     history.show()
     assert history.table.rowCount() == 1
-    assert "王芳" in history.table.item(0, 1).text()
+    assert history.table.item(0, 1).text() == "owner"  # who merged, in a column of its own
+    assert ":" in history.table.item(0, 0).text()
+    assert "owner" not in history.table.item(0, 0).text()
+    assert "王芳" in history.table.item(0, 2).text()
     assert history.unmerge_button.isEnabled()
     clock.advance(hours=1)
     purchases.record(pharmacy, new, [purchases.LineInput("维C", 1, 1000)])
@@ -103,10 +106,11 @@ def test_merge_in_the_dialog_then_unmerge_from_the_history(
     _click(qtbot, history.unmerge_button)
     qtbot.waitUntil(lambda: history.last_result is not None or bool(errors), timeout=10_000)
     assert errors == []
+    assert "(王芳)" in asked[0]
     assert "stay here" in asked[0]
     assert "1 purchase line" in history.message.text()  # the one added since
     assert not history.unmerge_button.isEnabled()
-    assert "Undone" in history.table.item(0, 2).text()
+    assert "Undone" in history.table.item(0, 3).text()
     back = customers.get(pharmacy, old)
     assert (back.mobile, back.allergies, back.purchase_count) == ("13811112222", "青霉素", 1)
     assert customers.get(pharmacy, new).mobile == "13999998888"
@@ -166,3 +170,70 @@ def test_the_keyboard_chooses_the_record_kept(
     assert "kept: 0 purchase line" in dialog.moves_label.text()
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
     assert dialog.focusWidget() in dialog.choice_buttons["name"].values()
+
+
+def test_the_history_says_why_points_spent_since_keep_the_merge(
+    qtbot: QtBot, pharmacy: Context, clock: FakeClock
+) -> None:
+    from pharmadesk.services import loyalty, merge
+
+    old, new = _two_cards(pharmacy, clock)
+    loyalty.adjust(pharmacy, old, 192, "paper card balance")
+    brought = customers.get(pharmacy, old).points
+    merge.merge(pharmacy, new, [old])
+    left = brought - 157  # spent 157 more than the record kept had itself
+    loyalty.adjust(pharmacy, new, left - customers.get(pharmacy, new).points, "gift")
+    history = MergeHistoryDialog(pharmacy, new)
+    qtbot.addWidget(history)
+    history.show()
+    asked: list[str] = []
+    errors = _answer(qtbot, "Unmerge", asked)
+    _click(qtbot, history.unmerge_button)
+    qtbot.waitUntil(lambda: bool(history.message.text()) or bool(errors), timeout=10_000)
+    assert errors == []
+    shown = history.message.text()
+    assert "not undone" in shown
+    assert "157 point" in shown
+    assert "Correct the points" in shown
+    assert history.last_result is None
+    assert history.unmerge_button.isEnabled()  # still in force, once the points are right
+    assert "Undone" not in history.table.item(0, 3).text()
+    assert customers.get(pharmacy, new).points == left
+    try:
+        customers.get(pharmacy, old)
+        raise AssertionError("the merged record came back")
+    except NotFound:
+        pass
+
+
+def test_keeping_another_record_takes_its_values_but_not_those_chosen_by_hand(
+    qtbot: QtBot, pharmacy: Context, clock: FakeClock
+) -> None:
+    old, new = _two_cards(pharmacy, clock)
+    customers.update(pharmacy, old, {"code": "A001", "email": "wf@example.com"})
+    customers.update(pharmacy, new, {"code": "B002", "phone": "057188886666"})
+    customers.verify(pharmacy, new)  # the newest card stays the default one kept
+    dialog = MergeDialog(pharmacy, [old, new])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.survivor_buttons[new].isChecked()
+    assert dialog.choice_buttons["code"][new].isChecked()
+    _click(qtbot, dialog.choice_buttons["phone"][new])  # by hand (it is the default too)
+    _click(qtbot, dialog.survivor_buttons[old])
+    chosen = dialog.choices()
+    assert (chosen["code"], chosen["mobile"], chosen["name"]) == (old, old, old)
+    assert chosen["phone"] == new  # old has none: and it was chosen by hand anyway
+    assert chosen["allergies"] == "头孢；青霉素"  # all of them together stays
+    _click(qtbot, dialog.choice_buttons["mobile"][new])  # by hand
+    _click(qtbot, dialog.survivor_buttons[new])
+    _click(qtbot, dialog.survivor_buttons[old])
+    assert dialog.choices()["mobile"] == new
+    assert dialog.code_change_text() == ""
+    _click(qtbot, dialog.choice_buttons["code"][new])  # the other card's member code
+    seen: list[str] = []
+    errors = _answer(qtbot, None, seen)
+    _click(qtbot, dialog.merge_button)
+    qtbot.waitUntil(lambda: bool(seen) or bool(errors), timeout=10_000)
+    assert errors == []
+    assert "from A001 to B002" in seen[0]
+    assert "A001 will no longer find this customer" in seen[0]
