@@ -5,6 +5,7 @@ The pairs load in the background (every customer is looked at: a few seconds on 
 "Merge…" asks for the merge dialog (`merge_requested(low id, high id)`, connected by the
 main window); "Not the same person" (Delete) dismisses the pair for good, and Undo
 (Ctrl+Z) brings the last dismissed pair back. "Open" shows either customer at the counter.
+Esc or Ctrl+W closes the window.
 """
 
 from __future__ import annotations
@@ -170,6 +171,9 @@ class DuplicatesWindow(QWidget):
         layout.addLayout(self._actions())
         QShortcut(QKeySequence(Qt.Key.Key_F5), self).activated.connect(self.reload)
         QShortcut(QKeySequence.StandardKey.Undo, self).activated.connect(self.undo)
+        # Ctrl+W on every platform (the standard Close key is Ctrl+F4 on some desktops).
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
+            QShortcut(keys, self).activated.connect(self.close)
         self.setFocusProxy(self.table)
         self._enable()
 

@@ -4,7 +4,8 @@ The four figures counted in SQL load first, in one background job (a fraction of
 at 200,000 customers); the suspected duplicates come from the duplicate finder, a slower
 second job, so that figure fills in a few seconds later. A figure is opened by a click, or
 Enter or Space when it has the focus (Tab moves between them): its list loads below, and
-Enter (or a double click) on a row opens that customer in the main window.
+Enter (or a double click) on a row opens that customer in the main window. Esc or Ctrl+W
+closes the panel.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -266,6 +267,9 @@ class QualityPanel(QWidget):
         layout.addWidget(self.list_title)
         layout.addWidget(self.stack, 1)
         self.resize(1100, 680)
+        # Ctrl+W on every platform (the standard Close key is Ctrl+F4 on some desktops).
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
+            QShortcut(keys, self).activated.connect(self.close)
 
     def _view(self, model: _Table, samples: tuple[str, ...], name: str) -> QTableView:
         view = table_view(model)
@@ -329,7 +333,7 @@ class QualityPanel(QWidget):
         for measure in quality.SQL_MEASURES:
             self.cards[measure].set_value(counts.of(measure))
         self.cards["unverified"].title.setText(
-            self.tr("Not confirmed for %Ln month(s)", "", counts.verify_months)
+            self.tr("Not confirmed for over %Ln month(s)", "", counts.verify_months)
         )
         self._show_status()
         if self.chosen in quality.SQL_MEASURES:

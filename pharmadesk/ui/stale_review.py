@@ -4,7 +4,8 @@ owner's setting, those who came in most recently first.
 Each row can be confirmed (the details are right), updated (the customer's form opens in
 the main window: `customer_chosen`), or marked as moved away or deceased, with the day,
 after a question; such a mark stops contact and reminders and can be undone from the row.
-Handled rows stay in the list with what was done, until the list is loaded again. The
+Handled rows stay in the list with what was done, until the list is loaded again; the
+count above says how many are still to review. Esc or Ctrl+W closes the window. The
 owner sets the number of months here too. The list loads in the background (well over
 100,000 rows on a large pharmacy that never confirmed anyone).
 """
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -192,6 +193,9 @@ class StaleReviewWindow(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addLayout(self._actions())
+        # Ctrl+W on every platform (the standard Close key is Ctrl+F4 on some desktops).
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
+            QShortcut(keys, self).activated.connect(self.close)
         self.setFocusProxy(self.table)
         self.resize(1100, 640)
         self._explain()
@@ -289,7 +293,8 @@ class StaleReviewWindow(QWidget):
         self._enable()
 
     def _show_count(self) -> None:
-        self.status.setText(self.tr("%Ln customer(s) to review.", "", len(self.model.rows)))
+        left = len(self.model.rows) - len(self.model.done)
+        self.status.setText(self.tr("%Ln customer(s) to review.", "", left))
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
@@ -328,6 +333,7 @@ class StaleReviewWindow(QWidget):
 
     def _next(self, number: int) -> None:
         """After a row is handled, the next one to look at."""
+        self._show_count()
         if number + 1 < len(self.model.rows):
             self.table.selectRow(number + 1)
         self._enable()
@@ -371,6 +377,7 @@ class StaleReviewWindow(QWidget):
             return
         if self._attempt(self.tr("Undo"), lambda: stale.undo_left(self.ctx, row.id)):
             self.model.mark(number, None)
+            self._show_count()
             self._enable()
             self.table.setFocus()
 

@@ -141,3 +141,13 @@ def test_staff_are_told_they_cannot_merge(
     assert "staff role may not merge" in window.status.text()
     assert window.model.rowCount() == 0
     assert not window.merge_button.isEnabled()
+
+
+def test_esc_closes_the_window(qtbot: QtBot, window: DuplicatesWindow) -> None:
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_ctrl_w_closes_the_window(qtbot: QtBot, window: DuplicatesWindow) -> None:
+    press(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()

@@ -84,7 +84,7 @@ def test_the_figures_and_the_list_behind_each(
     panel = _panel(qtbot, pharmacy, runner)
     assert _shown(panel) == {"no_mobile": "2", "approximate_birth": "1", "no_consent": "1",
                              "unverified": "1", "duplicates": "1"}  # fmt: skip
-    assert "12 month" in panel.cards["unverified"].title.text()
+    assert "over 12 month" in panel.cards["unverified"].title.text()
     assert panel.status.text().startswith("6 customer")
     panel.cards["no_mobile"].setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.cards["no_mobile"])
@@ -139,3 +139,14 @@ def test_a_role_that_may_not_see_the_figures_is_told_so(
     panel.show()
     qtbot.waitUntil(lambda: "could not be loaded" in panel.status.text(), timeout=5000)
     assert panel.cards["no_mobile"].value.text() == "—"
+
+
+def test_esc_or_ctrl_w_closes_the_panel(
+    qtbot: QtBot, pharmacy: Context, runner: BackgroundRunner, people: dict[str, int]
+) -> None:
+    for keys in ((Qt.Key.Key_Escape,), (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)):
+        panel = _panel(qtbot, pharmacy, runner)
+        panel.cards["no_mobile"].setFocus()
+        qtbot.waitUntil(lambda p=panel: QApplication.focusWidget() is p.cards["no_mobile"])  # type: ignore[misc]
+        press(qtbot, *keys)
+        assert not panel.isVisible()

@@ -73,6 +73,7 @@ def test_the_list_most_recent_visitors_first_confirmed_one_by_one(
     qtbot.waitUntil(lambda: _column(window, 6)[0] == "Confirmed 2026-11-20")
     assert not stale.needs_check(pharmacy, people["昨天"])
     assert window.table.currentIndex().row() == 1  # on to the next
+    assert window.status.text().startswith("2 customer")  # one fewer to review
     window.table.selectRow(0)
     assert not window.confirm_button.isEnabled()
     assert not window.undo_button.isEnabled()  # a confirmation is not taken back here
@@ -109,6 +110,7 @@ def test_deceased_asks_for_the_day_and_can_be_undone(
     assert not errors
     assert stale.left_status(pharmacy, people["上月"]) == ("deceased", date(2026, 11, 2))
     assert _column(window, 6)[1] == "Deceased 2026-11-02"
+    assert window.status.text().startswith("2 customer")
     window.table.selectRow(1)
     assert window.undo_button.isEnabled()
     window.activateWindow()  # the platform gives the focus back after the dialog in a while
@@ -118,6 +120,25 @@ def test_deceased_asks_for_the_day_and_can_be_undone(
     assert stale.left_status(pharmacy, people["上月"]) is None
     assert _column(window, 6)[1] == ""
     assert window.moved_button.isEnabled()
+    assert window.status.text().startswith("3 customer")  # to review again
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+     (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)],
+)  # fmt: skip
+def test_esc_or_ctrl_w_closes_the_review(
+    qtbot: QtBot,
+    pharmacy: Context,
+    runner: BackgroundRunner,
+    people: dict[str, int],
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
+) -> None:
+    window = _window(qtbot, pharmacy, runner)
+    press(qtbot, key, modifier)
+    assert not window.isVisible()
 
 
 def test_cancelling_the_question_marks_nobody(
