@@ -1759,7 +1759,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+82"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+88"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1784,7 +1784,7 @@
         <translation>Points</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Please confirm mobile and address</source>
         <translation>Please confirm mobile and address</translation>
     </message>
@@ -1794,7 +1794,27 @@
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They are back: contact and reminders again</source>
+        <translation>They are back: contact and reminders again</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Deceased on %1</source>
+        <translation>Deceased on %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moved away on %1</source>
+        <translation>Moved away on %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Add purchase…</source>
         <translation>Add purchase…</translation>
     </message>
@@ -1814,7 +1834,7 @@
         <translation>New customer</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Allergies: %1</source>
         <translation>Allergies: %1</translation>
     </message>
@@ -1824,7 +1844,7 @@
         <translation>Chronic conditions: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Total spend %1 · %2 · last visit %3 · usually %4 · %5</source>
         <translation>Total spend %1 · %2 · last visit %3 · usually %4 · %5</translation>
     </message>
@@ -1979,7 +1999,7 @@
 <context>
     <name>DuplicatesTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+64"/>
+        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+65"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
@@ -2044,7 +2064,7 @@
         <translation>Duplicate customers</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Customers who may have been registered twice. Merge the ones that are one person; say when two are not, and the pair is not proposed again.</source>
         <translation>Customers who may have been registered twice. Merge the ones that are one person; say when two are not, and the pair is not proposed again.</translation>
     </message>
@@ -2887,7 +2907,7 @@
 <context>
     <name>LeftDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/stale_review.py" line="+131"/>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="+132"/>
         <source>Moved away</source>
         <translation>Moved away</translation>
     </message>
@@ -3196,7 +3216,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+224"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+225"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -3500,11 +3520,12 @@
         <location line="+8"/>
         <location line="+87"/>
         <location line="+18"/>
+        <location line="+12"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-99"/>
         <source>Possible duplicate</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -3542,6 +3563,11 @@
         <location line="+18"/>
         <source>Details confirmed</source>
         <translation>Details confirmed</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Moved or deceased mark undone</source>
+        <translation>Moved or deceased mark undone</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -3597,7 +3623,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/merge_dialog.py" line="+49"/>
+        <location filename="../../pharmadesk/ui/merge_dialog.py" line="+50"/>
         <source>%1 (year only)</source>
         <translation>%1 (year only)</translation>
     </message>
@@ -3608,13 +3634,13 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+180"/>
+        <location line="+221"/>
         <location line="+10"/>
         <source>Merge customers</source>
         <translation>Merge customers</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-220"/>
         <source>Choose the record that stays and, for each field, the value it keeps. Purchases, interactions, points and consents all move to it.</source>
         <translation>Choose the record that stays and, for each field, the value it keeps. Purchases, interactions, points and consents all move to it.</translation>
     </message>
@@ -3645,7 +3671,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>%Ln purchase line(s)</source>
         <translation>
             <numerusform>%Ln purchase line</numerusform>
@@ -3653,8 +3679,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-64"/>
-        <location line="+66"/>
+        <location line="-66"/>
+        <location line="+68"/>
         <source>%Ln point(s)</source>
         <translation>
             <numerusform>%Ln point</numerusform>
@@ -3700,8 +3726,18 @@
             <numerusform>%Ln real-name register lines stay with the record they were written on.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+39"/>
+        <source>The member code changes from %1 to %2: %1 will no longer find this customer.</source>
+        <translation>The member code changes from %1 to %2: %1 will no longer find this customer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record kept takes the member code %1.</source>
+        <translation>The record kept takes the member code %1.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+14"/>
         <source>Merge %Ln other record(s) into %1 (#%2)?</source>
         <translation>
             <numerusform>Merge %Ln other record into %1 (#%2)?</numerusform>
@@ -3709,7 +3745,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The other records are hidden, not deleted: the merge can be undone from this customer&apos;s merge history.</source>
         <translation>The other records are hidden, not deleted: the merge can be undone from this customer&apos;s merge history.</translation>
     </message>
@@ -3722,7 +3758,7 @@
 <context>
     <name>MergeHistoryDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/merge_history.py" line="+40"/>
+        <location filename="../../pharmadesk/ui/merge_history.py" line="+42"/>
         <source>Merge history</source>
         <translation>Merge history</translation>
     </message>
@@ -3730,6 +3766,11 @@
         <location line="+4"/>
         <source>Merged on</source>
         <translation>Merged on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged by</source>
+        <translation>Merged by</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3752,13 +3793,18 @@
         <translation>&amp;Unmerge…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>No customer has been merged into this one.</source>
         <translation>No customer has been merged into this one.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
-        <location line="+55"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <location line="+60"/>
         <source>%Ln purchase line(s)</source>
         <translation>
             <numerusform>%Ln purchase line</numerusform>
@@ -3766,8 +3812,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-54"/>
-        <location line="+56"/>
+        <location line="-59"/>
+        <location line="+61"/>
         <source>%Ln interaction(s)</source>
         <translation>
             <numerusform>%Ln interaction</numerusform>
@@ -3775,8 +3821,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-55"/>
-        <location line="+57"/>
+        <location line="-60"/>
+        <location line="+62"/>
         <source>%Ln points entry(-ies)</source>
         <translation>
             <numerusform>%Ln points entry(-ies)</numerusform>
@@ -3784,8 +3830,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-56"/>
-        <location line="+58"/>
+        <location line="-61"/>
+        <location line="+63"/>
         <source>%Ln consent record(s)</source>
         <translation>
             <numerusform>%Ln consent record</numerusform>
@@ -3793,7 +3839,7 @@
         </translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-58"/>
         <source>In force</source>
         <translation>In force</translation>
     </message>
@@ -3802,19 +3848,43 @@
         <source>Undone %1 %2</source>
         <translation>Undone %1 %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+21"/>
-        <source>Undo this merge? %1 come(s) back as separate customers, as they were before the merge, and what moved from them moves back. Purchases and other entries added to this customer since the merge stay here.</source>
-        <translation>Undo this merge? %1 come(s) back as separate customers, as they were before the merge, and what moved from them moves back. Purchases and other entries added to this customer since the merge stay here.</translation>
+        <source>Undo this merge? The %n record(s) merged in (%1) come(s) back as separate customers, as they were before the merge, and what moved from them moves back. Purchases and other entries added to this customer since the merge stay here.</source>
+        <translation>
+            <numerusform>Undo this merge? The record merged in (%1) comes back as a separate customer, as it was before the merge, and what moved from it moves back. Purchases and other entries added to this customer since the merge stay here.</numerusform>
+            <numerusform>Undo this merge? The %n records merged in (%1) come back as separate customers, as they were before the merge, and what moved from them moves back. Purchases and other entries added to this customer since the merge stay here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>this customer would be %n point(s) short</source>
+        <translation>
+            <numerusform>this customer would be %n point short</numerusform>
+            <numerusform>this customer would be %n points short</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>customer #%1 would be %n point(s) short</source>
+        <translation>
+            <numerusform>customer #%1 would be %n point short</numerusform>
+            <numerusform>customer #%1 would be %n points short</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>The merge was not undone: points have been spent since the merge, and with the points entries moved back %1. Correct the points first (a points adjustment), then undo the merge.</source>
+        <translation>The merge was not undone: points have been spent since the merge, and with the points entries moved back %1. Correct the points first (a points adjustment), then undo the merge.</translation>
+    </message>
+    <message>
+        <location line="-53"/>
         <location line="+2"/>
         <source>Unmerge</source>
         <translation>Unmerge</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Merge undone: %Ln record(s) restored.</source>
         <translation>
             <numerusform>Merge undone: %Ln record restored.</numerusform>
@@ -4571,7 +4641,7 @@ Add it anyway?</translation>
 <context>
     <name>QualityMembersModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/quality_panel.py" line="+180"/>
+        <location filename="../../pharmadesk/ui/quality_panel.py" line="+181"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -4712,16 +4782,16 @@ Add it anyway?</translation>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <source>Not confirmed for %Ln month(s)</source>
+        <source>Not confirmed for over %Ln month(s)</source>
         <translation>
-            <numerusform>Not confirmed for %Ln month</numerusform>
-            <numerusform>Not confirmed for %Ln months</numerusform>
+            <numerusform>Not confirmed for over %Ln month</numerusform>
+            <numerusform>Not confirmed for over %Ln months</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5697,12 +5767,12 @@ Add it anyway?</translation>
     <name>StaleReviewWindow</name>
     <message>
         <location line="+49"/>
-        <location line="+210"/>
+        <location line="+216"/>
         <source>Review stale records</source>
         <translation>Review stale records</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-177"/>
         <source> months</source>
         <translation> months</translation>
     </message>
@@ -5760,7 +5830,7 @@ Add it anyway?</translation>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%Ln customer(s) to review.</source>
         <translation>
             <numerusform>%Ln customer to review.</numerusform>
@@ -5773,7 +5843,7 @@ Add it anyway?</translation>
         <translation>The list could not be loaded: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>

@@ -1745,7 +1745,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+82"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+88"/>
         <source>Details</source>
         <translation>客户资料</translation>
     </message>
@@ -1770,7 +1770,7 @@
         <translation>积分</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Please confirm mobile and address</source>
         <translation>请核对手机号和地址</translation>
     </message>
@@ -1780,7 +1780,27 @@
         <translation>已核对</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They are back: contact and reminders again</source>
+        <translation>顾客已回来：恢复联系和提醒</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Deceased on %1</source>
+        <translation>已故 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moved away on %1</source>
+        <translation>已搬走 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Add purchase…</source>
         <translation>添加购药记录…</translation>
     </message>
@@ -1800,7 +1820,7 @@
         <translation>新客户</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Allergies: %1</source>
         <translation>过敏史：%1</translation>
     </message>
@@ -1810,7 +1830,7 @@
         <translation>慢性病：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Total spend %1 · %2 · last visit %3 · usually %4 · %5</source>
         <translation>累计消费 %1 · %2 · 最近到店 %3 · 常购 %4 · %5</translation>
     </message>
@@ -1963,7 +1983,7 @@
 <context>
     <name>DuplicatesTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+64"/>
+        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+65"/>
         <source>Level</source>
         <translation>可能性</translation>
     </message>
@@ -2028,7 +2048,7 @@
         <translation>重复顾客</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Customers who may have been registered twice. Merge the ones that are one person; say when two are not, and the pair is not proposed again.</source>
         <translation>可能被登记了两次的顾客。是同一人的请合并；不是同一人的请标记，这一对以后不再提示。</translation>
     </message>
@@ -2858,7 +2878,7 @@
 <context>
     <name>LeftDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/stale_review.py" line="+131"/>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="+132"/>
         <source>Moved away</source>
         <translation>已搬走</translation>
     </message>
@@ -3167,7 +3187,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+224"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+225"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -3469,11 +3489,12 @@
         <location line="+8"/>
         <location line="+87"/>
         <location line="+18"/>
+        <location line="+12"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-99"/>
         <source>Possible duplicate</source>
         <translation>可能重复建档</translation>
     </message>
@@ -3511,6 +3532,11 @@
         <location line="+18"/>
         <source>Details confirmed</source>
         <translation>资料已核对</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Moved or deceased mark undone</source>
+        <translation>已撤销“已搬走/已故”标记</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -3566,7 +3592,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/merge_dialog.py" line="+49"/>
+        <location filename="../../pharmadesk/ui/merge_dialog.py" line="+50"/>
         <source>%1 (year only)</source>
         <translation>%1（仅年份）</translation>
     </message>
@@ -3577,15 +3603,15 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+180"/>
+        <location line="+221"/>
         <location line="+10"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-220"/>
         <source>Choose the record that stays and, for each field, the value it keeps. Purchases, interactions, points and consents all move to it.</source>
-        <translation>请选择保留的档案，并为每个字段选择保留的值。购买、互动、积分和同意记录都会转到保留的档案。</translation>
+        <translation>请选择保留的档案，并为每个字段选择保留的值。购买记录、沟通记录、积分和同意记录都会转到保留的档案。</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3614,15 +3640,15 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>%Ln purchase line(s)</source>
         <translation>
             <numerusform>%Ln 条购买记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-64"/>
-        <location line="+66"/>
+        <location line="-66"/>
+        <location line="+68"/>
         <source>%Ln point(s)</source>
         <translation>
             <numerusform>%Ln 积分</numerusform>
@@ -3647,7 +3673,7 @@
         <location line="+3"/>
         <source>%Ln interaction(s)</source>
         <translation>
-            <numerusform>%Ln 条互动</numerusform>
+            <numerusform>%Ln 条沟通记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3664,15 +3690,25 @@
             <numerusform>%Ln 条实名登记记录仍留在登记时的档案上。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+39"/>
+        <source>The member code changes from %1 to %2: %1 will no longer find this customer.</source>
+        <translation>会员号将从 %1 改为 %2：用 %1 将查不到此客户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record kept takes the member code %1.</source>
+        <translation>保留的档案将使用会员号 %1。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+14"/>
         <source>Merge %Ln other record(s) into %1 (#%2)?</source>
         <translation>
             <numerusform>将另外 %Ln 份档案合并到 %1（#%2）？</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The other records are hidden, not deleted: the merge can be undone from this customer&apos;s merge history.</source>
         <translation>其他档案只是隐藏，不会删除：可在该客户的合并记录中撤销合并。</translation>
     </message>
@@ -3685,7 +3721,7 @@
 <context>
     <name>MergeHistoryDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/merge_history.py" line="+40"/>
+        <location filename="../../pharmadesk/ui/merge_history.py" line="+42"/>
         <source>Merge history</source>
         <translation>合并记录</translation>
     </message>
@@ -3693,6 +3729,11 @@
         <location line="+4"/>
         <source>Merged on</source>
         <translation>合并时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged by</source>
+        <translation>合并人</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3715,44 +3756,49 @@
         <translation>撤销合并(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>No customer has been merged into this one.</source>
         <translation>没有客户并入此档案。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
-        <location line="+55"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <location line="+60"/>
         <source>%Ln purchase line(s)</source>
         <translation>
             <numerusform>%Ln 条购买记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-54"/>
-        <location line="+56"/>
+        <location line="-59"/>
+        <location line="+61"/>
         <source>%Ln interaction(s)</source>
         <translation>
-            <numerusform>%Ln 条互动</numerusform>
+            <numerusform>%Ln 条沟通记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-55"/>
-        <location line="+57"/>
+        <location line="-60"/>
+        <location line="+62"/>
         <source>%Ln points entry(-ies)</source>
         <translation>
             <numerusform>%Ln 条积分记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-56"/>
-        <location line="+58"/>
+        <location line="-61"/>
+        <location line="+63"/>
         <source>%Ln consent record(s)</source>
         <translation>
             <numerusform>%Ln 条同意记录</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-58"/>
         <source>In force</source>
         <translation>有效</translation>
     </message>
@@ -3761,19 +3807,40 @@
         <source>Undone %1 %2</source>
         <translation>已于 %1 由 %2 撤销</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+21"/>
-        <source>Undo this merge? %1 come(s) back as separate customers, as they were before the merge, and what moved from them moves back. Purchases and other entries added to this customer since the merge stay here.</source>
-        <translation>撤销此次合并？%1 将恢复为单独的客户，与合并前完全一致，从其转来的内容也会转回。合并后新增到此客户的购买和其他记录仍留在此客户。</translation>
+        <source>Undo this merge? The %n record(s) merged in (%1) come(s) back as separate customers, as they were before the merge, and what moved from them moves back. Purchases and other entries added to this customer since the merge stay here.</source>
+        <translation>
+            <numerusform>撤销此次合并？并入的 %n 份档案（%1）将恢复为单独的客户，与合并前完全一致，从其转来的内容也会转回。合并后新增到此客户的购买和其他记录仍留在此客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>this customer would be %n point(s) short</source>
+        <translation>
+            <numerusform>此客户将差 %n 积分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>customer #%1 would be %n point(s) short</source>
+        <translation>
+            <numerusform>客户 #%1 将差 %n 积分</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>The merge was not undone: points have been spent since the merge, and with the points entries moved back %1. Correct the points first (a points adjustment), then undo the merge.</source>
+        <translation>未撤销合并：合并后已使用了积分，积分记录转回后%1。请先更正积分（积分调整），再撤销合并。</translation>
+    </message>
+    <message>
+        <location line="-53"/>
         <location line="+2"/>
         <source>Unmerge</source>
         <translation>撤销合并</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Merge undone: %Ln record(s) restored.</source>
         <translation>
             <numerusform>已撤销合并：恢复了 %Ln 份档案。</numerusform>
@@ -4524,7 +4591,7 @@ Add it anyway?</source>
 <context>
     <name>QualityMembersModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/quality_panel.py" line="+180"/>
+        <location filename="../../pharmadesk/ui/quality_panel.py" line="+181"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
@@ -4665,13 +4732,13 @@ Add it anyway?</source>
         <translation>数据质量</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <source>Not confirmed for %Ln month(s)</source>
+        <source>Not confirmed for over %Ln month(s)</source>
         <translation>
             <numerusform>超过 %Ln 个月未核对</numerusform>
         </translation>
@@ -5640,12 +5707,12 @@ Add it anyway?</source>
     <name>StaleReviewWindow</name>
     <message>
         <location line="+49"/>
-        <location line="+210"/>
+        <location line="+216"/>
         <source>Review stale records</source>
         <translation>核对久未确认的档案</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-177"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -5702,7 +5769,7 @@ Add it anyway?</source>
         <translation>正在载入…</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%Ln customer(s) to review.</source>
         <translation>
             <numerusform>%Ln 位顾客待核对。</numerusform>
@@ -5714,7 +5781,7 @@ Add it anyway?</source>
         <translation>无法载入列表：%1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Confirm</source>
         <translation>核对</translation>
     </message>
