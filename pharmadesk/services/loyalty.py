@@ -345,7 +345,9 @@ def entries(ctx: Context, customer_id: int) -> list[Entry]:
         "e.expires_on, p.receipt, p.purchased_on, e.batch_id, e.reverses_id, e.value_fen "
         "FROM points_entry e LEFT JOIN user u ON u.id = e.user_id "
         "LEFT JOIN purchase p ON p.id = e.purchase_id WHERE e.customer_id = ? "
-        "ORDER BY e.id DESC",
+        # By the day each counts from, not by id: after a merge the two ledgers interleave.
+        "ORDER BY coalesce(e.effective_on, substr(e.created_at, 1, 10)) DESC, "
+        "e.created_at DESC, e.id DESC",
         (customer_id,),
     ).fetchall()
     return [

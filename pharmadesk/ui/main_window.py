@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
         found = self._windows.get("duplicates")
         if found is not None:
             found.reload()  # type: ignore[attr-defined]
+        self.refresh_status()  # one customer fewer
         self.open_customer(dialog.merge_result.survivor_id)
         self.statusBar().showMessage(self.tr("Merged; Customer > Merge history… undoes it"), 8000)
 
