@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -47,7 +46,7 @@ from pharmadesk.services.context import Context
 from pharmadesk.ui import i18n, labels
 from pharmadesk.ui.call_dialog import CallDialog
 from pharmadesk.ui.points_model import tier_name
-from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
+from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
@@ -57,35 +56,18 @@ GREETED_COLOUR = QColor("#1b6e20")
 OUTCOMES = ("sent", "reached", "no_answer")
 
 
-class BirthdayTableModel(QAbstractTableModel):
+class BirthdayTableModel(RowsModel[Birthday]):
     """The listed birthdays, one per row, the greeted ones marked."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[Birthday] = []
-        self._titles = [self.tr("Birthday"), self.tr("Turns"), self.tr("Customer"),
-                        self.tr("Mobile"), self.tr("Tier"), self.tr("Points"),
-                        self.tr("Greeting")]  # fmt: skip
-
-    def set_rows(self, rows: list[Birthday]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.titles = [self.tr("Birthday"), self.tr("Turns"), self.tr("Customer"),
+                       self.tr("Mobile"), self.tr("Tier"), self.tr("Points"),
+                       self.tr("Greeting")]  # fmt: skip
 
     def replace(self, row: int, birthday: Birthday) -> None:
         self.rows[row] = birthday
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._titles) - 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return None
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.titles) - 1))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -39,7 +38,7 @@ from pharmadesk.services import duplicates
 from pharmadesk.services.context import Context
 from pharmadesk.services.duplicates import Findings, Pair, Side
 from pharmadesk.ui import i18n
-from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
+from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
@@ -53,18 +52,17 @@ LEVEL_COLOURS = {
 }
 
 
-class DuplicatesTableModel(QAbstractTableModel):
+class DuplicatesTableModel(RowsModel[Pair]):
     """The candidate pairs of one level (or all), one pair per row, in the finder's order."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pairs: list[Pair] = []  # every pair found and not dismissed
-        self.rows: list[Pair] = []  # the pairs shown
         self.level: str | None = None
         self.language = "en"
-        self._titles = [self.tr("Level"), self.tr("Customer"), self.tr("Mobile"),
-                        self.tr("Born"), self.tr("Other customer"), self.tr("Mobile"),
-                        self.tr("Born"), self.tr("Evidence")]  # fmt: skip
+        self.titles = [self.tr("Level"), self.tr("Customer"), self.tr("Mobile"),
+                       self.tr("Born"), self.tr("Other customer"), self.tr("Mobile"),
+                       self.tr("Born"), self.tr("Evidence")]  # fmt: skip
         self.level_words = {"certain": self.tr("Certain"), "strong": self.tr("Strong"),
                             "possible": self.tr("Possible")}  # fmt: skip
 
@@ -85,20 +83,8 @@ class DuplicatesTableModel(QAbstractTableModel):
         self._refresh()
 
     def _refresh(self) -> None:
-        self.beginResetModel()
-        self.rows = [p for p in self.pairs if self.level in (None, p.level)]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return None
+        """`rows`: the pairs shown, those of the chosen level."""
+        self.set_rows([p for p in self.pairs if self.level in (None, p.level)])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -42,7 +41,7 @@ from pharmadesk.services.context import Context
 from pharmadesk.services.duplicates import Pair
 from pharmadesk.services.quality import Counts, Member
 from pharmadesk.ui import formatting, i18n, labels
-from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
+from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
@@ -134,30 +133,8 @@ class FigureCard(QFrame):
         self.setStyleSheet("")
 
 
-class _Table(QAbstractTableModel):
+class _Table(RowsModel[Any]):
     """A read-only list of rows, each opening one customer (`customer_of`)."""
-
-    titles: list[str]
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.titles[section] if 0 <= section < len(self.titles) else None
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -18,7 +18,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -47,7 +46,7 @@ from pharmadesk.services.context import Context
 from pharmadesk.services.reminders import Reminder
 from pharmadesk.ui import i18n, labels
 from pharmadesk.ui.call_dialog import CallDialog, last_call_text
-from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
+from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
@@ -75,23 +74,17 @@ def load(ctx: Context, days: int) -> tuple[list[Reminder], Calls]:
     return found, calls.last_calls(ctx, since, kind="reminder", without_greetings=True)
 
 
-class RefillTableModel(QAbstractTableModel):
+class RefillTableModel(RowsModel[Reminder]):
     """The listed reminders, one per row; `calls` the last refill call per customer."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[Reminder] = []
         self.calls: Calls = {}
         self.today = date.today()
         self.language = "en"
-        self._titles = [self.tr("Status"), self.tr("Due"), self.tr("Customer"),
-                        self.tr("Mobile"), self.tr("Item"), self.tr("Last call"),
-                        self.tr("Reason")]  # fmt: skip
-
-    def set_rows(self, rows: list[Reminder]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.titles = [self.tr("Status"), self.tr("Due"), self.tr("Customer"),
+                       self.tr("Mobile"), self.tr("Item"), self.tr("Last call"),
+                       self.tr("Reason")]  # fmt: skip
 
     def call_of(self, reminder: Reminder) -> LastCall | None:
         """The last call about this reminder: after its last purchase."""
@@ -104,17 +97,6 @@ class RefillTableModel(QAbstractTableModel):
             if listed.customer_id == call.customer_id:
                 cell = self.index(row, LAST_CALL_COLUMN)
                 self.dataChanged.emit(cell, cell)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

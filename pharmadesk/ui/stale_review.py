@@ -18,7 +18,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QEvent,
     QModelIndex,
@@ -48,7 +47,7 @@ from pharmadesk.services import stale
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.services.stale import ReviewRow
-from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
+from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
@@ -59,21 +58,18 @@ DONE_COLOUR = QColor("#1b7f3b")
 LEFT_COLOUR = QColor("#666666")
 
 
-class StaleReviewModel(QAbstractTableModel):
+class StaleReviewModel(RowsModel[ReviewRow]):
     """The review list; `done` holds what was done to a row in this window."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ReviewRow] = []
         self.done: dict[int, tuple[str, date]] = {}  # id -> (confirmed|moved|deceased, day)
-        self._titles = [self.tr("Customer"), self.tr("Code"), self.tr("Mobile"),
-                        self.tr("Address"), self.tr("Last confirmed"), self.tr("Last visit"),
-                        self.tr("Done")]  # fmt: skip
+        self.titles = [self.tr("Customer"), self.tr("Code"), self.tr("Mobile"),
+                       self.tr("Address"), self.tr("Last confirmed"), self.tr("Last visit"),
+                       self.tr("Done")]  # fmt: skip
 
-    def set_rows(self, rows: list[ReviewRow]) -> None:
-        self.beginResetModel()
-        self.rows, self.done = rows, {}
-        self.endResetModel()
+    def rows_replaced(self) -> None:
+        self.done = {}
 
     def mark(self, row: int, what: tuple[str, date] | None) -> None:
         customer_id = self.rows[row].id
@@ -81,18 +77,7 @@ class StaleReviewModel(QAbstractTableModel):
             self.done.pop(customer_id, None)
         else:
             self.done[customer_id] = what
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._titles) - 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return None
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.titles) - 1))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

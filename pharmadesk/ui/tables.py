@@ -3,10 +3,54 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+Row = TypeVar("Row")
+
+
+class RowsModel(QAbstractTableModel, Generic[Row]):
+    """A flat, read-only table of `rows` under the column `titles`; subclasses give data().
+
+    Subclasses set `titles` with their own self.tr() calls, so each title keeps the
+    translation context of the model that shows it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Row] = []
+        self.titles: list[str] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Show these rows (a copy of the sequence) instead of the current ones."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.rows_replaced()
+        self.endResetModel()
+
+    def rows_replaced(self) -> None:
+        """Called inside the reset of set_rows: forget what belonged to the old rows."""
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.titles[section] if 0 <= section < len(self.titles) else None
+        return None
 
 
 def table_view(model: QAbstractItemModel) -> QTableView:

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -52,7 +51,7 @@ from pharmadesk.ui import analytics_labels, i18n, labels
 from pharmadesk.ui.call_dialog import CallDialog, last_call_text
 from pharmadesk.ui.export_purpose import ask_purpose, export_folder
 from pharmadesk.ui.formatting import money
-from pharmadesk.ui.tables import enter_pressed, size_columns, table_view
+from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
@@ -63,38 +62,21 @@ STAGE_COLOURS = {"at_risk": QColor("#b35c00"), "lost": QColor("#b00020")}
 NUMBER_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class WinbackTableModel(QAbstractTableModel):
+class WinbackTableModel(RowsModel[WinbackRow]):
     """The win-back list, one customer per row, in the service's order (by value)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[WinbackRow] = []
         self.separator = ", "
         self.today = date.today()
-        self._titles = [self.tr("Customer"), self.tr("Mobile"), self.tr("Stage"),
-                        self.tr("Last call"), self.tr("Last visit"), self.tr("Days since"),
-                        self.tr("Usual categories"), self.tr("12-month value")]  # fmt: skip
-
-    def set_rows(self, rows: list[WinbackRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.titles = [self.tr("Customer"), self.tr("Mobile"), self.tr("Stage"),
+                       self.tr("Last call"), self.tr("Last visit"), self.tr("Days since"),
+                       self.tr("Usual categories"), self.tr("12-month value")]  # fmt: skip
 
     def mark_called(self, row: int, call: LastCall) -> None:
         self.rows[row] = replace(self.rows[row], last_call=call)
         cell = self.index(row, LAST_CALL_COLUMN)
         self.dataChanged.emit(cell, cell)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._titles[section] if 0 <= section < len(self._titles) else None
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
