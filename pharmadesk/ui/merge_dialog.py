@@ -2,7 +2,7 @@
 
 One column per record. The top row chooses which record survives (its id and member code
 stay); each field row has a radio per record holding its value, the default chosen
-(services/merge.py: the most recently verified record's value). Choosing another record
+(services/merge_preview.py: the most recently verified record's value). Choosing another record
 to keep makes its values the default of every field not chosen by hand. Allergies and chronic
 conditions can keep every record's value together, the default when they differ. Below,
 what moves to the survivor and what the consents become. Merge asks for confirmation with
