@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +42,7 @@ from pharmadesk.services import birthdays, templates
 from pharmadesk.services.birthdays import Birthday
 from pharmadesk.services.context import Context
 from pharmadesk.ui import i18n, labels
+from pharmadesk.ui.buttons import add_button
 from pharmadesk.ui.call_dialog import CallDialog
 from pharmadesk.ui.points_model import tier_name
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
@@ -188,23 +187,13 @@ class BirthdaysTab(QWidget):
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.copy_button = self._button(row, self.tr("&Copy greeting"), "copyGreeting", self.copy)
-        self.log_button = self._button(row, self.tr("&Log greeting…"), "logGreeting",
-                                       self.log_greeting)  # fmt: skip
+        self.copy_button = add_button(row, self.tr("&Copy greeting"), "copyGreeting", self.copy)
+        self.log_button = add_button(row, self.tr("&Log greeting…"), "logGreeting",
+                                     self.log_greeting)  # fmt: skip
         row.addStretch(1)
-        self.open_button = self._button(row, self.tr("&Open customer"), "openBirthdayCustomer",
-                                        self.open_customer)  # fmt: skip
+        self.open_button = add_button(row, self.tr("&Open customer"), "openBirthdayCustomer",
+                                      self.open_customer)  # fmt: skip
         return row
-
-    def _button(
-        self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], None]
-    ) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda: slot())
-        row.addWidget(button)
-        return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and enter_pressed(event):

@@ -11,7 +11,6 @@ Esc or Ctrl+W closes the window.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from pharmadesk.services import duplicates
 from pharmadesk.services.context import Context
 from pharmadesk.services.duplicates import Findings, Pair, Side
 from pharmadesk.ui import i18n
+from pharmadesk.ui.buttons import add_button
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
@@ -184,28 +183,18 @@ class DuplicatesWindow(QWidget):
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.merge_button = self._button(row, self.tr("&Merge…"), "duplicatesMerge", self.merge)
-        self.dismiss_button = self._button(row, self.tr("&Not the same person"),
-                                           "duplicatesDismiss", self.dismiss)  # fmt: skip
+        self.merge_button = add_button(row, self.tr("&Merge…"), "duplicatesMerge", self.merge)
+        self.dismiss_button = add_button(row, self.tr("&Not the same person"),
+                                         "duplicatesDismiss", self.dismiss)  # fmt: skip
         self.dismiss_button.setToolTip(self.tr("Delete: this pair is never proposed again"))
-        self.undo_button = self._button(row, self.tr("&Undo"), "duplicatesUndo", self.undo)
+        self.undo_button = add_button(row, self.tr("&Undo"), "duplicatesUndo", self.undo)
         self.undo_button.setToolTip(self.tr("Ctrl+Z: propose the last dismissed pair again"))
         row.addStretch(1)
-        self.open_first = self._button(row, self.tr("Open &first"), "duplicatesOpenFirst",
-                                       lambda: self.open_customer(0))  # fmt: skip
-        self.open_second = self._button(row, self.tr("Open &second"), "duplicatesOpenSecond",
-                                        lambda: self.open_customer(1))  # fmt: skip
+        self.open_first = add_button(row, self.tr("Open &first"), "duplicatesOpenFirst",
+                                     lambda: self.open_customer(0))  # fmt: skip
+        self.open_second = add_button(row, self.tr("Open &second"), "duplicatesOpenSecond",
+                                      lambda: self.open_customer(1))  # fmt: skip
         return row
-
-    def _button(
-        self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], None]
-    ) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda: slot())
-        row.addWidget(button)
-        return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and enter_pressed(event):

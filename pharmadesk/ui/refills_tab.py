@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -45,6 +44,7 @@ from pharmadesk.services.calls import LastCall
 from pharmadesk.services.context import Context
 from pharmadesk.services.reminders import Reminder
 from pharmadesk.ui import i18n, labels
+from pharmadesk.ui.buttons import add_button
 from pharmadesk.ui.call_dialog import CallDialog, last_call_text
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -182,24 +182,14 @@ class RefillsTab(QWidget):
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.call_button = self._button(row, self.tr("&Call…"), "callButton", self.call)
-        self.snooze_button = self._button(row, self.tr("&Snooze…"), "snoozeButton", self.snooze)
-        self.never_button = self._button(row, self.tr("&Do not remind"), "neverButton", self.never)
-        self.undo_button = self._button(row, self.tr("&Undo"), "undoButton", self.undo)
+        self.call_button = add_button(row, self.tr("&Call…"), "callButton", self.call)
+        self.snooze_button = add_button(row, self.tr("&Snooze…"), "snoozeButton", self.snooze)
+        self.never_button = add_button(row, self.tr("&Do not remind"), "neverButton", self.never)
+        self.undo_button = add_button(row, self.tr("&Undo"), "undoButton", self.undo)
         row.addStretch(1)
-        self.open_button = self._button(row, self.tr("&Open customer"), "openButton",
-                                        self.open_customer)  # fmt: skip
+        self.open_button = add_button(row, self.tr("&Open customer"), "openButton",
+                                      self.open_customer)  # fmt: skip
         return row
-
-    def _button(
-        self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], None]
-    ) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda: slot())
-        row.addWidget(button)
-        return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and enter_pressed(event):

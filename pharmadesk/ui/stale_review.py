@@ -47,6 +47,7 @@ from pharmadesk.services import stale
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.services.stale import ReviewRow
+from pharmadesk.ui.buttons import add_button
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
 from pharmadesk.ui.tasks import BackgroundRunner
 
@@ -210,27 +211,17 @@ class StaleReviewWindow(QWidget):
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.confirm_button = self._button(row, self.tr("&Confirm"), "staleConfirm", self.confirm)
-        self.update_button = self._button(row, self.tr("&Update…"), "staleUpdate",
-                                          self.update_customer)  # fmt: skip
-        self.moved_button = self._button(row, self.tr("&Moved…"), "staleMoved",
-                                         lambda: self.mark_left("moved"))  # fmt: skip
-        self.deceased_button = self._button(row, self.tr("&Deceased…"), "staleDeceased",
-                                            lambda: self.mark_left("deceased"))  # fmt: skip
-        self.undo_button = self._button(row, self.tr("U&ndo"), "staleUndo", self.undo)
+        self.confirm_button = add_button(row, self.tr("&Confirm"), "staleConfirm", self.confirm)
+        self.update_button = add_button(row, self.tr("&Update…"), "staleUpdate",
+                                        self.update_customer)  # fmt: skip
+        self.moved_button = add_button(row, self.tr("&Moved…"), "staleMoved",
+                                       lambda: self.mark_left("moved"))  # fmt: skip
+        self.deceased_button = add_button(row, self.tr("&Deceased…"), "staleDeceased",
+                                          lambda: self.mark_left("deceased"))  # fmt: skip
+        self.undo_button = add_button(row, self.tr("U&ndo"), "staleUndo", self.undo)
         row.addStretch(1)
-        self.reload_button = self._button(row, self.tr("&Reload"), "staleReload", self.reload)
+        self.reload_button = add_button(row, self.tr("&Reload"), "staleReload", self.reload)
         return row
-
-    def _button(
-        self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], None]
-    ) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda: slot())
-        row.addWidget(button)
-        return button
 
     def _explain(self) -> None:
         months = stale.verify_after_months(self.ctx)

@@ -14,7 +14,6 @@ in the background, and the export is audited with that purpose.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +46,7 @@ from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.services.winback import WinbackRow
 from pharmadesk.ui import analytics_labels, i18n, labels
+from pharmadesk.ui.buttons import add_button
 from pharmadesk.ui.call_dialog import CallDialog, last_call_text
 from pharmadesk.ui.export_purpose import ask_purpose, export_folder
 from pharmadesk.ui.formatting import money
@@ -137,24 +136,14 @@ class WinbackTab(QWidget):
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.call_button = self._button(row, self.tr("&Call…"), "winbackCall", self.call)
-        self.open_button = self._button(row, self.tr("&Open customer"), "winbackOpen",
-                                        self.open_customer)  # fmt: skip
+        self.call_button = add_button(row, self.tr("&Call…"), "winbackCall", self.call)
+        self.open_button = add_button(row, self.tr("&Open customer"), "winbackOpen",
+                                      self.open_customer)  # fmt: skip
         row.addStretch(1)
-        self.export_button = self._button(row, self.tr("&Export…"), "winbackExport",
-                                          self.export)  # fmt: skip
+        self.export_button = add_button(row, self.tr("&Export…"), "winbackExport",
+                                        self.export)  # fmt: skip
         self.export_button.setVisible(allows(self.ctx.account, Operation.EXPORT_PERSONAL))
         return row
-
-    def _button(
-        self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], None]
-    ) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda: slot())
-        row.addWidget(button)
-        return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and enter_pressed(event):
