@@ -16,7 +16,7 @@ from pharmadesk.commands import common
 from pharmadesk.errors import UsageError
 from pharmadesk.services.context import Context
 
-KINDS = ("customers", "purchases")  # scanned cards come with their own work
+KINDS = ("customers", "purchases", "cards")
 
 
 def add_parser(
@@ -33,7 +33,8 @@ def add_parser(
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     parser.add_argument(
         "--kind", default="customers",
-        help="customers (card files, the default) or purchases (purchase lines)",
+        help="customers (card files, the default), purchases (purchase lines) or cards "
+        "(scanned cards: PNG, JPEG, TIFF, PDF or a folder of them; --dry-run only)",
     )  # fmt: skip
     parser.add_argument("--sheet", help="the sheet to read (default: the first)")
     parser.add_argument("--dry-run", action="store_true", help="show the outcomes, write nothing")
@@ -64,7 +65,9 @@ def add_parser(
 
 def run_import(args: argparse.Namespace) -> int:
     if args.kind not in KINDS:
-        raise UsageError(f"--kind {args.kind} is not available yet; use customers or purchases")
+        raise UsageError(f"--kind {args.kind} is unknown; use customers, purchases or cards")
+    if args.kind == "cards":
+        return _read_cards(args)
     if args.report is not None and len(args.files) > 1:
         raise UsageError("--report takes one file at a time")
     ctx = common.open_pharmacy(args)
@@ -74,6 +77,18 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     return 0
+
+
+def _read_cards(args: argparse.Namespace) -> int:
+    from pharmadesk.commands import card_dry_run
+
+    if not args.dry_run:
+        raise UsageError(card_dry_run.ONLY_DRY_RUN)
+    ctx = common.open_pharmacy(args)
+    try:
+        return card_dry_run.run(ctx, args)
+    finally:
+        ctx.close()
 
 
 def _import_one(ctx: Context, path: Path, args: argparse.Namespace) -> None:

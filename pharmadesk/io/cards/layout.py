@@ -90,7 +90,9 @@ class CardLayout:
         for key, spec in dict(data.get("areas") or {}).items():
             if key not in FIELDS or not isinstance(spec, Mapping):
                 continue
-            areas[key] = Area(_box(spec.get("near")), _box(spec.get("page")))
+            area = Area(_box(spec.get("near")), _box(spec.get("page")))
+            if area.near is not None or area.page is not None:
+                areas[key] = area
         return cls(str(data.get("name") or ""), areas)
 
 

@@ -152,14 +152,16 @@ def _image_pages(path: Path, data: bytes) -> Iterator[tuple[Image.Image, float |
         frames = getattr(image, "n_frames", 1)
         if frames > MAX_PAGES:
             raise _too_many(path, frames)
+        first_dpi: float | None = None
         for index in range(frames):
             try:
                 image.seek(index)
                 image.load()
             except (OSError, ValueError, SyntaxError) as exc:
                 raise _damaged(path, exc) from None
-            dpi = image.info.get("dpi")
-            yield ImageOps.exif_transpose(image.copy()), _dpi(dpi)
+            dpi = _dpi(image.info.get("dpi")) or first_dpi
+            first_dpi = first_dpi or dpi
+            yield ImageOps.exif_transpose(image.copy()), dpi
 
 
 class _image:
@@ -248,10 +250,14 @@ def _pdf_page_image(
 
 
 def _dpi(value: object) -> float | None:
-    if isinstance(value, tuple) and value and isinstance(value[0], (int, float)):
+    # TIFF gives the resolution as a rational, PNG and JPEG as numbers.
+    if not isinstance(value, tuple) or not value:
+        return None
+    try:
         dpi = float(value[0])
-        return dpi if 50 <= dpi <= 1200 else None
-    return None
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    return dpi if 50 <= dpi <= 1200 else None
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:

@@ -57,22 +57,32 @@ def font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(resources_dir() / "fonts" / FONT_FILE), size)
 
 
-def draw_card(values: Mapping[str, str] = SAMPLE, damage: Damage = Damage(), *,
-              title: str = "顾客登记卡") -> Image.Image:  # fmt: skip
-    """The card as a scanner would return it (RGB, `info['dpi']` set)."""
+def draw_card(
+    values: Mapping[str, str] = SAMPLE,
+    damage: Damage = Damage(),
+    *,
+    title: str = "顾客登记卡",
+    rows: Sequence[Sequence[tuple[str, str]]] = ROWS,
+    shift: tuple[int, int] = (0, 0),
+) -> Image.Image:
+    """The card as a scanner would return it (RGB, `info['dpi']` set).
+
+    `rows` are the form's (label, field) pairs; `shift` moves the print on the card, as a
+    second print run of the same form does."""
     card = Image.new("RGB", CARD_SIZE, "white")
     pen = ImageDraw.Draw(card)
-    pen.text((CARD_SIZE[0] // 2, 90), title, font=font(64), fill=INK, anchor="mm")
+    dx, dy = shift
+    pen.text((CARD_SIZE[0] // 2 + dx, 90 + dy), title, font=font(64), fill=INK, anchor="mm")
     label_font, value_font = font(40), font(42)
     places: dict[str, tuple[int, int]] = {}
-    for index, row in enumerate(ROWS):
-        y = 210 + index * 140
+    for index, row in enumerate(rows):
+        y = 210 + index * 140 + dy
         half = len(row) == 2
         for column, (label, key) in enumerate(row):
-            x = 110 + column * 820
+            x = 110 + column * 820 + dx
             pen.text((x, y), f"{label}：", font=label_font, fill=INK)
             start = x + int(pen.textlength(f"{label}：", font=label_font)) + 10
-            end = x + 760 if half else CARD_SIZE[0] - 110
+            end = x + 760 if half else CARD_SIZE[0] - 110 + dx
             pen.line((start, y + 56, end, y + 56), fill=INK, width=3)
             pen.text((start + 12, y - 2), values.get(key, ""), font=value_font, fill=PEN)
             places[key] = (start + 120, y + 24)
