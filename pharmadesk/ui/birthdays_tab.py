@@ -46,7 +46,7 @@ from pharmadesk.ui.buttons import add_button
 from pharmadesk.ui.call_dialog import CallDialog
 from pharmadesk.ui.points_model import tier_name
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
-from pharmadesk.ui.tasks import BackgroundRunner
+from pharmadesk.ui.tasks import BackgroundRunner, LatestJob
 
 log = logging.getLogger(__name__)
 SAMPLES = ("2026-11-22 (Sun)", "100", "欧阳秀英", "13812345678", "Standard", "12,345",
@@ -131,8 +131,7 @@ class BirthdaysTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
-        self._generation = 0
-        self._ticket: int | None = None
+        self._loading = LatestJob(runner)  # the list's load: only the newest is shown
         self.model = BirthdayTableModel(self)
         self.table = table_view(self.model)
         self.table.setObjectName("birthdaysTable")
@@ -208,31 +207,18 @@ class BirthdaysTab(QWidget):
 
     def reload(self) -> None:
         """Load the list again in the background; a list still coming is no longer wanted."""
-        self._generation += 1
-        generation, span, ctx = self._generation, self.span(), self.ctx
-        if self._ticket is not None:
-            self.runner.forget(self._ticket)
+        span, ctx = self.span(), self.ctx
         self.status.setText(self.tr("Loading…"))
-        self._ticket = self.runner.submit(
-            lambda: birthdays.listed(ctx, span=span),
-            lambda found: self._loaded(generation, found),
-            lambda error: self._failed(generation, error),
-        )
+        self._loading.submit(lambda: birthdays.listed(ctx, span=span), self._loaded, self._failed)
 
-    def _loaded(self, generation: int, found: list[Birthday]) -> None:
-        if generation != self._generation:
-            return
-        self._ticket = None
+    def _loaded(self, found: list[Birthday]) -> None:
         self.model.set_rows(found)
         if found:
             self.table.selectRow(0)
         self._count()
         self._chosen()
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._ticket = None
+    def _failed(self, error: BaseException) -> None:
         if not isinstance(error, PharmaDeskError | ValueError):
             log.error("loading the birthdays failed", exc_info=error)
         self.status.setText(

@@ -38,7 +38,7 @@ from pharmadesk.services.duplicates import Findings, Pair, Side
 from pharmadesk.ui import i18n
 from pharmadesk.ui.buttons import add_button
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
-from pharmadesk.ui.tasks import BackgroundRunner
+from pharmadesk.ui.tasks import BackgroundRunner, LatestJob
 
 log = logging.getLogger(__name__)
 SAMPLES = ("Possible", "欧阳秀英 C000123", "13812345678", "1965-03-07",
@@ -133,8 +133,7 @@ class DuplicatesWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Duplicate customers"))
         self.resize(1200, 620)
-        self._generation = 0
-        self._ticket: int | None = None
+        self._loading = LatestJob(runner)  # the list's load: only the newest is shown
         self._loaded_once = False
         self._undo: list[tuple[Pair, int]] = []  # dismissed pairs and where they stood
         self.model = DuplicatesTableModel(self)
@@ -220,31 +219,18 @@ class DuplicatesWindow(QWidget):
     def reload(self) -> None:
         """Look for the pairs again in the background (after a merge, say: F5)."""
         self._loaded_once = True
-        self._generation += 1
-        generation, ctx = self._generation, self.ctx
-        if self._ticket is not None:
-            self.runner.forget(self._ticket)
+        ctx = self.ctx
         self.status.setText(self.tr("Loading…"))
-        self._ticket = self.runner.submit(
-            lambda: duplicates.find(ctx),
-            lambda found: self._loaded(generation, found),
-            lambda error: self._failed(generation, error),
-        )
+        self._loading.submit(lambda: duplicates.find(ctx), self._loaded, self._failed)
         self._enable()
 
-    def _loaded(self, generation: int, found: Findings) -> None:
-        if generation != self._generation:
-            return
-        self._ticket = None
+    def _loaded(self, found: Findings) -> None:
         self._undo.clear()
         self.model.language = i18n.current_language()
         self.model.set_pairs(found.pairs)
         self._shown()
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._ticket = None
+    def _failed(self, error: BaseException) -> None:
         if not isinstance(error, PharmaDeskError):
             log.error("looking for duplicates failed", exc_info=error)
         self.status.setText(self.tr("The list could not be loaded: %1").replace("%1", str(error)))
@@ -252,7 +238,7 @@ class DuplicatesWindow(QWidget):
 
     def _level_chosen(self, _index: int) -> None:
         self.model.set_level(self.level_box.currentData())
-        if self._ticket is None and self._loaded_once:
+        if not self._loading.running and self._loaded_once:
             self._shown()
 
     def _shown(self, row: int = 0) -> None:
@@ -264,10 +250,10 @@ class DuplicatesWindow(QWidget):
         self._enable()
 
     def _enable(self) -> None:
-        chosen = self.current() is not None and self._ticket is None
+        chosen = self.current() is not None and not self._loading.running
         for button in (self.merge_button, self.dismiss_button, self.open_first, self.open_second):
             button.setEnabled(chosen)
-        self.undo_button.setEnabled(bool(self._undo) and self._ticket is None)
+        self.undo_button.setEnabled(bool(self._undo) and not self._loading.running)
 
     # --- Actions ---
 
@@ -277,7 +263,7 @@ class DuplicatesWindow(QWidget):
 
     def merge(self) -> None:
         pair = self.current()
-        if pair is not None and self._ticket is None:
+        if pair is not None and not self._loading.running:
             self.merge_requested.emit(*pair.ids)
 
     def open_customer(self, side: int) -> None:
@@ -287,7 +273,7 @@ class DuplicatesWindow(QWidget):
 
     def dismiss(self) -> None:
         pair = self.current()
-        if pair is None or self._ticket is not None:
+        if pair is None or self._loading.running:
             return
         row = self.table.currentIndex().row()
         try:
@@ -307,7 +293,7 @@ class DuplicatesWindow(QWidget):
         )
 
     def undo(self) -> None:
-        if not self._undo or self._ticket is not None:
+        if not self._undo or self._loading.running:
             return
         pair, position = self._undo.pop()
         try:

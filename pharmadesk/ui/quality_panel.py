@@ -11,7 +11,6 @@ closes the panel.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,7 +41,7 @@ from pharmadesk.services.duplicates import Pair
 from pharmadesk.services.quality import Counts, Member
 from pharmadesk.ui import formatting, i18n, labels
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
-from pharmadesk.ui.tasks import BackgroundRunner
+from pharmadesk.ui.tasks import BackgroundRunner, LatestJob
 
 log = logging.getLogger(__name__)
 CONTEXT = "QualityPanel"
@@ -216,8 +215,9 @@ class QualityPanel(QWidget):
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Data quality"))
         self.ctx, self.runner = ctx, runner
-        self._generation = 0
-        self._tickets: set[int] = set()
+        # Each load of its own: a reload or another list forgets the one still coming.
+        self._counting, self._pairing = LatestJob(runner), LatestJob(runner)
+        self._listing = LatestJob(runner)
         self._loaded_once = False
         self.counts: Counts | None = None
         self.pairs: list[Pair] | None = None
@@ -276,34 +276,16 @@ class QualityPanel(QWidget):
 
     # --- Loading ---
 
-    def _submit(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        generation = self._generation
-        ticket = 0
-
-        def delivered(call: Callable[[Any], None]) -> Callable[[Any], None]:
-            def run(value: Any) -> None:
-                self._tickets.discard(ticket)
-                if generation == self._generation:
-                    call(value)
-
-            return run
-
-        ticket = self.runner.submit(job, delivered(done), delivered(self._failed))
-        self._tickets.add(ticket)
-
     def reload(self) -> None:
         """Count again (the figures, then the duplicates) and reload the list shown."""
-        self._generation += 1
-        for ticket in self._tickets:
-            self.runner.forget(ticket)
-        self._tickets.clear()
+        self._listing.forget()  # the figures come first; a list follows them
         self.counts, self.pairs = None, None
         for card in self.cards.values():
             card.set_value(None)
         self.status.setText(self.tr("Counting…"))
         ctx = self.ctx
-        self._submit(lambda: quality.counts(ctx), self._counted)
-        self._submit(lambda: quality.duplicate_pairs(ctx), self._paired)
+        self._counting.submit(lambda: quality.counts(ctx), self._counted, self._failed)
+        self._pairing.submit(lambda: quality.duplicate_pairs(ctx), self._paired, self._failed)
 
     def _counted(self, counts: Counts) -> None:
         self.counts = counts
@@ -357,8 +339,9 @@ class QualityPanel(QWidget):
         self.stack.setCurrentWidget(self.member_view)
         self.list_title.setText(self.tr("%1: loading…").replace("%1", title))
         ctx = self.ctx
-        self._submit(lambda: quality.members(ctx, measure),
-                     lambda found: self._members_loaded(measure, found))  # fmt: skip
+        self._listing.submit(lambda: quality.members(ctx, measure),
+                             lambda found: self._members_loaded(measure, found),
+                             self._failed)  # fmt: skip
 
     def _members_loaded(self, measure: str, found: list[Member]) -> None:
         if measure != self.chosen:

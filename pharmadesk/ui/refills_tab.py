@@ -47,7 +47,7 @@ from pharmadesk.ui import i18n, labels
 from pharmadesk.ui.buttons import add_button
 from pharmadesk.ui.call_dialog import CallDialog, last_call_text
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
-from pharmadesk.ui.tasks import BackgroundRunner
+from pharmadesk.ui.tasks import BackgroundRunner, LatestJob
 
 log = logging.getLogger(__name__)
 Key = tuple[int, str, str]  # customer, item kind, item
@@ -132,8 +132,7 @@ class RefillsTab(QWidget):
         self.ctx, self.runner, self.message_for = ctx, runner, message_for
         self._all: list[Reminder] = []
         self._calls: Calls = {}
-        self._generation = 0
-        self._ticket: int | None = None
+        self._loading = LatestJob(runner)  # the list's load: only the newest is shown
         # The last state change, for Undo: the reminder it hid and where it stood.
         self._undo: tuple[Reminder, int] | None = None
         self.model = RefillTableModel(self)
@@ -202,29 +201,16 @@ class RefillsTab(QWidget):
     def reload(self) -> None:
         """Load the list again in the background; a list still coming is no longer wanted."""
         self._delay.stop()
-        self._generation += 1
-        generation, days, ctx = self._generation, self.days.value(), self.ctx
-        if self._ticket is not None:
-            self.runner.forget(self._ticket)
+        days, ctx = self.days.value(), self.ctx
         self.status.setText(self.tr("Loading…"))
-        self._ticket = self.runner.submit(
-            lambda: load(ctx, days),
-            lambda found: self._loaded(generation, found),
-            lambda error: self._failed(generation, error),
-        )
+        self._loading.submit(lambda: load(ctx, days), self._loaded, self._failed)
 
-    def _loaded(self, generation: int, found: tuple[list[Reminder], Calls]) -> None:
-        if generation != self._generation:
-            return  # a newer reload is on its way
-        self._ticket = None
+    def _loaded(self, found: tuple[list[Reminder], Calls]) -> None:
         self._all = list(found[0])
         self.model.calls = dict(found[1])
         self._show()
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._ticket = None
+    def _failed(self, error: BaseException) -> None:
         if not isinstance(error, OperationFailed | ValueError):
             log.error("loading the refill reminders failed", exc_info=error)
         self.status.setText(

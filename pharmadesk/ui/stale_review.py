@@ -49,7 +49,7 @@ from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.services.stale import ReviewRow
 from pharmadesk.ui.buttons import add_button
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
-from pharmadesk.ui.tasks import BackgroundRunner
+from pharmadesk.ui.tasks import BackgroundRunner, LatestJob
 
 log = logging.getLogger(__name__)
 SAMPLES = ("欧阳秀英", "PD0001234", "13812345678", "浙江省杭州市西湖区文三路100号",
@@ -156,8 +156,7 @@ class StaleReviewWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Review stale records"))
         self.ctx, self.runner = ctx, runner
-        self._generation = 0
-        self._ticket: int | None = None
+        self._loading = LatestJob(runner)  # the list's load: only the newest is shown
         self._loaded_once = False
         self.model = StaleReviewModel(self)
         self.table = table_view(self.model)
@@ -246,22 +245,12 @@ class StaleReviewWindow(QWidget):
 
     def reload(self) -> None:
         """Load the list again in the background; a list still coming is no longer wanted."""
-        self._generation += 1
-        generation, ctx = self._generation, self.ctx
-        if self._ticket is not None:
-            self.runner.forget(self._ticket)
+        ctx = self.ctx
         self.status.setText(self.tr("Loading…"))
-        self._ticket = self.runner.submit(
-            lambda: stale.review_list(ctx),
-            lambda found: self._loaded(generation, found),
-            lambda error: self._failed(generation, error),
-        )
+        self._loading.submit(lambda: stale.review_list(ctx), self._loaded, self._failed)
         self._enable()
 
-    def _loaded(self, generation: int, found: list[ReviewRow]) -> None:
-        if generation != self._generation:
-            return
-        self._ticket = None
+    def _loaded(self, found: list[ReviewRow]) -> None:
         self.model.set_rows(found)
         if found:
             self.table.selectRow(0)
@@ -272,10 +261,7 @@ class StaleReviewWindow(QWidget):
         left = len(self.model.rows) - len(self.model.done)
         self.status.setText(self.tr("%Ln customer(s) to review.", "", left))
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._ticket = None
+    def _failed(self, error: BaseException) -> None:
         if not isinstance(error, PharmaDeskError):
             log.error("loading the stale-record review failed", exc_info=error)
         self.status.setText(self.tr("The list could not be loaded: %1").replace("%1", str(error)))
@@ -289,7 +275,7 @@ class StaleReviewWindow(QWidget):
             button.setEnabled(open_row)
         self.update_button.setEnabled(chosen is not None)
         self.undo_button.setEnabled(done is not None and done[0] != "confirmed")
-        self.reload_button.setEnabled(self._ticket is None)
+        self.reload_button.setEnabled(not self._loading.running)
 
     # --- Actions ---
 

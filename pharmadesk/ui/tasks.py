@@ -91,6 +91,45 @@ class BackgroundRunner(QObject):
         self._executor = None
 
 
+class LatestJob:
+    """The latest of a series of background jobs of which only the newest result counts (a
+    list loaded again before the last load came back): `submit` forgets the job still
+    outstanding, so its callbacks never run; `forget` drops it without a new one."""
+
+    def __init__(self, runner: BackgroundRunner) -> None:
+        self._runner = runner
+        self._ticket: int | None = None
+
+    @property
+    def running(self) -> bool:
+        """A job was submitted and its result (or error) has not been delivered yet."""
+        return self._ticket is not None
+
+    def submit(self, job: Job, on_success: Success, on_failure: Failure) -> None:
+        """Run `job` instead of the one outstanding; the callbacks run once it is done,
+        `running` already False by then."""
+        self.forget()
+        ticket = 0
+
+        def delivered(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                if self._ticket != ticket:
+                    return  # the runner drops forgotten jobs; this keeps a stale one out even so
+                self._ticket = None
+                callback(value)
+
+            return call
+
+        ticket = self._runner.submit(job, delivered(on_success), delivered(on_failure))
+        self._ticket = ticket
+
+    def forget(self) -> None:
+        """The outstanding job's result is no longer wanted."""
+        if self._ticket is not None:
+            self._runner.forget(self._ticket)
+            self._ticket = None
+
+
 def run_tracked(
     runner: BackgroundRunner | None,
     tickets: set[int],

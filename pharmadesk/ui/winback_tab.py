@@ -51,7 +51,7 @@ from pharmadesk.ui.call_dialog import CallDialog, last_call_text
 from pharmadesk.ui.export_purpose import ask_purpose, export_folder
 from pharmadesk.ui.formatting import money
 from pharmadesk.ui.tables import RowsModel, enter_pressed, size_columns, table_view
-from pharmadesk.ui.tasks import BackgroundRunner
+from pharmadesk.ui.tasks import BackgroundRunner, LatestJob
 
 log = logging.getLogger(__name__)
 SAMPLES = ("欧阳秀英", "13812345678", "有流失风险", "12-02 Will come in", "2026-11-22",
@@ -106,8 +106,7 @@ class WinbackTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
-        self._generation = 0
-        self._ticket: int | None = None
+        self._loading = LatestJob(runner)  # the list's load: only the newest is shown
         self.model = WinbackTableModel(self)
         self.table = table_view(self.model)
         self.table.setObjectName("winbackTable")
@@ -155,22 +154,12 @@ class WinbackTab(QWidget):
 
     def reload(self) -> None:
         """Load the list again in the background; a list still coming is no longer wanted."""
-        self._generation += 1
-        generation, ctx = self._generation, self.ctx
-        if self._ticket is not None:
-            self.runner.forget(self._ticket)
+        ctx = self.ctx
         self.status.setText(self.tr("Loading…"))
         self._enable()
-        self._ticket = self.runner.submit(
-            lambda: winback.listed(ctx),
-            lambda found: self._loaded(generation, found),
-            lambda error: self._failed(generation, error),
-        )
+        self._loading.submit(lambda: winback.listed(ctx), self._loaded, self._failed)
 
-    def _loaded(self, generation: int, found: list[WinbackRow]) -> None:
-        if generation != self._generation:
-            return
-        self._ticket = None
+    def _loaded(self, found: list[WinbackRow]) -> None:
         self.model.separator = "、" if i18n.current_language().startswith("zh") else ", "
         self.model.today = self.ctx.today()
         self.model.set_rows(found)
@@ -179,10 +168,7 @@ class WinbackTab(QWidget):
         self.status.setText(self.tr("%Ln customer(s) to win back.", "", len(found)))
         self._enable()
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._ticket = None
+    def _failed(self, error: BaseException) -> None:
         if not isinstance(error, PharmaDeskError | ValueError):
             log.error("loading the win-back list failed", exc_info=error)
         self.status.setText(self.tr("The list could not be loaded: %1").replace("%1", str(error)))
@@ -192,7 +178,7 @@ class WinbackTab(QWidget):
         chosen = self.current() is not None
         self.call_button.setEnabled(chosen)
         self.open_button.setEnabled(chosen)
-        self.export_button.setEnabled(bool(self.model.rows) and self._ticket is None)
+        self.export_button.setEnabled(bool(self.model.rows) and not self._loading.running)
 
     # --- Actions ---
 

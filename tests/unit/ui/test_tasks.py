@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
-from pharmadesk.ui.tasks import BackgroundRunner
+from pharmadesk.ui.tasks import BackgroundRunner, LatestJob
 
 
 def test_a_callback_that_runs_a_modal_loop_does_not_break_the_delivery(qtbot: QtBot) -> None:
@@ -26,5 +26,54 @@ def test_a_callback_that_runs_a_modal_loop_does_not_break_the_delivery(qtbot: Qt
         runner.wait_idle()  # both finished: one collection hands out both
         qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
         assert delivered == ["first", "second"]
+    finally:
+        runner.stop()
+
+
+def test_a_latest_job_delivers_only_the_newest_result(qtbot: QtBot) -> None:
+    runner = BackgroundRunner()
+    job = LatestJob(runner)
+    shown: list[str] = []
+    failed: list[BaseException] = []
+    try:
+        job.submit(lambda: "old list", shown.append, failed.append)
+        job.submit(lambda: "new list", shown.append, failed.append)
+        assert job.running
+        runner.wait_idle()
+        qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
+        assert shown == ["new list"]
+        assert not failed
+        assert not job.running
+    finally:
+        runner.stop()
+
+
+def test_a_latest_job_is_no_longer_running_when_its_callback_runs(qtbot: QtBot) -> None:
+    runner = BackgroundRunner()
+    job = LatestJob(runner)
+    seen: list[bool] = []
+
+    def boom() -> str:
+        raise ValueError("no list")
+
+    try:
+        job.submit(boom, lambda _: None, lambda error: seen.append(job.running))
+        runner.wait_idle()
+        qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
+        assert seen == [False]  # a window re-enables its buttons from `running` here
+    finally:
+        runner.stop()
+
+
+def test_a_forgotten_latest_job_delivers_nothing(qtbot: QtBot) -> None:
+    runner = BackgroundRunner()
+    job = LatestJob(runner)
+    shown: list[str] = []
+    try:
+        job.submit(lambda: "list", shown.append, lambda _: None)
+        job.forget()
+        assert not job.running
+        runner.wait_idle()
+        assert shown == []
     finally:
         runner.stop()
