@@ -61,7 +61,19 @@ def run(args: argparse.Namespace) -> int:
     print(_export_speed(path), flush=True)
     print(_dashboard_speed(path), flush=True)
     print(_duplicates_speed(path), flush=True)
+    print(_card_speed(path.parent), flush=True)
     return 0
+
+
+def _card_speed(folder: Path) -> str:
+    """Seconds per scanned card (no budget; the issue asks for the figure)."""
+    from pharmadesk.io.cards import bench as card_bench
+    from pharmadesk.io.cards import engine
+
+    reason = engine.missing()
+    if reason is not None:
+        return f"scanned cards: not measured: {reason}"
+    return card_bench.format_line(card_bench.measure(folder / "cards"))
 
 
 def _duplicates_speed(path: Path) -> str:
