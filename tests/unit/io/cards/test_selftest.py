@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import socket
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 
@@ -51,3 +52,15 @@ def test_the_bench_times_every_card(recogniser: engine.Recogniser, tmp_path: Pat
     assert timing.cards == len(bench.DAMAGES)
     assert 0 < timing.median_s <= timing.worst_s
     assert "s per card" in bench.format_line(timing)
+
+
+def test_card_reading_needs_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise OSError("network unavailable (test)")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    monkeypatch.setattr(engine, "_shared", None)  # load the models again, offline
+    result = selftest.check()
+    assert result.ok, result.message
