@@ -12,6 +12,7 @@ from typing import Any
 
 from peewee import (
     AutoField,
+    BlobField,
     BooleanField,
     CompositeKey,
     DatabaseProxy,
@@ -283,6 +284,25 @@ class DuplicateDismissal(BaseModel):
         without_rowid = True
 
 
+class CardPage(BaseModel):
+    """The scanned card page a customer of an import came from (schema 14); the image only
+    when the owner chose to keep card images in the pharmacy file."""
+
+    customer_id: int
+    batch_id: int
+
+    id = AutoField()
+    batch = ForeignKeyField(ImportBatch, on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    row_number = IntegerField()  # the card's number in the batch
+    source = TextField()  # the file as chosen
+    page = IntegerField()  # 1-based, in that file
+    file_hash = TextField()  # SHA-256 of the file, hex
+    image = BlobField(null=True)
+    image_type = TextField(null=True)  # image/png, image/jpeg …; null without an image
+    created_at = AwareDateTimeField()
+
+
 class LoyaltyRules(BaseModel):
     """One version of the owner's loyalty rules (JSON), applying from `effective_from`."""
 
@@ -329,6 +349,7 @@ ALL_MODELS = (
     ControlledSale,
     MergeRecord,
     DuplicateDismissal,
+    CardPage,
     AuditEvent,
     Setting,
 )

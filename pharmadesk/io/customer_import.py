@@ -18,6 +18,7 @@ from typing import Any
 from pharmadesk.db.models import ImportBatch
 from pharmadesk.errors import OperationFailed
 from pharmadesk.io import card_rows
+from pharmadesk.io.card_pages import PageRef
 from pharmadesk.io.files import RawRow, RawTable, collector_paused
 from pharmadesk.io.mapping import auto_mapping, find_header
 from pharmadesk.io.similar_names import SimilarNames
@@ -30,6 +31,7 @@ from pharmadesk.text.pinyin import ReadingCache
 
 OUTCOMES = ("imported", "merged", "flagged", "skipped", "rejected")
 POLICIES = ("merge", "skip", "new")
+KINDS = ("customers", "cards")  # a spreadsheet of cards, or scanned cards read and checked
 # Fields a merge may fill when the existing customer has them empty.
 MERGE_FIELDS = (
     "gender", "birth_date", "birth_year", "birth_date_approximate", "mobile", "phone",
@@ -70,6 +72,9 @@ class ImportPlan:
     previous_batch: int | None = None  # a committed batch of the same file
     # The pinyin of the file's names, read for near spellings, kept for the commit.
     readings: ReadingCache = field(default_factory=ReadingCache, repr=False, compare=False)
+    # Scanned cards: the batch's kind, and the page each row (by number) was read from.
+    kind: str = "customers"
+    pages: dict[int, PageRef] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         found = dict.fromkeys(OUTCOMES, 0)

@@ -17,7 +17,9 @@ from typing import Any
 
 from pharmadesk.db.models import ImportBatch
 from pharmadesk.errors import NotFound, OperationFailed
+from pharmadesk.io import card_pages
 from pharmadesk.io.customer_import import (
+    KINDS,
     MERGE_FIELDS,
     ImportCancelled,
     ImportPlan,
@@ -26,6 +28,7 @@ from pharmadesk.io.customer_import import (
 )
 from pharmadesk.io.files import collector_paused
 from pharmadesk.services import audit, loyalty, loyalty_rules, search_index
+from pharmadesk.services.card_pages import remove_for_undo
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
 
@@ -80,6 +83,8 @@ def commit(
         ImportCancelled: `cancelled()` said so; nothing was written.
     """
     require(ctx, Operation.IMPORT)
+    if plan.kind not in KINDS:
+        raise ValueError(f"unknown import kind {plan.kind!r}")
     refuse_repeat(plan.table.source.name, plan.previous_batch, again)
     writer = _Writer(ctx, plan)
     total = len(plan.rows)
@@ -114,7 +119,7 @@ class _Writer:
 
     def start_batch(self) -> int:
         batch = ImportBatch.create(
-            kind="customers", file_name=self.plan.table.source.name,
+            kind=self.plan.kind, file_name=self.plan.table.source.name,
             file_hash=self.plan.table.file_hash, user=self.ctx.account.id,
             created_at=self.now, status="committed",
             counts=json.dumps(self.plan.counts()),
@@ -286,11 +291,19 @@ class _Writer:
             )
 
     def finish(self) -> None:
-        counts = self.plan.counts()
+        counts: dict[str, object] = {"file_hash": self.plan.table.file_hash,
+                                     **self.plan.counts()}  # fmt: skip
+        if self.plan.pages:
+            written = card_pages.write(self.ctx, batch_id=self.batch_id, pages=self.plan.pages,
+                                       customer_of_row=self.customer_of_row)  # fmt: skip
+            counts.update(card_pages=written.pages, card_images=written.images)
         audit.record(
-            self.ctx, "import.committed", entity="import_batch", entity_id=self.batch_id,
-            details={"file_hash": self.plan.table.file_hash, **counts},
-        )  # fmt: skip
+            self.ctx,
+            "import.committed",
+            entity="import_batch",
+            entity_id=self.batch_id,
+            details=counts,
+        )
 
 
 def _sql(value: Any) -> Any:
@@ -311,6 +324,7 @@ class UndoResult:
     kept_edited: list[int]  # customers of the batch edited since (kept on request) or merged
     restored_fields: int
     reversed_points: int = 0  # opening balances of customers who stay, reversed by new entries
+    removed_card_pages: int = 0  # scanned-card references (and images) of the batch removed
 
 
 def edited_since(ctx: Context, batch_id: int) -> list[int]:
@@ -372,6 +386,8 @@ def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult
     kept = sorted(set(edited if keep_edited else []) | set(in_merges(ctx, batch_id)))
     with ctx.db.atomic():
         restored = _restore_merges(ctx, batch_id)
+        # Before the customers go: which pages stay is told by the record each was written for.
+        pages = remove_for_undo(ctx, batch_id, kept=kept)
         if kept:
             marks = ",".join("?" * len(kept))
             ctx.db.execute_sql(
@@ -393,9 +409,9 @@ def undo(ctx: Context, batch_id: int, *, keep_edited: bool = True) -> UndoResult
         audit.record(
             ctx, "import.undone", entity="import_batch", entity_id=batch_id,
             details={"removed": removed, "kept_edited": kept, "restored_fields": restored,
-                     "reversed_points_entries": reversed_points},
+                     "reversed_points_entries": reversed_points, "card_pages": pages},
         )  # fmt: skip
-    return UndoResult(batch_id, removed, kept, restored, reversed_points)
+    return UndoResult(batch_id, removed, kept, restored, reversed_points, pages)
 
 
 def _restore_merges(ctx: Context, batch_id: int) -> int:

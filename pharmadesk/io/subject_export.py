@@ -4,11 +4,12 @@ The sheets: the profile (every field, custom fields included, one per line), pur
 interactions, consent records, the points ledger, the audit entries about them and the
 import batches that created or filled their file, their lines of the real-name register
 (kept by law even when they are erased) and, when records of theirs were merged into this
-one, what those hidden records still hold. Sheet names and headers are in the UI
-language, with the words of the Excel export (`export_labels`) wherever it has them; the
-file is written like every export (streamed, in a private folder beside the target,
-renamed over it only when complete) and the writing is audited, naming the customer by id.
-Owner only.
+one, what those hidden records still hold; when they came from scanned cards, the pages
+they came from (file, page, batch, date, whether the image is kept: never the image).
+Sheet names and headers are in the UI language, with the words of the Excel export
+(`export_labels`) wherever it has them; the file is written like every export (streamed,
+in a private folder beside the target, renamed over it only when complete) and the
+writing is audited, naming the customer by id. Owner only.
 
 The rows come from the Excel export's own readers and writer (`export`, `export_customers`,
 `export_activity`, `audit_export`), the customer's profile as the customers sheet has it,
@@ -46,6 +47,7 @@ SHEETS = {
     "imports": ("导入批次", "imports"),
     "register": ("实名登记", "real-name register"),
     "merged": ("已合并的记录", "merged records"),
+    "card_pages": ("扫描卡片", "scanned cards"),
 }
 HEADERS = {
     "field": ("项目", "field"),
@@ -62,6 +64,9 @@ HEADERS = {
     "import_kind": ("导入类型", "kind"),
     "what": ("对本客户", "for this customer"),
     "by_guardian": ("由监护人同意", "by guardian"),
+    "source": ("文件", "file"),
+    "page": ("页码", "page"),
+    "image_stored": ("已保存图像", "image kept"),
 }
 _ZH_WORDS: dict[str, dict[Any, str]] = {
     "purpose": {"data": "个人信息", "health": "健康信息", "marketing": "联系及推送优惠"},
@@ -73,7 +78,7 @@ _ZH_WORDS: dict[str, dict[Any, str]] = {
         "expired": "过期",
     },
     "yes_no": {True: "是", False: "否"},
-    "import_kind": {"customers": "客户", "purchases": "购买记录"},
+    "import_kind": {"customers": "客户", "purchases": "购买记录", "cards": "扫描卡片"},
     "import_status": {"committed": "已导入", "undone": "已撤销"},
     "what": {"created": "由此导入建档", "filled": "合并时补充了"},
 }
@@ -183,7 +188,23 @@ class _Plan:
             rows[key] = book.sheet(_word(SHEETS, key, language), columns, source)
         if self.merged:
             rows["merged"] = self._merged_records(book)
+        pages = self._card_pages()
+        if pages:  # most customers never came from a scan: no empty sheet for them
+            columns = self._columns(CARD_PAGE_COLUMNS)
+            rows["card_pages"] = book.sheet(_word(SHEETS, "card_pages", language), columns, pages)
         return rows
+
+    def _card_pages(self) -> list[Row]:
+        """Where the paper they came from is, and whether its image is kept (not the image:
+        a copy of it is theirs on request, made from the paper or the stored image)."""
+        yes_no = _words("yes_no", self.language)
+        return [
+            (batch, source, page, at, yes_no.get(bool(kept), str(bool(kept))))
+            for batch, source, page, at, kept in self._query(
+                f"SELECT batch_id, source, page, {instant_sql('created_at')}, "
+                "image IS NOT NULL FROM card_page WHERE customer_id = ? ORDER BY created_at, id"
+            )
+        ]
 
     def _merged_records(self, book: StreamingBook) -> int:
         """The records merged into this one, kept hidden so the merge can be undone: each
@@ -307,7 +328,7 @@ class _Plan:
             _words("import_status", self.language),
         )
         db = self.ctx.db
-        for batch in [b for (b,) in db.execute_sql(_TOUCHED, (self.id,) * 4)]:
+        for batch in [b for (b,) in db.execute_sql(_TOUCHED, (self.id,) * 5)]:
             name, at, kind, status, created = db.execute_sql(
                 f"SELECT file_name, {instant_sql('created_at')}, kind, status, "
                 "EXISTS (SELECT 1 FROM customer WHERE id = ? AND batch_id = import_batch.id) "
@@ -324,12 +345,13 @@ class _Plan:
 
 
 # The batches that touched one customer: made their file, filled fields of it in a merge,
-# gave them points or brought their purchase lines.
+# gave them points, brought their purchase lines or the scanned cards they came from.
 _TOUCHED = (
     "SELECT batch_id FROM customer WHERE id = ? AND batch_id IS NOT NULL "
     "UNION SELECT batch_id FROM import_change WHERE customer_id = ? "
     "UNION SELECT batch_id FROM points_entry WHERE customer_id = ? AND batch_id IS NOT NULL "
     "UNION SELECT batch_id FROM purchase WHERE customer_id = ? AND batch_id IS NOT NULL "
+    "UNION SELECT batch_id FROM card_page WHERE customer_id = ? "
     "ORDER BY 1"
 )
 CONSENT_COLUMNS = (("purpose", "text"), ("status", "text"), ("recorded_at", "datetime"),
@@ -337,6 +359,8 @@ CONSENT_COLUMNS = (("purpose", "text"), ("status", "text"), ("recorded_at", "dat
                    ("by_guardian", "text"))  # fmt: skip
 POINTS_COLUMNS = (("time", "datetime"), ("kind", "text"), ("points", "int"), ("reason", "text"),
                   ("staff", "text"))  # fmt: skip
+CARD_PAGE_COLUMNS = (("batch", "int"), ("source", "text"), ("page", "int"),
+                     ("imported_at", "datetime"), ("image_stored", "text"))  # fmt: skip
 IMPORT_COLUMNS = (("batch", "int"), ("file_name", "text"), ("imported_at", "datetime"),
                   ("import_kind", "text"), ("status", "text"), ("what", "text"))  # fmt: skip
 

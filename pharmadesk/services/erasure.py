@@ -15,14 +15,16 @@ What stays, and why:
 What goes: every other field of the customer (code, mobile, phones, email, address, postal
 code, gender, birth date and year, notes, preferences, allergies, chronic conditions, and
 any column a later schema adds unless it is listed in `_KEPT_CUSTOMER`), custom values, the
-search keys, the import merge records (they hold earlier values), the name and mobile in
-the file names of import batches. The trigram (FTS5) indexes are merged into fresh segments
-so the old terms leave their shadow tables; with `secure_delete` on, freed space is
-zeroed; the WAL is checkpointed and truncated, so no old page stays in it. Another
-connection in the middle of a read of an older snapshot prevents that (`checkpointed` is
-then False): the old pages stay, encrypted, in the file until the next checkpoint, at the
-latest when the last connection closes (SQLite then checkpoints and removes the WAL). The
-window stops its own background readers while erasing, and says so if it still happens.
+search keys, the import merge records (they hold earlier values), the scanned card pages
+they came from (with any image kept: it shows their allergies and conditions), the name
+and mobile in the file names of import batches and of other scanned card pages. The
+trigram (FTS5) indexes are merged into fresh segments so the old terms leave their shadow
+tables; with `secure_delete` on, freed space is zeroed; the WAL is checkpointed and
+truncated, so no old page stays in it. Another connection in the middle of a read of an
+older snapshot prevents that (`checkpointed` is then False): the old pages stay,
+encrypted, in the file until the next checkpoint, at the latest when the last connection
+closes (SQLite then checkpoints and removes the WAL). The window stops its own background
+readers while erasing, and says so if it still happens.
 
 The real-name register of controlled medicines (services/register.py) is kept by law: its
 lines keep the buyer's name and ID number as written, unlinked from the customer and marked
@@ -86,6 +88,7 @@ class ErasureResult:
     # the old pages go at the next checkpoint, at the latest when the last connection closes.
     checkpointed: bool
     merged_erased: tuple[int, ...] = ()  # records that had been merged into those erased
+    card_pages: int = 0  # scanned card references (and images) removed
 
 
 def erase(ctx: Context, customer_id: int, *, reason: str = "request") -> ErasureResult:
@@ -115,7 +118,7 @@ def erase_many(
     require(ctx, Operation.ERASE)
     if reason not in REASONS:
         raise UsageError(f"unknown erasure reason {reason}; choose from {', '.join(REASONS)}")
-    kept, erased, merged = 0, list[int](), list[int]()
+    kept, pages, erased, merged = 0, 0, list[int](), list[int]()
     with _secure_delete(ctx.db):
         try:
             for customer_id in customer_ids:
@@ -127,13 +130,14 @@ def erase_many(
                     for merged_id in same_person:
                         kept += _scrub(ctx, merged_id, reason)
                     _forget_merges(ctx.db, [customer_id, *same_person])
+                    pages += _forget_card_pages(ctx.db, [customer_id, *same_person])
                 erased.append(customer_id)
                 merged.extend(same_person)
                 if progress is not None:
                     progress(len(erased), len(customer_ids))
         finally:
             checkpointed = _forget_old_pages(ctx.db)
-    return ErasureResult(tuple(erased), kept, checkpointed, tuple(merged))
+    return ErasureResult(tuple(erased), kept, checkpointed, tuple(merged), pages)
 
 
 def _merged_into(db: Database, customer_id: int) -> list[int]:
@@ -159,6 +163,15 @@ def _forget_merges(db: Database, customer_ids: Sequence[int]) -> None:
         f"(SELECT 1 FROM json_each(merge_record.merged_ids) WHERE value IN ({marks}))",
         (*customer_ids, *customer_ids),
     )
+
+
+def _forget_card_pages(db: Database, customer_ids: Sequence[int]) -> int:
+    """The scanned card pages of these customers, images and all; returns how many."""
+    marks = ",".join("?" * len(customer_ids))
+    cursor = db.execute_sql(
+        f"DELETE FROM card_page WHERE customer_id IN ({marks})", tuple(customer_ids)
+    )
+    return int(cursor.rowcount)
 
 
 @contextmanager
@@ -224,15 +237,16 @@ def _empty_columns(db: Database, table: str, kept: frozenset[str], key: str, val
 
 
 def _scrub_file_names(db: Database, texts: Sequence[str | None], placeholder: str) -> None:
-    """A spreadsheet named after the customer ("张三的卡.xlsx") keeps no trace in the
-    import history."""
+    """A spreadsheet or a scan named after the customer ("张三的卡.xlsx", "扫描/张三.jpg")
+    keeps no trace in the import history."""
     for text in texts:
         if text and len(text) >= 2:
-            db.execute_sql(
-                "UPDATE import_batch SET file_name = replace(file_name, ?, ?) "
-                "WHERE instr(file_name, ?) > 0",
-                (text, placeholder, text),
-            )
+            for table, column in (("import_batch", "file_name"), ("card_page", "source")):
+                db.execute_sql(
+                    f"UPDATE {table} SET {column} = replace({column}, ?, ?) "
+                    f"WHERE instr({column}, ?) > 0",
+                    (text, placeholder, text),
+                )
 
 
 def fts_tables(db: Database) -> list[str]:

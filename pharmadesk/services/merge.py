@@ -4,10 +4,11 @@ A merge keeps one record (the survivor) and hides the others (status 'merged',
 `merged_into_id`); nothing is deleted. Per field the survivor takes the value chosen (the
 defaults and the side-by-side view: services/merge_preview.py). The rows of the tables in
 merge_tables.MOVING (purchases, interactions, points entries, consent records, reminder
-states) move to the survivor; custom values are the chosen ones. `merge_record` keeps
-every column of each record as it was, their consent rows, custom values and points
-balances (`before`), and which rows moved from which record (`moved`), so `unmerge`
-(services/unmerge.py) can put everything back; services/merge_history.py lists them.
+states, scanned card pages) move to the survivor; custom values are the chosen ones.
+`merge_record` keeps every column of each record as it was, their consent rows, custom
+values and points balances (`before`), and which rows moved from which record (`moved`),
+so `unmerge` (services/unmerge.py) can put everything back; services/merge_history.py
+lists them.
 
 This module also re-exports what callers use from those modules, so `services.merge`
 stays the one name to import.

@@ -35,7 +35,10 @@ COMBINABLE = ("allergies", "chronic_conditions")
 JOINER = "；"
 PURPOSES = ("data", "health", "marketing")
 # The rows that move to the survivor, in the order they move (and move back).
-MOVING = ("purchase", "interaction", "points_entry", "consent_record", "reminder_state")
+MOVING = (
+    "purchase", "interaction", "points_entry", "consent_record", "reminder_state",
+    "card_page",  # schema 14: the scanned card pages a record came from
+)  # fmt: skip
 Choice = int | str | None  # a source record's id, or the value itself (a single text field)
 
 

@@ -45,3 +45,24 @@ def set_auto_lock_minutes(ctx: Context, minutes: int) -> None:
         audit.record(
             ctx, "settings.changed", details={"setting": AUTO_LOCK_MINUTES, "value": minutes}
         )
+
+
+STORE_CARD_IMAGES = "privacy.store_card_images"
+
+
+def store_card_images(ctx: Context) -> bool:
+    """Whether an import of scanned cards keeps each card's image in the pharmacy file
+    (encrypted with it). Off by default: the image holds health data, and the reference to
+    the file and page is enough to find the paper again."""
+    return get(ctx, STORE_CARD_IMAGES, False) is True
+
+
+def set_store_card_images(ctx: Context, on: bool) -> None:
+    """Owner only; audited like every setting. Images already stored stay until their
+    customer is erased or their batch undone."""
+    require(ctx, Operation.MANAGE)
+    with ctx.db.atomic():
+        put(ctx, STORE_CARD_IMAGES, bool(on))
+        audit.record(
+            ctx, "settings.changed", details={"setting": STORE_CARD_IMAGES, "value": bool(on)}
+        )

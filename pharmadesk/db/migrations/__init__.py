@@ -28,6 +28,7 @@ from pharmadesk.db.migrations import (
     m0011_loyalty,
     m0012_reminders_register,
     m0013_merges,
+    m0014_card_pages,
 )
 from pharmadesk.errors import DatabaseUnavailable
 
@@ -55,6 +56,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         12, "call outcomes, reminder states, real-name register", m0012_reminders_register.apply
     ),
     Migration(13, "undoable merges, dismissed duplicates, customers who left", m0013_merges.apply),
+    Migration(14, "where each scanned card came from", m0014_card_pages.apply),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
