@@ -16,6 +16,7 @@ ACTIONS = {
     "login": QT_TRANSLATE_NOOP("audit_labels", "Login"),
     "login.failed": QT_TRANSLATE_NOOP("audit_labels", "Failed login"),
     "customer.opened": QT_TRANSLATE_NOOP("audit_labels", "Customer file opened"),
+    "card_page.image_viewed": QT_TRANSLATE_NOOP("audit_labels", "Scanned card image viewed"),
     "customer.created": QT_TRANSLATE_NOOP("audit_labels", "New customer"),
     "customer.updated": QT_TRANSLATE_NOOP("audit_labels", "Customer changed"),
     "customer.verified": QT_TRANSLATE_NOOP("audit_labels", "Customer details confirmed"),

@@ -176,6 +176,8 @@ class MergeHistoryDialog(QDialog):
                 parts.append(self.tr("%Ln consent record(s)", "", len(stayed["consent_record"])))
             if stayed.get("reminder_state"):
                 parts.append(self.tr("%Ln reminder state(s)", "", len(stayed["reminder_state"])))
+            if stayed.get("card_page"):
+                parts.append(self.tr("%Ln scanned card page(s)", "", len(stayed["card_page"])))
             text += " " + self.tr("Added since the merge, staying with this customer: %1.").replace(
                 "%1", self.joined(parts)
             )

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from pharmadesk.io import subject_export
-from pharmadesk.services import erasure, register
+from pharmadesk.services import card_pages, erasure, register
 from pharmadesk.services.context import Context
 from pharmadesk.services.customers import CustomerRecord
 from pharmadesk.ui import audit_labels
@@ -282,6 +282,9 @@ class EraseDialog(_CustomerJobDialog):
         lines = len(register.of_customer(self.ctx, self.customer.id))
         if lines:
             texts.insert(1, self.kept_text(lines))
+        pages = len(card_pages.of_customer(self.ctx, self.customer.id))
+        if pages:
+            texts.insert(1, self.card_pages_text(pages))
         for text in texts:
             label = QLabel(text)
             label.setWordWrap(True)
@@ -308,6 +311,16 @@ class EraseDialog(_CustomerJobDialog):
             "stay, as the law requires: they are kept, unlinked from the erased customer.",
             "",
             lines,
+        )
+
+    def card_pages_text(self, pages: int) -> str:
+        """What an erasure removes of the scanned cards the customer was imported from."""
+        return self.tr(
+            "The reference to the %n scanned card page(s) they were imported from is removed "
+            "too, with any card image kept in the pharmacy file. The paper cards and the scan "
+            "files themselves are outside PharmaDesk: destroy or delete them by hand.",
+            "",
+            pages,
         )
 
     def _what_text(self) -> str:

@@ -1,8 +1,10 @@
 """Settings: the UI language (kept on this PC, no personal data) and, for the open pharmacy,
 where its backups go (the owner chooses, e.g. a USB drive), when the last one was made, and
 the version of the privacy notice customers are shown now (the owner sets it; every consent
-recorded afterwards names it) and how many years customer data is kept after a customer's
-last activity (the owner sets it; the retention review starts from it)."""
+recorded afterwards names it), how many years customer data is kept after a customer's
+last activity (the owner sets it; the retention review starts from it) and whether an
+import of scanned cards keeps each card's image in the pharmacy file (the owner chooses;
+off by default, as the image holds health data)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from pharmadesk.errors import PharmaDeskError
 from pharmadesk.services import backups, consents, retention
+from pharmadesk.services import settings as pharmacy_settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui.i18n import LANGUAGES
@@ -44,6 +48,7 @@ class SettingsDialog(QDialog):
         self._folder_before = ""
         self._notice_before = ""
         self._years_before = retention.DEFAULT_YEARS
+        self._images_before = False
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)  # room for a backup folder's path
         self.language = QComboBox()
@@ -66,6 +71,8 @@ class SettingsDialog(QDialog):
         self.retention_years.setObjectName("retentionYears")
         self.retention_years.setRange(*retention.YEARS_RANGE)
         self.retention_years.setSuffix(self.tr(" years"))
+        self.card_images = QCheckBox(self.tr("Keep the &image of each scanned card"))
+        self.card_images.setObjectName("storeCardImages")
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
@@ -82,6 +89,7 @@ class SettingsDialog(QDialog):
             self._add_backups(form, ctx)
             self._add_notice(form, ctx)
             self._add_retention(form, ctx)
+            self._add_card_images(form, ctx)
         form.addRow(self.message)
         form.addRow(buttons)
 
@@ -136,6 +144,28 @@ class SettingsDialog(QDialog):
             )
         form.addRow(self.tr("Keep customer data for"), self.retention_years)
 
+    def _add_card_images(self, form: QFormLayout, ctx: Context) -> None:
+        self._images_before = pharmacy_settings.store_card_images(ctx)
+        self.card_images.setChecked(self._images_before)
+        owner = allows(ctx.account, Operation.MANAGE)
+        self.card_images.setEnabled(owner)
+        if not owner:
+            self.card_images.setToolTip(
+                self.tr("Only the owner chooses whether card images are kept")
+            )
+        note = QLabel(
+            self.tr(
+                "A card's image shows the customer's health data (allergies, chronic "
+                "conditions). When kept, it is stored encrypted in the pharmacy file; "
+                "otherwise only the file name and page are kept, and the scans stay where "
+                "they are."
+            )
+        )
+        note.setObjectName("storeCardImagesNote")
+        note.setWordWrap(True)
+        form.addRow(self.tr("Scanned cards"), self.card_images)
+        form.addRow(note)
+
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
             self, self.tr("Backup folder"), self.backup_folder.text()
@@ -146,7 +176,10 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         ctx = self._ctx
         if ctx is not None and not (
-            self._save_notice(ctx) and self._save_retention(ctx) and self._save_folder()
+            self._save_notice(ctx)
+            and self._save_retention(ctx)
+            and self._save_card_images(ctx)
+            and self._save_folder()
         ):
             return
         self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
@@ -174,6 +207,18 @@ class SettingsDialog(QDialog):
             self._refused(self.retention_years, exc.message)
             return False
         self._years_before = years  # saved: a later problem with the folder keeps it
+        return True
+
+    def _save_card_images(self, ctx: Context) -> bool:
+        keep = self.card_images.isChecked()
+        if not self.card_images.isEnabled() or keep == self._images_before:
+            return True
+        try:
+            pharmacy_settings.set_store_card_images(ctx, keep)
+        except PharmaDeskError as exc:
+            self._refused(self.card_images, exc.message)
+            return False
+        self._images_before = keep  # saved: a later problem with the folder keeps it
         return True
 
     def _notice_error(self, exc: PharmaDeskError) -> str:

@@ -296,3 +296,30 @@ def test_an_unexpected_error_says_what_to_do_and_nothing_is_erased(
     assert dialog.erase_button.isEnabled()  # it can be tried again
     assert "KeyError" in caplog.text  # the traceback is logged for whoever looks into it
     assert _status(pharmacy, customer.id) == ("active", "13812345678")
+
+
+def test_erasing_a_customer_imported_from_a_scanned_card_says_its_page_goes_too(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int], runner: BackgroundRunner
+) -> None:
+    import hashlib
+
+    from pharmadesk.io import customer_import, import_batches
+    from pharmadesk.io.card_pages import PageRef
+    from pharmadesk.io.files import RawRow, RawTable
+    from pharmadesk.services import card_pages
+
+    lines = [RawRow(1, ("姓名", "手机")), RawRow(2, ("张三", "13812345678"))]
+    digest = hashlib.sha256(b"scan").hexdigest()
+    plan = customer_import.plan(pharmacy, RawTable(Path("scan.pdf"), "cards", lines, digest))
+    plan.kind, plan.pages = "cards", {2: PageRef("scan.pdf", 1, digest)}
+    import_batches.commit(pharmacy, plan)  # merged into 张三 (same mobile)
+    customer = _customer(pharmacy, people)
+    dialog = _shown(qtbot, EraseDialog(pharmacy, runner, customer))
+    assert isinstance(dialog, EraseDialog)
+    text = _texts(dialog)  # "page(s)" until the English plural forms are merged
+    assert "the 1 scanned card page" in text
+    assert "they were imported from is removed too" in text
+    dialog.confirmation.setText("张三")
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.erased, timeout=10_000)
+    assert card_pages.of_customer(pharmacy, customer.id) == []

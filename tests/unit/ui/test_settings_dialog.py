@@ -7,10 +7,12 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.db.models import AuditEvent
 from pharmadesk.services import accounts, consents, customers, retention, vault
+from pharmadesk.services import settings as pharmacy_settings
 from pharmadesk.services.context import Context
 from pharmadesk.ui.settings_dialog import SettingsDialog
 from tests.unit.ui.conftest import press, type_text
@@ -150,5 +152,45 @@ def test_others_see_how_long_data_is_kept_but_cannot_change_it(
         press(qtbot, Qt.Key.Key_Return)
         assert dialog.result() == dialog.DialogCode.Accepted
         assert retention.retention_years(ctx) == 4
+    finally:
+        ctx.close()
+
+
+def test_the_owner_chooses_to_keep_scanned_card_images_told_they_hold_health_data(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog
+) -> None:
+    dialog = open_dialog(pharmacy)
+    assert not dialog.card_images.isChecked()  # off until the owner says so
+    note = dialog.findChild(QLabel, "storeCardImagesNote")
+    assert note is not None
+    assert "health data" in note.text()
+    assert "encrypted" in note.text()
+    dialog.card_images.setFocus()
+    qtbot.waitUntil(dialog.card_images.hasFocus)
+    press(qtbot, Qt.Key.Key_Space)
+    assert not pharmacy_settings.store_card_images(pharmacy)  # not before OK
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert pharmacy_settings.store_card_images(pharmacy)
+    (change,) = settings_changes()
+    assert '"privacy.store_card_images"' in change
+    assert open_dialog(pharmacy).card_images.isChecked()
+
+
+def test_others_see_whether_card_images_are_kept_but_cannot_change_it(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog
+) -> None:
+    pharmacy_settings.set_store_card_images(pharmacy, True)
+    accounts.add(pharmacy, "chemist", role="pharmacist", password="chemist-pass-1")
+    ctx = vault.open_pharmacy(pharmacy.path, user="chemist", password="chemist-pass-1")
+    try:
+        dialog = open_dialog(ctx)
+        assert dialog.card_images.isChecked()
+        assert not dialog.card_images.isEnabled()
+        assert "Only the owner" in dialog.card_images.toolTip()
+        dialog.notice_version.setFocus()
+        press(qtbot, Qt.Key.Key_Return)
+        assert dialog.result() == dialog.DialogCode.Accepted
+        assert pharmacy_settings.store_card_images(ctx)
     finally:
         ctx.close()
