@@ -19,7 +19,7 @@ from pharmadesk.services.context import Context
 
 ONLY_DRY_RUN = (
     "scanned cards are only read headless (--dry-run): a person checks and accepts every "
-    "card in the window (Customers > Import scanned cards…) before anything is saved"
+    "card in the window (File > Import scanned cards…) before anything is saved"
 )
 
 
