@@ -7,6 +7,9 @@ Locking (Ctrl+L, idle time, the OS session locking) shows the lock screen at onc
 every other window; once no background job is running (an import or export finishes
 first) the windows, the counter page and its models are deleted and the database is closed.
 Whoever signs in next gets a new Context and a window rebuilt for their role.
+
+The actions, menus and toolbar (and which role may use which) are built by main_menus.py;
+every window and dialog they open is opened by window_openers.py (`self.tools`).
 """
 
 from __future__ import annotations
@@ -14,11 +17,10 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,7 +28,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -34,11 +35,7 @@ from pharmadesk.errors import DatabaseUnavailable, NotFound, PharmaDeskError, Va
 from pharmadesk.services import (
     customers,
     interactions,
-    loyalty,
-    products,
     profile,
-    purchases,
-    register,
     stale,
     stats,
     vault,
@@ -46,24 +43,19 @@ from pharmadesk.services import (
 from pharmadesk.services import settings as pharmacy_settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.customers import SaveOutcome
-from pharmadesk.services.permissions import Operation, allows
-from pharmadesk.ui.all_purchases import AllPurchasesWindow
+from pharmadesk.ui import main_menus
 from pharmadesk.ui.backup_actions import BackupActions
 from pharmadesk.ui.counter_page import CounterPage
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.customer_panel import CustomerPanel
 from pharmadesk.ui.figures_warmup import FiguresWarmup
 from pharmadesk.ui.idle_watch import IdleWatch
-from pharmadesk.ui.interaction_dialog import InteractionDialog
 from pharmadesk.ui.lock_screen import LockScreen
-from pharmadesk.ui.models import AllPurchasesModel, InteractionTableModel, PurchaseTableModel
+from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel
 from pharmadesk.ui.points_expiry import PointsExpiry
-from pharmadesk.ui.purchase_dialog import PurchaseDialog
 from pharmadesk.ui.search_panel import SearchPanel
 from pharmadesk.ui.tasks import BackgroundRunner
-
-if TYPE_CHECKING:
-    from pharmadesk.ui.reminders_window import RemindersWindow
+from pharmadesk.ui.window_openers import ToolWindows
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_SPLITTER = "window/splitter"
@@ -73,7 +65,7 @@ LOCK_POLL_MS = 50
 OPEN, LOCKING, LOCKED = "open", "locking", "locked"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, main_menus.MenuActions):
     def __init__(
         self,
         ctx: Context,
@@ -89,10 +81,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.state = OPEN
         self.customer_id: int | None = None
-        self._all_purchases: AllPurchasesWindow | None = None
-        self._reminders: RemindersWindow | None = None
-        # Windows of the clean-files issue (#10), made on first use, dropped on locking.
-        self._windows: dict[str, QWidget] = {}
         self._record: customers.CustomerRecord | None = None
         self._counter: CounterPage | None = None
         self._pharmacy = ""
@@ -110,7 +98,13 @@ class MainWindow(QMainWindow):
         self.backups = BackupActions(runner, automatic=automatic_backups, parent=self)
         self.figures = FiguresWarmup(self)  # the dashboard's periods, ready before asked for
         self.points_expiry = PointsExpiry(automatic=automatic_backups, parent=self)
-        self._build_actions()
+        self.tools = ToolWindows(runner, settings, parent=self)
+        self.tools.customer_chosen.connect(self._open_from_elsewhere)
+        self.tools.customers_changed.connect(self._after_import)
+        self.tools.customer_changed.connect(self._reload_keeping_form)
+        self.tools.fields_changed.connect(self._rebuild_form)
+        self.tools.settings_changed.connect(self._after_owner_dialog)
+        main_menus.build(self)
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
         self._drop_timer = QTimer(self)
@@ -162,6 +156,19 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.state != OPEN
 
+    @property
+    def record(self) -> customers.CustomerRecord | None:
+        """The customer on screen as last loaded (None: a new one, or none)."""
+        return self._record
+
+    def note(self, text: str) -> None:
+        """Told to whoever signs in next: what a lock interrupted."""
+        self._notes.append(text)
+
+    def before_drop(self, hook: Callable[[], None]) -> None:
+        """Run `hook` when the lock that is under way drops the windows (a job has ended)."""
+        self._before_drop.append(hook)
+
     def _start_session(self) -> None:
         """Build the counter page for `self.ctx` and follow its account's role."""
         self._pharmacy = vault.pharmacy_name(self.ctx)
@@ -174,8 +181,8 @@ class MainWindow(QMainWindow):
             counter.restoreState(self._splitter_state)
         counter.search.customer_chosen.connect(self.open_customer)
         counter.form.changed.connect(self._update_actions)
-        counter.panel.add_purchase_requested.connect(self.add_purchase)
-        counter.panel.add_interaction_requested.connect(self.add_interaction)
+        counter.panel.add_purchase_requested.connect(self.tools.add_purchase)
+        counter.panel.add_interaction_requested.connect(self.tools.add_interaction)
         counter.panel.follow_up_done_requested.connect(self.mark_follow_up_done)
         counter.panel.details_confirmed.connect(self.confirm_details)
         counter.panel.left_undo_requested.connect(self.undo_left)
@@ -205,258 +212,35 @@ class MainWindow(QMainWindow):
         self.idle_watch.limit_seconds = 60 * pharmacy_settings.auto_lock_minutes(self.ctx)
         self.idle_watch.start()
 
-    # building -----------------------------------------------------------------------------
+    # the window ---------------------------------------------------------------------------
 
     def _title(self) -> str:
         return f"PharmaDesk — {self._pharmacy or self.ctx.path.stem}"
 
-    def _action(
-        self, text: str, shortcuts: list[str], slot: Callable[[], object], name: str
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.act_search = self._action(self.tr("Search"), ["Ctrl+F", "F3"],
-                                       lambda: self.search.focus_box(), "actionSearch")  # fmt: skip
-        self.act_new = self._action(self.tr("New customer"), ["Ctrl+N"], self.new_customer,
-                                    "actionNew")  # fmt: skip
-        self.act_save = self._action(self.tr("Save"), ["Ctrl+S"], self.save, "actionSave")
-        self.act_purchase = self._action(self.tr("Add purchase…"), ["Ctrl+P"], self.add_purchase,
-                                         "actionPurchase")  # fmt: skip
-        self.act_interaction = self._action(self.tr("Log interaction…"), ["Ctrl+I"],
-                                            self.add_interaction, "actionInteraction")  # fmt: skip
-        self.act_follow_ups = self._action(self.tr("Follow-ups"), ["Ctrl+U"],
-                                           self.show_follow_ups, "actionFollowUps")  # fmt: skip
-        self.act_all_purchases = self._action(
-            self.tr("All purchases"), ["Ctrl+Shift+P"], self.show_all_purchases,
-            "actionAllPurchases",
-        )  # fmt: skip
-        self.act_reminders = self._action(self.tr("Reminders"), ["Ctrl+R"], self.show_reminders,
-                                          "actionReminders")  # fmt: skip
-        self.act_fields = self._action(self.tr("Custom fields…"), [], self.edit_custom_fields,
-                                       "actionCustomFields")  # fmt: skip
-        self.act_settings = self._action(self.tr("Settings…"), [], self.show_settings,
-                                         "actionSettings")  # fmt: skip
-        self.act_loyalty = self._action(self.tr("Loyalty rules…"), [], self.show_loyalty_rules,
-                                        "actionLoyaltyRules")  # fmt: skip
-        self.act_accounts = self._action(self.tr("Accounts…"), [], self.show_accounts,
-                                         "actionAccounts")  # fmt: skip
-        self.act_password = self._action(self.tr("Change my password…"), [],
-                                         self.change_password, "actionChangePassword")  # fmt: skip
-        self.act_audit = self._action(self.tr("Audit log…"), [], self.show_audit_log,
-                                      "actionAuditLog")  # fmt: skip
-        self.act_lock = self._action(self.tr("Lock"), ["Ctrl+L"], self.lock, "actionLock")
-        # Ctrl+L locks from the dashboard and the other windows too, not only from this one.
-        self.act_lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.act_quit = self._action(self.tr("Quit"), ["Ctrl+Q"], self.close, "actionQuit")
-        self.act_import = self._action(self.tr("Import…"), [], self.show_import, "actionImport")
-        self.act_history = self._action(self.tr("Import history…"), [], self.show_import_history,
-                                        "actionImportHistory")  # fmt: skip
-        self.act_export = self._action(self.tr("Export to Excel…"), [], self.show_export,
-                                       "actionExport")  # fmt: skip
-        self.act_backup = self._action(self.tr("Back up now…"), [], self.backups.back_up_now,
-                                       "actionBackup")  # fmt: skip
-        self.act_restore = self._action(self.tr("Restore from backup…"), [], self.backups.restore,
-                                        "actionRestore")  # fmt: skip
-        self.act_charts = self._action(self.tr("Dashboard"), ["Ctrl+Shift+D"],
-                                       self.show_dashboard, "actionDashboard")  # fmt: skip
-        self.act_customer_data = self._action(self.tr("Export this customer's data…"), [],
-                                              self.export_customer_data,
-                                              "actionCustomerData")  # fmt: skip
-        self.act_erase = self._action(self.tr("Erase on request…"), [], self.erase_customer,
-                                      "actionErase")  # fmt: skip
-        self.act_retention = self._action(self.tr("Retention review…"), [], self.show_retention,
-                                          "actionRetention")  # fmt: skip
-        self.act_register = self._action(self.tr("Real-name register…"), [], self.show_register,
-                                         "actionRegister")  # fmt: skip
-        self.act_controlled = self._action(self.tr("Controlled medicines…"), [],
-                                           self.show_controlled, "actionControlled")  # fmt: skip
-        self.act_templates = self._action(self.tr("Message templates…"), [], self.show_templates,
-                                          "actionTemplates")  # fmt: skip
-        self.act_duplicates = self._action(self.tr("Duplicate customers…"), [],
-                                           self.show_duplicates, "actionDuplicates")  # fmt: skip
-        self.act_stale = self._action(self.tr("Review stale records…"), [], self.show_stale,
-                                      "actionStale")  # fmt: skip
-        self.act_quality = self._action(self.tr("Data quality…"), [], self.show_quality,
-                                        "actionQuality")  # fmt: skip
-        self.act_merges = self._action(self.tr("Merge history…"), [], self.show_merge_history,
-                                       "actionMergeHistory")  # fmt: skip
-        menus: list[tuple[str, list[QAction | None]]] = [
-            (self.tr("&File"), [self.act_new, self.act_save, None, self.act_import,
-                               self.act_history, self.act_export, None, self.act_backup,
-                               self.act_restore, None, self.act_password,
-                               self.act_lock, self.act_quit]),
-            (self.tr("&Customer"), [self.act_search, self.act_purchase, self.act_interaction,
-                                   None, self.act_merges, None, self.act_customer_data,
-                                   self.act_erase]),
-            (self.tr("&View"), [self.act_follow_ups, self.act_reminders, self.act_all_purchases,
-                               self.act_charts, None, self.act_duplicates, self.act_stale,
-                               self.act_quality]),
-            (self.tr("&Tools"), [self.act_fields, self.act_settings, self.act_loyalty,
-                                self.act_templates, None,
-                                self.act_accounts, self.act_audit, self.act_retention, None,
-                                self.act_register, self.act_controlled]),
-        ]  # fmt: skip
-        for title, actions in menus:
-            menu = self.menuBar().addMenu(title)
-            menu.setToolTipsVisible(True)  # a disabled entry says why
-            for item in actions:
-                if item is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(item)
-        self.toolbar = toolbar = QToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        for action in (self.act_new, self.act_save, self.act_purchase, self.act_interaction,
-                       self.act_import, self.act_export, self.act_charts, self.act_follow_ups,
-                       self.act_reminders, self.act_settings, self.act_lock):  # fmt: skip
-            toolbar.addAction(action)
-        self.addToolBar(toolbar)
-
-    def _role_rules(self) -> list[tuple[QAction, bool, str]]:
-        """Each role-bound action, whether this account may use it, and why not."""
-        account = self.ctx.account
-        exports = allows(account, Operation.EXPORT_PERSONAL) or allows(account, Operation.ANALYTICS)
-        return [
-            (self.act_charts, allows(account, Operation.ANALYTICS),
-             self.tr("Only the owner and pharmacists see the dashboard")),
-            # The dialog itself offers each role what it may export (personal data: owner).
-            (self.act_export, exports, self.tr("Only the owner and pharmacists can export")),
-            (self.act_fields, allows(account, Operation.MANAGE),
-             self.tr("Only the owner can change custom fields")),
-            (self.act_loyalty, allows(account, Operation.MANAGE),
-             self.tr("Only the owner sets the loyalty rules")),
-            (self.act_accounts, allows(account, Operation.MANAGE),
-             self.tr("Only the owner manages accounts")),
-            (self.act_audit, allows(account, Operation.AUDIT),
-             self.tr("Only the owner can see the audit log")),
-            (self.act_backup, allows(account, Operation.BACKUP),
-             self.tr("This account may not make backups")),
-            (self.act_restore, allows(account, Operation.RESTORE),
-             self.tr("Only the owner can restore a backup")),
-            (self.act_customer_data, allows(account, Operation.EXPORT_PERSONAL),
-             self.tr("Only the owner can export a customer's data")),
-            (self.act_erase, allows(account, Operation.ERASE),
-             self.tr("Only the owner can erase a customer")),
-            (self.act_retention, allows(account, Operation.ERASE),
-             self.tr("Only the owner reviews how long data is kept")),
-            (self.act_duplicates, allows(account, Operation.MERGE),
-             self.tr("Only the owner and pharmacists merge customers")),
-            (self.act_quality, allows(account, Operation.ANALYTICS),
-             self.tr("Only the owner and pharmacists see the data quality")),
-        ]  # fmt: skip
-
+    # What tests and other code call on the window itself; window_openers does the work.
     def show_all_purchases(self) -> None:
-        if self._all_purchases is None:
-            model = AllPurchasesModel(self.purchase_model.fetch, self.purchase_model.counter)
-            self._all_purchases = AllPurchasesWindow(model, products.categories(self.ctx), self)
-            self._all_purchases.customer_chosen.connect(self._open_from_elsewhere)
-        self._all_purchases.show_all()
-        self._all_purchases.show()
-        self._all_purchases.raise_()
-        self._all_purchases.activateWindow()
-        self._all_purchases.table.setFocus()
+        self.tools.show_all_purchases()
 
     def show_reminders(self) -> None:
-        """Refills due, birthdays and win-back calls (Ctrl+R); each list loads in the
-        background when its tab is first looked at."""
-        if self._reminders is None:
-            from pharmadesk.ui.reminders_window import RemindersWindow
-
-            self._reminders = RemindersWindow(self.ctx, self._runner, self)
-            self._reminders.customer_chosen.connect(self._open_from_elsewhere)
-            self._reminders.show_tab(0)
-        self._reminders.show()
-        self._reminders.raise_()
-        self._reminders.activateWindow()
-
-    def _show_window(self, key: str, make: Callable[[], QWidget]) -> QWidget:
-        """One window of each kind, made on first use; it opens its customers here."""
-        window = self._windows.get(key)
-        if window is None:
-            window = self._windows[key] = make()
-            window.customer_chosen.connect(self._open_from_elsewhere)  # type: ignore[attr-defined]
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
-
-    def show_duplicates(self) -> None:
-        """Suspected duplicates across the pharmacy (owner, pharmacists); Enter merges."""
-        if not allows(self.ctx.account, Operation.MERGE):
-            return
-        from pharmadesk.ui.duplicates_window import DuplicatesWindow
-
-        def make() -> QWidget:
-            window = DuplicatesWindow(self.ctx, self._runner, self)
-            window.merge_requested.connect(lambda a, b: self.merge_customers([a, b]))
-            return window
-
-        self._show_window("duplicates", make)
-
-    def merge_customers(self, ids: list[int]) -> None:
-        """The merge dialog for these records; the counter then shows the one kept."""
-        from pharmadesk.ui.merge_dialog import MergeDialog, refusal_text
-
-        try:
-            dialog = MergeDialog(self.ctx, ids, self)
-        except PharmaDeskError as exc:
-            self.warn(self.tr("Cannot merge"), refusal_text(exc))
-            return
-        if not self.run_dialog(dialog) or dialog.merge_result is None or self.locked:
-            return
-        found = self._windows.get("duplicates")
-        if found is not None:
-            found.reload()  # type: ignore[attr-defined]
-        self.refresh_status()  # one customer fewer
-        self.open_customer(dialog.merge_result.survivor_id)
-        self.statusBar().showMessage(self.tr("Merged; Customer > Merge history… undoes it"), 8000)
-
-    def show_merge_history(self) -> None:
-        if self.customer_id is None:
-            return
-        from pharmadesk.ui.merge_history import MergeHistoryDialog
-
-        self.run_dialog(MergeHistoryDialog(self.ctx, self.customer_id, self))
-        if not self.locked:
-            self._after_import()  # an unmerge may have brought back another record
-
-    def show_stale(self) -> None:
-        """Customers whose details were not confirmed for too long (every role)."""
-        from pharmadesk.ui.stale_review import StaleReviewWindow
-
-        self._show_window("stale", lambda: StaleReviewWindow(self.ctx, self._runner, self))
-
-    def show_quality(self) -> None:
-        """The owner's data-quality figures, each opening its list."""
-        if not allows(self.ctx.account, Operation.ANALYTICS):
-            return
-        from pharmadesk.ui.quality_panel import QualityPanel
-
-        self._show_window("quality", lambda: QualityPanel(self.ctx, self._runner, self))
+        self.tools.show_reminders()
 
     def show_dashboard(self) -> None:
-        """The dashboard (Ctrl+Shift+D: owner and pharmacists); matplotlib loads only when it
-        first opens."""
-        from pharmadesk.ui.dashboard import DashboardWindow
+        self.tools.show_dashboard()
 
-        if self.locked or not allows(self.ctx.account, Operation.ANALYTICS):
-            return
-        dashboard = self.findChild(DashboardWindow)
-        if dashboard is None:
-            dashboard = DashboardWindow(self.ctx, self._runner, self)
-            dashboard.customer_chosen.connect(self._open_from_elsewhere)
-        dashboard.show()
-        dashboard.raise_()
-        dashboard.activateWindow()
-        dashboard.picker.kind.setFocus()
+    def show_duplicates(self) -> None:
+        self.tools.show_duplicates()
+
+    def show_templates(self) -> None:
+        self.tools.show_templates()
+
+    def show_loyalty_rules(self) -> None:
+        self.tools.show_loyalty_rules()
+
+    def merge_customers(self, ids: list[int]) -> None:
+        self.tools.merge_customers(ids)
+
+    def erase_customer(self) -> None:
+        self.tools.erase_customer()
 
     def _open_from_elsewhere(self, customer_id: int) -> None:
         if self.locked:
@@ -483,24 +267,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([420, 860])
 
     def _update_actions(self) -> None:
-        """Locked: nothing but Quit. Open: what the role allows and the customer needs."""
-        for action in self.actions():
-            action.setEnabled(not self.locked)
-        self.act_quit.setEnabled(True)
-        if self.locked:
-            return
-        for action, allowed, why_not in self._role_rules():
-            action.setEnabled(allowed)
-            action.setToolTip("" if allowed else why_not)  # "": the entry's own text
-        self.act_controlled.setVisible(allows(self.ctx.account, Operation.MANAGE))
-        self.act_templates.setVisible(allows(self.ctx.account, Operation.MANAGE))
-        has_customer = self.customer_id is not None
-        # Offered once anything is typed, valid or not: a refused save shows what is wrong.
-        self.act_save.setEnabled(self.form.is_dirty())
-        self.act_purchase.setEnabled(has_customer)
-        self.act_interaction.setEnabled(has_customer)
-        for action in (self.act_customer_data, self.act_erase, self.act_merges):
-            action.setEnabled(action.isEnabled() and has_customer)
+        main_menus.update(self)
 
     def refresh_status(self) -> None:
         # Counting two million purchase lines is not for the GUI thread.
@@ -666,61 +433,7 @@ class MainWindow(QMainWindow):
             return False
         return box.clickedButton() is save_button
 
-    # purchases and interactions -----------------------------------------------------------
-
-    def add_purchase(self) -> None:
-        if self.customer_id is None or self._record is None:
-            return
-        if not self.confirm_leave():
-            return
-        customer_id = self.customer_id
-        dialog = PurchaseDialog(
-            customer_name=self._record.name,
-            allergy_text=self._record.allergies,
-            chronic_text=self._record.chronic_conditions,
-            find_products=lambda text: products.find(self.ctx, text),
-            price=lambda lines, redeem, discount: loyalty.quote(
-                self.ctx, customer_id, lines, redeem_points=redeem, member_discount=discount
-            ),
-            submit=lambda lines, receipt, redeem, discount, buyer, reason: purchases.record(
-                self.ctx, customer_id, lines, receipt=receipt, redeem_points=redeem,
-                member_discount=discount, buyer=buyer, override_reason=reason,
-            ),
-            register_limit=register.limit(self.ctx),
-            may_override=allows(self.ctx.account, Operation.OVERRIDE_LIMIT),
-            today=self.ctx.today(),
-            parent=self,
-        )  # fmt: skip
-        accepted = self.run_dialog(dialog)
-        if self.locked:
-            if not dialog.saved:
-                self._notes.append(self.tr("A purchase being entered was not saved."))
-            return
-        if accepted and dialog.saved:
-            # The tab stays where it is, so the keyboard stays where the user left it.
-            self._reload_keeping_form()
-            self.statusBar().showMessage(dialog.saved_message(dialog.saved[0]), 5000)
-
-    def add_interaction(self) -> None:
-        if self.customer_id is None or self._record is None:
-            return
-        dialog = InteractionDialog(
-            customer_name=self._record.name, today=self.ctx.today(), parent=self
-        )
-        accepted = self.run_dialog(dialog)
-        if self.locked:
-            self._notes.append(self.tr("An interaction being entered was not saved."))
-            return
-        if accepted:
-            values = dialog.values()
-            try:
-                interactions.log(self.ctx, self.customer_id, **values)  # type: ignore[arg-type]
-            except PharmaDeskError as exc:
-                self.warn(self.tr("Not saved"), exc.message)
-                return
-            self._reload_keeping_form()
-            self.statusBar().showMessage(self.tr("Interaction saved"), 3000)
-            self.refresh_status()
+    # the customer's follow-ups and checks (purchases, interactions: window_openers) --------
 
     def mark_follow_up_done(self, interaction_id: int) -> None:
         interactions.set_done(self.ctx, interaction_id)
@@ -761,53 +474,6 @@ class MainWindow(QMainWindow):
         else:
             self._show(self.customer_id)
 
-    def show_import(self) -> None:
-        if not self.confirm_leave():
-            return
-        from pharmadesk.ui.import_wizard import ImportWizard
-
-        wizard = ImportWizard(self.ctx, self._runner, self)
-        self.run_modal(wizard)
-        if self.locked:  # its commit may still be running: it goes when the lock completes
-            self._before_drop.append(lambda: self._note_import(wizard.commit.outcome))
-            return
-        imported = wizard.imported_batch
-        wizard.deleteLater()  # it holds the whole file and its plan
-        if imported is not None:
-            self._after_import()
-
-    def _note_import(self, outcome: str | None) -> None:
-        notes = {
-            "committed": self.tr("An import finished while the window was locked."),
-            "cancelled": self.tr("An import was cancelled; nothing was written."),
-            "failed": self.tr("An import failed while the window was locked; nothing was written."),
-        }  # fmt: skip
-        if outcome in notes:
-            self._notes.append(notes[outcome])
-
-    def show_import_history(self) -> None:
-        if not self.confirm_leave():
-            return
-        from pharmadesk.ui.import_history import ImportHistoryDialog
-
-        dialog = ImportHistoryDialog(self.ctx, self, runner=self._runner)
-        self.run_modal(dialog)
-        if self.locked:  # an undo may still be running: the dialog goes with the lock
-            return
-        undone = bool(dialog.undone)
-        dialog.deleteLater()
-        if undone:
-            self._after_import()
-
-    def show_export(self) -> None:
-        from pharmadesk.ui.export_dialog import ExportDialog
-
-        dialog = ExportDialog(self.ctx, self._runner, products.categories(self.ctx), self)
-        self.run_modal(dialog)
-        if self.locked:  # the export may still be writing: the dialog goes with the lock
-            return
-        dialog.deleteLater()
-
     def _after_import(self) -> None:
         """Customers came or went: refresh what the window shows of them."""
         self.refresh_status()
@@ -823,57 +489,6 @@ class MainWindow(QMainWindow):
                 self._update_actions()
         self.search.focus_box()
 
-    def export_customer_data(self) -> None:
-        """The open customer's own data, on their request (owner)."""
-        if self._record is None or not allows(self.ctx.account, Operation.EXPORT_PERSONAL):
-            return
-        from pharmadesk.ui.privacy_dialogs import CustomerDataDialog
-
-        self.run_dialog(CustomerDataDialog(self.ctx, self._runner, self._record, self))
-
-    def erase_customer(self) -> None:
-        """Erase the open customer on their request (owner), once they are named again."""
-        if self._record is None or not allows(self.ctx.account, Operation.ERASE):
-            return
-        if not self.confirm_leave():
-            return
-        from pharmadesk.ui.privacy_dialogs import EraseDialog
-
-        dialog = EraseDialog(self.ctx, self._runner, self._record, self)
-        if self.run_dialog(dialog) and dialog.erased:
-            self._after_import()  # the customer is gone from the counter, as after an undo
-            message = self.tr("The customer was erased.")
-            if dialog.kept_by_law:
-                message = f"{message} {dialog.kept_text(dialog.kept_by_law)}"
-            self.statusBar().showMessage(message, 8000)
-
-    def show_retention(self) -> None:
-        if not allows(self.ctx.account, Operation.ERASE) or not self.confirm_leave():
-            return
-        from pharmadesk.ui.retention_dialog import RetentionDialog
-
-        dialog = RetentionDialog(self.ctx, self._runner, self)
-        self.run_modal(dialog)
-        if not self.locked and dialog.anonymised:
-            self._after_import()
-
-    def show_follow_ups(self) -> None:
-        from pharmadesk.ui.follow_ups import FollowUpsDialog
-
-        dialog = FollowUpsDialog(interactions.open_follow_ups_listed(self.ctx), self.ctx.today(),
-                                 parent=self)  # fmt: skip
-        if self.run_dialog(dialog) and dialog.chosen_customer is not None:
-            self.open_customer(dialog.chosen_customer)
-
-    def edit_custom_fields(self) -> None:
-        from pharmadesk.ui.custom_fields_dialog import CustomFieldsDialog
-
-        if not allows(self.ctx.account, Operation.MANAGE) or not self.confirm_leave():
-            return
-        self.run_dialog(CustomFieldsDialog(self.ctx, parent=self))
-        if not self.locked:
-            self._rebuild_form()
-
     def _rebuild_form(self) -> None:
         """Custom fields changed: make the form anew with them."""
         self.counter.rebuild_form().changed.connect(self._update_actions)
@@ -881,64 +496,6 @@ class MainWindow(QMainWindow):
             self._show(self.customer_id)
         else:
             self.form.load(None)
-
-    def show_settings(self) -> None:
-        from pharmadesk.ui.settings_dialog import SettingsDialog
-
-        self.run_dialog(SettingsDialog(self._settings, parent=self, ctx=self.ctx))
-        self._after_owner_dialog()
-
-    def show_loyalty_rules(self) -> None:
-        """The owner's points and tier rules; a saved version is told in the status bar."""
-        if not allows(self.ctx.account, Operation.MANAGE):
-            return
-        from pharmadesk.ui.loyalty_rules_dialog import LoyaltyRulesDialog, saved_text
-
-        dialog = LoyaltyRulesDialog(self.ctx, self)
-        if self.run_dialog(dialog) and dialog.saved is not None and not self.locked:
-            self.statusBar().showMessage(saved_text(dialog.saved), 5000)
-            self._reload_keeping_form()  # the tier and its discount may differ from today
-
-    def show_accounts(self) -> None:
-        """The owner's accounts: add, remove, roles, passwords, waits, the recovery code."""
-        if not allows(self.ctx.account, Operation.MANAGE):
-            return
-        from pharmadesk.ui.accounts_dialog import AccountsDialog
-
-        self.run_dialog(AccountsDialog(self.ctx, self))
-        self._after_owner_dialog()
-
-    def change_password(self) -> None:
-        from pharmadesk.ui.accounts_dialog import ChangePasswordDialog
-
-        self.run_dialog(ChangePasswordDialog(self.ctx, self))
-
-    def show_audit_log(self) -> None:
-        if not allows(self.ctx.account, Operation.AUDIT):
-            return
-        from pharmadesk.ui.audit_viewer import AuditLogDialog
-
-        self.run_dialog(AuditLogDialog(self.ctx, self, runner=self._runner))
-
-    def show_register(self) -> None:
-        from pharmadesk.ui.register_window import RegisterWindow
-
-        self.run_dialog(RegisterWindow(self.ctx, self, runner=self._runner))
-
-    def show_templates(self) -> None:
-        """The owner's message templates for reminders, birthdays and win-back calls."""
-        if not allows(self.ctx.account, Operation.MANAGE):
-            return
-        from pharmadesk.ui.templates_dialog import TemplatesDialog
-
-        self.run_dialog(TemplatesDialog(self.ctx, self._runner, self))
-
-    def show_controlled(self) -> None:
-        if not allows(self.ctx.account, Operation.MANAGE):
-            return
-        from pharmadesk.ui.controlled_products_dialog import ControlledProductsDialog
-
-        self.run_dialog(ControlledProductsDialog(self.ctx, self))
 
     def _after_owner_dialog(self) -> None:
         # The auto-lock time may have changed.
@@ -1041,9 +598,7 @@ class MainWindow(QMainWindow):
 
     def _drop_windows(self) -> None:
         """Delete every window of this one: dashboard, all purchases, dialogs run before."""
-        self._all_purchases = None
-        self._reminders = None
-        self._windows.clear()
+        self.tools.forget_windows()
         kinds = (Qt.WindowType.Window, Qt.WindowType.Dialog)
         for widget in self.findChildren(QWidget):
             if widget.isWindow() and widget.windowType() in kinds:

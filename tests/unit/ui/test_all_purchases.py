@@ -52,7 +52,7 @@ def test_the_window_lists_filters_and_opens_customers(
     line = purchases.LineInput("维生素C片", 2, 3500, category="维生素营养")
     purchases.record(pharmacy, people["张三"], [line])
     press(qtbot, Qt.Key.Key_P, CTRL_SHIFT)
-    shown = window._all_purchases
+    shown = window.tools.all_purchases
     assert shown is not None
     qtbot.waitUntil(lambda: QApplication.focusWidget() is shown.table)
     assert shown.model.rowCount() == 2

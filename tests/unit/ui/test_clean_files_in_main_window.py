@@ -32,7 +32,7 @@ def test_a_pair_merged_from_the_finder_leaves_one_customer_at_the_counter(
     ).customer
     assert again is not None
     window.show_duplicates()
-    finder = window._windows["duplicates"]
+    finder = window.tools.windows["duplicates"]
     qtbot.waitUntil(lambda: finder.model.rowCount() >= 1, timeout=10_000)  # type: ignore[attr-defined]
 
     def merge(dialog: QWidget) -> None:

@@ -145,7 +145,7 @@ def show_customers_everywhere(qtbot: QtBot, window: MainWindow, people: dict[str
     """张三 on the profile, 李四's purchase in All purchases, a search result listed."""
     window.open_customer(people["张三"])
     window.show_all_purchases()
-    others = window._all_purchases
+    others = window.tools.all_purchases
     assert others is not None
     qtbot.waitUntil(lambda: others.model.rowCount() == 1)
     window.activateWindow()
@@ -454,10 +454,10 @@ def test_locking_closes_the_reminders_window_with_its_names(
 ) -> None:
     due_customer(pharmacy, clock)
     window.show_reminders()
-    reminders = window._reminders
+    reminders = window.tools.reminders
     assert reminders is not None
     qtbot.waitUntil(lambda: reminders.refills.model.rowCount() == 1, timeout=5000)
     window.lock()
     wait_locked(qtbot, window)
-    assert window._reminders is None
+    assert window.tools.reminders is None
     assert not [trace for trace in customer_traces() if "张三丰" in trace]

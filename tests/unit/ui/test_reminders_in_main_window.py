@@ -33,7 +33,7 @@ def test_ctrl_r_lists_the_refill_and_opens_its_customer_at_the_counter(
 ) -> None:
     customer_id = due_customer(pharmacy, clock)
     qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
-    reminders = window._reminders
+    reminders = window.tools.reminders
     assert reminders is not None
     qtbot.waitUntil(lambda: reminders.refills.model.rowCount() == 1, timeout=5000)
     assert reminders.refills.model.index(0, 4).data() == "降压片"

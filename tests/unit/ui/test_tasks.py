@@ -1,7 +1,11 @@
-"""Results reach the GUI thread once each, also when a callback runs an event loop."""
+"""Results reach the GUI thread once each, also when a callback runs an event loop; a
+LatestJob delivers only the newest of its jobs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -30,50 +34,49 @@ def test_a_callback_that_runs_a_modal_loop_does_not_break_the_delivery(qtbot: Qt
         runner.stop()
 
 
-def test_a_latest_job_delivers_only_the_newest_result(qtbot: QtBot) -> None:
-    runner = BackgroundRunner()
+@pytest.fixture
+def runner() -> Iterator[BackgroundRunner]:
+    made = BackgroundRunner()
+    yield made
+    made.stop()
+
+
+def test_a_latest_job_delivers_only_the_newest_result(
+    qtbot: QtBot, runner: BackgroundRunner
+) -> None:
     job = LatestJob(runner)
     shown: list[str] = []
     failed: list[BaseException] = []
-    try:
-        job.submit(lambda: "old list", shown.append, failed.append)
-        job.submit(lambda: "new list", shown.append, failed.append)
-        assert job.running
-        runner.wait_idle()
-        qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
-        assert shown == ["new list"]
-        assert not failed
-        assert not job.running
-    finally:
-        runner.stop()
+    job.submit(lambda: "old list", shown.append, failed.append)
+    job.submit(lambda: "new list", shown.append, failed.append)
+    assert job.running
+    runner.wait_idle()
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
+    assert shown == ["new list"]
+    assert not failed
+    assert not job.running
 
 
-def test_a_latest_job_is_no_longer_running_when_its_callback_runs(qtbot: QtBot) -> None:
-    runner = BackgroundRunner()
+def test_a_latest_job_is_no_longer_running_when_its_callback_runs(
+    qtbot: QtBot, runner: BackgroundRunner
+) -> None:
     job = LatestJob(runner)
     seen: list[bool] = []
 
     def boom() -> str:
         raise ValueError("no list")
 
-    try:
-        job.submit(boom, lambda _: None, lambda error: seen.append(job.running))
-        runner.wait_idle()
-        qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
-        assert seen == [False]  # a window re-enables its buttons from `running` here
-    finally:
-        runner.stop()
+    job.submit(boom, lambda _: None, lambda error: seen.append(job.running))
+    runner.wait_idle()
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
+    assert seen == [False]  # a window re-enables its buttons from `running` here
 
 
-def test_a_forgotten_latest_job_delivers_nothing(qtbot: QtBot) -> None:
-    runner = BackgroundRunner()
+def test_a_forgotten_latest_job_delivers_nothing(runner: BackgroundRunner) -> None:
     job = LatestJob(runner)
     shown: list[str] = []
-    try:
-        job.submit(lambda: "list", shown.append, lambda _: None)
-        job.forget()
-        assert not job.running
-        runner.wait_idle()
-        assert shown == []
-    finally:
-        runner.stop()
+    job.submit(lambda: "list", shown.append, lambda _: None)
+    job.forget()
+    assert not job.running
+    runner.wait_idle()
+    assert shown == []
