@@ -208,27 +208,15 @@ class PreviewPage(_Page):
         return plan.previous_batch is None or self.again.isChecked()
 
     def replan(self) -> None:
-        """Plan the import in the worker, with the current columns and duplicate policy."""
+        """Plan the import in the worker (the wizard says how), with the duplicate policy."""
         importer = self.importer
-        table, chosen = importer.table, dict(importer.mapping)
-        start, policy, ctx = importer.header_index, self.chosen_policy(), importer.ctx
-        overrides = dict(self.overrides)
-        if table is None:
+        job = importer.plan_job(policy=self.chosen_policy(), overrides=dict(self.overrides))
+        if job is None:
             return
         importer.plan = None
         self._show_plan(None)
         self.status.setText(self.tr("Checking every row…"))
-        self.run(
-            lambda: customer_import.plan(
-                ctx,
-                table,
-                mapping=chosen,
-                header_index=start,
-                policy=policy,
-                overrides=overrides,
-            ),
-            self._planned,
-        )
+        self.run(job, self._planned)
         self.refresh()
 
     def _planned(self, plan: ImportPlan) -> None:

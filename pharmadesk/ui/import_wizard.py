@@ -7,7 +7,9 @@ one batch that the import history can undo. The main window runs
 
 Each step is a page of its own module (import_file_page, import_columns_page,
 import_preview_page, import_commit_page) on the base in import_page; import_text holds
-the words and cell formatting they share.
+the words and cell formatting they share. The scanned-card wizard (card_import) is this
+wizard with its own first steps (`source_pages`) and its own dry run (`plan_job`), so the
+preview, the commit and the batch are the same.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
+from pharmadesk.io import customer_import
 from pharmadesk.io.customer_import import ImportPlan
 from pharmadesk.io.files import RawTable
 from pharmadesk.services.context import Context
@@ -56,13 +59,28 @@ class ImportWizard(QWizard):
         self._tickets: set[int] = set()
         self.setWindowTitle(self.tr("Import customers"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.file_page = FilePage(self, start_path)
-        self.columns = ColumnsPage(self)
+        first = self.source_pages(start_path)
         self.preview = PreviewPage(self)
         self.commit = CommitPage(self)
-        for page in (self.file_page, self.columns, self.preview, self.commit):
+        for page in (*first, self.preview, self.commit):
             self.addPage(page)
         self.resize(920, 640)
+
+    def source_pages(self, start_path: Path | None) -> list[QWizardPage]:
+        """The steps before the preview: here the file and its columns. The scanned-card
+        wizard (card_import) puts its own here and shares the preview and the commit."""
+        self.file_page = FilePage(self, start_path)
+        self.columns = ColumnsPage(self)
+        return [self.file_page, self.columns]
+
+    def plan_job(self, *, policy: str, overrides: dict[int, str]) -> Job | None:
+        """The dry run the preview runs in the worker, or None while there is nothing to plan."""
+        table, chosen, start, ctx = self.table, dict(self.mapping), self.header_index, self.ctx
+        if table is None:
+            return None
+        return lambda: customer_import.plan(
+            ctx, table, mapping=chosen, header_index=start, policy=policy, overrides=overrides
+        )
 
     def submit(self, job: Job, on_success: Success, on_failure: Failure) -> int:
         """Run `job` in the runner; its callbacks are dropped once the wizard is closed."""
