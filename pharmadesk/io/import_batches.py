@@ -65,6 +65,7 @@ class BatchInfo:
     created_at: datetime
     status: str
     counts: dict[str, int]
+    kind: str = "customers"  # customers, purchases or cards (scanned cards read and checked)
 
 
 @collector_paused()
@@ -450,10 +451,12 @@ def _batch(batch_id: int) -> ImportBatch:
 def batches(ctx: Context) -> list[BatchInfo]:
     """The import history, newest first."""
     sql = (
-        "SELECT b.id, b.file_name, b.file_hash, u.name, b.created_at, b.status, b.counts "
-        "FROM import_batch b LEFT JOIN user u ON u.id = b.user_id ORDER BY b.id DESC"
+        "SELECT b.id, b.file_name, b.file_hash, u.name, b.created_at, b.status, b.counts, "
+        "b.kind FROM import_batch b LEFT JOIN user u ON u.id = b.user_id ORDER BY b.id DESC"
     )
     return [
-        BatchInfo(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), r[5], json.loads(r[6]))
+        BatchInfo(
+            r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), r[5], json.loads(r[6]), r[7]
+        )
         for r in ctx.db.execute_sql(sql).fetchall()
     ]

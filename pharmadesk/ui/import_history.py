@@ -85,12 +85,18 @@ class BatchTableModel(_TableModel):
         if column == 0:
             return batch.id
         if column == 1:
-            return batch.file_name
+            return self.file_label(batch)
         if column == 2:
             return batch.created_at.strftime("%Y-%m-%d %H:%M")
         if column == 3:
             return batch.user_name or "—"
         return self.status_label(batch.status)
+
+    def file_label(self, batch: BatchInfo) -> str:
+        """The file, and for scanned cards that it was cards (its name may be a folder's)."""
+        if batch.kind == "cards":
+            return self.tr("%1 (scanned cards)").replace("%1", batch.file_name)
+        return batch.file_name
 
     def status_label(self, status: str) -> str:
         names = {"committed": self.tr("Imported"), "undone": self.tr("Undone")}
@@ -244,6 +250,9 @@ class ImportHistoryDialog(QDialog):
             parts.append(self.tr("%Ln edited customer(s) kept.", "", len(result.kept_edited)))
         if result.restored_fields:
             parts.append(self.tr("%Ln field(s) restored.", "", result.restored_fields))
+        if result.removed_card_pages:
+            parts.append(self.tr("%Ln scanned card page(s) no longer kept.", "",
+                                 result.removed_card_pages))  # fmt: skip
         if result.reversed_points:
             parts.append(self.tr("%Ln opening points balance(s) of customers who stay reversed "
                                  "by new ledger entries.", "", result.reversed_points))  # fmt: skip
