@@ -18,7 +18,7 @@ from pharmadesk.io import import_batches
 from pharmadesk.io.cards import engine, samples, saved_layouts
 from pharmadesk.io.cards.layout import Area, CardLayout
 from pharmadesk.io.cards.samples import Damage
-from pharmadesk.services import accounts, customers, vault
+from pharmadesk.services import accounts, customers, settings, vault
 from pharmadesk.services.context import Context
 from pharmadesk.ui import card_import
 from pharmadesk.ui.card_import import CardImportWizard
@@ -205,6 +205,8 @@ def test_two_cards_are_checked_by_keyboard_imported_then_undone(
         (batch,),
     ).fetchone()
     assert (kind, pages) == ("cards", 2)
+    images = "SELECT count(*) FROM card_page WHERE image IS NOT NULL"
+    assert pharmacy.db.execute_sql(images).fetchone()[0] == 0  # the owner did not ask for them
 
     history = ImportHistoryDialog(pharmacy)
     try:
@@ -473,3 +475,21 @@ def test_back_on_the_scans_keeps_the_check_unless_the_scans_change(
     assert [item.label for item in wizard.check.reader.items] == ["s.png", "01.png"]
     assert statuses(wizard)[0] in ("reading", "check")  # read again, checked again
     assert not button(wizard, NEXT).isEnabled()
+
+
+def test_the_card_image_is_kept_only_when_the_owner_chose_so(
+    qtbot: QtBot, scans: Scans, pharmacy: Context, open_wizard: Callable[..., CardImportWizard]
+) -> None:
+    settings.set_store_card_images(pharmacy, True)
+    wizard = open_wizard(scans.walk / "01.png")
+    to_check(qtbot, wizard)
+    card_shown(qtbot, wizard, "01.png")
+    tick_and_accept(qtbot, wizard)
+    ready(qtbot, wizard, NEXT)
+    press(qtbot, Qt.Key.Key_Return)
+    ready(qtbot, wizard, COMMIT)
+    press(qtbot, Qt.Key.Key_Return)
+    ready(qtbot, wizard, FINISH)
+    kind, image = pharmacy.db.execute_sql("SELECT image_type, image FROM card_page").fetchone()
+    assert kind == "image/jpeg"
+    assert bytes(image).startswith(b"\xff\xd8")  # the page itself, in the pharmacy file
