@@ -363,8 +363,8 @@ class CheckPage(_Page):
 
     def accepted(self) -> list[AcceptedCard]:
         return [
-            AcceptedCard(item.reading.page, dict(item.values))
-            for item in self.reader.items
+            AcceptedCard(item.reading.page, dict(item.values), number)
+            for number, item in enumerate(self.reader.items, start=1)
             if item.status == "accepted" and item.reading is not None
         ]
 

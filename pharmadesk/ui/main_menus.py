@@ -49,6 +49,7 @@ class MenuActions:
     act_lock: QAction
     act_quit: QAction
     act_import: QAction
+    act_card_import: QAction
     act_history: QAction
     act_export: QAction
     act_backup: QAction
@@ -133,6 +134,10 @@ def _make_actions(w: MainWindow) -> None:
     w.act_lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     w.act_quit = make("actionQuit", translate("MainWindow", "Quit"), w.close, "Ctrl+Q")
     w.act_import = make("actionImport", translate("MainWindow", "Import…"), tools.show_import)
+    w.act_card_import = make(
+        "actionImportCards", translate("MainWindow", "Import scanned cards…"),
+        tools.show_card_import,
+    )  # fmt: skip
     w.act_history = make("actionImportHistory", translate("MainWindow", "Import history…"),
                          tools.show_import_history)  # fmt: skip
     w.act_export = make("actionExport", translate("MainWindow", "Export to Excel…"),
@@ -170,8 +175,9 @@ def _menus(w: MainWindow) -> list[tuple[str, list[QAction | None]]]:
     """Each menu's title and entries in order (None: a separator)."""
     return [
         (translate("MainWindow", "&File"),
-         [w.act_new, w.act_save, None, w.act_import, w.act_history, w.act_export, None,
-          w.act_backup, w.act_restore, None, w.act_password, w.act_lock, w.act_quit]),
+         [w.act_new, w.act_save, None, w.act_import, w.act_card_import, w.act_history,
+          w.act_export, None, w.act_backup, w.act_restore, None, w.act_password, w.act_lock,
+          w.act_quit]),
         (translate("MainWindow", "&Customer"),
          [w.act_search, w.act_purchase, w.act_interaction, None, w.act_merges, None,
           w.act_customer_data, w.act_erase]),

@@ -297,6 +297,27 @@ class ToolWindows(QObject):
         if imported is not None:
             self.customers_changed.emit()
 
+    def show_card_import(self) -> None:
+        main = self.window
+        if not main.confirm_leave():
+            return
+        # Imported here, not at start-up: the card modules bring PIL and numpy.
+        from pharmadesk.ui.card_import import CardImportWizard, ocr_unavailable
+
+        missing = ocr_unavailable()
+        if missing is not None:
+            main.warn(translate("MainWindow", "Import scanned cards…"), missing)
+            return
+        wizard = CardImportWizard(main.ctx, self._runner, main)
+        main.run_modal(wizard)
+        if main.locked:  # as for a spreadsheet: its commit goes when the lock completes
+            main.before_drop(lambda: self._note_import(wizard.commit.outcome))
+            return
+        imported = wizard.imported_batch
+        wizard.deleteLater()  # it holds the page images read
+        if imported is not None:
+            self.customers_changed.emit()
+
     def _note_import(self, outcome: str | None) -> None:
         notes = {
             "committed": translate("MainWindow", "An import finished while the window was locked."),

@@ -875,7 +875,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
+        <source>%1 (scanned cards)</source>
+        <translation>%1 (scanned cards)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Imported</source>
         <translation>Imported</translation>
     </message>
@@ -888,7 +893,7 @@
 <context>
     <name>BirthdayTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="+66"/>
+        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="+63"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
@@ -923,7 +928,7 @@
         <translation>Greeting</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+19"/>
         <source>Mon</source>
         <translation>Mon</translation>
     </message>
@@ -966,7 +971,7 @@
 <context>
     <name>BirthdaysTab</name>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>G&amp;reeting (from the template; you may edit it before copying)</source>
         <translation>G&amp;reeting (from the template; you may edit it before copying)</translation>
     </message>
@@ -996,12 +1001,12 @@
         <translation>&amp;Open customer</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+14"/>
         <source>The birthdays could not be loaded: %1</source>
         <translation>The birthdays could not be loaded: %1</translation>
     </message>
@@ -1088,6 +1093,243 @@
     </message>
 </context>
 <context>
+    <name>CardImport</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_reader.py" line="+56"/>
+        <source>%1, page %2</source>
+        <translation>%1, page %2</translation>
+    </message>
+    <message>
+        <location filename="../../pharmadesk/ui/card_text.py" line="+25"/>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reading…</source>
+        <translation>reading…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to check</source>
+        <translation>to check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreadable</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was read here</source>
+        <translation>Nothing was read here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not in a valid form</source>
+        <translation>Not in a valid form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reader is not sure of this</source>
+        <translation>The reader is not sure of this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A stamp may cover this: compare with the card</source>
+        <translation>A stamp may cover this: compare with the card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May be a customer already on file</source>
+        <translation>May be a customer already on file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration date</source>
+        <translation>Registration date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” does not exist.</source>
+        <translation>“%1” does not exist.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is too big for a scan (at most 100 MB).</source>
+        <translation>“%1” is too big for a scan (at most 100 MB).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is not a scan PharmaDesk reads (PNG, JPEG, TIFF or PDF).</source>
+        <translation>“%1” is not a scan PharmaDesk reads (PNG, JPEG, TIFF or PDF).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is damaged or cut short and cannot be read.</source>
+        <translation>“%1” is damaged or cut short and cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” has more pages than a file of cards may hold (at most 1,000).</source>
+        <translation>“%1” has more pages than a file of cards may hold (at most 1,000).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” has more pixels than a scanned card can have: scan it at 300 dpi.</source>
+        <translation>“%1” has more pixels than a scanned card can have: scan it at 300 dpi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is empty.</source>
+        <translation>“%1” is empty.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder “%1” holds no scans (PNG, JPEG, TIFF or PDF).</source>
+        <translation>The folder “%1” holds no scans (PNG, JPEG, TIFF or PDF).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scanned cards cannot be read on this computer.</source>
+        <translation>Scanned cards cannot be read on this computer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The text recogniser&apos;s packages are not installed (%1). Install PharmaDesk with its “ocr” extra: pip install &apos;pharmadesk[ocr]&apos;</source>
+        <translation>The text recogniser&apos;s packages are not installed (%1). Install PharmaDesk with its “ocr” extra: pip install &apos;pharmadesk[ocr]&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The recogniser&apos;s models are missing from this installation, and PharmaDesk never downloads any: reinstall rapidocr.</source>
+        <translation>The recogniser&apos;s models are missing from this installation, and PharmaDesk never downloads any: reinstall rapidocr.</translation>
+    </message>
+</context>
+<context>
+    <name>CardImportWizard</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_import.py" line="+67"/>
+        <source>Import scanned cards</source>
+        <translation>Import scanned cards</translation>
+    </message>
+</context>
+<context>
+    <name>CardList</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_list.py" line="+49"/>
+        <source>Accepted: %1 · To check: %2 · Skipped: %3 · Unreadable: %4</source>
+        <translation>Accepted: %1 · To check: %2 · Skipped: %3 · Unreadable: %4</translation>
+    </message>
+</context>
+<context>
+    <name>CardPageDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_page_dialog.py" line="+249"/>
+        <source>Scanned card</source>
+        <translation>Scanned card</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>A card shows health data (allergies, chronic conditions), which your account may not see: ask a pharmacist or the owner to look at it.</source>
+        <translation>A card shows health data (allergies, chronic conditions), which your account may not see: ask a pharmacist or the owner to look at it.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This card&apos;s image was not kept in the pharmacy file, only where the scan is: “%1”, page %2.
+
+The owner can choose to keep card images, in Settings.</source>
+        <translation>This card&apos;s image was not kept in the pharmacy file, only where the scan is: “%1”, page %2.
+
+The owner can choose to keep card images, in Settings.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading the card&apos;s image…</source>
+        <translation>Loading the card&apos;s image…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This card&apos;s image is no longer in the pharmacy file.</source>
+        <translation>This card&apos;s image is no longer in the pharmacy file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card&apos;s stored image cannot be shown: it may be damaged.</source>
+        <translation>The card&apos;s stored image cannot be shown: it may be damaged.</translation>
+    </message>
+</context>
+<context>
+    <name>CardPageLink</name>
+    <message>
+        <location line="-268"/>
+        <source>The paper registration card this customer was imported from</source>
+        <translation>The paper registration card this customer was imported from</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Scanned card: %1 pages…</source>
+        <translation>Scanned card: %1 pages…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanned card…</source>
+        <translation>Scanned card…</translation>
+    </message>
+</context>
+<context>
+    <name>CardPageModel</name>
+    <message>
+        <location line="+31"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>image kept</source>
+        <translation>image kept</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reference only</source>
+        <translation>reference only</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+32"/>
@@ -1162,6 +1404,64 @@
         <location line="+2"/>
         <source>Save chart</source>
         <translation>Save chart</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_check_page.py" line="+54"/>
+        <source>Check every card</source>
+        <translation>Check every card</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare each value with the card and correct it. Enter accepts the card; only accepted cards are imported.</source>
+        <translation>Compare each value with the card and correct it. Enter accepts the card; only accepted cards are imported.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Accept (Enter)</source>
+        <translation>Accept (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip (%1)</source>
+        <translation>Skip (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unreadable (%1)</source>
+        <translation>Unreadable (%1)</translation>
+    </message>
+    <message>
+        <location line="+190"/>
+        <source>This card has not been read yet.</source>
+        <translation>This card has not been read yet.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A card needs a name to be imported: type it, or skip the card (%1).</source>
+        <translation>A card needs a name to be imported: type it, or skip the card (%1).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tick “Checked” beside the allergies and the chronic conditions first: health data is imported only once a person has compared it with the card.</source>
+        <translation>Tick “Checked” beside the allergies and the chronic conditions first: health data is imported only once a person has compared it with the card.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Marked unreadable before it was read.</source>
+        <translation>Marked unreadable before it was read.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Waiting for the next card to be read…</source>
+        <translation>Waiting for the next card to be read…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every card read has been checked: go on with Next.</source>
+        <translation>Every card read has been checked: go on with Next.</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +1815,19 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../../pharmadesk/ui/crash.py" line="+105"/>
+        <source>PharmaDesk: something went wrong</source>
+        <translation>PharmaDesk: something went wrong</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open the log folder</source>
+        <translation>Open the log folder</translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -1759,7 +2072,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+88"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+92"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1784,7 +2097,7 @@
         <translation>Points</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Please confirm mobile and address</source>
         <translation>Please confirm mobile and address</translation>
     </message>
@@ -1829,7 +2142,7 @@
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
@@ -1999,7 +2312,7 @@
 <context>
     <name>DuplicatesTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+65"/>
+        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+62"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
@@ -2046,7 +2359,7 @@
         <translation>Possible</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>Score %1 of 100</source>
         <translation>Score %1 of 100</translation>
     </message>
@@ -2064,7 +2377,7 @@
         <translation>Duplicate customers</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Customers who may have been registered twice. Merge the ones that are one person; say when two are not, and the pair is not proposed again.</source>
         <translation>Customers who may have been registered twice. Merge the ones that are one person; say when two are not, and the pair is not proposed again.</translation>
     </message>
@@ -2114,12 +2427,12 @@
         <translation>Open &amp;second</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+29"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
@@ -2155,7 +2468,7 @@
         <translation>Erase customer on request</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>To confirm, type the customer&apos;s name or member code:</source>
         <translation>To confirm, type the customer&apos;s name or member code:</translation>
     </message>
@@ -2167,8 +2480,16 @@
             <numerusform>%n lines of the real-name register (name and ID number as given at the sale) stay, as the law requires: they are kept, unlinked from the erased customer.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The reference to the %n scanned card page(s) they were imported from is removed too, with any card image kept in the pharmacy file. The paper cards and the scan files themselves are outside PharmaDesk: destroy or delete them by hand.</source>
+        <translation>
+            <numerusform>The reference to the %n scanned card page they were imported from is removed too, with any card image kept in the pharmacy file. The paper card and the scan file itself are outside PharmaDesk: destroy or delete them by hand.</numerusform>
+            <numerusform>The reference to the %n scanned card pages they were imported from is removed too, with any card images kept in the pharmacy file. The paper cards and the scan files themselves are outside PharmaDesk: destroy or delete them by hand.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Erase %1? Their name is replaced, and their member code, phone numbers, email, address, birth date, notes, health data and custom fields are removed, as is what was written about them in interactions and the points ledger. Purchases stay, anonymised, for the sales figures. This cannot be undone.</source>
         <translation>Erase %1? Their name is replaced, and their member code, phone numbers, email, address, birth date, notes, health data and custom fields are removed, as is what was written about them in interactions and the points ledger. Purchases stay, anonymised, for the sales figures. This cannot be undone.</translation>
     </message>
@@ -2403,6 +2724,19 @@
     </message>
 </context>
 <context>
+    <name>FieldsPanel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_fields.py" line="+101"/>
+        <source>Checked</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health data: tick once you have compared it with the card</source>
+        <translation>Health data: tick once you have compared it with the card</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <location filename="../../pharmadesk/ui/import_file_page.py" line="+38"/>
@@ -2510,7 +2844,7 @@
 <context>
     <name>GreetingDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="-215"/>
+        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="-191"/>
         <source>Birthday on %1, turns %2</source>
         <translation>Birthday on %1, turns %2</translation>
     </message>
@@ -2629,6 +2963,14 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>%Ln scanned card page(s) no longer kept.</source>
+        <translation>
+            <numerusform>%Ln scanned card page no longer kept.</numerusform>
+            <numerusform>%Ln scanned card pages no longer kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%Ln opening points balance(s) of customers who stay reversed by new ledger entries.</source>
         <translation>
             <numerusform>%Ln opening points balance of a customer who stays reversed by a new ledger entry.</numerusform>
@@ -2699,7 +3041,7 @@
         <translation>Feedback rating (to notes)</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="+57"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+60"/>
         <source>Import customers</source>
         <translation>Import customers</translation>
     </message>
@@ -2905,9 +3247,122 @@
     </message>
 </context>
 <context>
+    <name>LayoutEditorDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+74"/>
+        <source>Card layout</source>
+        <translation>Card layout</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open a sample card…</source>
+        <translation>&amp;Open a sample card…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save layout</source>
+        <translation>&amp;Save layout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a sample card, choose a field, then drag a rectangle over its value.</source>
+        <translation>Open a sample card, choose a field, then drag a rectangle over its value.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Saved layouts:</source>
+        <translation>Saved layouts:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fields (drag over the value of the one chosen):</source>
+        <translation>Fields (drag over the value of the one chosen):</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open a sample card</source>
+        <translation>Open a sample card</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <translation>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the sample card…</source>
+        <translation>Reading the sample card…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed labels found: %1.</source>
+        <translation>Printed labels found: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No printed labels were found: the areas are kept as parts of the page.</source>
+        <translation>No printed labels were found: the areas are kept as parts of the page.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (drawn)</source>
+        <translation>%1 (drawn)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(a new layout)</source>
+        <translation>(a new layout)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Give the layout a name first.</source>
+        <translation>Give the layout a name first.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draw the area of at least one field first.</source>
+        <translation>Draw the area of at least one field first.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Layout “%1” saved.</source>
+        <translation>Layout “%1” saved.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete layout</source>
+        <translation>Delete layout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the layout “%1”? Cards imported with it keep their values.</source>
+        <translation>Delete the layout “%1”? Cards imported with it keep their values.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Layout “%1” deleted.</source>
+        <translation>Layout “%1” deleted.</translation>
+    </message>
+</context>
+<context>
     <name>LeftDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/stale_review.py" line="+132"/>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="+118"/>
         <source>Moved away</source>
         <translation>Moved away</translation>
     </message>
@@ -3216,7 +3671,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+225"/>
+        <location filename="../../pharmadesk/ui/main_menus.py" line="+105"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -3246,12 +3701,12 @@
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>All purchases</source>
         <translation>All purchases</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Custom fields…</source>
         <translation>Custom fields…</translation>
     </message>
@@ -3286,12 +3741,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+68"/>
         <source>Only the owner can change custom fields</source>
         <translation>Only the owner can change custom fields</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-67"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
@@ -3306,7 +3761,13 @@
         <translation>Loyalty rules…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+309"/>
+        <source>Import scanned cards…</source>
+        <translation>Import scanned cards…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import history…</source>
         <translation>Import history…</translation>
     </message>
@@ -3331,12 +3792,12 @@
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export this customer&apos;s data…</source>
         <translation>Export this customer&apos;s data…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Erase on request…</source>
         <translation>Erase on request…</translation>
     </message>
@@ -3381,12 +3842,12 @@
         <translation>Merge history…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Customer</source>
         <translation>&amp;Customer</translation>
     </message>
@@ -3401,17 +3862,17 @@
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-104"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+116"/>
         <source>Only the owner and pharmacists see the dashboard</source>
         <translation>Only the owner and pharmacists see the dashboard</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Only the owner and pharmacists can export</source>
         <translation>Only the owner and pharmacists can export</translation>
     </message>
@@ -3466,17 +3927,17 @@
         <translation>Only the owner and pharmacists see the data quality</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-85"/>
         <source>Cannot merge</source>
         <translation>Cannot merge</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Merged; Customer &gt; Merge history… undoes it</source>
         <translation>Merged; Customer &gt; Merge history… undoes it</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+281"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -3518,14 +3979,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+87"/>
-        <location line="+18"/>
+        <location line="+51"/>
         <location line="+12"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-24"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-45"/>
         <source>Possible duplicate</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -3545,7 +4006,7 @@
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-22"/>
         <source>A purchase being entered was not saved.</source>
         <translation>A purchase being entered was not saved.</translation>
     </message>
@@ -3560,7 +4021,7 @@
         <translation>Interaction saved</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+27"/>
         <source>Details confirmed</source>
         <translation>Details confirmed</translation>
     </message>
@@ -3570,7 +4031,7 @@
         <translation>Moved or deceased mark undone</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+110"/>
         <source>An import finished while the window was locked.</source>
         <translation>An import finished while the window was locked.</translation>
     </message>
@@ -3585,12 +4046,12 @@
         <translation>An import failed while the window was locked; nothing was written.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="-57"/>
         <source>The customer was erased.</source>
         <translation>The customer was erased.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+45"/>
         <source>Locked.</source>
         <translation>Locked.</translation>
     </message>
@@ -3615,7 +4076,7 @@
         <translation>%1&apos;s unsaved changes to %2 were discarded.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>While the window was locked</source>
         <translation>While the window was locked</translation>
     </message>
@@ -3857,7 +4318,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+40"/>
+        <source>%Ln scanned card page(s)</source>
+        <translation>
+            <numerusform>%Ln scanned card page</numerusform>
+            <numerusform>%Ln scanned card pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
         <source>this customer would be %n point(s) short</source>
         <translation>
             <numerusform>this customer would be %n point short</numerusform>
@@ -3878,7 +4347,7 @@
         <translation>The merge was not undone: points have been spent since the merge, and with the points entries moved back %1. Correct the points first (a points adjustment), then undo the merge.</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-55"/>
         <location line="+2"/>
         <source>Unmerge</source>
         <translation>Unmerge</translation>
@@ -3900,7 +4369,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Added since the merge, staying with this customer: %1.</source>
         <translation>Added since the merge, staying with this customer: %1.</translation>
     </message>
@@ -3956,6 +4425,47 @@
         <location line="+1"/>
         <source>Choices</source>
         <translation>Choices</translation>
+    </message>
+</context>
+<context>
+    <name>OnFileBanner</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_on_file.py" line="+62"/>
+        <source>Customers on file could not be compared: %1</source>
+        <translation>Customers on file could not be compared: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Possibly already on file: %1. The preview lets you merge or keep apart.</source>
+        <translation>Possibly already on file: %1. The preview lets you merge or keep apart.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>PageImageView</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_page_dialog.py" line="+9"/>
+        <source>&amp;Fit</source>
+        <translation>&amp;Fit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;100%</source>
+        <translation>&amp;100%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole card in the window</source>
+        <translation>The whole card in the window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One pixel of the scan to one pixel of the screen</source>
+        <translation>One pixel of the scan to one pixel of the screen</translation>
     </message>
 </context>
 <context>
@@ -4031,7 +4541,7 @@
 <context>
     <name>PharmaDesk</name>
     <message>
-        <location filename="../../pharmadesk/app.py" line="+131"/>
+        <location filename="../../pharmadesk/app.py" line="+138"/>
         <source>%1 is open in another PharmaDesk. Close it first.</source>
         <translation>%1 is open in another PharmaDesk. Close it first.</translation>
     </message>
@@ -4372,12 +4882,12 @@
         <translation>This row</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Checking every row…</source>
         <translation>Checking every row…</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+7"/>
         <source>%Ln data row(s) checked.</source>
         <translation>
             <numerusform>%Ln data row checked.</numerusform>
@@ -4393,7 +4903,7 @@
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-325"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-338"/>
         <source>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</source>
         <translation>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</translation>
     </message>
@@ -4641,7 +5151,7 @@ Add it anyway?</translation>
 <context>
     <name>QualityMembersModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/quality_panel.py" line="+181"/>
+        <location filename="../../pharmadesk/ui/quality_panel.py" line="+157"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -4727,7 +5237,7 @@ Add it anyway?</translation>
 <context>
     <name>QualityPanel</name>
     <message>
-        <location line="-165"/>
+        <location line="-143"/>
         <source>Without a mobile</source>
         <translation>Without a mobile</translation>
     </message>
@@ -4777,12 +5287,12 @@ Add it anyway?</translation>
         <translation>Pairs of records the duplicate finder thinks may be one person (pairs marked as not the same person are left out).</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+148"/>
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+69"/>
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
@@ -4821,6 +5331,40 @@ Add it anyway?</translation>
         <location line="+7"/>
         <source>%1: loading…</source>
         <translation>%1: loading…</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingProgress</name>
+    <message numerus="yes">
+        <location filename="../../pharmadesk/ui/card_list.py" line="+33"/>
+        <source>Reading stopped: %1 of %Ln card(s) read.</source>
+        <translation>
+            <numerusform>Reading stopped: %1 of %Ln card read.</numerusform>
+            <numerusform>Reading stopped: %1 of %Ln cards read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading card %1 of %2</source>
+        <translation>Reading card %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>All %Ln card(s) read.</source>
+        <translation>
+            <numerusform>The card has been read.</numerusform>
+            <numerusform>All %Ln cards read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the &amp;rest</source>
+        <translation>Read the &amp;rest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop reading</source>
+        <translation>&amp;Stop reading</translation>
     </message>
 </context>
 <context>
@@ -4874,7 +5418,7 @@ Add it anyway?</translation>
 <context>
     <name>RefillTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/refills_tab.py" line="+87"/>
+        <location filename="../../pharmadesk/ui/refills_tab.py" line="+85"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -4912,7 +5456,7 @@ Add it anyway?</translation>
 <context>
     <name>RefillsTab</name>
     <message>
-        <location line="+95"/>
+        <location line="+78"/>
         <source> days</source>
         <translation> days</translation>
     </message>
@@ -4957,12 +5501,12 @@ Add it anyway?</translation>
         <translation>&amp;Open customer</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>The reminders could not be loaded: %1</source>
         <translation>The reminders could not be loaded: %1</translation>
     </message>
@@ -5555,7 +6099,7 @@ Add it anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+47"/>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+52"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -5570,7 +6114,12 @@ Add it anyway?</translation>
         <translation> years</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Keep the &amp;image of each scanned card</source>
+        <translation>Keep the &amp;image of each scanned card</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -5580,18 +6129,18 @@ Add it anyway?</translation>
         <translation>A new language applies from the next start.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Only the owner chooses the backup folder</source>
         <translation>Only the owner chooses the backup folder</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+42"/>
+        <location line="+64"/>
         <source>Backup folder</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-61"/>
         <source>No backup yet</source>
         <translation>No backup yet</translation>
     </message>
@@ -5631,7 +6180,22 @@ Add it anyway?</translation>
         <translation>Keep customer data for</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+9"/>
+        <source>Only the owner chooses whether card images are kept</source>
+        <translation>Only the owner chooses whether card images are kept</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A card&apos;s image shows the customer&apos;s health data (allergies, chronic conditions). When kept, it is stored encrypted in the pharmacy file; otherwise only the file name and page are kept, and the scans stay where they are.</source>
+        <translation>A card&apos;s image shows the customer&apos;s health data (allergies, chronic conditions). When kept, it is stored encrypted in the pharmacy file; otherwise only the file name and page are kept, and the scans stay where they are.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scanned cards</source>
+        <translation>Scanned cards</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>The notice version is 1 to %1 characters.</source>
         <translation>The notice version is 1 to %1 characters.</translation>
     </message>
@@ -5706,9 +6270,98 @@ Add it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>SourcesPage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_sources_page.py" line="+69"/>
+        <source>Choose the scanned cards</source>
+        <translation>Choose the scanned cards</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (PNG, JPEG, TIFF) or PDF files, one card a page, or folders of them.</source>
+        <translation>Images (PNG, JPEG, TIFF) or PDF files, one card a page, or folders of them.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add &amp;files…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a f&amp;older…</source>
+        <translation>Add a f&amp;older…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Define a layout from a sample card…</source>
+        <translation>&amp;Define a layout from a sample card…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changing the scans or the layout reads the cards again: what was checked so far is forgotten.</source>
+        <translation>Changing the scans or the layout reads the cards again: what was checked so far is forgotten.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only the owner defines card layouts</source>
+        <translation>Only the owner defines card layouts</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Layout:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose scanned cards</source>
+        <translation>Choose scanned cards</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <translation>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a folder of scanned cards</source>
+        <translation>Choose a folder of scanned cards</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Looking through the scans…</source>
+        <translation>Looking through the scans…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 with %Ln card(s).</source>
+        <translation>
+            <numerusform>%1 with %Ln card.</numerusform>
+            <numerusform>%1 with %Ln cards.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>By printed labels</source>
+        <translation>By printed labels</translation>
+    </message>
+</context>
+<context>
     <name>StaleReviewModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/stale_review.py" line="-75"/>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="-62"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -5743,7 +6396,7 @@ Add it anyway?</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+25"/>
         <source>never</source>
         <translation>never</translation>
     </message>
@@ -5767,12 +6420,12 @@ Add it anyway?</translation>
     <name>StaleReviewWindow</name>
     <message>
         <location line="+49"/>
-        <location line="+216"/>
+        <location line="+192"/>
         <source>Review stale records</source>
         <translation>Review stale records</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-154"/>
         <source> months</source>
         <translation> months</translation>
     </message>
@@ -5817,7 +6470,7 @@ Add it anyway?</translation>
         <translation>&amp;Reload</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+6"/>
         <source>Customers whose mobile and address were not confirmed for more than %Ln month(s), those who came in most recently first.</source>
         <translation>
             <numerusform>Customers whose mobile and address were not confirmed for more than %Ln month, those who came in most recently first.</numerusform>
@@ -5825,12 +6478,12 @@ Add it anyway?</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+13"/>
         <source>%Ln customer(s) to review.</source>
         <translation>
             <numerusform>%Ln customer to review.</numerusform>
@@ -5838,7 +6491,7 @@ Add it anyway?</translation>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The list could not be loaded: %1</source>
         <translation>The list could not be loaded: %1</translation>
     </message>
@@ -6063,7 +6716,12 @@ The placeholders are: %2.</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../pharmadesk/ui/unexpected.py" line="+19"/>
+        <location filename="../../pharmadesk/ui/unexpected.py" line="+23"/>
+        <source>The details are in the log file: %1</source>
+        <translation>The details are in the log file: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Unexpected error (%1); please try again, and tell the owner if it happens again.</source>
         <translation>Unexpected error (%1); please try again, and tell the owner if it happens again.</translation>
     </message>
@@ -6144,7 +6802,7 @@ The placeholders are: %2.</translation>
 <context>
     <name>WinbackTab</name>
     <message>
-        <location filename="../../pharmadesk/ui/winback_tab.py" line="+144"/>
+        <location filename="../../pharmadesk/ui/winback_tab.py" line="+124"/>
         <source>Customers at risk or lost by the lifecycle stages of the charts, who agreed to be contacted; the largest spend in the last 12 months first.</source>
         <translation>Customers at risk or lost by the lifecycle stages of the charts, who agreed to be contacted; the largest spend in the last 12 months first.</translation>
     </message>
@@ -6164,13 +6822,13 @@ The placeholders are: %2.</translation>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
-        <location line="+124"/>
+        <location line="+10"/>
+        <location line="+121"/>
         <source>%Ln customer(s) to win back.</source>
         <translation>
             <numerusform>%Ln customer to win back.</numerusform>
@@ -6251,7 +6909,7 @@ The placeholders are: %2.</translation>
 <context>
     <name>WinbackTableModel</name>
     <message>
-        <location line="-260"/>
+        <location line="-220"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -6307,6 +6965,11 @@ The placeholders are: %2.</translation>
         <location line="+1"/>
         <source>Customer file opened</source>
         <translation>Customer file opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanned card image viewed</source>
+        <translation>Scanned card image viewed</translation>
     </message>
     <message>
         <location line="+1"/>

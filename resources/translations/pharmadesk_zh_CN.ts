@@ -865,7 +865,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
+        <source>%1 (scanned cards)</source>
+        <translation>%1（扫描卡片）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -878,7 +883,7 @@
 <context>
     <name>BirthdayTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="+66"/>
+        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="+63"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -913,7 +918,7 @@
         <translation>祝福</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+19"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -956,7 +961,7 @@
 <context>
     <name>BirthdaysTab</name>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>G&amp;reeting (from the template; you may edit it before copying)</source>
         <translation>祝福语(&amp;R)（按模板生成，复制前可修改）</translation>
     </message>
@@ -986,12 +991,12 @@
         <translation>打开顾客(&amp;O)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+14"/>
         <source>The birthdays could not be loaded: %1</source>
         <translation>生日名单无法加载：%1</translation>
     </message>
@@ -1077,6 +1082,243 @@
     </message>
 </context>
 <context>
+    <name>CardImport</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_reader.py" line="+56"/>
+        <source>%1, page %2</source>
+        <translation>%1，第 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../pharmadesk/ui/card_text.py" line="+25"/>
+        <source>waiting</source>
+        <translation>等待识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reading…</source>
+        <translation>识别中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to check</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreadable</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was read here</source>
+        <translation>未识别到内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not in a valid form</source>
+        <translation>格式不对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reader is not sure of this</source>
+        <translation>识别把握不大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A stamp may cover this: compare with the card</source>
+        <translation>疑似印章覆盖：请对照卡片核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May be a customer already on file</source>
+        <translation>可能与已有顾客重复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration date</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” does not exist.</source>
+        <translation>“%1”不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is too big for a scan (at most 100 MB).</source>
+        <translation>“%1”太大，不像扫描件（最多 100 MB）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is not a scan PharmaDesk reads (PNG, JPEG, TIFF or PDF).</source>
+        <translation>“%1”不是 PharmaDesk 能读取的扫描件（PNG、JPEG、TIFF 或 PDF）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is damaged or cut short and cannot be read.</source>
+        <translation>“%1”已损坏或不完整，无法读取。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” has more pages than a file of cards may hold (at most 1,000).</source>
+        <translation>“%1”的页数超过一个卡片文件允许的上限（最多 1,000 页）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” has more pixels than a scanned card can have: scan it at 300 dpi.</source>
+        <translation>“%1”的像素远超一张扫描卡片：请以 300 dpi 扫描。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is empty.</source>
+        <translation>“%1”是空文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder “%1” holds no scans (PNG, JPEG, TIFF or PDF).</source>
+        <translation>文件夹“%1”中没有扫描件（PNG、JPEG、TIFF 或 PDF）。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scanned cards cannot be read on this computer.</source>
+        <translation>此电脑无法识别扫描卡片。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The text recogniser&apos;s packages are not installed (%1). Install PharmaDesk with its “ocr” extra: pip install &apos;pharmadesk[ocr]&apos;</source>
+        <translation>未安装文字识别组件（%1）。请安装带“ocr”附加组件的 PharmaDesk：pip install &apos;pharmadesk[ocr]&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The recogniser&apos;s models are missing from this installation, and PharmaDesk never downloads any: reinstall rapidocr.</source>
+        <translation>此安装缺少文字识别模型，而 PharmaDesk 从不联网下载模型：请重新安装 rapidocr。</translation>
+    </message>
+</context>
+<context>
+    <name>CardImportWizard</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_import.py" line="+67"/>
+        <source>Import scanned cards</source>
+        <translation>导入扫描卡片</translation>
+    </message>
+</context>
+<context>
+    <name>CardList</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_list.py" line="+49"/>
+        <source>Accepted: %1 · To check: %2 · Skipped: %3 · Unreadable: %4</source>
+        <translation>已确认：%1 · 待核对：%2 · 已跳过：%3 · 无法识别：%4</translation>
+    </message>
+</context>
+<context>
+    <name>CardPageDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_page_dialog.py" line="+249"/>
+        <source>Scanned card</source>
+        <translation>扫描卡片</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>A card shows health data (allergies, chronic conditions), which your account may not see: ask a pharmacist or the owner to look at it.</source>
+        <translation>卡片上有健康信息（过敏史、慢性病），您的账户无权查看：请药师或店主查看。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This card&apos;s image was not kept in the pharmacy file, only where the scan is: “%1”, page %2.
+
+The owner can choose to keep card images, in Settings.</source>
+        <translation>药店数据文件中没有保存这张卡片的图像，只记下了扫描件的位置：“%1”，第 %2 页。
+
+店主可以在“设置”中选择保存卡片图像。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading the card&apos;s image…</source>
+        <translation>正在读取卡片图像…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This card&apos;s image is no longer in the pharmacy file.</source>
+        <translation>药店数据文件中已没有这张卡片的图像。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card&apos;s stored image cannot be shown: it may be damaged.</source>
+        <translation>保存的卡片图像无法显示，可能已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>CardPageLink</name>
+    <message>
+        <location line="-268"/>
+        <source>The paper registration card this customer was imported from</source>
+        <translation>该客户建档所依据的纸质登记卡</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Scanned card: %1 pages…</source>
+        <translation>扫描卡片：%1 页…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanned card…</source>
+        <translation>扫描卡片…</translation>
+    </message>
+</context>
+<context>
+    <name>CardPageModel</name>
+    <message>
+        <location line="+31"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported</source>
+        <translation>导入日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>image kept</source>
+        <translation>已保存图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reference only</source>
+        <translation>仅记录位置</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/accounts_dialog.py" line="+32"/>
@@ -1151,6 +1393,64 @@
         <location line="+2"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_check_page.py" line="+54"/>
+        <source>Check every card</source>
+        <translation>逐张核对卡片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare each value with the card and correct it. Enter accepts the card; only accepted cards are imported.</source>
+        <translation>对照卡片核对并更正每一项。按回车确认该卡片；只有确认过的卡片才会导入。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Accept (Enter)</source>
+        <translation>确认（回车）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip (%1)</source>
+        <translation>跳过（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unreadable (%1)</source>
+        <translation>无法识别（%1）</translation>
+    </message>
+    <message>
+        <location line="+190"/>
+        <source>This card has not been read yet.</source>
+        <translation>这张卡片还未识别。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A card needs a name to be imported: type it, or skip the card (%1).</source>
+        <translation>卡片须有姓名才能导入：请输入姓名，或跳过这张卡片（%1）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tick “Checked” beside the allergies and the chronic conditions first: health data is imported only once a person has compared it with the card.</source>
+        <translation>请先勾选过敏史和慢性病旁的“已核对”：健康信息须经人工对照卡片核对后才会导入。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Marked unreadable before it was read.</source>
+        <translation>识别前已标为无法识别。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Waiting for the next card to be read…</source>
+        <translation>正在等待识别下一张卡片…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every card read has been checked: go on with Next.</source>
+        <translation>已识别的卡片均已核对：请点“下一步”继续。</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +1803,19 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../../pharmadesk/ui/crash.py" line="+105"/>
+        <source>PharmaDesk: something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open the log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
@@ -1745,7 +2058,7 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+88"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+92"/>
         <source>Details</source>
         <translation>客户资料</translation>
     </message>
@@ -1770,7 +2083,7 @@
         <translation>积分</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Please confirm mobile and address</source>
         <translation>请核对手机号和地址</translation>
     </message>
@@ -1815,7 +2128,7 @@
         <translation>标记随访完成</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
@@ -1983,7 +2296,7 @@
 <context>
     <name>DuplicatesTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+65"/>
+        <location filename="../../pharmadesk/ui/duplicates_window.py" line="+62"/>
         <source>Level</source>
         <translation>可能性</translation>
     </message>
@@ -2030,7 +2343,7 @@
         <translation>可能</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>Score %1 of 100</source>
         <translation>得分 %1（满分 100）</translation>
     </message>
@@ -2048,7 +2361,7 @@
         <translation>重复顾客</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Customers who may have been registered twice. Merge the ones that are one person; say when two are not, and the pair is not proposed again.</source>
         <translation>可能被登记了两次的顾客。是同一人的请合并；不是同一人的请标记，这一对以后不再提示。</translation>
     </message>
@@ -2098,12 +2411,12 @@
         <translation>打开第二位(&amp;S)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+29"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
         <source>The list could not be loaded: %1</source>
         <translation>列表无法加载：%1</translation>
     </message>
@@ -2138,7 +2451,7 @@
         <translation>应客户要求删除</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>To confirm, type the customer&apos;s name or member code:</source>
         <translation>请输入该客户的姓名或会员号以确认：</translation>
     </message>
@@ -2149,8 +2462,15 @@
             <numerusform>实名登记中的 %n 条记录（销售时登记的姓名和身份证号）依法保留，但不再与已删除的客户关联。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The reference to the %n scanned card page(s) they were imported from is removed too, with any card image kept in the pharmacy file. The paper cards and the scan files themselves are outside PharmaDesk: destroy or delete them by hand.</source>
+        <translation>
+            <numerusform>其建档所依据的 %n 页扫描卡片的记录也一并删除，药店数据文件中保存的卡片图像同样删除。纸质卡片和扫描文件本身不在 PharmaDesk 中：请手动销毁或删除。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Erase %1? Their name is replaced, and their member code, phone numbers, email, address, birth date, notes, health data and custom fields are removed, as is what was written about them in interactions and the points ledger. Purchases stay, anonymised, for the sales figures. This cannot be undone.</source>
         <translation>删除 %1？其姓名将被替换，会员号、电话、邮箱、地址、出生日期、备注、健康信息和自定义字段将被清除，互动记录和积分明细中关于其本人的文字也会清除。购买记录匿名保留，用于销售统计。此操作无法撤销。</translation>
     </message>
@@ -2383,6 +2703,19 @@
     </message>
 </context>
 <context>
+    <name>FieldsPanel</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_fields.py" line="+101"/>
+        <source>Checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health data: tick once you have compared it with the card</source>
+        <translation>健康信息：对照卡片核对后请勾选</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <location filename="../../pharmadesk/ui/import_file_page.py" line="+38"/>
@@ -2487,7 +2820,7 @@
 <context>
     <name>GreetingDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="-215"/>
+        <location filename="../../pharmadesk/ui/birthdays_tab.py" line="-191"/>
         <source>Birthday on %1, turns %2</source>
         <translation>%1 生日，满 %2 岁</translation>
     </message>
@@ -2601,6 +2934,13 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>%Ln scanned card page(s) no longer kept.</source>
+        <translation>
+            <numerusform>不再保留 %Ln 张扫描卡片页。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%Ln opening points balance(s) of customers who stay reversed by new ledger entries.</source>
         <translation>
             <numerusform>留下的客户中有 %Ln 笔期初积分已由新的积分记录冲回。</numerusform>
@@ -2670,7 +3010,7 @@
         <translation>反馈评分（记入备注）</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="+57"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+60"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -2876,9 +3216,122 @@
     </message>
 </context>
 <context>
+    <name>LayoutEditorDialog</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+74"/>
+        <source>Card layout</source>
+        <translation>卡片版式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open a sample card…</source>
+        <translation>打开样卡(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save layout</source>
+        <translation>保存版式(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a sample card, choose a field, then drag a rectangle over its value.</source>
+        <translation>打开一张样卡，选择一个字段，然后在其填写内容上拖出一个矩形框。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Saved layouts:</source>
+        <translation>已保存的版式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fields (drag over the value of the one chosen):</source>
+        <translation>字段（在所选字段的填写内容上拖框）：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open a sample card</source>
+        <translation>打开样卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <translation>扫描件 (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the sample card…</source>
+        <translation>正在识别样卡…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed labels found: %1.</source>
+        <translation>找到的印刷标签：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No printed labels were found: the areas are kept as parts of the page.</source>
+        <translation>未找到印刷标签：各区域将按其在页面上的位置保存。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (drawn)</source>
+        <translation>%1（已框选）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(a new layout)</source>
+        <translation>（新版式）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Give the layout a name first.</source>
+        <translation>请先为版式命名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draw the area of at least one field first.</source>
+        <translation>请先框选至少一个字段的区域。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Layout “%1” saved.</source>
+        <translation>版式“%1”已保存。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete layout</source>
+        <translation>删除版式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the layout “%1”? Cards imported with it keep their values.</source>
+        <translation>删除版式“%1”？用它导入的卡片内容不受影响。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Layout “%1” deleted.</source>
+        <translation>版式“%1”已删除。</translation>
+    </message>
+</context>
+<context>
     <name>LeftDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/stale_review.py" line="+132"/>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="+118"/>
         <source>Moved away</source>
         <translation>已搬走</translation>
     </message>
@@ -3187,7 +3640,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+225"/>
+        <location filename="../../pharmadesk/ui/main_menus.py" line="+105"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -3217,12 +3670,12 @@
         <translation>待随访</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>All purchases</source>
         <translation>全部购药记录</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Custom fields…</source>
         <translation>自定义字段…</translation>
     </message>
@@ -3257,12 +3710,12 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+68"/>
         <source>Only the owner can change custom fields</source>
         <translation>只有店主可以修改自定义字段</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-67"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -3277,7 +3730,13 @@
         <translation>积分规则…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+309"/>
+        <source>Import scanned cards…</source>
+        <translation>导入扫描卡片…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import history…</source>
         <translation>导入记录…</translation>
     </message>
@@ -3302,12 +3761,12 @@
         <translation>经营看板</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export this customer&apos;s data…</source>
         <translation>导出该客户的数据…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Erase on request…</source>
         <translation>应客户要求删除…</translation>
     </message>
@@ -3352,12 +3811,12 @@
         <translation>合并记录…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
     </message>
@@ -3372,17 +3831,17 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-104"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+116"/>
         <source>Only the owner and pharmacists see the dashboard</source>
         <translation>只有店主和药师可以查看经营看板</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Only the owner and pharmacists can export</source>
         <translation>只有店主和药师可以导出</translation>
     </message>
@@ -3437,17 +3896,17 @@
         <translation>只有店主和药师可以查看资料质量</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-85"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Merged; Customer &gt; Merge history… undoes it</source>
         <translation>已合并；可在“客户 &gt; 合并记录…”中撤销</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+281"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -3487,14 +3946,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+87"/>
-        <location line="+18"/>
+        <location line="+51"/>
         <location line="+12"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-24"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-45"/>
         <source>Possible duplicate</source>
         <translation>可能重复建档</translation>
     </message>
@@ -3514,7 +3973,7 @@
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-22"/>
         <source>A purchase being entered was not saved.</source>
         <translation>正在录入的购药记录没有保存。</translation>
     </message>
@@ -3529,7 +3988,7 @@
         <translation>沟通记录已保存</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+27"/>
         <source>Details confirmed</source>
         <translation>资料已核对</translation>
     </message>
@@ -3539,7 +3998,7 @@
         <translation>已撤销“已搬走/已故”标记</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+110"/>
         <source>An import finished while the window was locked.</source>
         <translation>窗口锁定期间，一次导入已经完成。</translation>
     </message>
@@ -3554,12 +4013,12 @@
         <translation>窗口锁定期间，一次导入失败，没有写入任何数据。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="-57"/>
         <source>The customer was erased.</source>
         <translation>该客户已删除。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+45"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>
@@ -3584,7 +4043,7 @@
         <translation>%1 对 %2 尚未保存的修改已放弃。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>While the window was locked</source>
         <translation>窗口锁定期间</translation>
     </message>
@@ -3815,7 +4274,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+40"/>
+        <source>%Ln scanned card page(s)</source>
+        <translation>
+            <numerusform>%Ln 页扫描卡片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
         <source>this customer would be %n point(s) short</source>
         <translation>
             <numerusform>此客户将差 %n 积分</numerusform>
@@ -3834,7 +4300,7 @@
         <translation>未撤销合并：合并后已使用了积分，积分记录转回后%1。请先更正积分（积分调整），再撤销合并。</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-55"/>
         <location line="+2"/>
         <source>Unmerge</source>
         <translation>撤销合并</translation>
@@ -3854,7 +4320,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Added since the merge, staying with this customer: %1.</source>
         <translation>合并后新增、留在此客户的：%1。</translation>
     </message>
@@ -3910,6 +4376,47 @@
         <location line="+1"/>
         <source>Choices</source>
         <translation>可选项</translation>
+    </message>
+</context>
+<context>
+    <name>OnFileBanner</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_on_file.py" line="+62"/>
+        <source>Customers on file could not be compared: %1</source>
+        <translation>未能与已有顾客比对：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Possibly already on file: %1. The preview lets you merge or keep apart.</source>
+        <translation>可能已有此顾客：%1。可在预览中选择合并或分开保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>PageImageView</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_page_dialog.py" line="+9"/>
+        <source>&amp;Fit</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;100%</source>
+        <translation>100%(&amp;1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole card in the window</source>
+        <translation>在窗口中显示整张卡片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One pixel of the scan to one pixel of the screen</source>
+        <translation>按原始大小显示（扫描件一个像素对应屏幕一个像素）</translation>
     </message>
 </context>
 <context>
@@ -3985,7 +4492,7 @@
 <context>
     <name>PharmaDesk</name>
     <message>
-        <location filename="../../pharmadesk/app.py" line="+131"/>
+        <location filename="../../pharmadesk/app.py" line="+138"/>
         <source>%1 is open in another PharmaDesk. Close it first.</source>
         <translation>%1 已在另一个 PharmaDesk 中打开，请先关闭它。</translation>
     </message>
@@ -4325,12 +4832,12 @@
         <translation>本行</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Checking every row…</source>
         <translation>正在逐行核对…</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+7"/>
         <source>%Ln data row(s) checked.</source>
         <translation>
             <numerusform>已核对 %Ln 行数据。</numerusform>
@@ -4345,7 +4852,7 @@
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-325"/>
+        <location filename="../../pharmadesk/ui/privacy_dialogs.py" line="-338"/>
         <source>Another part of PharmaDesk was reading the pharmacy file at that moment, so the erased data is still in the file&apos;s encrypted journal. It is cleared there at the next checkpoint, at the latest when PharmaDesk closes.</source>
         <translation>当时 PharmaDesk 的另一部分正在读取药店文件，因此已删除的数据仍留在该文件的加密日志中。它会在下一次检查点时从日志中清除，最迟在 PharmaDesk 关闭时。</translation>
     </message>
@@ -4591,7 +5098,7 @@ Add it anyway?</source>
 <context>
     <name>QualityMembersModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/quality_panel.py" line="+181"/>
+        <location filename="../../pharmadesk/ui/quality_panel.py" line="+157"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
@@ -4677,7 +5184,7 @@ Add it anyway?</source>
 <context>
     <name>QualityPanel</name>
     <message>
-        <location line="-165"/>
+        <location line="-143"/>
         <source>Without a mobile</source>
         <translation>没有手机号</translation>
     </message>
@@ -4727,12 +5234,12 @@ Add it anyway?</source>
         <translation>查重认为可能是同一人的档案对（已标记为“不是同一人”的不计入）。</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+148"/>
         <source>Data quality</source>
         <translation>数据质量</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+69"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -4769,6 +5276,38 @@ Add it anyway?</source>
         <location line="+7"/>
         <source>%1: loading…</source>
         <translation>%1：正在载入…</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingProgress</name>
+    <message numerus="yes">
+        <location filename="../../pharmadesk/ui/card_list.py" line="+33"/>
+        <source>Reading stopped: %1 of %Ln card(s) read.</source>
+        <translation>
+            <numerusform>已停止识别：%Ln 张卡片中已识别 %1 张。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading card %1 of %2</source>
+        <translation>正在识别第 %1 张，共 %2 张</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>All %Ln card(s) read.</source>
+        <translation>
+            <numerusform>%Ln 张卡片已全部识别。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the &amp;rest</source>
+        <translation>识别其余卡片(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop reading</source>
+        <translation>停止识别(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -4822,7 +5361,7 @@ Add it anyway?</source>
 <context>
     <name>RefillTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/refills_tab.py" line="+87"/>
+        <location filename="../../pharmadesk/ui/refills_tab.py" line="+85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4860,7 +5399,7 @@ Add it anyway?</source>
 <context>
     <name>RefillsTab</name>
     <message>
-        <location line="+95"/>
+        <location line="+78"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -4905,12 +5444,12 @@ Add it anyway?</source>
         <translation>打开顾客(&amp;O)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>The reminders could not be loaded: %1</source>
         <translation>无法加载提醒：%1</translation>
     </message>
@@ -5495,7 +6034,7 @@ Add it anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+47"/>
+        <location filename="../../pharmadesk/ui/settings_dialog.py" line="+52"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5510,7 +6049,12 @@ Add it anyway?</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Keep the &amp;image of each scanned card</source>
+        <translation>保存每张扫描卡片的图像(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -5520,18 +6064,18 @@ Add it anyway?</source>
         <translation>更改的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Only the owner chooses the backup folder</source>
         <translation>只有店主可以选择备份文件夹</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+42"/>
+        <location line="+64"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-61"/>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
@@ -5571,7 +6115,22 @@ Add it anyway?</source>
         <translation>客户资料保存期限</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+9"/>
+        <source>Only the owner chooses whether card images are kept</source>
+        <translation>只有店主可以决定是否保存卡片图像</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A card&apos;s image shows the customer&apos;s health data (allergies, chronic conditions). When kept, it is stored encrypted in the pharmacy file; otherwise only the file name and page are kept, and the scans stay where they are.</source>
+        <translation>卡片图像含有顾客的健康信息（过敏史、慢性病）。保存时，图像加密存放在药店数据文件中；不保存时，只记下文件名和页码，扫描件仍留在原处。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scanned cards</source>
+        <translation>扫描卡片</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>The notice version is 1 to %1 characters.</source>
         <translation>告知书版本须为 1 至 %1 个字符。</translation>
     </message>
@@ -5646,9 +6205,96 @@ Add it anyway?</source>
     </message>
 </context>
 <context>
+    <name>SourcesPage</name>
+    <message>
+        <location filename="../../pharmadesk/ui/card_sources_page.py" line="+69"/>
+        <source>Choose the scanned cards</source>
+        <translation>选择扫描卡片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (PNG, JPEG, TIFF) or PDF files, one card a page, or folders of them.</source>
+        <translation>图像（PNG、JPEG、TIFF）或 PDF 文件，每页一张卡片；也可以选择存放它们的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add &amp;files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a f&amp;older…</source>
+        <translation>添加文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Define a layout from a sample card…</source>
+        <translation>用样卡定义版式(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changing the scans or the layout reads the cards again: what was checked so far is forgotten.</source>
+        <translation>更改扫描件或版式将重新识别卡片：已核对的内容会被清除。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only the owner defines card layouts</source>
+        <translation>只有店主可以定义卡片版式</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Layout:</source>
+        <translation>版式(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose scanned cards</source>
+        <translation>选择扫描卡片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <translation>扫描件 (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a folder of scanned cards</source>
+        <translation>选择存放扫描卡片的文件夹</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Looking through the scans…</source>
+        <translation>正在查看扫描件…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 with %Ln card(s).</source>
+        <translation>
+            <numerusform>%1，共 %Ln 张卡片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>By printed labels</source>
+        <translation>按印刷标签</translation>
+    </message>
+</context>
+<context>
     <name>StaleReviewModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/stale_review.py" line="-75"/>
+        <location filename="../../pharmadesk/ui/stale_review.py" line="-62"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
@@ -5683,7 +6329,7 @@ Add it anyway?</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+25"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -5707,12 +6353,12 @@ Add it anyway?</source>
     <name>StaleReviewWindow</name>
     <message>
         <location line="+49"/>
-        <location line="+216"/>
+        <location line="+192"/>
         <source>Review stale records</source>
         <translation>核对久未确认的档案</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-154"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -5757,26 +6403,26 @@ Add it anyway?</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+6"/>
         <source>Customers whose mobile and address were not confirmed for more than %Ln month(s), those who came in most recently first.</source>
         <translation>
             <numerusform>手机号和地址超过 %Ln 个月未核对的顾客，最近到店的排在前面。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+13"/>
         <source>%Ln customer(s) to review.</source>
         <translation>
             <numerusform>%Ln 位顾客待核对。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The list could not be loaded: %1</source>
         <translation>无法载入列表：%1</translation>
     </message>
@@ -6001,7 +6647,12 @@ The placeholders are: %2.</source>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../pharmadesk/ui/unexpected.py" line="+19"/>
+        <location filename="../../pharmadesk/ui/unexpected.py" line="+23"/>
+        <source>The details are in the log file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Unexpected error (%1); please try again, and tell the owner if it happens again.</source>
         <translation>意外错误（%1）；请重试，如果再次发生，请告知店主。</translation>
     </message>
@@ -6082,7 +6733,7 @@ The placeholders are: %2.</source>
 <context>
     <name>WinbackTab</name>
     <message>
-        <location filename="../../pharmadesk/ui/winback_tab.py" line="+144"/>
+        <location filename="../../pharmadesk/ui/winback_tab.py" line="+124"/>
         <source>Customers at risk or lost by the lifecycle stages of the charts, who agreed to be contacted; the largest spend in the last 12 months first.</source>
         <translation>按图表的顾客生命周期阶段，列出有流失风险或已流失、且同意接受联系的顾客；近12个月消费额高的排在前面。</translation>
     </message>
@@ -6102,13 +6753,13 @@ The placeholders are: %2.</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
-        <location line="+124"/>
+        <location line="+10"/>
+        <location line="+121"/>
         <source>%Ln customer(s) to win back.</source>
         <translation>
             <numerusform>共 %Ln 位顾客待挽回。</numerusform>
@@ -6187,7 +6838,7 @@ The placeholders are: %2.</source>
 <context>
     <name>WinbackTableModel</name>
     <message>
-        <location line="-260"/>
+        <location line="-220"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
@@ -6243,6 +6894,11 @@ The placeholders are: %2.</source>
         <location line="+1"/>
         <source>Customer file opened</source>
         <translation>打开客户档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanned card image viewed</source>
+        <translation>查看扫描卡片图像</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -2,9 +2,10 @@
 
 A card a person accepted is one data row; the header row holds the printed labels, mapped
 explicitly, so the import engine's normalisation, duplicate handling, outcomes, report,
-batch and undo apply unchanged. Cards are numbered 1, 2, … in the order they were checked,
-and the report names them by that number. The batch's hash is made of the pages' own
-hashes, so the same cards imported again are named as such, whatever the files are called.
+batch and undo apply unchanged. Each card keeps its number in the check list (1, 2, …,
+skipped and unreadable cards included), and the report names it by that number. The
+batch's hash is made of the pages' own hashes, so the same cards imported again are named
+as such, whatever the files are called.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class AcceptedCard:
 
     page: CardPage
     values: dict[str, str]
+    number: int | None = None  # its place in the check list; the report names it so
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,8 @@ def rows_of(cards: Sequence[AcceptedCard]) -> CardRows:
     header = RawRow(HEADER_NUMBER, tuple(LABELS[name][0] for name in columns))
     rows = [header]
     pages: dict[int, CardPage] = {}
-    for number, card in enumerate(cards, start=1):
+    for position, card in enumerate(cards, start=1):
+        number = card.number if card.number is not None else position
         cells = tuple(card.values.get(name, "").strip() or None for name in columns)
         rows.append(RawRow(number, _trimmed(cells)))
         pages[number] = card.page

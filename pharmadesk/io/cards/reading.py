@@ -35,6 +35,8 @@ STAMP_WORDS: Final = (
     "公章", "印章", "已阅", "复核", "同意", "★", "☆", "※", "◎",
 )  # fmt: skip
 REASONS: Final = ("empty", "invalid", "low_confidence", "stamp", "duplicate")
+# Left blank on most cards, so a blank one is no reason to stop: notes and the landline.
+BLANK_IS_USUAL: Final = ("notes", "phone")
 
 
 @dataclass
@@ -184,7 +186,8 @@ def reasons_for(
 ) -> list[str]:
     reasons = []
     if not reading.value.strip():
-        reasons.append("empty")
+        if name not in BLANK_IS_USUAL:
+            reasons.append("empty")
     elif not _valid(name, reading.value, today):
         reasons.append("invalid")
     if reading.value.strip() and reading.score < LOW_CONFIDENCE:
