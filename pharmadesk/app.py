@@ -13,10 +13,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pharmadesk import paths
 from pharmadesk.db import keyfile
-from pharmadesk.errors import DatabaseInUse, DatabaseUnavailable, OperationFailed
+from pharmadesk.errors import (
+    DatabaseInUse,
+    DatabaseUnavailable,
+    OperationFailed,
+    PharmaDeskError,
+)
 from pharmadesk.services import instance, vault
 from pharmadesk.services.context import Context
-from pharmadesk.ui import fonts, i18n, session_lock
+from pharmadesk.ui import crash, fonts, i18n, session_lock
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.settings_dialog import LANGUAGE_KEY
 from pharmadesk.ui.start_dialogs import SetupDialog, UnlockDialog
@@ -154,8 +159,30 @@ def run_gui(
 
     The file is held before the unlock dialog shows, so a second copy is refused before
     anyone types a password and before anything (a login, an upgrade) is written to it.
+    An error nobody caught is logged and shown (ui/crash.py) instead of the window vanishing.
     """
     app = application()
+    reporter = crash.install(app)
+    try:
+        return _run_gui(app, db=db, lang=lang, user=user, context=context, lock=lock)
+    except PharmaDeskError:
+        raise  # expected trouble: the command line says it in one line
+    except Exception as exc:
+        reporter.report_fatal(exc)
+        return 1
+    finally:
+        reporter.uninstall()
+
+
+def _run_gui(
+    app: QApplication,
+    *,
+    db: Path | None,
+    lang: str | None,
+    user: str,
+    context: Context | None,
+    lock: instance.InstanceLock | None,
+) -> int:
     settings = prepare(app, lang)
     path = context.path if context is not None else pharmacy_path(db)
     if lock is None and (context is not None or _is_pharmacy(path)):

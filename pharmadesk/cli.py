@@ -2,18 +2,20 @@
 
 Exit status follows the contract in the design notes: 0 success, 1 the operation failed,
 2 wrong usage, 3 authentication, 4 refused by role, 5 database cannot be opened, 6 in use.
-Every failure is one line on stderr, never a traceback (PHARMADESK_DEBUG=1 shows it).
+Every failure is one line on stderr, never a traceback (PHARMADESK_DEBUG=1 shows it); the
+traceback of an unexpected one goes to the log file, which the line names (see logs.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from pharmadesk import __version__
+from pharmadesk import __version__, logs
 from pharmadesk.commands import (
     backup,
     bench,
@@ -30,6 +32,7 @@ from pharmadesk.commands import (
 from pharmadesk.errors import PharmaDeskError
 
 LANGUAGES = ("zh_CN", "en")
+log = logging.getLogger(__name__)
 PROG = "pharmadesk"
 
 
@@ -71,12 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    started = getattr(args, "command", None) or "window"
+    with logs.session(started=started):
+        code = _dispatch(args)
+        log.info("%s ended with exit status %d", started, code)
+        return code
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     run = getattr(args, "run", None)
     try:
         if run is None:
             return _open_gui(args)
         return int(run(args))
     except PharmaDeskError as exc:
+        log.info("failed: %s", logs.describe(exc))  # its message may quote a customer
         _fail(exc.message)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -109,13 +121,18 @@ def _open_gui(args: argparse.Namespace) -> int:
 def _unexpected(exc: Exception) -> int:
     import sqlcipher3
 
+    log.error("unexpected error", exc_info=exc)
     if isinstance(exc, sqlcipher3.DatabaseError):
         _fail(f"the database cannot be read ({exc}); run a check or restore the last backup")
         return 5
     if isinstance(exc, OSError):
         _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         return 1
-    _fail(f"unexpected error ({type(exc).__name__}); run with PHARMADESK_DEBUG=1 for details")
+    written = logs.current_file()
+    where = (
+        f"the details are in {written}" if written else "run with PHARMADESK_DEBUG=1 for details"
+    )
+    _fail(f"unexpected error ({type(exc).__name__}); {where}")
     return 1
 
 

@@ -1,7 +1,8 @@
-"""Where PharmaDesk keeps its files: the user's data, cache and config folders.
+"""Where PharmaDesk keeps its files: the user's data, cache, config and log folders.
 
 Only paths live here (no personal data): the demo's default location, the benchmark's cache,
-and the pointer to the pharmacy last opened.
+the log folder, and the pointer to the pharmacy last opened. None of them is inside the
+install folder, so reinstalling or uninstalling the app never touches them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_cache_path, user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path, user_log_path
 
 APP_NAME = "PharmaDesk"
 DB_ENV = "PHARMADESK_DB"
@@ -27,6 +28,11 @@ def cache_dir() -> Path:
 
 def config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
+
+
+def log_dir() -> Path:
+    """The log folder (on Linux under XDG_STATE_HOME, on Windows under LOCALAPPDATA)."""
+    return user_log_path(APP_NAME, appauthor=False)
 
 
 def default_demo_path() -> Path:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
+from pharmadesk import logs
 from pharmadesk.commands import common
 from pharmadesk.errors import UsageError
 from pharmadesk.services.context import Context
 
 KINDS = ("customers", "purchases", "cards")
+log = logging.getLogger(__name__)
 
 
 def add_parser(
@@ -108,6 +111,8 @@ def _import_one(ctx: Context, path: Path, args: argparse.Namespace) -> None:
     if args.report is not None:
         report.write(ctx, plan, args.report, language=getattr(args, "lang", None))
     counts = plan.counts()
+    # The file by suffix and hash: card files are often named after a customer.
+    log.info("import of a %s: batch %s, %s", logs.file_token(path), batch_id, counts)
     if args.json:
         print(json.dumps({**counts, "batch_id": batch_id}, ensure_ascii=False), flush=True)
         return
