@@ -21,7 +21,7 @@ from pharmadesk.errors import (
 )
 from pharmadesk.services import instance, vault
 from pharmadesk.services.context import Context
-from pharmadesk.ui import crash, fonts, i18n, session_lock
+from pharmadesk.ui import crash, fonts, i18n, session_lock, start_timer
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.settings_dialog import LANGUAGE_KEY
 from pharmadesk.ui.start_dialogs import SetupDialog, UnlockDialog
@@ -91,9 +91,11 @@ def start_context(db: Path | None, user: str) -> Context | None:
             unlock=lambda name, password: unlock_pharmacy(path, name, password),
             user=user,
         )
+        start_timer.watch(unlock)  # only when the cold start is being measured
         opened = unlock.context if unlock.exec() else None
     else:
         setup = SetupDialog(default_path=path, create=create_pharmacy)
+        start_timer.watch(setup)
         opened = setup.context if setup.exec() else None
     if opened is not None:
         paths.remember_opened(opened.path)
