@@ -10,9 +10,18 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSplitter
 
-from pharmadesk.services import consents, custom_fields, loyalty, products, purchases, search
+from pharmadesk.services import (
+    card_pages,
+    consents,
+    custom_fields,
+    loyalty,
+    products,
+    purchases,
+    search,
+)
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
+from pharmadesk.ui.card_page_dialog import CardPageActions, CardPageLink
 from pharmadesk.ui.consent_panel import ConsentActions
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.customer_panel import CustomerPanel
@@ -49,9 +58,14 @@ class CounterPage(QSplitter):
             adjust=lambda customer_id, change, why: loyalty.adjust(ctx, customer_id, change, why),
             may_adjust=allows(ctx.account, Operation.ADJUST_POINTS),
         )
+        cards = CardPageActions(
+            pages=lambda customer_id: card_pages.of_customer(ctx, customer_id),
+            image=lambda page_id: card_pages.image(ctx, page_id),
+            may_see_image=self.may_see_health,
+        )
         self.panel = CustomerPanel(
             self.form, self.purchase_model, self.interaction_model, products.categories(ctx),
-            consents=actions, points=points,
+            consents=actions, points=points, card_link=CardPageLink(cards, runner),
         )  # fmt: skip
         self.panel.may_see_health = self.may_see_health
         self.addWidget(self.search)

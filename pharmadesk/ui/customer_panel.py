@@ -1,5 +1,6 @@
-"""The right-hand side of the counter: who the customer is, what to watch out for, their
-points at a glance, their form, purchase history, interaction log, consents and points."""
+"""The right-hand side of the counter: who the customer is (and the scanned card they came
+from, if any), what to watch out for, their points at a glance, their form, purchase
+history, interaction log, consents and points."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from pharmadesk.services.loyalty import Standing
 from pharmadesk.services.profile import Profile
 from pharmadesk.services.purchases import PurchaseFilter
+from pharmadesk.ui.card_page_dialog import CardPageLink
 from pharmadesk.ui.consent_panel import ConsentActions, ConsentPanel
 from pharmadesk.ui.customer_form import CustomerFormWidget
 from pharmadesk.ui.models import InteractionTableModel, PurchaseTableModel, day, money
@@ -58,6 +60,7 @@ class CustomerPanel(QWidget):
         *,
         consents: ConsentActions | None = None,
         points: PointsActions | None = None,
+        card_link: CardPageLink | None = None,
     ) -> None:
         super().__init__(parent)
         self.form = form
@@ -70,6 +73,7 @@ class CustomerPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
+        self.card_link = card_link  # "Scanned card…", shown by itself when there is one
         self.banner = QLabel()
         self.banner.setObjectName("healthBanner")
         self.banner.setWordWrap(True)
@@ -97,8 +101,12 @@ class CustomerPanel(QWidget):
         self.points.setObjectName("pointsPanel")
         self.points.standing_shown.connect(self._show_points_line)
         self.tabs.addTab(self.points, self.tr("Points"))
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        if card_link is not None:
+            head.addWidget(card_link)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(head)
         layout.addWidget(self.banner)
         layout.addWidget(self.check_line)
         layout.addWidget(self.left_line)
@@ -215,6 +223,9 @@ class CustomerPanel(QWidget):
 
     def show_profile(self, profile: Profile | None) -> None:
         """Show a customer (None: a new, unsaved customer)."""
+        if self.card_link is not None:
+            shown = profile.customer if profile else None
+            self.card_link.show_customer(shown.id if shown else None, shown.name if shown else "")
         if profile is None:
             self.title.setText(self.tr("New customer"))
             self.banner.hide()
