@@ -9,6 +9,7 @@ from pathlib import Path
 
 from peewee import DatabaseError
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pharmadesk import paths
@@ -36,6 +37,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName("PharmaDesk")
     app.setApplicationName("PharmaDesk")
+    # Every window's title-bar and taskbar icon (a Windows build's .exe carries the .ico too).
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "pharmadesk.png")))
     return app
 
 
