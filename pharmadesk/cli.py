@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--selftest", action="store_const", dest="run", const=_selftest,
+        help="check this installation offscreen on a temporary demo pharmacy, then exit",
+    )  # fmt: skip
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (demo, init, customers, imports, export, report, reminders, users, backup,
                    check, bench):  # fmt: skip
@@ -105,6 +109,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         if os.environ.get("PHARMADESK_DEBUG"):
             raise
         return _unexpected(exc)
+
+
+def _selftest(args: argparse.Namespace) -> int:
+    from pharmadesk import selftest
+
+    return selftest.run(lang=getattr(args, "lang", None))
 
 
 def _open_gui(args: argparse.Namespace) -> int:
