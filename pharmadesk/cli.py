@@ -78,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    started = getattr(args, "command", None) or "window"
+    self_test = getattr(args, "run", None) is _selftest
+    started = getattr(args, "command", None) or ("selftest" if self_test else "window")
     with logs.session(started=started):
         code = _dispatch(args)
         log.info("%s ended with exit status %d", started, code)
