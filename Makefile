@@ -8,7 +8,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 UI_SOURCES := $(wildcard pharmadesk/ui/*.py) pharmadesk/app.py
 
-.PHONY: run test lint typecheck unit bench clean translations lupdate
+.PHONY: run test lint typecheck unit bench clean translations lupdate dist dist-check
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -51,5 +51,27 @@ bench: $(STAMP)
 font: $(STAMP)
 	$(BIN)/python installer/subset_font.py $(NOTO_CJK)
 
+# The installable app for this machine (dist/pharmadesk/, see README "Building the
+# installer"): PyInstaller from the `dist` extra, on top of the test environment.
+DIST_STAMP := $(VENV)/.dist-installed
+DIST_APP := dist/pharmadesk/pharmadesk
+DIST_INPUTS := pyproject.toml $(QM) $(shell find pharmadesk resources installer -type f \
+	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
+
+$(DIST_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP) translations
+	$(BIN)/python installer/build.py
+
+$(DIST_APP): $(DIST_INPUTS) | $(DIST_STAMP)
+	$(BIN)/python installer/build.py
+
+# The built app, run: version, a demo made headless, --selftest offscreen, the installer
+# script's files; builds first when the sources are newer than the build.
+dist-check: $(DIST_APP)
+	$(BIN)/python installer/check_dist.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(QM)
