@@ -4,7 +4,8 @@ The sample is read in the wizard's reading worker to find its printed labels; th
 picks a field and drags a rectangle over its value, field after field, and saves the
 layout under a name (layout.area_from_drawn remembers each area both near its label and
 as a share of the page). Saved layouts can be opened again to redraw a field, or deleted.
-Saving and deleting run in the database worker; only the owner may do either.
+Saving and deleting run in the database worker; only the owner may do either. Enter in
+the name saves; closing with areas drawn and not saved asks first, as they would be lost.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class LayoutEditorDialog(QDialog):
         self.page: CardPage | None = None
         self.labels: list[Label] = []
         self.areas: dict[str, Area] = {}
+        self.unsaved = False  # areas drawn since the layout was last saved or opened
         self._db_tickets: set[int] = set()
         self._ocr_ticket: int | None = None
         self.setWindowTitle(self.tr("Card layout"))
@@ -95,6 +97,7 @@ class LayoutEditorDialog(QDialog):
         self.saved.activated.connect(self._saved_chosen)
         self.delete.clicked.connect(self._delete_chosen)
         self.save.clicked.connect(self.save_layout)
+        self.name.returnPressed.connect(self.save_layout)
         self._show_fields()
         self.fields.setCurrentRow(0)
         self._load_names()
@@ -117,6 +120,11 @@ class LayoutEditorDialog(QDialog):
         form.addRow(name, self.name)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        # Not the default button: Enter (typing the name, say) must never close the editor.
+        for button in close.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         side = QVBoxLayout()
         side.addWidget(self.open_sample)
         side.addLayout(form)
@@ -187,6 +195,7 @@ class LayoutEditorDialog(QDialog):
             return
         name = self.current_field()
         self.areas[name] = layouts.area_from_drawn(name, box, self.labels, self.page.image.size)
+        self.unsaved = True
         self._show_fields()
         self.fields.setCurrentRow(min(FIELDS.index(name) + 1, len(FIELDS) - 1))
         self._show_areas()
@@ -255,6 +264,7 @@ class LayoutEditorDialog(QDialog):
         if found is None:
             return
         self.areas = dict(found.areas)
+        self.unsaved = False
         self.name.setText(found.name)
         self._show_fields()
         self._show_areas()
@@ -273,6 +283,7 @@ class LayoutEditorDialog(QDialog):
 
     def _saved(self, name: str) -> None:
         self.changed, self.saved_name = True, name
+        self.unsaved = False
         self.message.setText(self.tr("Layout “%1” saved.").replace("%1", name))
         self._load_names(select=name)
 
@@ -297,6 +308,21 @@ class LayoutEditorDialog(QDialog):
             self.saved_name = None
         self.message.setText(self.tr("Layout “%1” deleted.").replace("%1", name))
         self._load_names()
+
+    def reject(self) -> None:
+        if self.unsaved and not self._may_lose_areas():
+            return
+        super().reject()
+
+    def _may_lose_areas(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close the layout editor"),
+            self.tr("The areas drawn are not saved as a layout yet. Close and lose them?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def done(self, result: int) -> None:
         for ticket in list(self._db_tickets):

@@ -456,6 +456,59 @@ def test_a_layout_is_deleted_after_a_question(
         editor.deleteLater()
 
 
+def test_enter_in_the_layout_name_saves_and_closing_asks_before_drawn_areas_are_lost(
+    qtbot: QtBot, scans: Scans, pharmacy: Context, open_wizard: Callable[..., CardImportWizard]
+) -> None:
+    wizard = open_wizard(scans.walk / "01.png")
+    editor = LayoutEditorDialog(pharmacy, wizard, parent=wizard)
+    editor.show()
+    qtbot.waitExposed(editor)
+
+    def drag(box: tuple[int, int, int, int]) -> None:
+        drawn = editor.image.on_screen(box)
+        left, right = drawn.topLeft().toPoint(), drawn.bottomRight().toPoint()
+        qtbot.mousePress(editor.image, Qt.MouseButton.LeftButton, pos=left)
+        qtbot.mouseRelease(editor.image, Qt.MouseButton.LeftButton, pos=right)
+
+    try:
+        editor.load_sample(scans.walk / "01.png")
+        qtbot.waitUntil(lambda: editor.page is not None, timeout=CARD_S)
+        drag((125, 92, 450, 148))
+        editor.name.setFocus()
+        qtbot.keyClicks(editor.name, "Form C")
+        qtbot.keyClick(editor.name, Qt.Key.Key_Return)  # saves; it never closes the editor
+        qtbot.waitUntil(lambda: editor.changed)
+        assert editor.isVisible()
+        assert saved_layouts.names(pharmacy) == ["Form C"]
+
+        drag((125, 160, 450, 210))  # drawn, not saved: Escape asks, and No keeps it open
+        asked: list[str] = []
+
+        def answer(choice: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
+            def click(box: QWidget) -> None:
+                assert isinstance(box, QMessageBox)
+                asked.append(box.text())
+                button = box.button(choice)
+                assert button is not None
+                button.click()
+
+            return click
+
+        errors = when_modal(qtbot, answer(QMessageBox.StandardButton.No))
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        assert errors == []
+        assert len(asked) == 1
+        assert "not saved" in asked[0]
+        assert editor.isVisible()
+        errors = when_modal(qtbot, answer(QMessageBox.StandardButton.Yes))
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        assert errors == []
+        assert not editor.isVisible()
+    finally:
+        editor.done(0)
+        editor.deleteLater()
+
+
 def test_back_on_the_scans_keeps_the_check_unless_the_scans_change(
     qtbot: QtBot, scans: Scans, pharmacy: Context, open_wizard: Callable[..., CardImportWizard]
 ) -> None:
