@@ -2,8 +2,8 @@
 
 A person must confirm every card before it becomes a customer, so headless the cards are
 only read: one line (or, with --json, one object) per card page with the recognised
-fields and the fields that need a look. A file that cannot be read is named on stderr and
-makes the run exit 1 once the other files were read.
+fields and the fields that need a look. A file that cannot be read, a missing one or a
+folder without scans is named on stderr and makes the run exit 1 once the others were read.
 """
 
 from __future__ import annotations
@@ -12,10 +12,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pharmadesk.errors import OperationFailed, UsageError
 from pharmadesk.services.context import Context
+
+if TYPE_CHECKING:  # pages brings PIL: imported when cards are read, not at start-up
+    from pharmadesk.io.cards.pages import UnreadableScan
 
 ONLY_DRY_RUN = (
     "scanned cards are only read headless (--dry-run): a person checks and accepts every "
@@ -33,8 +36,10 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
         raise OperationFailed(f"cannot read scanned cards: {reason}")
     recogniser = engine.recogniser()
     failed = 0
-    for path in pages.scan_files(list(args.files)):
+    for path in _scans(list(args.files)):
         try:
+            if isinstance(path, pages.UnreadableScan):
+                raise path
             for page in pages.read_pages(path):
                 card = reading.read_card(page, recogniser, today=ctx.today())
                 _mark_duplicates(ctx, card)
@@ -43,6 +48,29 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
             failed += 1
             sys.stderr.write(f"pharmadesk: {exc}\n")
     return 1 if failed else 0
+
+
+def _scans(paths: list[Path]) -> list[Path | UnreadableScan]:
+    """The scans to read, in order, with in their place what is wrong with a path that gives
+    none: a missing file or a folder without scans is named like a bad scan (exit 1), never
+    passed over in silence, and the others are still read."""
+    from pharmadesk.io.cards import pages
+
+    found: list[Path | UnreadableScan] = []
+    for path in paths:
+        try:
+            files = pages.scan_files([path])
+        except pages.UnreadableScan as exc:
+            found.append(exc)
+            continue
+        if path.is_dir() and not files:
+            found.append(
+                pages.UnreadableScan(
+                    path, code="empty", reason="holds no scans (PNG, JPEG, TIFF or PDF)"
+                )
+            )
+        found.extend(files)
+    return found
 
 
 def card_json(card: Any) -> dict[str, Any]:

@@ -83,3 +83,22 @@ def test_without_the_ocr_packages_it_says_what_is_missing(
     code, _, err = run(capsys, "import", str(path), "--kind", "cards", "--dry-run")
     assert code == 1
     assert "rapidocr" in one_line(err)
+
+
+def test_a_folder_without_scans_or_a_missing_file_is_named_and_the_others_still_read(
+    capsys: pytest.CaptureFixture[str], env: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run(capsys, "import", str(empty), "--kind", "cards", "--dry-run", "--json")
+    assert (code, out) == (1, "")
+    assert "empty" in one_line(err)
+    assert "holds no scans" in err
+
+    good = samples.save(samples.draw_card(), tmp_path / "good.png")
+    missing = tmp_path / "gone.png"
+    code, out, err = run(capsys, "import", str(missing), str(good), "--kind", "cards",
+                         "--dry-run", "--json")  # fmt: skip
+    assert code == 1
+    assert "gone.png" in one_line(err)
+    assert [Path(json.loads(line)["source"]).name for line in out.splitlines()] == ["good.png"]
