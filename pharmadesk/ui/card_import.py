@@ -10,6 +10,10 @@ BackgroundRunner of the wizard's own, stopped when the wizard closes; the databa
 (layouts, customers on file, the plan, the commit) run in the window's runner as for any
 import. The main window opens it with `open_card_import`, or, to run it its own modal way,
 checks `ocr_unavailable()` first and runs `CardImportWizard` like the import wizard.
+
+Closing it (Cancel, Escape, the window's close box) while accepted cards are not yet
+imported asks first: an hour of checking must not go with one stray Escape. A lock hides
+the wizard without asking, as it must.
 """
 
 from __future__ import annotations
@@ -133,6 +137,26 @@ class CardImportWizard(ImportWizard):
     def ocr_forget(self, ticket: int) -> None:
         self._ocr_tickets.discard(ticket)
         self.ocr.forget(ticket)
+
+    def reject(self) -> None:
+        accepted = len(self.check.accepted())
+        imported = self.commit.outcome == "committed"
+        asking = accepted and not imported and not self.commit.running()
+        if asking and not self._may_lose(accepted):
+            return
+        super().reject()
+
+    def _may_lose(self, accepted: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _title(),
+            self.tr(
+                "%n card(s) accepted and not imported yet. Close and lose the check?", "", accepted
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def done(self, result: int) -> None:
         for ticket in list(self._ocr_tickets):

@@ -284,6 +284,42 @@ def test_skip_and_unreadable_keys_leave_cards_out_of_the_import(
     assert customers.count_active(pharmacy) == 0
 
 
+def test_escape_asks_before_the_cards_accepted_are_lost(
+    qtbot: QtBot, scans: Scans, pharmacy: Context, open_wizard: Callable[..., CardImportWizard]
+) -> None:
+    wizard = open_wizard(scans.walk / "01.png")
+    to_check(qtbot, wizard)
+    card_shown(qtbot, wizard, "01.png")
+    tick_and_accept(qtbot, wizard)
+    assert statuses(wizard) == ["accepted"]
+    asked: list[str] = []
+
+    def answer(choice: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
+        def click(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            chosen = box.button(choice)
+            assert chosen is not None
+            chosen.click()
+
+        return click
+
+    errors = when_modal(qtbot, answer(QMessageBox.StandardButton.No))
+    press(qtbot, Qt.Key.Key_Escape)  # a stray Escape: the check stays
+    assert errors == []
+    assert len(asked) == 1
+    said = r"1 card(\(s\))? accepted and not imported yet\. Close and lose the check\?"
+    assert re.fullmatch(said, asked[0])
+    assert wizard.isVisible()
+    assert statuses(wizard) == ["accepted"]
+    errors = when_modal(qtbot, answer(QMessageBox.StandardButton.Yes))
+    button(wizard, QWizard.WizardButton.CancelButton).click()
+    assert errors == []
+    assert len(asked) == 2
+    assert not wizard.isVisible()
+    assert customers.count_active(pharmacy) == 0
+
+
 def test_without_ocr_the_entry_says_what_is_missing(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
