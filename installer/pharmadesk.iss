@@ -1,4 +1,5 @@
-; Inno Setup 6 script: the Windows installer of PharmaDesk (PharmaDesk-Setup-VERSION.exe).
+; Inno Setup 6 script (6.3 or later, for x64compatible): the Windows installer of PharmaDesk,
+; PharmaDesk-Setup-VERSION.exe.
 ;
 ; Build it with `python installer\build.py` on Windows: PyInstaller first makes
 ; dist\pharmadesk\ from installer\pharmadesk.spec, then this runs as
