@@ -26,8 +26,8 @@ from pharmadesk.services import custom_fields, customers, merge
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import FieldDef
 from pharmadesk.services.visible import VISIBLE
-from pharmadesk.text.normalize import InvalidValue
-from pharmadesk.text.pinyin import ReadingCache
+from pharmadesk.text.normalize import InvalidValue, fold
+from pharmadesk.text.pinyin import ReadingCache, full_and_initials_of
 
 OUTCOMES = ("imported", "merged", "flagged", "skipped", "rejected")
 POLICIES = ("merge", "skip", "new")
@@ -235,12 +235,17 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
     )
     names = [row.card.values["name"] for row in candidates if row.card]
     similar = SimilarNames(ctx, names, result.readings)
+    held = {r.card.values.get("mobile") for r in candidates if r.card} & existing.keys()
+    names_on_file = _names_of(ctx, {existing[mobile] for mobile in held})
     first_row: dict[object, RowPlan] = {}
     first_name_row: dict[str, RowPlan] = {}
     for row in candidates:
         assert row.card is not None
         warnings = row.card.warnings
         keys = list(_keys(row.card.values))  # asked up to three times below
+        name = row.card.values["name"]
+        shared: _Proposal | None = None  # a mobile held under another name
+        holder: int | None = None
         chosen = overrides.get(row.number)
         if chosen == "skip":
             row.outcome, row.reason = "skipped", "skipped by hand"
@@ -253,13 +258,23 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
         policy = "merge" if chosen == "merge" else result.policy
         for why, key in keys:
             earlier = first_row.get(key)
+            if why == "same mobile":
+                # Families share a mobile: under another name it is only a proposal, so
+                # one person's allergies never fill another's file.
+                earlier, holder = _same_mobile(
+                    name, earlier, existing.get(key), names_on_file, result.readings
+                )
+                if earlier is None and holder is None:
+                    shared = shared or _shared_mobile(first_row.get(key), existing.get(key),
+                                                      names_on_file)  # fmt: skip
+                    continue
             if earlier is not None:
                 target = earlier.into_row or earlier.number
                 row.outcome, row.into_row = "merged", target
                 row.into_customer = earlier.into_customer
                 row.reason = _with_warnings(f"merged into row {target} ({why})", warnings)
                 break
-            customer_id = existing.get(key)
+            customer_id = existing.get(key) if why != "same mobile" else holder
             if customer_id is not None and policy != "new":
                 if policy == "skip":
                     row.outcome = "skipped"
@@ -271,8 +286,8 @@ def _find_duplicates(ctx: Context, result: ImportPlan, overrides: Mapping[int, s
                     )
                 break
         if row.outcome in ("imported", "flagged"):
-            _propose(row, chosen, _proposal(row.card.values, first_name_row, existing_names,
-                                            similar))  # fmt: skip
+            found = _proposal(row.card.values, first_name_row, existing_names, similar)
+            _propose(row, chosen, shared or found)
         if row.outcome == "merged" and row.card.points:
             # Not a balance of its own: the card's points add to the customer's (a card
             # imported twice would count them twice, so the preview says so).
@@ -344,12 +359,65 @@ def _propose(row: RowPlan, chosen: str | None, proposal: _Proposal | None) -> No
     else:
         row.proposed_customer = customer_id
     where = f"row {earlier.number}" if earlier is not None else "a customer on file"
-    if proposal.other_name is None:
+    if proposal.why == "same mobile":
+        reason = f"same mobile as {where} ({proposal.other_name}) under another name, " \
+            "not merged: check it"  # fmt: skip
+    elif proposal.other_name is None:
         reason = f"same name as {where}, not merged: check it"
     else:
         detail = proposal.why.removeprefix("similar name, ")
         reason = f"similar name to {where} ({proposal.other_name}), {detail}, not merged: check it"
     row.reason = _with_warnings(reason, warnings)
+
+
+def _same_mobile(
+    name: str,
+    earlier: RowPlan | None,
+    on_file: int | None,
+    names_on_file: Mapping[int, str],
+    readings: ReadingCache,
+) -> tuple[RowPlan | None, int | None]:
+    """The earlier row, else the customer on file, holding this mobile under this name."""
+    in_file = earlier.card.values["name"] if earlier is not None and earlier.card else None
+    if in_file is not None and _names_agree(name, in_file, readings):
+        return earlier, None
+    if on_file is not None and _names_agree(name, names_on_file.get(on_file, ""), readings):
+        return None, on_file
+    return None, None
+
+
+def _shared_mobile(
+    earlier: RowPlan | None, on_file: int | None, names_on_file: Mapping[int, str]
+) -> _Proposal | None:
+    if earlier is not None and earlier.card is not None:
+        return _Proposal(earlier, earlier.into_customer, "same mobile", earlier.card.values["name"])
+    if on_file is not None:
+        return _Proposal(None, on_file, "same mobile", names_on_file.get(on_file, ""))
+    return None
+
+
+def _names_agree(one: str, other: str, readings: ReadingCache) -> bool:
+    """The same name as typed twice: spaces and width aside, or read alike (王伟, 王玮)."""
+
+    def plain(name: str) -> str:
+        return fold(name).replace(" ", "").casefold()
+
+    if plain(one) == plain(other):
+        return True
+    if not one or not other:
+        return False
+    return full_and_initials_of(readings(one))[0] == full_and_initials_of(readings(other))[0]
+
+
+def _names_of(ctx: Context, ids: set[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    items = sorted(ids)
+    for start in range(0, len(items), CHUNK):
+        part = items[start : start + CHUNK]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT id, name FROM customer WHERE id IN ({marks})"
+        found.update(ctx.db.execute_sql(sql, part).fetchall())
+    return found
 
 
 def _with_warnings(reason: str, warnings: list[str]) -> str:

@@ -34,7 +34,7 @@ class ImportTiming:
 
 def card_file(folder: Path, rows: int, *, seed: int = 5) -> Path:
     """The synthetic card file of `rows` rows (written once, then reused)."""
-    path = folder / f"cards-{rows}.xlsx"
+    path = folder / f"cards-v2-{rows}.xlsx"  # v2: a card typed twice keeps its name
     if path.exists():
         return path
     from openpyxl import Workbook
@@ -45,16 +45,17 @@ def card_file(folder: Path, rows: int, *, seed: int = 5) -> Path:
     sheet.append(["会员登记表"])
     sheet.append([])
     sheet.append(list(HEADER))
-    mobiles: list[str] = []
+    people: list[tuple[str, str]] = []
     for n in range(rows):
         given = catalogue.GIVEN_MALE if rng.random() < 0.5 else catalogue.GIVEN_FEMALE
         name = rng.choice(catalogue.SURNAMES[:80]) + "".join(
             rng.choice(given) for _ in range(rng.choice((1, 2)))
         )
-        # One row in a hundred is a customer typed in twice.
-        mobile = rng.choice(mobiles) if mobiles and rng.random() < 0.01 else None
-        mobile = mobile or f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
-        mobiles.append(mobile)
+        mobile = f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
+        # One row in a hundred is a customer typed in twice (the same name and mobile).
+        if people and rng.random() < 0.01:
+            name, mobile = rng.choice(people)
+        people.append((name, mobile))
         aged = rng.random() < 0.3
         sheet.append([
             name, mobile, rng.choice(("男", "女")), rng.randrange(20, 85) if aged else None,

@@ -132,6 +132,16 @@ _REASON_RULES = rules(
             r"not merged: check it",
             "与已建档客户姓名相近（{other}），{detail}，未合并：请核对",
         ),
+        (
+            r"same mobile as row (?P<row>\d+) \((?P<other>.+)\) under another name, "
+            r"not merged: check it",
+            "与第{row}行手机号相同但姓名不同（{other}），未合并：请核对",
+        ),
+        (
+            r"same mobile as a customer on file \((?P<other>.+)\) under another name, "
+            r"not merged: check it",
+            "与已建档客户手机号相同但姓名不同（{other}），未合并：请核对",
+        ),
         (r"a customer of its own, chosen by hand", "已手动设为新客户"),
         (r"merged into row (?P<row>\d+) \((?P<why>.+)\)", "并入第{row}行（{why}）"),
         (r"merged into an existing customer \((?P<why>.+)\)", "并入已建档客户（{why}）"),

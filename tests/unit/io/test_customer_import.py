@@ -458,3 +458,26 @@ def test_a_childs_card_without_a_guardian_is_imported_flagged(pharmacy: Context)
     )
     sister = customers.get(pharmacy, _id(pharmacy, "王小红"))
     assert (sister.guardian_name, sister.guardian_mobile) == ("王大明", "13900002222")
+
+
+def test_a_mobile_shared_under_another_name_is_only_proposed(pharmacy: Context) -> None:
+    # A family shares one mobile: the mother's card must not fill the son's file (her
+    # allergies would show at the counter as his).
+    import_batches.commit(pharmacy, customer_import.plan(
+        pharmacy, table([["张伟", "13812345678", "1980-01-01"]], name="first.xlsx")))  # fmt: skip
+    son = _id(pharmacy, "张伟")
+    rows = [["李秀英", "13812345678", "1958-04-12"], ["李秀英", "138 1234 5678", None],
+            ["张玮", "13812345678", None]]  # fmt: skip
+    plan = customer_import.plan(pharmacy, table(rows, name="second.xlsx"))
+    mother, again, typo = plan.rows
+    assert (mother.outcome, mother.proposed_customer) == ("imported", son)
+    assert "same mobile as a customer on file (张伟) under another name" in mother.reason
+    assert (again.outcome, again.into_row) == ("merged", mother.number)  # her own, twice
+    # The same name read alike (张伟, 张玮) with the same mobile is the same person.
+    assert (typo.outcome, typo.into_customer) == ("merged", son)
+    import_batches.commit(pharmacy, plan)
+    assert names(pharmacy) == ["张伟", "李秀英"]
+    by_hand = customer_import.plan(
+        pharmacy, table([["王芳", "13812345678", None]], name="third.xlsx"), overrides={4: "merge"}
+    )
+    assert by_hand.rows[0].outcome == "merged"
