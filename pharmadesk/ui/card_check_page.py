@@ -122,7 +122,7 @@ class CheckPage(_Page):
         for widget in (self.cards, self.image, right):
             split.addWidget(widget)
         split.setStretchFactor(1, 1)
-        split.setSizes([165, 400, 640])
+        split.setSizes([230, 380, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.missing)

@@ -30,8 +30,10 @@ class CardList(QListWidget):
         shown = self.item(row)
         if shown is None:
             return
-        shown.setText(f"{item.label} · {status_label(item.status)}")
-        shown.setToolTip(item.problem or "")
+        text = f"{item.label} · {status_label(item.status)}"
+        shown.setText(text)
+        # The list is narrow beside the card: the whole line, and any problem, on hover.
+        shown.setToolTip("\n".join(part for part in (text, item.problem) if part))
         colour = COLOURS.get(item.status)
         shown.setForeground(self.palette().text() if colour is None else QBrush(QColor(colour)))
 

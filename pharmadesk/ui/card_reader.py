@@ -20,7 +20,7 @@ from typing import Final
 from PIL import Image
 from PySide6.QtCore import QCoreApplication
 
-from pharmadesk.io.cards import engine, reading
+from pharmadesk.io.cards import engine, reading, selftest
 from pharmadesk.io.cards.layout import FIELDS, CardLayout
 from pharmadesk.io.cards.pages import CardPage, UnreadableScan, read_pages
 from pharmadesk.io.cards.reading import CardReading
@@ -108,6 +108,7 @@ def read_one(
 ) -> tuple[CardReading, bytes]:
     """Runs in the reading worker: one page, straightened and read field by field, and its
     image as JPEG bytes; the reading's page holds the image decoded from them, lazily."""
+    selftest.ensure_working()
     found = reading.read_card(feed.page(path, number), engine.recogniser(), card_layout)
     buffer = io.BytesIO()
     found.page.image.save(buffer, "JPEG", quality=KEPT_QUALITY)

@@ -31,6 +31,7 @@ from pharmadesk.ui.purchase_dialog import PurchaseDialog
 from pharmadesk.ui.tasks import BackgroundRunner
 
 if TYPE_CHECKING:
+    from pharmadesk.ui.card_import import CardImportWizard
     from pharmadesk.ui.main_window import MainWindow
     from pharmadesk.ui.reminders_window import RemindersWindow
 
@@ -311,7 +312,7 @@ class ToolWindows(QObject):
         wizard = CardImportWizard(main.ctx, self._runner, main)
         main.run_modal(wizard)
         if main.locked:  # as for a spreadsheet: its commit goes when the lock completes
-            main.before_drop(lambda: self._note_import(wizard.commit.outcome))
+            main.before_drop(lambda: self._note_cards(wizard.commit.outcome, wizard))
             return
         imported = wizard.imported_batch
         wizard.deleteLater()  # it holds the page images read
@@ -328,6 +329,19 @@ class ToolWindows(QObject):
         }
         if outcome in notes:
             self.window.note(notes[outcome])
+
+    def _note_cards(self, outcome: str | None, wizard: CardImportWizard) -> None:
+        # A lock drops the check; the person must know their accepted cards were not saved.
+        accepted = len(wizard.check.accepted()) if outcome is None else 0
+        if accepted:
+            text = translate(
+                "MainWindow",
+                "The window locked during the check of scanned cards: the cards accepted "
+                "there (%1) were not imported. Open File > Import scanned cards… again.",
+            )
+            self.window.note(text.replace("%1", str(accepted)))
+            return
+        self._note_import(outcome)
 
     def show_import_history(self) -> None:
         main = self.window

@@ -1223,15 +1223,23 @@
 <context>
     <name>CardImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/card_import.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/card_import.py" line="+71"/>
         <source>Import scanned cards</source>
         <translation>Import scanned cards</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+83"/>
+        <source>%n card(s) accepted and not imported yet. Close and lose the check?</source>
+        <translation>
+            <numerusform>%n card accepted and not imported yet. Close and lose the check?</numerusform>
+            <numerusform>%n cards accepted and not imported yet. Close and lose the check?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CardList</name>
     <message>
-        <location filename="../../pharmadesk/ui/card_list.py" line="+49"/>
+        <location filename="../../pharmadesk/ui/card_list.py" line="+51"/>
         <source>Accepted: %1 · To check: %2 · Skipped: %3 · Unreadable: %4</source>
         <translation>Accepted: %1 · To check: %2 · Skipped: %3 · Unreadable: %4</translation>
     </message>
@@ -3249,7 +3257,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>LayoutEditorDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+74"/>
+        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+76"/>
         <source>Card layout</source>
         <translation>Card layout</translation>
     </message>
@@ -3274,7 +3282,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Open a sample card, choose a field, then drag a rectangle over its value.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Saved layouts:</source>
         <translation>Saved layouts:</translation>
     </message>
@@ -3284,7 +3292,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Fields (drag over the value of the one chosen):</source>
         <translation>Fields (drag over the value of the one chosen):</translation>
     </message>
@@ -3319,7 +3327,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>No printed labels were found: the areas are kept as parts of the page.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 (drawn)</source>
         <translation>%1 (drawn)</translation>
     </message>
@@ -3329,7 +3337,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>(a new layout)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Give the layout a name first.</source>
         <translation>Give the layout a name first.</translation>
     </message>
@@ -3339,7 +3347,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Draw the area of at least one field first.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Layout “%1” saved.</source>
         <translation>Layout “%1” saved.</translation>
     </message>
@@ -3357,6 +3365,16 @@ The owner can choose to keep card images, in Settings.</translation>
         <location line="+12"/>
         <source>Layout “%1” deleted.</source>
         <translation>Layout “%1” deleted.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Close the layout editor</source>
+        <translation>Close the layout editor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The areas drawn are not saved as a layout yet. Close and lose them?</source>
+        <translation>The areas drawn are not saved as a layout yet. Close and lose them?</translation>
     </message>
 </context>
 <context>
@@ -3741,12 +3759,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Only the owner can change custom fields</source>
         <translation>Only the owner can change custom fields</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
@@ -3762,7 +3780,7 @@ The owner can choose to keep card images, in Settings.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="+309"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+310"/>
         <source>Import scanned cards…</source>
         <translation>Import scanned cards…</translation>
     </message>
@@ -3847,7 +3865,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Customer</source>
         <translation>&amp;Customer</translation>
     </message>
@@ -3862,12 +3880,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Only the owner and pharmacists see the dashboard</source>
         <translation>Only the owner and pharmacists see the dashboard</translation>
     </message>
@@ -4021,6 +4039,11 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Interaction saved</translation>
     </message>
     <message>
+        <location line="+123"/>
+        <source>The window locked during the check of scanned cards: the cards accepted there (%1) were not imported. Open File &gt; Import scanned cards… again.</source>
+        <translation>The window locked during the check of scanned cards: the cards accepted there (%1) were not imported. Open File &gt; Import scanned cards… again.</translation>
+    </message>
+    <message>
         <location filename="../../pharmadesk/ui/main_window.py" line="+27"/>
         <source>Details confirmed</source>
         <translation>Details confirmed</translation>
@@ -4031,7 +4054,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Moved or deceased mark undone</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="+110"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-13"/>
         <source>An import finished while the window was locked.</source>
         <translation>An import finished while the window was locked.</translation>
     </message>
@@ -4541,7 +4564,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>PharmaDesk</name>
     <message>
-        <location filename="../../pharmadesk/app.py" line="+138"/>
+        <location filename="../../pharmadesk/app.py" line="+141"/>
         <source>%1 is open in another PharmaDesk. Close it first.</source>
         <translation>%1 is open in another PharmaDesk. Close it first.</translation>
     </message>

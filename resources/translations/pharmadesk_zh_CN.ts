@@ -1212,15 +1212,22 @@
 <context>
     <name>CardImportWizard</name>
     <message>
-        <location filename="../../pharmadesk/ui/card_import.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/card_import.py" line="+71"/>
         <source>Import scanned cards</source>
         <translation>导入扫描卡片</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+83"/>
+        <source>%n card(s) accepted and not imported yet. Close and lose the check?</source>
+        <translation>
+            <numerusform>已确认 %n 张卡片，尚未导入。仍要关闭并丢弃本次核对吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CardList</name>
     <message>
-        <location filename="../../pharmadesk/ui/card_list.py" line="+49"/>
+        <location filename="../../pharmadesk/ui/card_list.py" line="+51"/>
         <source>Accepted: %1 · To check: %2 · Skipped: %3 · Unreadable: %4</source>
         <translation>已确认：%1 · 待核对：%2 · 已跳过：%3 · 无法识别：%4</translation>
     </message>
@@ -1807,12 +1814,12 @@ The owner can choose to keep card images, in Settings.</source>
     <message>
         <location filename="../../pharmadesk/ui/crash.py" line="+105"/>
         <source>PharmaDesk: something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>PharmaDesk：出现了问题</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open the log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开日志文件夹</translation>
     </message>
 </context>
 <context>
@@ -3218,7 +3225,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>LayoutEditorDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+74"/>
+        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+76"/>
         <source>Card layout</source>
         <translation>卡片版式</translation>
     </message>
@@ -3243,7 +3250,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>打开一张样卡，选择一个字段，然后在其填写内容上拖出一个矩形框。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Saved layouts:</source>
         <translation>已保存的版式：</translation>
     </message>
@@ -3253,7 +3260,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Fields (drag over the value of the one chosen):</source>
         <translation>字段（在所选字段的填写内容上拖框）：</translation>
     </message>
@@ -3288,7 +3295,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>未找到印刷标签：各区域将按其在页面上的位置保存。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 (drawn)</source>
         <translation>%1（已框选）</translation>
     </message>
@@ -3298,7 +3305,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>（新版式）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Give the layout a name first.</source>
         <translation>请先为版式命名。</translation>
     </message>
@@ -3308,7 +3315,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>请先框选至少一个字段的区域。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Layout “%1” saved.</source>
         <translation>版式“%1”已保存。</translation>
     </message>
@@ -3326,6 +3333,16 @@ The owner can choose to keep card images, in Settings.</source>
         <location line="+12"/>
         <source>Layout “%1” deleted.</source>
         <translation>版式“%1”已删除。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Close the layout editor</source>
+        <translation>关闭版式编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The areas drawn are not saved as a layout yet. Close and lose them?</source>
+        <translation>框选的区域尚未保存为版式。仍要关闭并丢弃它们吗？</translation>
     </message>
 </context>
 <context>
@@ -3710,12 +3727,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Only the owner can change custom fields</source>
         <translation>只有店主可以修改自定义字段</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -3731,7 +3748,7 @@ The owner can choose to keep card images, in Settings.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="+309"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+310"/>
         <source>Import scanned cards…</source>
         <translation>导入扫描卡片…</translation>
     </message>
@@ -3816,7 +3833,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
     </message>
@@ -3831,12 +3848,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Only the owner and pharmacists see the dashboard</source>
         <translation>只有店主和药师可以查看经营看板</translation>
     </message>
@@ -3988,6 +4005,11 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>沟通记录已保存</translation>
     </message>
     <message>
+        <location line="+123"/>
+        <source>The window locked during the check of scanned cards: the cards accepted there (%1) were not imported. Open File &gt; Import scanned cards… again.</source>
+        <translation>核对扫描卡片时窗口已锁定：在那里确认的卡片（%1 张）未导入。请重新打开“文件 &gt; 导入扫描卡片…”。</translation>
+    </message>
+    <message>
         <location filename="../../pharmadesk/ui/main_window.py" line="+27"/>
         <source>Details confirmed</source>
         <translation>资料已核对</translation>
@@ -3998,7 +4020,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>已撤销“已搬走/已故”标记</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="+110"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-13"/>
         <source>An import finished while the window was locked.</source>
         <translation>窗口锁定期间，一次导入已经完成。</translation>
     </message>
@@ -4492,7 +4514,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>PharmaDesk</name>
     <message>
-        <location filename="../../pharmadesk/app.py" line="+138"/>
+        <location filename="../../pharmadesk/app.py" line="+141"/>
         <source>%1 is open in another PharmaDesk. Close it first.</source>
         <translation>%1 已在另一个 PharmaDesk 中打开，请先关闭它。</translation>
     </message>
@@ -6649,7 +6671,7 @@ The placeholders are: %2.</source>
     <message>
         <location filename="../../pharmadesk/ui/unexpected.py" line="+23"/>
         <source>The details are in the log file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息见日志文件：%1</translation>
     </message>
     <message>
         <location line="+8"/>

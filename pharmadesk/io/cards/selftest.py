@@ -6,6 +6,7 @@ is named before anyone feeds it a stack of cards. The card's values are invented
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from typing import Final
@@ -41,6 +42,22 @@ def check() -> SelfTest:
     if wrong:
         return SelfTest(False, f"the test card was misread ({', '.join(wrong)})", seconds)
     return SelfTest(True, f"card reading works ({seconds:.1f} s for the test card)", seconds)
+
+
+_passed = threading.Event()
+
+
+def ensure_working() -> None:
+    """Once per process, before the first real card: raises OcrUnavailable (with what is
+    wrong) instead of letting every card of a stack come out unreadable one by one."""
+    if _passed.is_set():
+        return
+    from pharmadesk.io.cards.engine import OcrUnavailable
+
+    result = check()
+    if not result.ok:
+        raise OcrUnavailable(result.message)
+    _passed.set()
 
 
 def make_card() -> None:  # pragma: no cover - run by hand when the card changes

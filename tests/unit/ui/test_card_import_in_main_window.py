@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -32,3 +34,18 @@ def test_without_ocr_the_entry_explains_instead_of_opening(
     [box] = shown
     assert type(box).__name__ == "QMessageBox"
     assert "rapidocr" in box.text()  # type: ignore[attr-defined]
+
+
+def test_a_lock_during_the_check_says_the_accepted_cards_were_not_imported(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes: list[str] = []
+    monkeypatch.setattr(window, "note", notes.append)
+    checked = SimpleNamespace(check=SimpleNamespace(accepted=lambda: ["card 1", "card 3"]))
+    window.tools._note_cards(None, checked)  # type: ignore[arg-type]
+    assert notes == [
+        "The window locked during the check of scanned cards: the cards accepted there (2) "
+        "were not imported. Open File > Import scanned cards… again."
+    ]
+    window.tools._note_cards("committed", checked)  # type: ignore[arg-type]
+    assert notes[-1] == "An import finished while the window was locked."

@@ -64,3 +64,12 @@ def test_card_reading_needs_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "_shared", None)  # load the models again, offline
     result = selftest.check()
     assert result.ok, result.message
+
+
+def test_a_recogniser_that_misreads_the_test_card_stops_before_the_first_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(selftest, "_passed", type(selftest._passed)())
+    monkeypatch.setattr(selftest, "EXPECTED", {"name": "不是这个名字"})
+    with pytest.raises(engine.OcrUnavailable, match="misread"):
+        selftest.ensure_working()
