@@ -85,21 +85,41 @@ def _is_pharmacy(path: Path) -> bool:
     return path.exists() or keyfile.key_file_path(path).exists()
 
 
+def _unlock(path: Path, user: str, note: str = "") -> Context | None:
+    unlock = UnlockDialog(
+        path=path,
+        unlock=lambda name, password: unlock_pharmacy(path, name, password),
+        user=user,
+        note=note,
+    )
+    start_timer.watch(unlock)  # only when the cold start is being measured
+    return unlock.context if unlock.exec() else None
+
+
+def _set_up(path: Path) -> Context | None:
+    setup = SetupDialog(default_path=path, create=create_pharmacy)
+    start_timer.watch(setup)
+    accepted = setup.exec()
+    restored = setup.restored
+    if not accepted or restored is None:
+        return setup.context if accepted else None
+    # Moving to a new PC: the pharmacy restored from its backup, held by this process
+    # since before the restore, opens as any other does, with its owner's own password.
+    target = setup.restore_target()
+    opened = _unlock(target, restored.user, note=restored.text)
+    if opened is None:
+        hold = instance.held_here(target)
+        if hold is not None:
+            hold.release()
+    return opened
+
+
 def start_context(db: Path | None, user: str) -> Context | None:
-    """Unlock the pharmacy at `db` (or set one up on first run); None when the user quits."""
+    """Unlock the pharmacy at `db` (or set one up on first run, or restore one there from a
+    backup); None when the user quits. A pharmacy restored here is held by this process
+    (`instance.held_here`) when its context is returned."""
     path = pharmacy_path(db)
-    if _is_pharmacy(path):
-        unlock = UnlockDialog(
-            path=path,
-            unlock=lambda name, password: unlock_pharmacy(path, name, password),
-            user=user,
-        )
-        start_timer.watch(unlock)  # only when the cold start is being measured
-        opened = unlock.context if unlock.exec() else None
-    else:
-        setup = SetupDialog(default_path=path, create=create_pharmacy)
-        start_timer.watch(setup)
-        opened = setup.context if setup.exec() else None
+    opened = _unlock(path, user) if _is_pharmacy(path) else _set_up(path)
     if opened is not None:
         paths.remember_opened(opened.path)
     return opened
@@ -199,6 +219,8 @@ def _run_gui(
             QMessageBox.warning(None, "PharmaDesk", in_use_text(path))
             return exc.exit_code
     ctx = context or start_context(path, user)
+    if lock is None and ctx is not None:
+        lock = instance.held_here(ctx.path)  # a pharmacy restored in the first-run dialog
     if ctx is None:
         if lock is not None:
             lock.release()

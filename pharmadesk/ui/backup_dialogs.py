@@ -10,6 +10,7 @@ makes a worker for the restore and holds the pharmacy's instance lock while it r
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -253,6 +254,7 @@ class RestoreDialog(QDialog):
         user: str,
         runner: BackgroundRunner | None = None,
         db_path: Path | None = None,
+        note: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -286,8 +288,10 @@ class RestoreDialog(QDialog):
         self.preview.setObjectName("backupPreview")
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # `note` instead on a first run, when there is no current data to replace.
         self.warning = QLabel(
-            self.tr(
+            note
+            or self.tr(
                 "The current data is replaced by the backup's. It is not deleted: it is kept "
                 "aside, next to the pharmacy file. Everyone signs in again afterwards."
             )
@@ -361,8 +365,7 @@ class RestoreDialog(QDialog):
         return item
 
     def _picked(self, item: QListWidgetItem | None) -> None:
-        info = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        self.show_backup(info if isinstance(info, BackupInfo) else None)
+        self.show_backup(self._info(item) if item is not None else None)
 
     def show_backup(self, info: BackupInfo | None) -> None:
         self.chosen = info
@@ -389,8 +392,15 @@ class RestoreDialog(QDialog):
             self.preview.setStyleSheet(ERROR_STYLE)
             self._check()
             return
-        self.found.setCurrentItem(self._add(info))
+        listed = (self.found.item(row) for row in range(self.found.count()))
+        same = next((item for item in listed if self._info(item) == info), None)
+        self.found.setCurrentItem(same or self._add(info))  # listed already: not twice
         self.password.setFocus()
+
+    @staticmethod
+    def _info(item: QListWidgetItem) -> BackupInfo | None:
+        info = item.data(Qt.ItemDataRole.UserRole)
+        return info if isinstance(info, BackupInfo) else None
 
     def _check(self) -> None:
         ready = self.chosen is not None and bool(self.user.text().strip() and self.password.text())
@@ -522,16 +532,44 @@ def restored_text(outcome: RestoreOutcome) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Restored:
+    """A restore at start-up that worked: what to tell the user, and the account that
+    restored it (an owner of the backup, who signs in next)."""
+
+    text: str
+    user: str
+
+
 def restore_at_start(db_path: Path, *, user: str, parent: QWidget | None) -> str | None:
     """The unlock dialog's restore, for a pharmacy file that cannot be opened: choose a
     backup from the folders known without opening it (the owner's last choice, the default)
     or any file, restore it. Returns what to tell the user, or None when nothing was done."""
     folders = backups.known_backup_folders(db_path)
+    done = restore_into(db_path, folders=folders, user=user, parent=parent)
+    return None if done is None else done.text
+
+
+def restore_into(
+    db_path: Path,
+    *,
+    folders: list[Path],
+    user: str,
+    parent: QWidget | None,
+    backup: Path | None = None,
+    note: str | None = None,
+) -> Restored | None:
+    """Choose a backup (listed from `folders`; `backup` chosen already when given), check
+    it and the password, and restore it at `db_path` behind a progress bar, on a worker of
+    its own (there is no window yet). `note` replaces the warning that the current data is
+    replaced. None when nothing was done (cancelled, or refused: the dialogs said why)."""
     runner = BackgroundRunner()
     try:
         dialog = RestoreDialog(
-            folders=folders, user=user, runner=runner, db_path=db_path, parent=parent
+            folders=folders, user=user, runner=runner, db_path=db_path, note=note, parent=parent
         )
+        if backup is not None:
+            dialog.choose_file(backup)
         if not dialog.exec() or dialog.chosen is None:
             return None
         chosen, name, password = dialog.chosen, dialog.user.text().strip(), dialog.password.text()
@@ -559,4 +597,4 @@ def restore_at_start(db_path: Path, *, user: str, parent: QWidget | None) -> str
         runner.stop()
     if isinstance(outcome, PharmaDeskError):  # the progress dialog said why
         return None
-    return restored_text(outcome)
+    return Restored(restored_text(outcome), name)

@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +31,9 @@ from pharmadesk.errors import (
 from pharmadesk.services.context import Context, local_now
 from pharmadesk.ui.import_text import message_text
 from pharmadesk.ui.wrapped_text import show_whole
+
+if TYPE_CHECKING:
+    from pharmadesk.ui.backup_dialogs import Restored
 
 Unlock = Callable[[str, str], Context]
 Create = Callable[[Path, str, str, str], tuple[Context, str]]
@@ -67,6 +72,7 @@ class UnlockDialog(QDialog):
         path: Path,
         unlock: Unlock,
         user: str = "owner",
+        note: str = "",
         parent: QWidget | None = None,
         clock: Callable[[], datetime] = local_now,
     ) -> None:
@@ -83,8 +89,7 @@ class UnlockDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel()
         self.message.setObjectName("unlockMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)  # red (ERROR_STYLE) only for an error: see _try
         buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton(
             self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -105,6 +110,8 @@ class UnlockDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.message)
         form.addRow(buttons)
+        if note:  # a pharmacy just restored from its backup
+            self.show_note(note)
         self.password.setFocus()
 
     def _try(self) -> None:
@@ -128,12 +135,16 @@ class UnlockDialog(QDialog):
         if told is None:
             return
         self.restore_button.hide()
-        self.message.setStyleSheet("")
-        self.message.setText(told + "\n" + self.tr("Sign in to the restored pharmacy."))
-        show_whole(self)
+        self.show_note(told)
         self.password.clear()
         self.activateWindow()
         self.password.setFocus()
+
+    def show_note(self, told: str) -> None:
+        """Say what a restore did, and that the restored pharmacy is signed in to now."""
+        self.message.setStyleSheet("")
+        self.message.setText(told + "\n" + self.tr("Sign in to the restored pharmacy."))
+        show_whole(self)
 
 
 def password_strength_hint(password: str) -> tuple[str, bool]:
@@ -150,7 +161,9 @@ def password_strength_hint(password: str) -> tuple[str, bool]:
 
 
 class SetupDialog(QDialog):
-    """First run: the pharmacy's name, where its file lives, and the owner's password."""
+    """First run: the pharmacy's name, where its file lives, and the owner's password; or,
+    moving to a new PC, the pharmacy restored from its backup file (`restored` is then set,
+    `context` is not: the owner signs in to it in the unlock dialog)."""
 
     def __init__(
         self, *, default_path: Path, create: Create, parent: QWidget | None = None
@@ -159,7 +172,9 @@ class SetupDialog(QDialog):
         self.setWindowTitle(self.tr("Set up your pharmacy"))
         self.setMinimumWidth(520)
         self._create = create
+        self._default_path = default_path
         self.context: Context | None = None
+        self.restored: Restored | None = None
         self.recovery_code = ""
         self.name = QLineEdit()
         self.name.setObjectName("pharmacyName")
@@ -197,8 +212,38 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Repeat password"), self.repeat)
         form.addRow(self.hint)
+        form.addRow(self._restore_row())
         form.addRow(self.buttons)
         self._check()
+
+    def _restore_row(self) -> QWidget:
+        """Moving from another PC: its backup instead of a new, empty pharmacy."""
+        row = QFrame()
+        row.setFrameShape(QFrame.Shape.StyledPanel)
+        label = QLabel(self.tr("Moving from another PC? Restore your pharmacy from its backup "
+                               "file instead of creating a new one."))  # fmt: skip
+        label.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.setObjectName("setupRestore")
+        self.restore_button.setAutoDefault(False)  # Enter in the form still means Create
+        self.restore_button.clicked.connect(self._restore)
+        layout = QHBoxLayout(row)
+        layout.addWidget(label, 1)
+        layout.addWidget(self.restore_button)
+        return row
+
+    def restore_target(self) -> Path:
+        """Where a restored pharmacy goes: the pharmacy file shown (the default unless
+        the owner chose another place)."""
+        chosen = self.location.text().strip()
+        return Path(chosen).expanduser() if chosen else self._default_path
+
+    def _restore(self) -> None:
+        from pharmadesk.ui.first_run_restore import restore_first_run  # not at start-up
+
+        self.restored = restore_first_run(self.restore_target(), parent=self)
+        if self.restored is not None:
+            self.accept()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
