@@ -710,7 +710,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+62"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+63"/>
         <source>made by hand</source>
         <translation>made by hand</translation>
     </message>
@@ -807,7 +807,7 @@
         <translation>Backup saved and checked:</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+236"/>
         <source>Wrong user name or password for this backup. Nothing was changed.</source>
         <translation>Wrong user name or password for this backup. Nothing was changed.</translation>
     </message>
@@ -2796,6 +2796,34 @@ The owner can choose to keep card images, in Settings.</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunRestore</name>
+    <message>
+        <location filename="../../pharmadesk/ui/first_run_restore.py" line="+43"/>
+        <source>Choose the pharmacy&apos;s backup file</source>
+        <translation>Choose the pharmacy&apos;s backup file</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The pharmacy is restored as %1. Give the user name and password of an owner account as they were when the backup was made; sign in with them afterwards.</source>
+        <translation>The pharmacy is restored as %1. Give the user name and password of an owner account as they were when the backup was made; sign in with them afterwards.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is already a pharmacy file at %1. A backup is never restored over it: choose another place for the pharmacy file, or quit and start PharmaDesk again to open that pharmacy.</source>
+        <translation>There is already a pharmacy file at %1. A backup is never restored over it: choose another place for the pharmacy file, or quit and start PharmaDesk again to open that pharmacy.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The pharmacy cannot be restored in %1: %2</source>
+        <translation>The pharmacy cannot be restored in %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/follow_ups.py" line="+26"/>
@@ -4564,7 +4592,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>PharmaDesk</name>
     <message>
-        <location filename="../../pharmadesk/app.py" line="+141"/>
+        <location filename="../../pharmadesk/app.py" line="+161"/>
         <source>%1 is open in another PharmaDesk. Close it first.</source>
         <translation>%1 is open in another PharmaDesk. Close it first.</translation>
     </message>
@@ -5857,7 +5885,7 @@ Add it anyway?</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-260"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-268"/>
         <source>Restore from backup</source>
         <translation>Restore from backup</translation>
     </message>
@@ -5867,7 +5895,7 @@ Add it anyway?</translation>
         <translation>Choose another file…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The current data is replaced by the backup&apos;s. It is not deleted: it is kept aside, next to the pharmacy file. Everyone signs in again afterwards.</source>
         <translation>The current data is replaced by the backup&apos;s. It is not deleted: it is kept aside, next to the pharmacy file. Everyone signs in again afterwards.</translation>
     </message>
@@ -5902,7 +5930,7 @@ Add it anyway?</translation>
         <translation>No backups found there. Choose a backup file.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Choose a backup file</source>
         <translation>Choose a backup file</translation>
     </message>
@@ -6226,12 +6254,12 @@ Add it anyway?</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+159"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+172"/>
         <source>Set up your pharmacy</source>
         <translation>Set up your pharmacy</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
@@ -6252,12 +6280,12 @@ Add it anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+40"/>
         <source>Pharmacy file</source>
         <translation>Pharmacy file</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-39"/>
         <source>Owner account</source>
         <translation>Owner account</translation>
     </message>
@@ -6272,7 +6300,17 @@ Add it anyway?</translation>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
+        <source>Moving from another PC? Restore your pharmacy from its backup file instead of creating a new one.</source>
+        <translation>Moving from another PC? Restore your pharmacy from its backup file instead of creating a new one.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Too weak: at least 8 characters of two kinds (letters, digits…)</source>
         <translation>Too weak: at least 8 characters of two kinds (letters, digits…)</translation>
     </message>
@@ -6532,7 +6570,7 @@ Add it anyway?</translation>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-188"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-190"/>
         <location line="+19"/>
         <source>Close</source>
         <translation>Close</translation>
@@ -6752,12 +6790,12 @@ The placeholders are: %2.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-146"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-185"/>
         <source>Unlock PharmaDesk</source>
         <translation>Unlock PharmaDesk</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
@@ -6787,12 +6825,12 @@ The placeholders are: %2.</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
         <source>Sign in to the restored pharmacy.</source>
         <translation>Sign in to the restored pharmacy.</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-90"/>
         <source>Wrong user name or password. Please try again.</source>
         <translation>Wrong user name or password. Please try again.</translation>
     </message>

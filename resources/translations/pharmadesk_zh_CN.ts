@@ -704,7 +704,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+62"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="+63"/>
         <source>made by hand</source>
         <translation>手动</translation>
     </message>
@@ -797,7 +797,7 @@
         <translation>备份已保存并通过校验：</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+236"/>
         <source>Wrong user name or password for this backup. Nothing was changed.</source>
         <translation>此备份的用户名或密码错误。未做任何更改。</translation>
     </message>
@@ -2773,6 +2773,34 @@ The owner can choose to keep card images, in Settings.</source>
     </message>
 </context>
 <context>
+    <name>FirstRunRestore</name>
+    <message>
+        <location filename="../../pharmadesk/ui/first_run_restore.py" line="+43"/>
+        <source>Choose the pharmacy&apos;s backup file</source>
+        <translation>选择药房的备份文件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The pharmacy is restored as %1. Give the user name and password of an owner account as they were when the backup was made; sign in with them afterwards.</source>
+        <translation>药房将恢复为 %1。请输入备份时店主账号的用户名和密码；恢复后用它们登录。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is already a pharmacy file at %1. A backup is never restored over it: choose another place for the pharmacy file, or quit and start PharmaDesk again to open that pharmacy.</source>
+        <translation>%1 已有药房数据文件。备份绝不会覆盖它：请为药房数据文件另选位置，或退出后重新启动 PharmaDesk 打开那个药房。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The pharmacy cannot be restored in %1: %2</source>
+        <translation>无法在 %1 中恢复药房：%2</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsDialog</name>
     <message>
         <location filename="../../pharmadesk/ui/follow_ups.py" line="+26"/>
@@ -4514,7 +4542,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>PharmaDesk</name>
     <message>
-        <location filename="../../pharmadesk/app.py" line="+141"/>
+        <location filename="../../pharmadesk/app.py" line="+161"/>
         <source>%1 is open in another PharmaDesk. Close it first.</source>
         <translation>%1 已在另一个 PharmaDesk 中打开，请先关闭它。</translation>
     </message>
@@ -5798,7 +5826,7 @@ Add it anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-260"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-268"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -5808,7 +5836,7 @@ Add it anyway?</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The current data is replaced by the backup&apos;s. It is not deleted: it is kept aside, next to the pharmacy file. Everyone signs in again afterwards.</source>
         <translation>当前数据将被备份中的数据替换。当前数据不会删除，而是另存在药房文件旁边。恢复后所有人需重新登录。</translation>
     </message>
@@ -5843,7 +5871,7 @@ Add it anyway?</source>
         <translation>那里没有找到备份。请选择一个备份文件。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
@@ -6160,12 +6188,12 @@ Add it anyway?</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+159"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="+172"/>
         <source>Set up your pharmacy</source>
         <translation>设置您的药店</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -6186,12 +6214,12 @@ Add it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+40"/>
         <source>Pharmacy file</source>
         <translation>药店数据文件</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-39"/>
         <source>Owner account</source>
         <translation>店主账号</translation>
     </message>
@@ -6206,7 +6234,17 @@ Add it anyway?</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
+        <source>Moving from another PC? Restore your pharmacy from its backup file instead of creating a new one.</source>
+        <translation>换了新电脑？请用原来药房的备份文件恢复，而不是新建药房。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Too weak: at least 8 characters of two kinds (letters, digits…)</source>
         <translation>密码太弱：至少 8 位，且包含两类字符（字母、数字等）</translation>
     </message>
@@ -6462,7 +6500,7 @@ Add it anyway?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-188"/>
+        <location filename="../../pharmadesk/ui/backup_dialogs.py" line="-190"/>
         <location line="+19"/>
         <source>Close</source>
         <translation>关闭</translation>
@@ -6682,12 +6720,12 @@ The placeholders are: %2.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-146"/>
+        <location filename="../../pharmadesk/ui/start_dialogs.py" line="-185"/>
         <source>Unlock PharmaDesk</source>
         <translation>解锁 PharmaDesk</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -6717,12 +6755,12 @@ The placeholders are: %2.</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
         <source>Sign in to the restored pharmacy.</source>
         <translation>请登录恢复后的药房。</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-90"/>
         <source>Wrong user name or password. Please try again.</source>
         <translation>用户名或密码错误，请重试。</translation>
     </message>
