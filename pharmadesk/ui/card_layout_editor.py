@@ -34,6 +34,7 @@ from pharmadesk.io.cards import layout as layouts
 from pharmadesk.io.cards.layout import FIELDS, Area, CardLayout, Label
 from pharmadesk.io.cards.pages import CardPage, UnreadableScan
 from pharmadesk.services.context import Context
+from pharmadesk.ui.buttons import plain_button
 from pharmadesk.ui.card_image import Box, CardImageView
 from pharmadesk.ui.card_text import field_label, unreadable_text
 from pharmadesk.ui.import_page import keyboard_back
@@ -77,15 +78,15 @@ class LayoutEditorDialog(QDialog):
         self.image = CardImageView()
         self.image.setObjectName("sampleImage")
         self.image.on_drawn = self.draw
-        self.open_sample = self._button(self.tr("&Open a sample card…"), "openSample")
+        self.open_sample = plain_button(self.tr("&Open a sample card…"), "openSample")
         self.saved = QComboBox()
         self.saved.setObjectName("savedLayouts")
-        self.delete = self._button(self.tr("&Delete"), "deleteLayout")
+        self.delete = plain_button(self.tr("&Delete"), "deleteLayout")
         self.fields = QListWidget()
         self.fields.setObjectName("layoutFields")
         self.name = QLineEdit()
         self.name.setObjectName("layoutName")
-        self.save = self._button(self.tr("&Save layout"), "saveLayout")
+        self.save = plain_button(self.tr("&Save layout"), "saveLayout")
         self.message = QLabel(
             self.tr("Open a sample card, choose a field, then drag a rectangle over its value.")
         )
@@ -102,12 +103,6 @@ class LayoutEditorDialog(QDialog):
         self.fields.setCurrentRow(0)
         self._load_names()
         self.resize(1100, 640)
-
-    def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        return button
 
     def _lay_out(self) -> None:
         saved = QHBoxLayout()

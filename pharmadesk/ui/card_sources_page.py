@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -26,6 +25,7 @@ from pharmadesk.io.cards import pages, saved_layouts
 from pharmadesk.io.cards.layout import CardLayout
 from pharmadesk.io.cards.pages import UnreadableScan
 from pharmadesk.services.permissions import Operation, allows
+from pharmadesk.ui.buttons import plain_button
 from pharmadesk.ui.card_text import scan_problem, unreadable_text
 from pharmadesk.ui.import_page import _Page, keyboard_back
 from pharmadesk.ui.import_text import failure_text
@@ -74,9 +74,9 @@ class SourcesPage(_Page):
         self.paths: list[Path] = []
         self.chosen = QListWidget()
         self.chosen.setObjectName("cardSources")
-        self.add_files = self._button(self.tr("Add &files…"), "addCardFiles")
-        self.add_folder = self._button(self.tr("Add a f&older…"), "addCardFolder")
-        self.remove = self._button(self.tr("&Remove"), "removeCardSource")
+        self.add_files = plain_button(self.tr("Add &files…"), "addCardFiles")
+        self.add_folder = plain_button(self.tr("Add a f&older…"), "addCardFolder")
+        self.remove = plain_button(self.tr("&Remove"), "removeCardSource")
         self.remove.setEnabled(False)
         self.problems = QLabel()
         self.problems.setObjectName("sourceProblems")
@@ -84,7 +84,7 @@ class SourcesPage(_Page):
         self.problems.setStyleSheet("color: #b00020")
         self.layout_choice = QComboBox()
         self.layout_choice.setObjectName("cardLayout")
-        self.define = self._button(self.tr("&Define a layout from a sample card…"), "defineLayout")
+        self.define = plain_button(self.tr("&Define a layout from a sample card…"), "defineLayout")
         self.again = QLabel(
             self.tr(
                 "Changing the scans or the layout reads the cards again: "
@@ -105,12 +105,6 @@ class SourcesPage(_Page):
         if not owner:
             self.define.setToolTip(self.tr("Only the owner defines card layouts"))
         self.load_layouts()
-
-    def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        return button
 
     def _lay_out(self) -> None:
         buttons = QVBoxLayout()

@@ -9,14 +9,13 @@ become sentences in the UI language. The tables are QT_TRANSLATE_NOOP texts of t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 from typing import Final
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from pharmadesk.io.cards import reading
 from pharmadesk.io.cards.pages import UnreadableScan
-from pharmadesk.text import normalize
 from pharmadesk.text.normalize import InvalidValue
 from pharmadesk.ui import labels
 
@@ -56,15 +55,6 @@ SCAN_PROBLEMS: Final = {
         "CardImport", "The folder “%1” holds no scans (PNG, JPEG, TIFF or PDF)."
     ),
 }
-# Checked as the reader checks them (reading.reasons_for), to say what is wrong in words.
-_CHECKS: Final[dict[str, Callable[[str], object]]] = {
-    "mobile": normalize.mobile,
-    "phone": normalize.phones,
-    "gender": normalize.gender,
-    "birth_date": normalize.parse_date,
-    "registered_on": normalize.parse_date,
-    "code": normalize.member_code,
-}
 
 
 def translate(text: object) -> str:
@@ -87,7 +77,7 @@ def reason_label(reason: str) -> str:
 
 def invalid_detail(field_name: str, value: str) -> str | None:
     """What is wrong with an invalid value, in words (None when the rules accept it)."""
-    check = _CHECKS.get(field_name)
+    check = reading.CHECKS.get(field_name)  # as the reader checks them
     if check is None:
         return None
     try:

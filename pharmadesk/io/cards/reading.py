@@ -171,7 +171,8 @@ def _padded(row: Image.Image) -> Image.Image:
 
 
 Check = Callable[[str], object]
-_CHECKS: Final[dict[str, Check]] = {
+# The foundation's rules a field's value must pass (the check window words their errors).
+CHECKS: Final[dict[str, Check]] = {
     "mobile": normalize.mobile,
     "phone": normalize.phones,
     "gender": normalize.gender,
@@ -202,7 +203,7 @@ def reasons_for(
 
 
 def _valid(name: str, value: str, today: date | None) -> bool:
-    check = _CHECKS.get(name)
+    check = CHECKS.get(name)
     if check is None:
         return True
     try:
