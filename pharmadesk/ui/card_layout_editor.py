@@ -273,8 +273,22 @@ class LayoutEditorDialog(QDialog):
         if not self.areas:
             self.message.setText(self.tr("Draw the area of at least one field first."))
             return
+        other = self.saved.findData(name) > 0 and self.saved.currentData() != name
+        if other and not self._replace_asked(name):
+            self.name.setFocus()
+            return
         chosen, ctx = CardLayout(name, dict(self.areas)), self.ctx
         self._run(lambda: saved_layouts.save(ctx, chosen), lambda _: self._saved(name))
+
+    def _replace_asked(self, name: str) -> bool:
+        """Another saved layout has this name: replacing it loses its areas."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace layout"),
+            self.tr("A layout named “%1” is saved already. Replace it with this one?")
+            .replace("%1", name),
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, name: str) -> None:
         self.changed, self.saved_name = True, name

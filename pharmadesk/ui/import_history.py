@@ -208,10 +208,11 @@ class ImportHistoryDialog(QDialog):
             "Undo batch %1 (%2)? The customers it created are removed, and the fields it "
             "filled in existing customers are emptied again."
         )
-        text += " " + self.tr(
-            "Opening points it gave customers who stay are taken back by new entries in "
-            "their points ledger; the ledger keeps both."
-        )
+        if batch.kind != "cards":  # a scanned card carries no points
+            text += " " + self.tr(
+                "Opening points it gave customers who stay are taken back by new entries in "
+                "their points ledger; the ledger keeps both."
+            )
         if used:
             text += "\n\n" + self.tr(
                 "%Ln customer(s) who stay have already used points of this import: their "

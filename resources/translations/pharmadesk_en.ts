@@ -1100,7 +1100,7 @@
         <translation>%1, page %2</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/card_text.py" line="+25"/>
+        <location filename="../../pharmadesk/ui/card_text.py" line="+24"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
@@ -1200,7 +1200,7 @@
         <translation>The folder “%1” holds no scans (PNG, JPEG, TIFF or PDF).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+45"/>
         <source>; </source>
         <translation>; </translation>
     </message>
@@ -2928,7 +2928,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Undo batch %1 (%2)? The customers it created are removed, and the fields it filled in existing customers are emptied again.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Opening points it gave customers who stay are taken back by new entries in their points ledger; the ledger keeps both.</source>
         <translation>Opening points it gave customers who stay are taken back by new entries in their points ledger; the ledger keeps both.</translation>
     </message>
@@ -3285,7 +3285,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>LayoutEditorDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+76"/>
+        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+77"/>
         <source>Card layout</source>
         <translation>Card layout</translation>
     </message>
@@ -3310,7 +3310,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Open a sample card, choose a field, then drag a rectangle over its value.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>Saved layouts:</source>
         <translation>Saved layouts:</translation>
     </message>
@@ -3373,6 +3373,16 @@ The owner can choose to keep card images, in Settings.</translation>
         <location line="+4"/>
         <source>Draw the area of at least one field first.</source>
         <translation>Draw the area of at least one field first.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Replace layout</source>
+        <translation>Replace layout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A layout named “%1” is saved already. Replace it with this one?</source>
+        <translation>A layout named “%1” is saved already. Replace it with this one?</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6373,7 +6383,7 @@ Add it anyway?</translation>
         <translation>Only the owner defines card layouts</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>&amp;Layout:</source>
         <translation>&amp;Layout:</translation>
     </message>

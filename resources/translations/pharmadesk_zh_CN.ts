@@ -1089,7 +1089,7 @@
         <translation>%1，第 %2 页</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/card_text.py" line="+25"/>
+        <location filename="../../pharmadesk/ui/card_text.py" line="+24"/>
         <source>waiting</source>
         <translation>等待识别</translation>
     </message>
@@ -1189,7 +1189,7 @@
         <translation>文件夹“%1”中没有扫描件（PNG、JPEG、TIFF 或 PDF）。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+45"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -2903,7 +2903,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>撤销批次 %1（%2）？该批次新建的客户将被删除，它为已有客户填写的字段将恢复为空。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Opening points it gave customers who stay are taken back by new entries in their points ledger; the ledger keeps both.</source>
         <translation>它给保留下来的顾客的期初积分，会在其积分明细中以新记录冲回；两条记录都会保留。</translation>
     </message>
@@ -3253,7 +3253,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>LayoutEditorDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+76"/>
+        <location filename="../../pharmadesk/ui/card_layout_editor.py" line="+77"/>
         <source>Card layout</source>
         <translation>卡片版式</translation>
     </message>
@@ -3278,7 +3278,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>打开一张样卡，选择一个字段，然后在其填写内容上拖出一个矩形框。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>Saved layouts:</source>
         <translation>已保存的版式：</translation>
     </message>
@@ -3341,6 +3341,16 @@ The owner can choose to keep card images, in Settings.</source>
         <location line="+4"/>
         <source>Draw the area of at least one field first.</source>
         <translation>请先框选至少一个字段的区域。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Replace layout</source>
+        <translation>替换版式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A layout named “%1” is saved already. Replace it with this one?</source>
+        <translation>已保存名为“%1”的版式。要用当前版式替换它吗？</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6307,7 +6317,7 @@ Add it anyway?</source>
         <translation>只有店主可以定义卡片版式</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>&amp;Layout:</source>
         <translation>版式(&amp;L)：</translation>
     </message>

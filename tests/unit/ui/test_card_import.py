@@ -211,9 +211,17 @@ def test_two_cards_are_checked_by_keyboard_imported_then_undone(
     history = ImportHistoryDialog(pharmacy)
     try:
         assert history.model.index(0, 1).data() == "walk (scanned cards)"
-        errors = when_modal(qtbot, lambda box: box.defaultButton().click())  # type: ignore[attr-defined]
+        asked: list[str] = []
+
+        def undo(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            box.defaultButton().click()
+
+        errors = when_modal(qtbot, undo)
         history.undo_button.click()
         assert errors == []
+        assert "points" not in asked[0]  # a scanned card carries none
         assert history.model.index(0, 4).data() == "Undone"
         said = history.message.text()
         assert said.startswith("Batch 1 undone.")
@@ -582,3 +590,31 @@ def test_the_card_image_is_kept_only_when_the_owner_chose_so(
     kind, image = pharmacy.db.execute_sql("SELECT image_type, image FROM card_page").fetchone()
     assert kind == "image/jpeg"
     assert bytes(image).startswith(b"\xff\xd8")  # the page itself, in the pharmacy file
+
+
+def test_saving_over_another_layouts_name_asks_first(
+    qtbot: QtBot, pharmacy: Context, open_wizard: Callable[..., CardImportWizard], scans: Scans
+) -> None:
+    before = CardLayout("Form B", {"name": Area(None, (0.1, 0.1, 0.5, 0.2))})
+    saved_layouts.save(pharmacy, before)
+    wizard = open_wizard(scans.stamped)
+    editor = LayoutEditorDialog(pharmacy, wizard, parent=wizard)
+    editor.show()
+    try:
+        qtbot.waitUntil(lambda: editor.saved.count() == 2)
+        editor.areas = {"mobile": Area(None, (0.5, 0.2, 0.9, 0.3))}
+        editor.name.setText("Form B")
+        errors = when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.No).click())  # type: ignore[attr-defined]
+        editor.save_layout()
+        assert errors == []
+        assert saved_layouts.load(pharmacy, "Form B") == before
+        errors = when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+        editor.save_layout()
+        qtbot.waitUntil(lambda: editor.changed)
+        assert errors == []
+        replaced = saved_layouts.load(pharmacy, "Form B")
+        assert replaced is not None
+        assert list(replaced.areas) == ["mobile"]
+    finally:
+        editor.done(0)
+        editor.deleteLater()
