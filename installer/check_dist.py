@@ -2,10 +2,11 @@
 
 Runs the executable in dist/pharmadesk/ as a pharmacy would, with the user folders (XDG_*)
 in a temporary folder so nothing touches the real ones: it prints its version (and how long
-that takes), makes a demo pharmacy headless, finds a customer and writes a month report
-from the command line, and runs `--selftest` offscreen in Chinese. Then it checks that the
-build holds what the spec promises and no test tool, that every file the Inno Setup script
-names exists in the build, and prints the build's size. Exit 0 when all of that holds.
+that takes), makes a demo pharmacy headless, finds a customer, times its start to a ready
+unlock dialog (reported, not judged), writes a month report from the command line, and runs
+`--selftest` offscreen in Chinese. Then it checks that the build holds what the spec
+promises and no test tool, that every file the Inno Setup script names exists in the build,
+and prints the build's size. Exit 0 when all of that holds.
 """
 
 from __future__ import annotations
@@ -85,6 +86,18 @@ def check_search(program: Path, db: Path, env: dict[str, str]) -> str:
     return f"{mobile} -> {code} in {seconds:.1f} s"
 
 
+def check_cold_start(program: Path, db: Path, env: dict[str, str]) -> str:
+    # The built app's own figure (issue #12 asks for it as well as the checkout's), said,
+    # not judged: a timed limit would fail CI on a busy machine (see cold_start.py).
+    from pharmadesk import cold_start
+
+    try:
+        measured = cold_start.measure(db, command=[str(program)], env=env)
+    except RuntimeError as exc:
+        raise CheckFailed(str(exc)) from None
+    return cold_start.format_line(measured).removeprefix("cold start to the unlock dialog: ")
+
+
 def check_report(program: Path, db: Path, folder: Path, env: dict[str, str]) -> str:
     # The month report is matplotlib's PDF backend with the bundled CJK font: fontTools.
     month = (date.today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
@@ -142,6 +155,7 @@ def main() -> int:
             ("version", lambda: check_version(program, env)),
             ("demo", lambda: check_demo(program, db, env)),
             ("search", lambda: check_search(program, db, env)),
+            ("cold start", lambda: check_cold_start(program, db, env)),
             ("month report", lambda: check_report(program, db, here, env)),
             ("selftest", lambda: check_selftest(program, env)),
             ("contents", lambda: check_contents(folder)),

@@ -66,15 +66,31 @@ def _once(command: Sequence[str], env: dict[str, str]) -> float:
     return measured
 
 
-def measure(db: Path, *, runs: int = RUNS, command: Sequence[str] | None = None) -> ColdStart:
+def this_app() -> list[str]:
+    """The command that starts this same app: the built program itself when frozen (whose
+    sys.executable is the app, not a Python that takes -m), else this Python's
+    `-m pharmadesk`."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "pharmadesk"]
+
+
+def measure(
+    db: Path,
+    *,
+    runs: int = RUNS,
+    command: Sequence[str] | None = None,
+    env: dict[str, str] | None = None,
+) -> ColdStart:
     """Start the app `runs` times on the pharmacy file `db` (which must exist, so the unlock
-    dialog is what shows), offscreen; `command` defaults to this Python's `-m pharmadesk`."""
+    dialog is what shows), offscreen, with `env` (default: this process's); `command`
+    defaults to this same app (`this_app`)."""
     import statistics
 
     if not db.exists():  # the setup dialog would show instead
         raise FileNotFoundError(f"no pharmacy file at {db}")
-    base = list(command or [sys.executable, "-m", "pharmadesk"])
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    base = list(command or this_app())
+    env = {**(os.environ if env is None else env), "QT_QPA_PLATFORM": "offscreen"}
     times = [_once([*base, "--db", str(db)], env) for _ in range(runs)]
     return ColdStart(first_ms=times[0], median_ms=statistics.median(times), runs=runs)
 
