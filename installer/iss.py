@@ -2,8 +2,10 @@
 
 Inno Setup itself runs on Windows only, so the script is checked here instead: every file
 it copies comes from the PyInstaller folder (or is a file of the repository that exists),
-its shortcuts start a program it installs, it never deletes anything outside the install
-folder, and (given a build) every file it names is in dist/pharmadesk/. Used by
+its shortcuts start a program it installs, nothing it installs, deletes or runs reaches
+outside the install folder (no [UninstallDelete], [UninstallRun], deleting [Code] or
+registry key removed at uninstall), and (given a build) every file it names is in
+dist/pharmadesk/. Used by
 `make dist-check` (check_dist.py) and tests/unit/installer/test_inno_script.py.
 """
 
@@ -22,6 +24,8 @@ SETUP_FILES = ("SetupIconFile", "LicenseFile", "InfoBeforeFile", "InfoAfterFile"
 WINDOWS_PROGRAMS = {layout.file_name(e, "win32") for e in layout.WINDOWS_EXECUTABLES}
 DEFINE = re.compile(r'#define\s+(\w+)\s+"([^"]*)"')
 USE = re.compile(r"\{#(\w+)\}")
+# Inno Setup's Pascal functions that delete files or folders.
+CODE_DELETES = re.compile(r"\b(DelTree|DeleteFile|RemoveDir|DelayDeleteFile)\s*\(", re.I)
 
 
 @dataclass
@@ -29,6 +33,7 @@ class Script:
     setup: dict[str, str] = field(default_factory=dict)
     sections: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     defines: dict[str, str] = field(default_factory=dict)  # #define with a quoted value
+    code_deletes: bool = False  # the [Code] section (Pascal) calls a deleting function
     folder: Path = layout.REPO / "installer"
 
     def entries(self, section: str) -> list[dict[str, str]]:
@@ -57,6 +62,8 @@ def parse(path: Path = ISS) -> Script:
         elif section == "setup":
             key, _, value = line.partition("=")
             script.setup[key.strip()] = value.strip()
+        elif section == "code":
+            script.code_deletes |= bool(CODE_DELETES.search(line))
         else:
             script.sections[section].append(parameters(line))
     return script
@@ -170,13 +177,34 @@ def _shortcut_problems(script: Script) -> list[str]:
     return found
 
 
+def _in_app(path: str) -> bool:
+    lowered = path.lower()
+    return lowered == "{app}" or lowered.startswith("{app}\\")
+
+
 def _delete_problems(script: Script) -> list[str]:
     # The pharmacy's data lives in the user's folders: nothing may delete outside {app}.
+    # The uninstaller removes what the script put in place, so it may put nothing elsewhere
+    # either (a file in the user's data folder would go at uninstall), and runs nothing.
     found = [f"[UninstallDelete] {e.get('Name')}: the uninstaller deletes only what it "
              "installed" for e in script.entries("UninstallDelete")]  # fmt: skip
     for entry in script.entries("InstallDelete"):
-        if not entry.get("Name", "").lower().startswith("{app}\\"):
+        if not _in_app(entry.get("Name", "")):
             found.append(f"[InstallDelete] {entry.get('Name')} is outside the install folder")
+    for entry in script.entries("Files"):
+        if not _in_app(entry.get("DestDir", "")):
+            found.append(f"[Files] {entry.get('Source')} goes outside the install folder")
+    for entry in script.entries("Dirs"):
+        if not _in_app(entry.get("Name", "")):
+            found.append(f"[Dirs] {entry.get('Name')} is outside the install folder")
+    found += [f"[UninstallRun] {e.get('Filename')}: the uninstaller runs nothing"
+              for e in script.entries("UninstallRun")]  # fmt: skip
+    if script.code_deletes:
+        found.append("[Code] deletes files (DelTree, DeleteFile, RemoveDir): the uninstaller "
+                     "deletes only what it installed")  # fmt: skip
+    found += [f"[Registry] {e.get('Subkey')}: uninsdelete* would remove the user's settings"
+              for e in script.entries("Registry")
+              if "uninsdelete" in e.get("Flags", "").lower()]  # fmt: skip
     return found
 
 

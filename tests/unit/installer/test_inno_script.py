@@ -83,6 +83,21 @@ def test_it_installs_per_machine_and_the_first_run_is_the_users(tmp_path: Path) 
          'Filename: "{app}\\pharmadesk-cli.exe"; WorkingDir: "{app}"\n', "does not start"),
         ("AppVersion={#AppVersion}", "AppVersion=0.1.0", "must come from the build"),
         ("{autopf}\\PharmaDesk", "{localappdata}\\PharmaDesk", "under {autopf}"),
+        # What the uninstaller removes besides [UninstallDelete]: what was put elsewhere,
+        # what it runs, what [Code] deletes, the registry keys of the window's settings.
+        ('DestDir: "{app}"; Flags: ignoreversion\nSource: "{#DistDir}\\pharmadesk-cli.exe"',
+         'DestDir: "{localappdata}\\PharmaDesk"; Flags: ignoreversion\n'
+         'Source: "{#DistDir}\\pharmadesk-cli.exe"', "goes outside the install folder"),
+        ("[Icons]", '[Dirs]\nName: "{localappdata}\\PharmaDesk\\backups"\n\n[Icons]',
+         "[Dirs]"),
+        ("[Icons]", '[UninstallRun]\nFilename: "{cmd}"; Parameters: "/c rmdir /s /q '
+         '""{localappdata}\\PharmaDesk"""; RunOnceId: "wipe"\n\n[Icons]',
+         "the uninstaller runs nothing"),
+        ("[Icons]", "[Code]\nprocedure CurUninstallStepChanged(Step: TUninstallStep);\n"
+         "begin\n  DelTree(ExpandConstant('{localappdata}\\PharmaDesk'), True, True, True);\n"
+         "end;\n\n[Icons]", "[Code] deletes files"),
+        ("[Icons]", '[Registry]\nRoot: HKCU; Subkey: "Software\\PharmaDesk"; '
+         "Flags: uninsdeletekey\n\n[Icons]", "the user's settings"),
     ],
 )  # fmt: skip
 def test_a_script_that_breaks_a_rule_is_refused(
