@@ -16,9 +16,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import hmac
 import logging
 import os
 import re
+import secrets
 import sys
 import traceback
 from collections.abc import Iterator
@@ -51,6 +53,8 @@ _FOLD = {0xFF10 + i: ord("0") + i for i in range(10)} | {0xFF38: ord("X"), 0xFF5
 _MOBILE = re.compile(r"(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
 # 18-character resident ID numbers, also typed in groups (6 8 4) and with a lower-case x.
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])[0-9]{6} ?[0-9]{8} ?[0-9]{3}[0-9Xx](?![0-9A-Za-z])")
+# The same file is named the same within one run (one command, one window session).
+_FILE_KEY = secrets.token_bytes(16)
 MOBILE_MASK = "[mobile]"
 ID_NUMBER_MASK = "[ID number]"
 
@@ -67,9 +71,11 @@ def mask(text: str) -> str:
 
 def file_token(path: Path | str) -> str:
     """How a log names a file a user chose: its suffix and a short hash of its name, since
-    an import file is often called after a person ("张三 会员卡.xlsx")."""
+    an import file is often called after a person ("张三 会员卡.xlsx"). The hash is keyed
+    with a secret of this process: a plain hash of a name could be found again by hashing
+    a list of common names the same way."""
     name = Path(path).name
-    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    digest = hmac.new(_FILE_KEY, name.encode("utf-8"), hashlib.sha256).hexdigest()[:8]
     return f"{Path(name).suffix.lower() or '(no suffix)'} file {digest}"
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,6 +136,13 @@ def test_a_file_is_named_by_its_suffix_and_a_short_hash() -> None:
     assert token.startswith(".xlsx file ")
     assert "欧阳" not in token
     assert token == logs.file_token("elsewhere/欧阳娜娜 会员卡.XLSX")  # the same file, the same
+
+
+def test_a_files_hash_cannot_be_found_again_by_hashing_names() -> None:
+    # Whoever reads the log and guesses "欧阳娜娜 会员卡.xlsx" cannot confirm the guess.
+    name = "欧阳娜娜 会员卡.xlsx"
+    guessed = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    assert logs.file_token(name) != f".xlsx file {guessed}"
 
 
 def test_peewee_queries_stay_out_even_at_debug(log_file: Path) -> None:
