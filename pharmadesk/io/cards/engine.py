@@ -76,8 +76,13 @@ class Recogniser:
         reason = missing()
         if reason is not None:
             raise OcrUnavailable(reason)
+        import onnxruntime
         from rapidocr import RapidOCR
 
+        # ORT_DISABLE_TELEMETRY (set at start, pharmadesk/__init__) stops its files on Linux
+        # and macOS; on Windows it reports through the system's event tracing instead,
+        # which only this call stops. The app is offline: nothing about it is collected.
+        onnxruntime.disable_telemetry_events()
         det, rec = _model_paths()
         # rapidocr logs each step at INFO through its own handler; keep the log to problems.
         logging.getLogger("RapidOCR").setLevel(logging.WARNING)

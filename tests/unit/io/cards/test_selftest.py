@@ -73,3 +73,12 @@ def test_a_recogniser_that_misreads_the_test_card_stops_before_the_first_card(
     monkeypatch.setattr(selftest, "EXPECTED", {"name": "不是这个名字"})
     with pytest.raises(engine.OcrUnavailable, match="misread"):
         selftest.ensure_working()
+
+
+def test_the_recogniser_turns_onnxruntimes_telemetry_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    import onnxruntime
+
+    calls: list[str] = []
+    monkeypatch.setattr(onnxruntime, "disable_telemetry_events", lambda: calls.append("off"))
+    engine.Recogniser()
+    assert calls == ["off"]
