@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pharmadesk.errors import OperationFailed, UsageError
+from pharmadesk.errors import OperationFailed
 from pharmadesk.services.context import Context
 
 if TYPE_CHECKING:  # pages brings PIL: imported when cards are read, not at start-up
@@ -29,8 +29,6 @@ ONLY_DRY_RUN = (
 def run(ctx: Context, args: argparse.Namespace) -> int:
     from pharmadesk.io.cards import engine, pages, reading
 
-    if not args.dry_run:
-        raise UsageError(ONLY_DRY_RUN)
     reason = engine.missing()
     if reason is not None:
         raise OperationFailed(f"cannot read scanned cards: {reason}")

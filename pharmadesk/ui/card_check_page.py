@@ -363,7 +363,7 @@ class CheckPage(_Page):
 
     def accepted(self) -> list[AcceptedCard]:
         return [
-            AcceptedCard(item.reading.page, dict(item.values), number)
+            AcceptedCard(item.reading.page, dict(item.values), number, item.kept)
             for number, item in enumerate(self.reader.items, start=1)
             if item.status == "accepted" and item.reading is not None
         ]

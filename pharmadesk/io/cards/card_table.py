@@ -19,6 +19,7 @@ from typing import Final
 
 from pharmadesk.errors import OperationFailed
 from pharmadesk.io import customer_import
+from pharmadesk.io.card_pages import PageRef
 from pharmadesk.io.cards.layout import FIELDS, LABELS
 from pharmadesk.io.cards.pages import CardPage
 from pharmadesk.io.files import RawRow, RawTable
@@ -36,13 +37,19 @@ class AcceptedCard:
     page: CardPage
     values: dict[str, str]
     number: int | None = None  # its place in the check list; the report names it so
+    # The page image as the check window already holds it (JPEG): kept as is, not encoded
+    # again, when the owner keeps card images.
+    encoded: bytes = b""
+
+    def image(self) -> bytes:
+        return self.encoded or image_bytes(self.page)
 
 
 @dataclass(frozen=True)
 class CardRows:
     table: RawTable
     mapping: dict[int, str]
-    pages: dict[int, CardPage]  # row number -> the page it came from
+    cards: dict[int, AcceptedCard]  # row number -> the card (and page) it came from
 
 
 def rows_of(cards: Sequence[AcceptedCard]) -> CardRows:
@@ -53,22 +60,20 @@ def rows_of(cards: Sequence[AcceptedCard]) -> CardRows:
         columns.insert(0, "name")
     header = RawRow(HEADER_NUMBER, tuple(LABELS[name][0] for name in columns))
     rows = [header]
-    pages: dict[int, CardPage] = {}
+    numbered: dict[int, AcceptedCard] = {}
     for position, card in enumerate(cards, start=1):
         number = card.number if card.number is not None else position
         cells = tuple(card.values.get(name, "").strip() or None for name in columns)
         rows.append(RawRow(number, _trimmed(cells)))
-        pages[number] = card.page
+        numbered[number] = card
     table = RawTable(_source(cards), None, rows, _hash(cards))
-    return CardRows(table, dict(enumerate(columns)), pages)
+    return CardRows(table, dict(enumerate(columns)), numbered)
 
 
 def plan(ctx: Context, cards: Sequence[AcceptedCard], *, policy: str = "merge",
          overrides: dict[int, str] | None = None,
          store_images: bool = False) -> customer_import.ImportPlan:  # fmt: skip
     """The import plan of the accepted cards, each row knowing its page."""
-    from pharmadesk.io.card_pages import PageRef
-
     found = rows_of(cards)
     result = customer_import.plan(
         ctx, found.table, mapping=found.mapping, header_index=0, policy=policy,
@@ -77,11 +82,11 @@ def plan(ctx: Context, cards: Sequence[AcceptedCard], *, policy: str = "merge",
     result.kind = "cards"
     result.pages = {
         number: PageRef(
-            str(page.source), page.page, page.file_hash,
-            image_bytes(page) if store_images else None,
+            str(card.page.source), card.page.page, card.page.file_hash,
+            card.image() if store_images else None,
             IMAGE_TYPE if store_images else None,
         )
-        for number, page in found.pages.items()
+        for number, card in found.cards.items()
     }  # fmt: skip
     return result
 

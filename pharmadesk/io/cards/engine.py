@@ -40,10 +40,6 @@ class TextLine:
     def height(self) -> int:
         return self.box[3] - self.box[1]
 
-    @property
-    def middle(self) -> float:
-        return (self.box[1] + self.box[3]) / 2
-
 
 def missing() -> str | None:
     """What keeps OCR from working (a sentence), or None when it can run."""

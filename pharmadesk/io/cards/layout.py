@@ -37,7 +37,6 @@ LABELS: Final[dict[str, tuple[str, ...]]] = {
     "notes": ("备注", "说明"),
 }
 HEALTH_FIELDS: Final = ("allergies", "chronic_conditions")
-DATE_FIELDS: Final = ("birth_date", "registered_on")
 _ALL_LABELS: Final = sorted(
     ((word, target) for target, words in LABELS.items() for word in words),
     key=lambda pair: -len(pair[0]),
@@ -69,10 +68,6 @@ class Area:
 class CardLayout:
     name: str
     areas: dict[str, Area] = field(default_factory=dict)
-
-    @property
-    def is_default(self) -> bool:
-        return not self.areas
 
     def to_json(self) -> dict[str, Any]:
         return {

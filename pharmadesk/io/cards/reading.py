@@ -12,7 +12,7 @@ area), and, added by the caller who can see the database, duplicate.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
@@ -22,7 +22,7 @@ from PIL import Image
 
 from pharmadesk.io.cards import layout as layouts
 from pharmadesk.io.cards import straighten
-from pharmadesk.io.cards.engine import Recogniser, TextLine
+from pharmadesk.io.cards.engine import Recogniser
 from pharmadesk.io.cards.layout import CardLayout, Label
 from pharmadesk.io.cards.pages import CardPage
 from pharmadesk.text import normalize
@@ -34,7 +34,6 @@ STAMP_WORDS: Final = (
     "已核对", "核对", "已审核", "审核", "作废", "注销", "已注销", "已录入", "录入", "专用章",
     "公章", "印章", "已阅", "复核", "同意", "★", "☆", "※", "◎",
 )  # fmt: skip
-REASONS: Final = ("empty", "invalid", "low_confidence", "stamp", "duplicate")
 # Left blank on most cards, so a blank one is no reason to stop: notes and the landline.
 BLANK_IS_USUAL: Final = ("notes", "phone")
 
@@ -221,7 +220,3 @@ def _stamped(reading: FieldReading, image: Image.Image) -> bool:
     if reading.box is None:
         return False
     return straighten.red_share(image.crop(reading.box)) > STAMP_RED_SHARE
-
-
-def lines_text(lines: Sequence[TextLine]) -> str:
-    return "".join(line.text for line in lines)

@@ -16,11 +16,10 @@ from tests.unit.cli.shell import one_line, run
 
 
 @pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
-    monkeypatch.setenv("PHARMADESK_DB", str(db_path))
-    monkeypatch.setenv("PHARMADESK_PASSPHRASE", PASSWORD)
+def env(env: Path) -> Path:
+    """The conftest's environment, with the pharmacy made by `pharmadesk init`."""
     assert main(["init"]) == 0
-    return db_path
+    return env
 
 
 def test_each_card_page_is_printed_with_what_needs_a_look_and_nothing_is_saved(
