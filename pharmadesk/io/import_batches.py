@@ -27,7 +27,7 @@ from pharmadesk.io.customer_import import (
     refuse_repeat,
 )
 from pharmadesk.io.files import collector_paused
-from pharmadesk.services import audit, loyalty, loyalty_rules, search_index
+from pharmadesk.services import audit, loyalty, loyalty_rules, points_bulk, search_index
 from pharmadesk.services.card_pages import remove_for_undo
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
@@ -91,7 +91,7 @@ def commit(
     total = len(plan.rows)
     with ctx.db.atomic():
         batch_id = writer.start_batch()
-        with search_index.bulk_load(ctx.db) as fill:
+        with search_index.bulk_load(ctx.db) as fill, points_bulk.bulk_entries(ctx.db):
             for start in range(0, total, CHUNK):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()

@@ -14,7 +14,7 @@ import pytest
 from pharmadesk.errors import OperationFailed
 from pharmadesk.io import customer_import, import_batches
 from pharmadesk.io.files import RawRow, RawTable
-from pharmadesk.services import custom_fields, customers, search
+from pharmadesk.services import check_summaries, custom_fields, customers, loyalty, search
 from pharmadesk.services.context import Context
 
 TITLE = ["康宁大药房会员登记表", None, None]
@@ -190,6 +190,50 @@ def test_points_become_an_opening_balance_and_custom_columns_a_field(pharmacy: C
     saved = customers.get(pharmacy, _id(pharmacy, "张三"))
     assert saved.points == 120
     assert saved.custom == {field.key: "YB1"}
+
+
+def _balances(ctx: Context) -> dict[str, int]:
+    """What the counter shows as each customer's balance (the cached `points_balance`)."""
+    rows = ctx.db.execute_sql(
+        "SELECT c.name, b.balance FROM points_balance b JOIN customer c ON c.id = b.customer_id"
+    ).fetchall()
+    return dict(rows)
+
+
+def test_opening_points_add_to_the_balances_new_and_merged_and_later_entries_still_count(
+    pharmacy: Context,
+) -> None:
+    header = RawRow(1, ("姓名", "手机", "积分"))
+    first = [header, RawRow(2, ("张三", "13812345678", 100))]
+    import_batches.commit(
+        pharmacy, customer_import.plan(pharmacy, RawTable(Path("a.xlsx"), "S", first, "ha"))
+    )
+    second = [
+        header,
+        RawRow(2, ("张三", "13812345678", 50)),  # merged: the points add to the balance
+        RawRow(3, ("李四", "13900001111", 30)),
+        RawRow(4, ("李四", "13900001111", 5)),  # typed twice in the same file
+        RawRow(5, ("王五", "13700002222", None)),
+    ]
+    plan = customer_import.plan(pharmacy, RawTable(Path("b.xlsx"), "S", second, "hb"))
+    assert plan.counts()["merged"] == 2
+    import_batches.commit(pharmacy, plan)
+    assert _balances(pharmacy) == {"张三": 150, "李四": 35}
+    loyalty.adjust(pharmacy, _id(pharmacy, "李四"), 7, "card found in the drawer")
+    assert _balances(pharmacy)["李四"] == 42  # the ledger's own bookkeeping is back
+    assert check_summaries.points(pharmacy) is None
+
+
+def test_a_cancelled_import_leaves_the_points_bookkeeping_working(pharmacy: Context) -> None:
+    lines = [RawRow(1, ("姓名", "手机", "积分")), RawRow(2, ("张三", "13812345678", 100))]
+    source = RawTable(Path("a.xlsx"), "S", lines, "ha")
+    with pytest.raises(customer_import.ImportCancelled):
+        import_batches.commit(
+            pharmacy, customer_import.plan(pharmacy, source), cancelled=lambda: True
+        )
+    import_batches.commit(pharmacy, customer_import.plan(pharmacy, source))
+    loyalty.adjust(pharmacy, _id(pharmacy, "张三"), 7, "card found in the drawer")
+    assert _balances(pharmacy) == {"张三": 107}
 
 
 def test_a_points_cell_no_card_could_hold_is_flagged_and_kept_in_the_notes(
