@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from pharmadesk.db.connection import own_references_only
 from pharmadesk.db.models import ImportBatch
 from pharmadesk.errors import NotFound, OperationFailed
 from pharmadesk.io import card_pages
@@ -89,7 +90,9 @@ def commit(
     refuse_repeat(plan.table.source.name, plan.previous_batch, again)
     writer = _Writer(ctx, plan)
     total = len(plan.rows)
-    with ctx.db.atomic():
+    # Every row written references the batch, the account, or a customer of this batch or
+    # one the preview found: the parent lookups are left out (`own_references_only`).
+    with own_references_only(ctx.db), ctx.db.atomic():
         batch_id = writer.start_batch()
         with search_index.bulk_load(ctx.db) as fill, points_bulk.bulk_entries(ctx.db):
             for start in range(0, total, CHUNK):
@@ -231,8 +234,14 @@ class _Writer:
         self.customer_of_row[row.number] = target
         columns = ", ".join(MERGE_FIELDS)
         current = self.ctx.db.execute_sql(
-            f"SELECT {columns} FROM customer WHERE id = ?", (target,)
+            f"SELECT {columns} FROM customer WHERE id = ? AND status != 'anonymised'",
+            (target,),
         ).fetchone()
+        if current is None:  # erased, or removed by an undone import, since the preview
+            raise OperationFailed(
+                f"row {row.number}: the customer it merges into was deleted after the "
+                "preview; nothing was imported. Preview the file again"
+            )
         before = dict(zip(MERGE_FIELDS, current, strict=True))
         wanted = {k: _sql(v) for k, v in row.card.values.items() if k in MERGE_FIELDS}
         notes = "\n".join(part for part in row.card.notes if part)

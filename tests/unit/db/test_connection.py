@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from peewee import IntegrityError
 
 from pharmadesk.db import connection
 from pharmadesk.db.keyfile import new_database_key
@@ -54,3 +55,35 @@ def test_a_plain_sqlite_file_is_refused(tmp_path: Path) -> None:
     plain.close()
     with pytest.raises(DatabaseUnavailable):
         connection.open_encrypted(path, new_database_key())
+
+
+def _child_refused(db: connection.EncryptedDatabase) -> bool:
+    try:
+        db.execute_sql("INSERT INTO child VALUES (42)")
+    except IntegrityError:
+        return True
+    db.execute_sql("DELETE FROM child")
+    return False
+
+
+def test_references_are_unchecked_only_inside_the_block_and_never_in_an_open_one(
+    tmp_path: Path,
+) -> None:
+    db = connection.open_encrypted(tmp_path / "x.db", new_database_key())
+    db.execute_sql("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
+    db.execute_sql("CREATE TABLE child (parent_id INTEGER REFERENCES parent(id))")
+    unchecked = []
+
+    def failing_block() -> None:
+        with connection.own_references_only(db):
+            unchecked.append(not _child_refused(db))
+            raise RuntimeError("the block failed")
+
+    with pytest.raises(RuntimeError):
+        failing_block()
+    assert unchecked == [True]
+    assert _child_refused(db)
+    assert connection.verify_settings(db) == []
+    with db.atomic(), connection.own_references_only(db):
+        assert _child_refused(db)  # SQLite cannot switch them inside a transaction
+    db.close()

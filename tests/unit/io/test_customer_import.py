@@ -10,11 +10,19 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from peewee import IntegrityError
 
 from pharmadesk.errors import OperationFailed
 from pharmadesk.io import customer_import, import_batches
 from pharmadesk.io.files import RawRow, RawTable
-from pharmadesk.services import check_summaries, custom_fields, customers, loyalty, search
+from pharmadesk.services import (
+    check_summaries,
+    custom_fields,
+    customers,
+    erasure,
+    loyalty,
+    search,
+)
 from pharmadesk.services.context import Context
 
 TITLE = ["康宁大药房会员登记表", None, None]
@@ -234,6 +242,55 @@ def test_a_cancelled_import_leaves_the_points_bookkeeping_working(pharmacy: Cont
     import_batches.commit(pharmacy, customer_import.plan(pharmacy, source))
     loyalty.adjust(pharmacy, _id(pharmacy, "张三"), 7, "card found in the drawer")
     assert _balances(pharmacy) == {"张三": 107}
+
+
+def _orphan_refused(ctx: Context) -> bool:
+    """Whether the database still refuses a consent of a customer who does not exist."""
+    try:
+        with ctx.db.atomic():
+            ctx.db.execute_sql(
+                "INSERT INTO consent_record (customer_id, purpose, status, recorded_at) "
+                "VALUES (999999, 'data', 'given', '2026-01-01T00:00:00+08:00')"
+            )
+    except IntegrityError:
+        return True
+    return False
+
+
+def test_an_import_leaves_every_reference_sound_and_checked_again(pharmacy: Context) -> None:
+    lines = [
+        RawRow(1, ("姓名", "手机", "积分")),
+        RawRow(2, ("张三", "13812345678", 100)),
+        RawRow(3, ("张三", "13812345678", 5)),
+        RawRow(4, ("李四", "13900001111", None)),
+    ]
+    first = customer_import.plan(pharmacy, RawTable(Path("a"), "S", lines, "h"))
+    import_batches.commit(pharmacy, first)
+    assert pharmacy.db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    assert _orphan_refused(pharmacy)
+    again = customer_import.plan(pharmacy, RawTable(Path("b"), "S", lines, "h2"))
+    with pytest.raises(customer_import.ImportCancelled):
+        import_batches.commit(pharmacy, again, cancelled=lambda: True)
+    assert _orphan_refused(pharmacy)
+
+
+def test_a_merge_into_a_customer_erased_since_the_preview_imports_nothing(
+    pharmacy: Context,
+) -> None:
+    header = RawRow(1, ("姓名", "手机", "过敏史"))
+    first = [header, RawRow(2, ("张三", "13812345678", None))]
+    import_batches.commit(
+        pharmacy, customer_import.plan(pharmacy, RawTable(Path("a"), "S", first, "ha"))
+    )
+    second = [header, RawRow(2, ("王五", "13700002222", None)),
+              RawRow(3, ("张三", "13812345678", "青霉素"))]  # fmt: skip
+    plan = customer_import.plan(pharmacy, RawTable(Path("b"), "S", second, "hb"))
+    assert plan.counts()["merged"] == 1
+    erasure.erase(pharmacy, _id(pharmacy, "张三"))  # at another PC, before the commit
+    with pytest.raises(OperationFailed, match="row 3: the customer it merges into was deleted"):
+        import_batches.commit(pharmacy, plan)
+    assert "王五" not in names(pharmacy)
+    assert "青霉素" not in str(pharmacy.db.execute_sql("SELECT * FROM customer").fetchall())
 
 
 def test_a_points_cell_no_card_could_hold_is_flagged_and_kept_in_the_notes(
