@@ -26,6 +26,7 @@ from pharmadesk.services import custom_fields, customers, merge
 from pharmadesk.services.context import Context
 from pharmadesk.services.custom_fields import FieldDef
 from pharmadesk.services.visible import VISIBLE
+from pharmadesk.text import health_lists
 from pharmadesk.text.normalize import InvalidValue, fold
 from pharmadesk.text.pinyin import ReadingCache, full_and_initials_of
 
@@ -38,6 +39,8 @@ MERGE_FIELDS = (
     "email", "address", "postal_code", "code", "preferences", "allergies",
     "chronic_conditions", "notes", "guardian_name", "guardian_mobile",
 )  # fmt: skip
+# Lists a merge joins rather than fills (text/health_lists.py), with their words in reasons.
+HEALTH_LISTS = {"allergies": "allergies", "chronic_conditions": "chronic conditions"}
 CHUNK = 900  # parameters per IN (...) lookup, under SQLite's limit
 Progress = Callable[[int, int], None]
 
@@ -135,6 +138,7 @@ def plan(
     for raw in body:
         result.rows.append(_row_plan(raw, reader))
     _find_duplicates(ctx, result, overrides or {})
+    _name_health_additions(ctx, result)
     return result
 
 
@@ -407,6 +411,46 @@ def _names_agree(one: str, other: str, readings: ReadingCache) -> bool:
     if not one or not other:
         return False
     return full_and_initials_of(readings(one))[0] == full_and_initials_of(readings(other))[0]
+
+
+def _name_health_additions(ctx: Context, result: ImportPlan) -> None:
+    """Say in a merged row's reason which allergies and conditions it adds to the customer
+    (the commit joins the lists, `health_lists`): a pharmacist checks those before the
+    commit. Rows merge in file order, each into what the rows before it left."""
+    merged = [r for r in result.rows if r.outcome == "merged" and r.card is not None]
+    if not any(r.card and any(r.card.values.get(f) for f in HEALTH_LISTS) for r in merged):
+        return
+    on_file = _health_of(ctx, {r.into_customer for r in merged if r.into_customer is not None})
+    lists: dict[tuple[str, int], dict[str, str | None]] = {}
+    for row in result.rows:
+        if row.card is None:
+            continue
+        values = row.card.values
+        if row.outcome in ("imported", "flagged"):
+            lists[("row", row.number)] = {f: values.get(f) for f in HEALTH_LISTS}
+        elif row.outcome == "merged":
+            if row.into_customer is not None:
+                target = ("customer", row.into_customer)
+                held = lists.setdefault(target, on_file.get(row.into_customer, {}))
+            else:
+                held = lists.setdefault(("row", row.into_row or 0), {})
+            for field, words in HEALTH_LISTS.items():
+                new = health_lists.added(held.get(field), values.get(field))
+                if new:
+                    row.reason += f"; adds to {words}: {health_lists.SEPARATOR.join(new)}"
+                    held[field] = health_lists.combined(held.get(field), values.get(field))
+
+
+def _health_of(ctx: Context, ids: set[int]) -> dict[int, dict[str, str | None]]:
+    found: dict[int, dict[str, str | None]] = {}
+    items = sorted(ids)
+    for start in range(0, len(items), CHUNK):
+        part = items[start : start + CHUNK]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT id, allergies, chronic_conditions FROM customer WHERE id IN ({marks})"
+        for customer_id, allergies, conditions in ctx.db.execute_sql(sql, part).fetchall():
+            found[customer_id] = {"allergies": allergies, "chronic_conditions": conditions}
+    return found
 
 
 def _names_of(ctx: Context, ids: set[int]) -> dict[int, str]:

@@ -20,6 +20,7 @@ from pharmadesk.db.models import ImportBatch
 from pharmadesk.errors import NotFound, OperationFailed
 from pharmadesk.io import card_pages
 from pharmadesk.io.customer_import import (
+    HEALTH_LISTS,
     KINDS,
     MERGE_FIELDS,
     ImportCancelled,
@@ -32,6 +33,7 @@ from pharmadesk.services import audit, loyalty, loyalty_rules, points_bulk, sear
 from pharmadesk.services.card_pages import remove_for_undo
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.text import health_lists
 
 CHUNK = 2_000
 PAPER = "paper_unconfirmed"
@@ -250,6 +252,12 @@ class _Writer:
         changes = {
             k: v for k, v in wanted.items() if v not in (None, "") and before[k] in (None, "")
         }
+        # An allergy or condition only one of the two records names is never dropped.
+        for field in HEALTH_LISTS:
+            if field in wanted and field not in changes:
+                joined = health_lists.combined(before[field], wanted[field])
+                if joined != before[field]:
+                    changes[field] = joined
         if "code" in changes and (
             changes["code"] in self.codes or self._code_taken(changes["code"])
         ):

@@ -150,6 +150,8 @@ _REASON_RULES = rules(
             r"adds (?P<points>-?[\d,]+) opening points to the balance",
             "该客户积分余额将加上 {points} 期初积分",
         ),
+        (r"adds to allergies: (?P<value>.+)", "将补充过敏史：{value}"),
+        (r"adds to chronic conditions: (?P<value>.+)", "将补充慢性病：{value}"),
         (r"not a mobile \(kept as other phone\)", "不是手机号（已存为其他电话）"),
         (r"not a valid mobile \(kept as other phone\)", "手机号无效（已存为其他电话）"),
         (r"unknown customer \(mobile (?P<mobile>\d+)\)", "找不到客户（手机号 {mobile}）"),

@@ -148,6 +148,41 @@ def test_a_merge_never_overwrites_and_undo_restores_what_it_filled(pharmacy: Con
         import_batches.undo(pharmacy, batch)
 
 
+def test_a_merge_joins_allergies_and_conditions_and_undo_restores_them(
+    pharmacy: Context,
+) -> None:
+    existing = customers.create(
+        pharmacy, {"name": "张三", "mobile": "13812345678", "allergies": "青霉素"}
+    ).customer
+    assert existing is not None
+    header = RawRow(1, ("姓名", "手机", "过敏史", "慢性病"))
+    lines = [
+        header,
+        RawRow(2, ("张三", "13812345678", "磺胺类", "高血压")),
+        RawRow(3, ("王建华", "13900001111", "青霉素", None)),
+        RawRow(4, ("王建华", "１３９００００１１１１", "青霉素、头孢类", "无")),
+        RawRow(5, ("王建华", "13900001111", "头孢", None)),  # named already, in other words
+    ]
+    plan = customer_import.plan(pharmacy, RawTable(Path("a.xlsx"), "S", lines, "h"))
+    reasons = {row.number: row.reason for row in plan.rows}
+    assert reasons[2] == (
+        "merged into an existing customer (same mobile); adds to allergies: 磺胺类; "
+        "adds to chronic conditions: 高血压"
+    )
+    assert reasons[4] == "merged into row 3 (same mobile); adds to allergies: 头孢类"
+    assert reasons[5] == "merged into row 3 (same mobile)"
+    batch = import_batches.commit(pharmacy, plan)
+    zhang = customers.get(pharmacy, existing.id)
+    assert (zhang.allergies, zhang.chronic_conditions) == ("青霉素、磺胺类", "高血压")
+    wang = customers.get(pharmacy, _id(pharmacy, "王建华"))
+    assert wang.allergies == "青霉素、头孢类"
+    assert wang.chronic_conditions == "无"  # filled as any empty field: the card says so
+
+    import_batches.undo(pharmacy, batch)
+    zhang = customers.get(pharmacy, existing.id)
+    assert (zhang.allergies, zhang.chronic_conditions) == ("青霉素", None)
+
+
 def test_undo_keeps_customers_edited_since_unless_told_otherwise(
     pharmacy: Context, clock: object
 ) -> None:

@@ -60,6 +60,9 @@ def assert_chinese(
         ("same mobile as row 5 (Li Xiuying) under another name, not merged: check it",
          "与第5行手机号相同但姓名不同（Li Xiuying），未合并：请核对"),
         ("not a date: 1990; 2 (kept in notes)", "无法识别的日期：1990; 2（已存入备注）"),
+        ("merged into row 3 (same mobile); adds to allergies: 头孢类; adds to chronic "
+         "conditions: 高血压、糖尿病",
+         "并入第3行（手机号相同）；将补充过敏史：头孢类；将补充慢性病：高血压、糖尿病"),
         ("something new", "something new"),
         ("something new (kept in notes)", "something new (kept in notes)"),
         ("birth date: something new (kept in notes)", "birth date: something new (kept in notes)"),
