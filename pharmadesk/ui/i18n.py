@@ -27,9 +27,41 @@ def translations_dir() -> str:
     return str(resources_dir() / "translations")
 
 
+# Strings Qt's own Chinese (qtbase_zh_CN) leaves in English, seen in its file dialogs.
+_QT_GAPS: dict[str, dict[tuple[str, str], str]] = {
+    "zh_CN": {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    },
+}
+
+
+class _QtGaps(QTranslator):
+    """What `_QT_GAPS` lists for one language. Installed first, so asked last: only for
+    text that neither Qt's nor PharmaDesk's translation has."""
+
+    def __init__(self, parent: QApplication, texts: dict[tuple[str, str], str]) -> None:
+        super().__init__(parent)
+        self._texts = texts
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return self._texts.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return not self._texts
+
+
 def install(app: QApplication, language: str) -> list[QTranslator]:
     """Install Qt's and PharmaDesk's translators for `language`; returns them (keep them)."""
-    installed = []
+    installed: list[QTranslator] = []
+    if language in _QT_GAPS:
+        gaps = _QtGaps(app, _QT_GAPS[language])
+        app.installTranslator(gaps)
+        installed.append(gaps)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     sources = [("qtbase_" + language, qt_dir), ("pharmadesk_" + language, translations_dir())]
     for name, folder in sources:

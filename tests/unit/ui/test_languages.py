@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from pharmadesk import app as pharmadesk_app
@@ -41,6 +41,16 @@ def test_every_menu_and_toolbar_text_is_chinese(
     assert texts
     assert untranslated == []
     runner.stop()
+
+
+def test_the_file_dialogs_labels_are_chinese(qtbot: QtBot, chinese: None) -> None:
+    # Qt's own Chinese leaves "Look in:" and "Files of type:" in English (i18n._QT_GAPS).
+    dialog = QFileDialog(None, "", "", "PNG (*.png)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert len(texts) >= 3
+    assert [t for t in texts if LATIN_WORD.search(t.replace("&", ""))] == []
 
 
 def test_lang_on_the_command_line_is_remembered(
