@@ -43,7 +43,7 @@ from pharmadesk.services import (
 from pharmadesk.services import settings as pharmacy_settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.customers import SaveOutcome
-from pharmadesk.ui import main_menus
+from pharmadesk.ui import main_menus, window_keys
 from pharmadesk.ui.backup_actions import BackupActions
 from pharmadesk.ui.counter_page import CounterPage
 from pharmadesk.ui.customer_form import CustomerFormWidget
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow, main_menus.MenuActions):
         self.tools.fields_changed.connect(self._rebuild_form)
         self.tools.settings_changed.connect(self._after_owner_dialog)
         main_menus.build(self)
+        self._window_keys = window_keys.keep(self)
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
         self._drop_timer = QTimer(self)

@@ -6,8 +6,16 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableWidget, QWidget
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.db.models import Customer, CustomField, Interaction, Purchase
@@ -363,3 +371,45 @@ def test_import_and_its_history_open_from_the_file_menu(
     assert errors == []
     assert seen == [ImportWizard.__name__, ImportHistoryDialog.__name__]
     assert focused() is window.search.box
+
+
+class _LinuxLineEdit(QLineEdit):
+    """A line edit as on a Linux desktop: it claims Ctrl+U (delete the line) for itself.
+    (The offscreen platform of the tests binds no such key.)"""
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+U")
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+U"):
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+def test_ctrl_u_in_a_text_field_opens_the_follow_ups_and_keeps_what_was_typed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    field = _LinuxLineEdit(window.centralWidget())
+    field.setText("13812345678")
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(lambda: focused() is field)
+    opened: list[str] = []
+
+    def close(dialog: QWidget) -> None:
+        opened.append(type(dialog).__name__)
+        dialog.close()
+
+    errors = when_modal(qtbot, close)
+    press(qtbot, Qt.Key.Key_U, CTRL)
+    qtbot.waitUntil(lambda: opened == ["FollowUpsDialog"])
+    assert errors == []
+    assert field.text() == "13812345678"
