@@ -29,6 +29,7 @@ from pharmadesk.errors import PharmaDeskError
 from pharmadesk.services import products, register
 from pharmadesk.services.context import Context
 from pharmadesk.services.products import ProductInfo
+from pharmadesk.ui.discard_question import discard_confirmed
 from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.tables import fit_short_table
 
@@ -107,15 +108,10 @@ class ControlledProductsDialog(QDialog):
 
     def reject(self) -> None:
         flag, unflag, limit = self.changes()
-        if flag or unflag or limit is not None:
-            answer = QMessageBox.question(
-                self, self.tr("Controlled medicines"),
-                self.tr("Close without saving the changes?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )  # fmt: skip
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if (flag or unflag or limit is not None) and not discard_confirmed(
+            self, self.tr("Controlled medicines"), self.tr("Close without saving the changes?")
+        ):
+            return
         super().reject()
 
     def shown_products(self) -> list[ProductInfo]:

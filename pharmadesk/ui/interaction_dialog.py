@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from pharmadesk.services.interactions import CHANNELS, KINDS
 from pharmadesk.ui import labels
+from pharmadesk.ui.discard_question import GuardedDialog
 
 
-class InteractionDialog(QDialog):
+class InteractionDialog(GuardedDialog):
     def __init__(self, *, customer_name: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log interaction: %1").replace("%1", customer_name))
@@ -83,6 +83,9 @@ class InteractionDialog(QDialog):
             "rating": self.rating.currentData(),
             "follow_up_due": due,
         }
+
+    def has_unsaved_input(self) -> bool:
+        return bool(self.summary.toPlainText().strip())
 
     def _save(self) -> None:
         if not self.summary.toPlainText().strip():

@@ -30,7 +30,6 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -56,6 +55,7 @@ from pharmadesk.services.purchases import MAX_QUANTITY, LineInput, PurchaseLine
 from pharmadesk.services.register import DEFAULT_LIMIT, BuyerInput
 from pharmadesk.text.normalize import InvalidValue, money_fen
 from pharmadesk.ui.customer_panel import BANNER_STYLE
+from pharmadesk.ui.discard_question import GuardedDialog
 from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.models import money
 from pharmadesk.ui.points_model import zhe
@@ -106,7 +106,7 @@ class _FittingScrollArea(QScrollArea):
         return QSize(super().minimumSizeHint().width(), 120)
 
 
-class PurchaseDialog(QDialog):
+class PurchaseDialog(GuardedDialog):
     def __init__(
         self,
         *,
@@ -502,6 +502,11 @@ class PurchaseDialog(QDialog):
         )
         self.total.setText(money(quote.total_fen))
         self.earns.setText(f"+{quote.earn_points:,}")
+
+    def has_unsaved_input(self) -> bool:
+        # What Save would save: the lines, and a line typed in full but not yet added.
+        typed = self.product.text().strip() and self.price.text().strip()
+        return bool(self.lines or typed)
 
     def _save(self) -> None:
         if self.product.text().strip() and self.price.text().strip():

@@ -1741,13 +1741,13 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>ControlledProductsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/controlled_products_dialog.py" line="+42"/>
-        <location line="+70"/>
+        <location filename="../../pharmadesk/ui/controlled_products_dialog.py" line="+43"/>
+        <location line="+69"/>
         <source>Controlled medicines</source>
         <translation>Controlled medicines</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-63"/>
         <source>Find a product: name, pinyin initials or barcode</source>
         <translation>Find a product: name, pinyin initials or barcode</translation>
     </message>
@@ -1782,12 +1782,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Per-sale &amp;limit of one product</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Close without saving the changes?</source>
         <translation>Close without saving the changes?</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>Nothing changed.</source>
         <translation>Nothing changed.</translation>
     </message>
@@ -2315,6 +2315,14 @@ The owner can choose to keep card images, in Settings.</translation>
         <location line="+0"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardQuestion</name>
+    <message>
+        <location filename="../../pharmadesk/ui/discard_question.py" line="+18"/>
+        <source>Close without saving what was entered?</source>
+        <translation>Close without saving what was entered?</translation>
     </message>
 </context>
 <context>
@@ -3143,7 +3151,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>A summary is required</source>
         <translation>A summary is required</translation>
     </message>
@@ -3993,7 +4001,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Merged; Customer &gt; Merge history… undoes it</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+281"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+282"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -5118,7 +5126,7 @@ Add it anyway?</translation>
         <translation>= %1 off · balance %2 · at most %3</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Add at least one line</source>
         <translation>Add at least one line</translation>
     </message>

@@ -1728,13 +1728,13 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>ControlledProductsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/controlled_products_dialog.py" line="+42"/>
-        <location line="+70"/>
+        <location filename="../../pharmadesk/ui/controlled_products_dialog.py" line="+43"/>
+        <location line="+69"/>
         <source>Controlled medicines</source>
         <translation>含麻黄碱类药品</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-63"/>
         <source>Find a product: name, pinyin initials or barcode</source>
         <translation>查找商品：名称、拼音首字母或条码</translation>
     </message>
@@ -1769,12 +1769,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>单品每次限购(&amp;L)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Close without saving the changes?</source>
         <translation>不保存更改就关闭吗？</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>
@@ -2298,6 +2298,14 @@ The owner can choose to keep card images, in Settings.</source>
         <location line="+0"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardQuestion</name>
+    <message>
+        <location filename="../../pharmadesk/ui/discard_question.py" line="+18"/>
+        <source>Close without saving what was entered?</source>
+        <translation>不保存已输入的内容就关闭吗？</translation>
     </message>
 </context>
 <context>
@@ -3111,7 +3119,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>A summary is required</source>
         <translation>请填写摘要</translation>
     </message>
@@ -3961,7 +3969,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>已合并；可在“客户 &gt; 合并记录…”中撤销</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+281"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+282"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -5064,7 +5072,7 @@ Add it anyway?</source>
         <translation>= 抵 %1 · 余额 %2 · 最多 %3</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Add at least one line</source>
         <translation>请至少添加一项商品</translation>
     </message>
