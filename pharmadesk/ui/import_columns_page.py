@@ -53,12 +53,14 @@ def guessed_header(rows: Sequence[RawRow]) -> int:
     return next((i for i, row in enumerate(rows) if row.cells), 0)
 
 
-def samples(body: Sequence[RawRow], column: int) -> list[str]:
-    """The first few non-empty values of a column."""
-    found: list[str] = []
+def samples(body: Sequence[RawRow], column: int) -> list[tuple[int, str]]:
+    """The first few non-empty values of a column, each with its row's number: the rows
+    differ from column to column (a sparse column's first allergy may be the fifth row's),
+    so no value is read as belonging to the name beside it."""
+    found: list[tuple[int, str]] = []
     for row in body:
         if column < len(row.cells) and shown(row.cells[column]).strip():
-            found.append(shown(row.cells[column]))
+            found.append((row.number, shown(row.cells[column])))
             if len(found) == SAMPLES:
                 break
     return found
@@ -184,7 +186,10 @@ class ColumnsPage(_Page):
         for column, target in self.importer.mapping.items():
             heading = shown(headers[column]) if column < len(headers) else ""
             heading = heading or self.tr("(column %1)").replace("%1", column_letters(column))
-            texts = [heading, *samples(body, column)]
+            texts = [heading] + [
+                self.tr("%1 (row %2)").replace("%1", text).replace("%2", str(number))
+                for number, text in samples(body, column)
+            ]
             for position, text in enumerate(texts):
                 self.columns.setItem(column, position, QTableWidgetItem(text))
             self.columns.setCellWidget(

@@ -1475,7 +1475,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+72"/>
+        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+74"/>
         <source>Match the columns</source>
         <translation>Match the columns</translation>
     </message>
@@ -1535,7 +1535,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>(column %1)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+2"/>
+        <source>%1 (row %2)</source>
+        <translation>%1 (row %2)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>New custom field</source>
         <translation>New custom field</translation>
     </message>

@@ -1463,7 +1463,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+72"/>
+        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+74"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -1523,7 +1523,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>（%1 列）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+2"/>
+        <source>%1 (row %2)</source>
+        <translation>%1（第%2行）</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>

@@ -198,7 +198,7 @@ def test_a_card_file_is_imported_then_undone(
     assert wizard.columns.header_row.value() == 3
     assert mapped(wizard) == {"姓名": "name", "联系电话": "mobile", "生日": "birth_date"}
     samples = [wizard.columns.columns.item(0, column).text() for column in (1, 2, 3)]
-    assert samples == ["张三", "李四", "张 三"]
+    assert samples == ["张三 (row 4)", "李四 (row 6)", "张 三 (row 7)"]  # row 5 is empty
 
     press(qtbot, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.preview
