@@ -49,7 +49,9 @@ class _QtGaps(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        return self._texts.get((context, source), "")
+        # None, not "": Qt takes an empty string for a translation (the text would vanish)
+        # and asks the next translator only when it gets a null one.
+        return self._texts.get((context, source))  # type: ignore[return-value]
 
     def isEmpty(self) -> bool:
         return not self._texts

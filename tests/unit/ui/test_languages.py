@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -72,3 +72,7 @@ def test_lang_on_the_command_line_is_remembered(
     assert stored[LANGUAGE_KEY] == "zh_CN"
     i18n.remove(qapp, qapp.property("pharmadesk_translators"))
     i18n.install(qapp, "en")
+
+
+def test_text_no_translation_has_stays_as_written(chinese: None) -> None:
+    assert QCoreApplication.translate("Nowhere", "PharmaDesk 2026") == "PharmaDesk 2026"
