@@ -1,9 +1,11 @@
 """Adding a purchase at the counter: one receipt, several lines, all by keyboard.
 
 Product field: type a name, pinyin initials or scan a barcode (a scanner types digits and
-Enter), Enter picks the first match and moves to the quantity; Enter in the price adds the
-line and returns to the product. Ctrl+Enter saves. The customer's allergies and chronic
-conditions stand at the top, and a product that matches an allergy asks first.
+Enter), Enter picks the match and moves to the quantity; where several products match and
+none by its whole name or barcode, they are listed to choose from (Up/Down, Enter; Escape
+goes back to the field). Enter in the price adds the line and returns to the product.
+Ctrl+Enter saves. The customer's allergies and chronic conditions stand at the top, and a
+product that matches an allergy asks first.
 
 Points are earned without asking. As lines come and go the dialog shows the list total, the
 member discount of the customer's tier (a box, ticked when the tier has one), the points to
@@ -37,6 +39,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -74,6 +78,9 @@ Submitter = Callable[
 
 MIN_LINE_ROWS = 3  # lines the table keeps in view however short the screen
 TITLE_BAR = 32  # the window manager's, when the frame is not known yet
+
+
+MAX_CHOICES = 8
 
 
 def _rows_height(table: QTableWidget, rows: int) -> int:
@@ -145,10 +152,20 @@ class PurchaseDialog(GuardedDialog):
             banner.setWordWrap(True)
             banner.setStyleSheet(BANNER_STYLE)
             layout.addWidget(banner)
+        # Initials shared by several products (blf: two 布洛芬) are chosen from, never
+        # guessed: Up/Down and Enter pick, Escape goes back to the product field. Made
+        # before the fields, whose event filter (this dialog's) looks at it.
+        self.choices = QListWidget()
+        self.choices.setObjectName("productChoices")
+        self.choices.itemActivated.connect(lambda item: self._chosen(item))
+        self.choices.hide()
+        self._offered: list[ProductInfo] = []
         layout.addLayout(self._entry_row())
+        self.choices.installEventFilter(self)
         self.match = QLabel()
         self.match.setObjectName("productMatch")
         layout.addWidget(self.match)
+        layout.addWidget(self.choices)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("purchaseLines")
         self.table.setHorizontalHeaderLabels(
@@ -213,6 +230,21 @@ class PurchaseDialog(GuardedDialog):
             and self.register.isAncestorOf(watched)
         ):
             self.register_area.ensureWidgetVisible(watched)
+        if (
+            watched is self.choices
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                item = self.choices.currentItem()
+                if item is not None:
+                    self._chosen(item)
+                return True
+            if event.key() == Qt.Key.Key_Escape:  # back to typing, the dialog stays
+                self.choices.hide()
+                self.match.setText("")
+                self.product.setFocus()
+                return True
         # A spin box has no returnPressed: Enter on the quantity adds the line (or asks for
         # the price when there is none yet).
         if (
@@ -333,24 +365,56 @@ class PurchaseDialog(GuardedDialog):
     def _clear_pick(self) -> None:
         self._product = None
         self.match.setText("")
+        self.choices.hide()
 
     def _pick_product(self) -> None:
         text = self.product.text().strip()
         if not text:
             return
         found = self._find(text)
+        exact = [p for p in found if p.name.casefold() == text.casefold() or p.barcode == text]
+        if len(found) > 1 and not exact:
+            self._offer(found[:MAX_CHOICES])
+            return
         if found:
-            self._product = found[0]
-            self.product.setText(found[0].name)
-            spec = f" {found[0].specification}" if found[0].specification else ""
-            self.match.setText(f"{found[0].name}{spec} · {found[0].category or ''}")
-            if found[0].last_unit_price_fen is not None:
-                self.price.setText(money(found[0].last_unit_price_fen).lstrip("¥"))
+            self._take(exact[0] if exact else found[0])
         else:
             self._product = None
             self.match.setText(self.tr("New product: %1").replace("%1", text))
         self.quantity.setFocus()
         self.quantity.selectAll()
+
+    def _offer(self, found: list[ProductInfo]) -> None:
+        self._offered = found
+        self.choices.clear()
+        for product in found:
+            spec = f" {product.specification}" if product.specification else ""
+            price = (
+                f" · {money(product.last_unit_price_fen)}"
+                if product.last_unit_price_fen is not None else ""
+            )  # fmt: skip
+            self.choices.addItem(f"{product.name}{spec} · {product.category or ''}{price}")
+        self.match.setText(self.tr("%Ln products match: choose one (↑↓, Enter)", "", len(found)))
+        rows = self.choices.sizeHintForRow(0) * len(found)
+        self.choices.setFixedHeight(rows + 2 * self.choices.frameWidth())
+        self.choices.show()
+        self.choices.setCurrentRow(0)
+        self.choices.setFocus()
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        product = self._offered[self.choices.row(item)]
+        self.choices.hide()
+        self._take(product)
+        self.quantity.setFocus()
+        self.quantity.selectAll()
+
+    def _take(self, product: ProductInfo) -> None:
+        self._product = product
+        self.product.setText(product.name)
+        spec = f" {product.specification}" if product.specification else ""
+        self.match.setText(f"{product.name}{spec} · {product.category or ''}")
+        if product.last_unit_price_fen is not None:
+            self.price.setText(money(product.last_unit_price_fen).lstrip("¥"))
 
     def _add_line(self) -> None:
         name = self.product.text().strip()

@@ -4990,7 +4990,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+125"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+130"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
@@ -5005,18 +5005,18 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Chronic conditions: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+93"/>
+        <location line="+108"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-108"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
@@ -5046,7 +5046,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Points earned</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+62"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>Product name, pinyin initials or barcode</translation>
     </message>
@@ -5101,8 +5101,16 @@ The owner can choose to keep card images, in Settings.</translation>
         <source>New product: %1</source>
         <translation>New product: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
+        <source>%Ln products match: choose one (↑↓, Enter)</source>
+        <translation>
+            <numerusform>%Ln product matches: choose it (↑↓, Enter)</numerusform>
+            <numerusform>%Ln products match: choose one (↑↓, Enter)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Enter the unit price</source>
         <translation>Enter the unit price</translation>
     </message>

@@ -4938,7 +4938,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+125"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+130"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
@@ -4953,18 +4953,18 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>慢性病：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+93"/>
+        <location line="+108"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-108"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
@@ -4994,7 +4994,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>本单积分</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+62"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>商品名称、拼音首字母或条码</translation>
     </message>
@@ -5047,8 +5047,15 @@ The owner can choose to keep card images, in Settings.</source>
         <source>New product: %1</source>
         <translation>新商品：%1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
+        <source>%Ln products match: choose one (↑↓, Enter)</source>
+        <translation>
+            <numerusform>有 %Ln 个商品符合：请选择一个（↑↓，回车）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Enter the unit price</source>
         <translation>请输入单价</translation>
     </message>

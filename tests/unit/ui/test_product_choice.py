@@ -1,0 +1,84 @@
+"""Initials shared by several products are chosen from at the counter, never guessed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pharmadesk.services import products, purchases
+from pharmadesk.services.context import Context
+from pharmadesk.services.purchases import LineInput
+from pharmadesk.ui.purchase_dialog import PurchaseDialog
+from tests.unit.ui.conftest import focused, press, type_text
+
+
+def _dialog(qtbot: QtBot, ctx: Context) -> PurchaseDialog:
+    dialog = PurchaseDialog(
+        customer_name="李四", allergy_text=None, chronic_text=None,
+        find_products=lambda text: products.find(ctx, text), today=ctx.today(),
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: focused() is dialog.product)
+    return dialog
+
+
+def test_initials_of_two_products_offer_both_and_the_chosen_one_is_sold(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int]
+) -> None:
+    purchases.record(pharmacy, people["李四"], [
+        LineInput("布洛芬混悬液", 1, 2350, category="解热镇痛"),
+        LineInput("布洛芬缓释胶囊", 1, 1880, category="解热镇痛"),
+    ])  # fmt: skip
+    dialog = _dialog(qtbot, pharmacy)
+    type_text(qtbot, "blf")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.choices.isVisible()
+    assert focused() is dialog.choices
+    offered = [dialog.choices.item(n).text() for n in range(dialog.choices.count())]
+    assert len(offered) == 2
+    assert all("布洛芬" in text for text in offered)
+    wanted = next(n for n, text in enumerate(offered) if "缓释胶囊" in text)
+    dialog.choices.setCurrentRow(wanted)
+    press(qtbot, Qt.Key.Key_Return)
+    assert focused() is dialog.quantity
+    assert not dialog.choices.isVisible()
+    assert dialog.product.text() == "布洛芬缓释胶囊"
+    assert dialog.price.text() == "18.80"
+
+
+def test_escape_in_the_choice_goes_back_to_the_product_and_keeps_the_dialog(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int]
+) -> None:
+    purchases.record(pharmacy, people["李四"], [
+        LineInput("布洛芬混悬液", 1, 2350), LineInput("布洛芬缓释胶囊", 1, 1880),
+    ])  # fmt: skip
+    dialog = _dialog(qtbot, pharmacy)
+    type_text(qtbot, "blf")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert not dialog.choices.isVisible()
+    assert focused() is dialog.product
+    assert dialog.product.text() == "blf"
+
+
+def test_a_name_typed_in_full_or_one_match_is_taken_at_once(
+    qtbot: QtBot, pharmacy: Context, people: dict[str, int]
+) -> None:
+    purchases.record(pharmacy, people["李四"], [
+        LineInput("布洛芬混悬液", 1, 2350), LineInput("布洛芬缓释胶囊", 1, 1880),
+    ])  # fmt: skip
+    dialog = _dialog(qtbot, pharmacy)
+    type_text(qtbot, "布洛芬混悬液")
+    press(qtbot, Qt.Key.Key_Return)
+    assert not dialog.choices.isVisible()
+    assert focused() is dialog.quantity
+    dialog.product.setFocus()
+    dialog.product.clear()
+    type_text(qtbot, "gml")  # 感冒灵颗粒 only
+    press(qtbot, Qt.Key.Key_Return)
+    assert not dialog.choices.isVisible()
+    assert dialog.product.text() == "感冒灵颗粒"
