@@ -78,9 +78,7 @@ Submitter = Callable[
 
 MIN_LINE_ROWS = 3  # lines the table keeps in view however short the screen
 TITLE_BAR = 32  # the window manager's, when the frame is not known yet
-
-
-MAX_CHOICES = 8
+MAX_CHOICES = 8  # products listed when typed initials match several
 
 
 def _rows_height(table: QTableWidget, rows: int) -> int:
@@ -157,7 +155,7 @@ class PurchaseDialog(GuardedDialog):
         # before the fields, whose event filter (this dialog's) looks at it.
         self.choices = QListWidget()
         self.choices.setObjectName("productChoices")
-        self.choices.itemActivated.connect(lambda item: self._chosen(item))
+        self.choices.itemActivated.connect(self._chosen)
         self.choices.hide()
         self._offered: list[ProductInfo] = []
         layout.addLayout(self._entry_row())
@@ -388,12 +386,9 @@ class PurchaseDialog(GuardedDialog):
         self._offered = found
         self.choices.clear()
         for product in found:
-            spec = f" {product.specification}" if product.specification else ""
-            price = (
-                f" · {money(product.last_unit_price_fen)}"
-                if product.last_unit_price_fen is not None else ""
-            )  # fmt: skip
-            self.choices.addItem(f"{product.name}{spec} · {product.category or ''}{price}")
+            price = product.last_unit_price_fen
+            shown = _described(product) + (f" · {money(price)}" if price is not None else "")
+            self.choices.addItem(shown)
         self.match.setText(self.tr("%Ln products match: choose one (↑↓, Enter)", "", len(found)))
         rows = self.choices.sizeHintForRow(0) * len(found)
         self.choices.setFixedHeight(rows + 2 * self.choices.frameWidth())
@@ -411,8 +406,7 @@ class PurchaseDialog(GuardedDialog):
     def _take(self, product: ProductInfo) -> None:
         self._product = product
         self.product.setText(product.name)
-        spec = f" {product.specification}" if product.specification else ""
-        self.match.setText(f"{product.name}{spec} · {product.category or ''}")
+        self.match.setText(_described(product))
         if product.last_unit_price_fen is not None:
             self.price.setText(money(product.last_unit_price_fen).lstrip("¥"))
 
@@ -568,12 +562,14 @@ class PurchaseDialog(GuardedDialog):
         self.earns.setText(f"+{quote.earn_points:,}")
 
     def has_unsaved_input(self) -> bool:
-        # What Save would save: the lines, and a line typed in full but not yet added.
-        typed = self.product.text().strip() and self.price.text().strip()
-        return bool(self.lines or typed)
+        return bool(self.lines) or self._line_typed()  # what Save would save
+
+    def _line_typed(self) -> bool:
+        """A line typed in full (product and price) but not yet added."""
+        return bool(self.product.text().strip() and self.price.text().strip())
 
     def _save(self) -> None:
-        if self.product.text().strip() and self.price.text().strip():
+        if self._line_typed():
             self._add_line()  # a line typed but not yet added is meant to be saved
         if not self.lines:
             self.match.setText(self.tr("Add at least one line"))
@@ -599,6 +595,11 @@ class PurchaseDialog(GuardedDialog):
                 self._update_total()
                 return
         self.accept()
+
+
+def _described(product: ProductInfo) -> str:
+    spec = f" {product.specification}" if product.specification else ""
+    return f"{product.name}{spec} · {product.category or ''}"
 
 
 def _refusal_text(error: PharmaDeskError) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -25,13 +26,18 @@ def _dialog(qtbot: QtBot, ctx: Context) -> PurchaseDialog:
     return dialog
 
 
-def test_initials_of_two_products_offer_both_and_the_chosen_one_is_sold(
-    qtbot: QtBot, pharmacy: Context, people: dict[str, int]
-) -> None:
+@pytest.fixture
+def ibuprofen(pharmacy: Context, people: dict[str, int]) -> None:
+    """Two products whose pinyin initials both start blf, sold before at these prices."""
     purchases.record(pharmacy, people["李四"], [
         LineInput("布洛芬混悬液", 1, 2350, category="解热镇痛"),
         LineInput("布洛芬缓释胶囊", 1, 1880, category="解热镇痛"),
     ])  # fmt: skip
+
+
+def test_initials_of_two_products_offer_both_and_the_chosen_one_is_sold(
+    qtbot: QtBot, pharmacy: Context, ibuprofen: None
+) -> None:
     dialog = _dialog(qtbot, pharmacy)
     type_text(qtbot, "blf")
     press(qtbot, Qt.Key.Key_Return)
@@ -50,11 +56,8 @@ def test_initials_of_two_products_offer_both_and_the_chosen_one_is_sold(
 
 
 def test_escape_in_the_choice_goes_back_to_the_product_and_keeps_the_dialog(
-    qtbot: QtBot, pharmacy: Context, people: dict[str, int]
+    qtbot: QtBot, pharmacy: Context, ibuprofen: None
 ) -> None:
-    purchases.record(pharmacy, people["李四"], [
-        LineInput("布洛芬混悬液", 1, 2350), LineInput("布洛芬缓释胶囊", 1, 1880),
-    ])  # fmt: skip
     dialog = _dialog(qtbot, pharmacy)
     type_text(qtbot, "blf")
     press(qtbot, Qt.Key.Key_Return)
@@ -66,11 +69,8 @@ def test_escape_in_the_choice_goes_back_to_the_product_and_keeps_the_dialog(
 
 
 def test_a_name_typed_in_full_or_one_match_is_taken_at_once(
-    qtbot: QtBot, pharmacy: Context, people: dict[str, int]
+    qtbot: QtBot, pharmacy: Context, ibuprofen: None
 ) -> None:
-    purchases.record(pharmacy, people["李四"], [
-        LineInput("布洛芬混悬液", 1, 2350), LineInput("布洛芬缓释胶囊", 1, 1880),
-    ])  # fmt: skip
     dialog = _dialog(qtbot, pharmacy)
     type_text(qtbot, "布洛芬混悬液")
     press(qtbot, Qt.Key.Key_Return)
