@@ -33,7 +33,12 @@ class Period:
         return (self.end - self.start).days + 1
 
     def previous(self) -> Period:
-        """The period of the same kind just before (a custom range: as many days before)."""
+        """The period of the same kind just before.
+
+        A custom range of whole months (from a first to a last day of a month) is compared
+        with as many whole months just before, so a calendar year chosen by hand meets the
+        year before; any other custom range with as many days just before.
+        """
         if self.kind == "month":
             return month_of(self.start - timedelta(days=1))
         if self.kind == "quarter":
@@ -41,6 +46,12 @@ class Period:
         if self.kind == "year":
             return year_of(self.start - timedelta(days=1))
         end = self.start - timedelta(days=1)
+        if self.start.day == 1 and self.end == month_of(self.end).end:
+            months = 12 * (self.end.year - self.start.year) + self.end.month - self.start.month
+            first = end.replace(day=1)
+            for _ in range(months):
+                first = (first - timedelta(days=1)).replace(day=1)
+            return Period("custom", first, end)
         return Period("custom", end - timedelta(days=self.days - 1), end)
 
 
@@ -140,6 +151,13 @@ class Dashboard:
     segments: list[GroupShare]  # in SEGMENTS order
     stages: list[GroupShare]  # in STAGES order
     weekdays: list[WeekdayPoint]  # the period's, Monday first
+    records_from: date | None = None  # the day of the first purchase line on file
+
+    @property
+    def previous_partly_recorded(self) -> bool:
+        """True when the sales on file begin after the previous period's first day: its
+        figures are of part of it, and the changes against them are not like for like."""
+        return self.records_from is not None and self.records_from > self.previous.start
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,24 @@ def test_the_period_before_each_kind() -> None:
         custom(date(2026, 3, 2), date(2026, 3, 1))
 
 
+def test_a_custom_range_of_whole_months_is_compared_with_as_many_months_before() -> None:
+    # A calendar year chosen as a custom range is compared with the year before, not
+    # with the 365 days before (which would start on 2 January in a leap year).
+    assert custom(date(2025, 1, 1), date(2025, 12, 31)).previous() == Period(
+        "custom", date(2024, 1, 1), date(2024, 12, 31)
+    )
+    assert custom(date(2026, 3, 1), date(2026, 4, 30)).previous() == Period(
+        "custom", date(2026, 1, 1), date(2026, 2, 28)
+    )
+    assert custom(date(2026, 1, 1), date(2026, 1, 31)).previous() == Period(
+        "custom", date(2025, 12, 1), date(2025, 12, 31)
+    )
+    # Not whole months at either end: as many days before.
+    assert custom(date(2026, 3, 1), date(2026, 4, 29)).previous() == Period(
+        "custom", date(2025, 12, 31), date(2026, 2, 28)
+    )
+
+
 def test_the_last_full_month() -> None:
     assert last_full_month(date(2027, 1, 1)) == Period(
         "month", date(2026, 12, 1), date(2026, 12, 31)
