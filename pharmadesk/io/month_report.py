@@ -39,6 +39,7 @@ BAND = "#f2f5fa"
 TEXT: dict[str, tuple[str, str]] = {
     "report": ("月度报告", "Month report"),
     "compared": ("与{month}相比", "Compared with {month}"),
+    "partly": ("（仅部分有记录：销售记录自{day}起）", " (only partly on record: sales from {day})"),
     "figure": ("指标", "Figure"),
     "change": ("变化", "Change"),
     "page": ("第 {n} 页，共 {total} 页", "Page {n} of {total}"),
@@ -196,6 +197,8 @@ def _heading(
     fig.text(0.0, 0.78, pharmacy_name or "PharmaDesk", fontsize=13, color=GREY, va="top")
     fig.text(0.0, 0.5, title, fontsize=22, va="top")
     compared = _say("compared", lang).format(month=period_name(dash.previous, lang))
+    if dash.previous_partly_recorded and dash.records_from is not None:
+        compared += _say("partly", lang).format(day=_day(dash.records_from, lang))
     made = _say("made", lang).format(day=_day(made_on, lang)) if made_on else ""
     if running:  # its figures are compared with a whole month: say so where they are read
         made += _say("to_date", lang)

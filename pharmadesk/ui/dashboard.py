@@ -92,6 +92,10 @@ class DashboardWindow(QDialog):
         self.report_button.setObjectName("monthReport")
         self.report_button.clicked.connect(self.month_report)
         self.cards = KpiCards()
+        self.comparison_note = QLabel()
+        self.comparison_note.setObjectName("comparisonNote")
+        self.comparison_note.setWordWrap(True)
+        self.comparison_note.hide()
         lang = chart_language()
         self.charts = {kind: ChartView(kind, lang) for kind in charts.CHART_KINDS}
         for view in self.charts.values():
@@ -114,6 +118,7 @@ class DashboardWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.cards)
+        layout.addWidget(self.comparison_note)
         layout.addWidget(self.chart_area, 1)
 
     def _fit_screen(self) -> None:
@@ -167,7 +172,20 @@ class DashboardWindow(QDialog):
 
     def show_dashboard(self, dash: Dashboard) -> None:
         self.dashboard = dash
-        self.cards.show_figures(dash.kpis, dash.previous_kpis, period_label(dash.previous))
+        partly = dash.previous_partly_recorded
+        self.cards.show_figures(
+            dash.kpis, dash.previous_kpis, period_label(dash.previous), partly_recorded=partly
+        )
+        if partly and dash.records_from is not None:
+            self.comparison_note.setText(
+                self.tr(
+                    "Sales are on record from %1 only: %2 is partly recorded, so the changes "
+                    "against it are not like for like."
+                )
+                .replace("%1", dash.records_from.isoformat())
+                .replace("%2", period_label(dash.previous))
+            )
+        self.comparison_note.setVisible(partly)
         # One chart per turn of the event loop, those in sight first: drawing all eight at
         # once would hold the window for a second.
         in_sight = [v for v in self.charts.values() if not v.visibleRegion().isEmpty()]

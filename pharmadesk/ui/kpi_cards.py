@@ -1,7 +1,9 @@
 """The row of KPI cards: each figure of the period, and how it moved against the one before.
 
 Up is green and down is red for every card: each of these figures is better higher. The
-tooltip of a card holds its definition and the previous period's figure.
+tooltip of a card holds its definition and the previous period's figure. Against a period
+only partly on record (the sales on file begin inside it) the changes are shown grey: they
+are not like for like, and the dashboard says why.
 """
 
 from __future__ import annotations
@@ -88,18 +90,21 @@ class KpiCard(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
 
-    def show_figures(self, now: Kpis, before: Kpis, previous_label: str) -> None:
+    def show_figures(
+        self, now: Kpis, before: Kpis, previous_label: str, *, partly_recorded: bool = False
+    ) -> None:
         spec = self.spec
         current, earlier = spec.value(now), spec.value(before)
         self.value.setText(spec.shown(current))
         moved = spec.change(current, earlier)
         self.change.setText(self._change_text(moved))
-        colour = {1: UP, -1: DOWN}.get(moved.direction, SAME)
+        colour = SAME if partly_recorded else {1: UP, -1: DOWN}.get(moved.direction, SAME)
         self.change.setStyleSheet(f"color: {colour};")
+        before_text = self.tr("%1: %2").replace("%1", previous_label)
+        if partly_recorded:
+            before_text = self.tr("%1 (only partly on record): %2").replace("%1", previous_label)
         self.setToolTip(
-            _translate(spec.definition)
-            + "\n"
-            + self.tr("%1: %2").replace("%1", previous_label).replace("%2", spec.shown(earlier))
+            _translate(spec.definition) + "\n" + before_text.replace("%2", spec.shown(earlier))
         )
 
     def _change_text(self, moved: Change) -> str:
@@ -123,9 +128,11 @@ class KpiCards(QWidget):
         for card in self.cards.values():
             row.addWidget(card, 1)
 
-    def show_figures(self, now: Kpis, before: Kpis, previous_label: str) -> None:
+    def show_figures(
+        self, now: Kpis, before: Kpis, previous_label: str, *, partly_recorded: bool = False
+    ) -> None:
         for card in self.cards.values():
-            card.show_figures(now, before, previous_label)
+            card.show_figures(now, before, previous_label, partly_recorded=partly_recorded)
 
     def clear(self) -> None:
         for card in self.cards.values():

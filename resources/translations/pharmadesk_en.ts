@@ -1970,7 +1970,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>if the birth date is unknown</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>11 digits, spaces or dashes allowed</source>
+        <translation>11 digits, spaces or dashes allowed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Required for a child under 14</source>
         <translation>Required for a child under 14</translation>
     </message>
@@ -2252,7 +2257,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Month &amp;report…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Computing…</source>
         <translation>Computing…</translation>
     </message>
@@ -2262,7 +2267,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Could not compute: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Sales are on record from %1 only: %2 is partly recorded, so the changes against it are not like for like.</source>
+        <translation>Sales are on record from %1 only: %2 is partly recorded, so the changes against it are not like for like.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Drawing…</source>
         <translation>Drawing…</translation>
     </message>
@@ -3212,12 +3222,17 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../pharmadesk/ui/kpi_cards.py" line="+102"/>
+        <location filename="../../pharmadesk/ui/kpi_cards.py" line="+103"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>%1 (only partly on record): %2</source>
+        <translation>%1 (only partly on record): %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>no comparison</source>
         <translation>no comparison</translation>
     </message>
@@ -3225,7 +3240,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>KpiCards</name>
     <message>
-        <location line="-73"/>
+        <location line="-76"/>
         <source>Revenue</source>
         <translation>Revenue</translation>
     </message>
@@ -4545,7 +4560,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../pharmadesk/ui/period_picker.py" line="+34"/>
+        <location filename="../../pharmadesk/ui/period_picker.py" line="+36"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -4597,12 +4612,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Next period (Alt+Right)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>%1 (to date)</source>
         <translation>%1 (to date)</translation>
     </message>
@@ -4990,7 +5005,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+130"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+131"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
@@ -5102,7 +5117,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>New product: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+11"/>
         <source>%Ln products match: choose one (↑↓, Enter)</source>
         <translation>
             <numerusform>%Ln product matches: choose it (↑↓, Enter)</numerusform>
@@ -5110,7 +5125,7 @@ The owner can choose to keep card images, in Settings.</translation>
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Enter the unit price</source>
         <translation>Enter the unit price</translation>
     </message>
@@ -5139,7 +5154,7 @@ Add it anyway?</translation>
         <translation>= %1 off · balance %2 · at most %3</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Add at least one line</source>
         <translation>Add at least one line</translation>
     </message>

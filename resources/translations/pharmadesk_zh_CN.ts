@@ -1957,7 +1957,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>出生日期不详时填写</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>11 digits, spaces or dashes allowed</source>
+        <translation>11 位数字，可带空格或短横线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Required for a child under 14</source>
         <translation>未满14岁的儿童必填</translation>
     </message>
@@ -2235,7 +2240,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>月度报告(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -2245,7 +2250,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>无法计算：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Sales are on record from %1 only: %2 is partly recorded, so the changes against it are not like for like.</source>
+        <translation>销售记录自 %1 起：%2 仅部分有记录，与其相比的变化不可直接比较。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Drawing…</source>
         <translation>正在绘图…</translation>
     </message>
@@ -3180,12 +3190,17 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../pharmadesk/ui/kpi_cards.py" line="+102"/>
+        <location filename="../../pharmadesk/ui/kpi_cards.py" line="+103"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>%1 (only partly on record): %2</source>
+        <translation>%1（仅部分有记录）：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>no comparison</source>
         <translation>无可比数据</translation>
     </message>
@@ -3193,7 +3208,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>KpiCards</name>
     <message>
-        <location line="-73"/>
+        <location line="-76"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
@@ -4495,7 +4510,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../pharmadesk/ui/period_picker.py" line="+34"/>
+        <location filename="../../pharmadesk/ui/period_picker.py" line="+36"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -4547,12 +4562,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>下一期（Alt+→）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>%1 (to date)</source>
         <translation>%1（截至今日）</translation>
     </message>
@@ -4938,7 +4953,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+130"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+131"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
@@ -5048,14 +5063,14 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>新商品：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+11"/>
         <source>%Ln products match: choose one (↑↓, Enter)</source>
         <translation>
             <numerusform>有 %Ln 个商品符合：请选择一个（↑↓，回车）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Enter the unit price</source>
         <translation>请输入单价</translation>
     </message>
@@ -5084,7 +5099,7 @@ Add it anyway?</source>
         <translation>= 抵 %1 · 余额 %2 · 最多 %3</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Add at least one line</source>
         <translation>请至少添加一项商品</translation>
     </message>

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from pharmadesk.services.analytics import cache
 from pharmadesk.services.analytics.figures import (
+    first_sale_day,
     kpis,
     monthly,
     top_categories,
@@ -86,6 +87,7 @@ def _dashboard(ctx: Context, period: Period, two_threads: bool) -> Dashboard:
             segments=[],
             stages=[],
             weekdays=weekdays(ctx, period),
+            records_from=first_sale_day(ctx),
         )
 
     # When nothing is kept, the standings of everyone take about as long as the rest

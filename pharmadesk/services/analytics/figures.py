@@ -92,6 +92,12 @@ def kpis(ctx: Context, period: Period) -> Kpis:
     )
 
 
+def first_sale_day(ctx: Context) -> date | None:
+    """The day of the first purchase line on file (None when there is none)."""
+    (day,) = _one(ctx, "SELECT min(purchased_on) FROM purchase", ())
+    return None if day is None else date.fromisoformat(day)
+
+
 def months_ending(last_month: date, count: int) -> list[date]:
     """The first days of `count` months, oldest first, ending with `last_month`'s month."""
     months = [last_month.replace(day=1)]

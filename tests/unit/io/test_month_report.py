@@ -4,6 +4,7 @@ fonts embedded, in either language, written whole or not at all."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -149,3 +150,31 @@ def test_a_month_not_over_says_its_figures_run_to_the_day_made(
     write_month_report(october, tmp_path / "closed.pdf", lang="zh_CN", made_on=date(2026, 11, 2))
     assert seen
     assert not any("尚未结束" in text for text in seen)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh_CN", "与2026年9月相比（仅部分有记录：销售记录自2026年9月10日起）"),
+        ("en", "Compared with September 2026 (only partly on record: sales from 2026-09-10)"),
+    ],
+)
+def test_a_month_before_only_partly_on_record_is_named_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    seen: list[str] = []
+    original = month_report._heading
+
+    def heading(fig: Any, *args: Any) -> None:
+        original(fig, *args)
+        seen.extend(text.get_text() for text in fig.texts)
+
+    monkeypatch.setattr(month_report, "_heading", heading)
+    october = replace(dashboards.busy(), records_from=date(2026, 9, 10))
+    write_month_report(october, tmp_path / "partly.pdf", lang=lang, made_on=date(2026, 11, 2))
+    assert any(said in text for text in seen)
+    seen.clear()
+    whole = replace(october, records_from=date(2026, 9, 1))
+    write_month_report(whole, tmp_path / "whole.pdf", lang=lang, made_on=date(2026, 11, 2))
+    assert seen
+    assert not any("部分" in text or "partly" in text for text in seen)

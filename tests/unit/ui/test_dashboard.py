@@ -91,6 +91,24 @@ def test_the_cards_show_the_last_full_month_against_the_one_before(
     assert _card(dash, "transactions")[1] == "▲ +300.0 %"
     assert dash.picker.compared.text() == "compared with 2026-09"
     assert dash.report_button.isEnabled()
+    # The first sale on file is of 10 September: September is only partly on record.
+    assert dash.comparison_note.isVisible()
+    assert dash.comparison_note.text() == (
+        "Sales are on record from 2026-09-10 only: 2026-09 is partly recorded, so the "
+        "changes against it are not like for like."
+    )
+    assert "2026-09 (only partly on record): ¥50.00" in dash.cards.cards["revenue"].toolTip()
+    dash.close()
+
+
+def test_against_a_fully_recorded_month_no_note_is_shown(
+    qtbot: QtBot, window: MainWindow, pharmacy: Context, shop: dict[str, int]
+) -> None:
+    _buy(pharmacy, shop["李四"], date(2026, 8, 31), 100)
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    assert not dash.comparison_note.isVisible()
+    assert dash.cards.cards["revenue"].toolTip().endswith("2026-09: ¥50.00")
     dash.close()
 
 

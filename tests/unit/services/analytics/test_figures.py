@@ -182,6 +182,19 @@ def test_the_dashboard_holds_every_piece(pharmacy: Context, sample: list[Line]) 
     assert len(board.weekdays) == 7
 
 
+def test_a_previous_period_before_the_first_sale_is_named_partly_recorded(
+    pharmacy: Context, sample: list[Line]
+) -> None:
+    # The first line on file is of 12 December 2024: December is only partly on record,
+    # so January's changes against it are not like for like; February's are.
+    january = analytics.dashboard(pharmacy, month_of(D(2025, 1, 1)))
+    assert january.records_from == D(2024, 12, 12)
+    assert january.previous_partly_recorded
+    assert analytics.dashboard(pharmacy, year_of(D(2025, 1, 1))).previous_partly_recorded
+    assert not analytics.dashboard(pharmacy, month_of(D(2025, 2, 1))).previous_partly_recorded
+    assert not analytics.dashboard(pharmacy, month_of(D(2026, 10, 1))).previous_partly_recorded
+
+
 def test_an_empty_pharmacy_has_zeros_and_no_rates(pharmacy: Context) -> None:
     board = analytics.dashboard(pharmacy, month_of(D(2026, 10, 1)))
     assert board.kpis.revenue_fen == 0
@@ -189,3 +202,5 @@ def test_an_empty_pharmacy_has_zeros_and_no_rates(pharmacy: Context) -> None:
     assert board.kpis.repurchase_rate is None
     assert board.top_products == []
     assert all(s.customers == 0 for s in board.segments)
+    assert board.records_from is None
+    assert not board.previous_partly_recorded
