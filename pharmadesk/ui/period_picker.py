@@ -2,7 +2,9 @@
 
 Alt+Left and Alt+Right step to the previous and next period; Alt+P reaches the kind. A
 period never starts after today. Typing a custom date waits a moment before it counts, so
-each keystroke does not start a computation of its own.
+each keystroke does not start a computation of its own. A first day typed past the last
+(or a last day before the first) keeps the date just typed and moves the other one, so
+the range keeps its length: what was typed is never turned around.
 """
 
 from __future__ import annotations
@@ -133,10 +135,12 @@ class PeriodPicker(QWidget):
         edit.setMaximumDate(_qdate(self._today))
         # Taken when the typing is done (Enter, Tab, leaving the field) or a day is picked
         # from the calendar; taking it on a pause reset the field while a date was typed.
-        edit.editingFinished.connect(self._take_custom)
+        edit.editingFinished.connect(lambda: self._take_custom(edit))
         calendar = edit.calendarWidget()
         if calendar is not None:
-            calendar.clicked.connect(lambda _day: QTimer.singleShot(0, self._take_custom))
+            calendar.clicked.connect(
+                lambda _day: QTimer.singleShot(0, lambda: self._take_custom(edit))
+            )
         return edit
 
     def _lay_out(self, caption: QLabel) -> None:
@@ -169,11 +173,17 @@ class PeriodPicker(QWidget):
         if kind != self._period.kind:
             self.set_period(switched(self._period, kind, self._today))
 
-    def _take_custom(self) -> None:
+    def _take_custom(self, edited: QDateEdit) -> None:
         if self._period.kind != "custom":
             return
         start, end = _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
-        wanted = custom(min(start, end), max(start, end))
+        if start > end:
+            length = timedelta(days=self._period.days - 1)
+            if edited is self.start_edit:
+                end = min(start + length, self._today)
+            else:
+                start = end - length
+        wanted = custom(start, end)
         if wanted != self._period:
             self.set_period(wanted)
 

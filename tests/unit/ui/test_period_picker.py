@@ -85,6 +85,27 @@ def test_a_custom_range_is_taken_when_typing_is_done(qtbot: QtBot) -> None:
     assert picker.compared.text() == "compared with 2026-09-20 – 2026-10-04"
 
 
+def test_a_first_day_typed_past_the_last_moves_the_last_one(qtbot: QtBot) -> None:
+    picker, chosen = _picker(qtbot)
+    picker.set_period(custom(date(2026, 10, 1), date(2026, 10, 10)))
+    _type_date(qtbot, picker.start_edit, "20261015")
+    qtbot.keyClick(picker.start_edit, Qt.Key.Key_Return)
+    # The date typed stays; the range keeps its ten days.
+    assert chosen[-1] == custom(date(2026, 10, 15), date(2026, 10, 24))
+    assert (picker.start_edit.date(), picker.end_edit.date()) == (
+        QDate(2026, 10, 15),
+        QDate(2026, 10, 24),
+    )
+    _type_date(qtbot, picker.end_edit, "20261005")
+    qtbot.keyClick(picker.end_edit, Qt.Key.Key_Return)
+    assert chosen[-1] == custom(date(2026, 9, 26), date(2026, 10, 5))
+    # Never past today: the last day stops there.
+    picker.set_period(custom(date(2026, 10, 1), date(2026, 10, 10)))
+    _type_date(qtbot, picker.start_edit, "20261115")
+    qtbot.keyClick(picker.start_edit, Qt.Key.Key_Return)
+    assert chosen[-1] == custom(date(2026, 11, 15), TODAY)
+
+
 def test_periods_follow_and_switch() -> None:
     assert following(month_of(date(2026, 12, 1))) == month_of(date(2027, 1, 1))
     assert following(custom(date(2026, 1, 1), date(2026, 1, 10))).start == date(2026, 1, 11)
