@@ -50,8 +50,10 @@ def summary(ctx: Context, customer_id: int) -> Summary:
     if first_day and last_day and days > 1:
         average = round((last_day - first_day).days / (days - 1), 1)
     top = db.execute_sql(
-        "SELECT coalesce(p.category, '?'), sum(l.amount_fen) AS spend FROM purchase l "
-        "JOIN product p ON p.id = l.product_id WHERE l.customer_id = ? "
+        # A product of no category says nothing of what the customer usually buys.
+        "SELECT p.category, sum(l.amount_fen) AS spend FROM purchase l "
+        "JOIN product p ON p.id = l.product_id "
+        "WHERE l.customer_id = ? AND p.category IS NOT NULL "
         "GROUP BY p.category ORDER BY spend DESC LIMIT 3",
         (customer_id,),
     ).fetchall()

@@ -131,7 +131,8 @@ class CustomerFormWidget(QWidget):
         elif name == "age":
             line.setPlaceholderText(self.tr("if the birth date is unknown"))
         elif name in ("mobile", "guardian_mobile"):
-            line.setPlaceholderText("13812345678")
+            # Not a sample number: one that looks real is taken for a customer's.
+            line.setPlaceholderText(self.tr("11 digits, spaces or dashes allowed"))
         if name in GUARDIAN_FIELDS:
             line.setToolTip(self.tr("Required for a child under 14"))
         return line

@@ -14,11 +14,10 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from pharmadesk.services.customers import yuan
 from pharmadesk.services.interactions import InteractionRecord
 from pharmadesk.services.purchases import Boundary, PurchaseFilter, PurchaseRow
 from pharmadesk.services.search import Hit
-from pharmadesk.ui import labels
+from pharmadesk.ui import formatting, labels
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -28,7 +27,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def money(fen: int | None) -> str:
-    return "" if fen is None else "¥" + yuan(fen)
+    """Fen as a table cell shows it: '¥1,963.59'; nothing for no amount."""
+    return "" if fen is None else formatting.money(fen)
 
 
 def day(value: date | None) -> str:

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from pharmadesk.errors import PharmaDeskError, ValidationError
 from pharmadesk.services import allergies
+from pharmadesk.services.customers import yuan
 from pharmadesk.services.loyalty import Quote
 from pharmadesk.services.products import ProductInfo
 from pharmadesk.services.purchases import MAX_QUANTITY, LineInput, PurchaseLine
@@ -408,7 +409,7 @@ class PurchaseDialog(GuardedDialog):
         self.product.setText(product.name)
         self.match.setText(_described(product))
         if product.last_unit_price_fen is not None:
-            self.price.setText(money(product.last_unit_price_fen).lstrip("¥"))
+            self.price.setText(yuan(product.last_unit_price_fen))  # as typed: no separators
 
     def _add_line(self) -> None:
         name = self.product.text().strip()

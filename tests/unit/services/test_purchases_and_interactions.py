@@ -192,6 +192,13 @@ def test_the_profile_summarises_spend_visits_rhythm_and_follow_ups(
             [purchases.LineInput(f"{category}药", 1, price, category=category)],
             purchased_at=datetime(2026, 1, 1, 9, tzinfo=CST) + timedelta(days=day - 1),
         )
+    # The biggest spend, but on a product of no category: not one of the usual categories.
+    purchases.record(
+        pharmacy,
+        customer_id,
+        [purchases.LineInput("制氧机", 1, 90000)],
+        purchased_at=datetime(2026, 1, 1, 10, tzinfo=CST),
+    )
     interactions.log(
         pharmacy,
         customer_id,
@@ -202,7 +209,7 @@ def test_the_profile_summarises_spend_visits_rhythm_and_follow_ups(
     )
     loaded = profile.load(pharmacy, customer_id)
     summary = loaded.summary
-    assert (summary.total_spend_fen, summary.visits) == (7500, 3)
+    assert (summary.total_spend_fen, summary.visits) == (97500, 3)
     assert (summary.first_purchase, summary.last_purchase) == (date(2026, 1, 1), date(2026, 3, 2))
     assert summary.average_days_between_visits == 30.0
     assert summary.top_categories == [("慢病用药", 6000), ("感冒", 1500)]

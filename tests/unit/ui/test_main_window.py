@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.db.models import Customer, CustomField, Interaction, Purchase
-from pharmadesk.services import custom_fields, interactions
+from pharmadesk.services import custom_fields, interactions, purchases
 from pharmadesk.services.context import Context
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -58,6 +58,26 @@ def test_the_allergy_banner_stands_out_on_the_profile(
     assert "高血压" in window.panel.banner.text()
     window.open_customer(people["李四"])
     assert not window.panel.banner.isVisible()
+
+
+def test_amounts_on_the_profile_are_grouped_by_thousands(
+    window: MainWindow, pharmacy: Context, people: dict[str, int]
+) -> None:
+    line = purchases.LineInput("制氧机", 1, 196359)
+    purchases.record(pharmacy, people["张三"], [line])
+    window.open_customer(people["张三"])
+    assert window.panel.summary.text().startswith("Total spend ¥1,963.59 · 1 visit · ")
+    model = window.panel.purchases
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row.count("¥1,963.59") >= 2  # the price and the amount (and the running total)
+
+
+def test_the_mobile_fields_hint_at_the_format_not_at_someone_s_number(
+    window: MainWindow,
+) -> None:
+    for name in ("mobile", "guardian_mobile"):
+        hint = window.form.editor(name).placeholderText()
+        assert hint == "11 digits, spaces or dashes allowed"
 
 
 def test_mobile_is_normalised_when_the_field_is_left(
