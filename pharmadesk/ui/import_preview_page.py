@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -87,8 +87,15 @@ class PreviewPage(_Page):
         self.comparison.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.comparison.setMaximumHeight(self.fontMetrics().height() * 9)
         self.comparison.hide()
+        # The selected row's whole reason: the column cuts long ones, and a tooltip is out
+        # of reach of the keyboard.
+        self.reason = QLabel()
+        self.reason.setObjectName("selectedReason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._lay_out()
         self.rows.selectionModel().currentRowChanged.connect(lambda now, _: self._compare(now))
+        self.model.modelReset.connect(self.reason.clear)
         self.again.toggled.connect(self.refresh)
         self.outcome.currentIndexChanged.connect(
             lambda: self.model.set_outcome(self.outcome.currentData())
@@ -153,6 +160,7 @@ class PreviewPage(_Page):
         layout.addWidget(self.again)
         layout.addLayout(filter_row)
         layout.addWidget(self.rows, 2)
+        layout.addWidget(self.reason)
         decisions = QHBoxLayout()
         decisions.addWidget(QLabel(self.tr("Selected row:")))
         for button in self.decide.values():
@@ -166,6 +174,7 @@ class PreviewPage(_Page):
         return self.POLICIES[max(self.policy.checkedId(), 0)]
 
     def _compare(self, current: QModelIndex) -> None:
+        self._show_reason(current)
         row = self.model.row_at(current.row())
         plan = self.importer.plan
         found = customer_import.compare(self.importer.ctx, plan, row) if plan and row else None
@@ -183,6 +192,23 @@ class PreviewPage(_Page):
             for column, text in enumerate((labels.field(name), shown(mine), shown(theirs))):
                 self.comparison.setItem(position, column, QTableWidgetItem(text))
         self.comparison.resizeColumnsToContents()
+
+    def _show_reason(self, current: QModelIndex) -> None:
+        if not current.isValid():
+            self.reason.clear()
+            return
+        number, outcome, why = (self.model.index(current.row(), c).data() for c in range(3))
+        text = self.tr("Row %1 · %2: %3") if why else self.tr("Row %1 · %2")
+        self.reason.setText(
+            text.replace("%1", str(number)).replace("%2", str(outcome)).replace("%3", str(why))
+        )
+
+    def say_how_to_import(self) -> None:
+        """What an Enter that did not import is told (the wizard's key handling)."""
+        if self.ready():
+            self.status.setText(
+                self.tr("Enter does not import: press Import (Alt+I) to write these rows.")
+            )
 
     def _decide(self, action: str) -> None:
         """Decide the selected row by hand, then check the rows again."""

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
 
 from pharmadesk.io import customer_import
 from pharmadesk.io.customer_import import ImportPlan
@@ -100,6 +102,22 @@ class ImportWizard(QWizard):
     def forget(self, ticket: int) -> None:
         self._tickets.discard(ticket)
         self.runner.forget(ticket)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter goes on from page to page, but writing the batch takes the Import button
+        # itself (focused, clicked or Alt+I): an Enter meant for the filter or a radio
+        # button of the preview must not import the file.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        commit = self.button(QWizard.WizardButton.CommitButton)
+        if (
+            enter
+            and self.currentPage() is self.preview
+            and QApplication.focusWidget() is not commit
+        ):
+            event.accept()
+            self.preview.say_how_to_import()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         # Closing mid-import cancels it; the wizard stays open to say that nothing was written.

@@ -3100,7 +3100,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Feedback rating (to notes)</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="+60"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+62"/>
         <source>Import customers</source>
         <translation>Import customers</translation>
     </message>
@@ -4891,7 +4891,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Skip &amp;this row</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>When a row is a customer already on file</source>
         <translation>When a row is a customer already on file</translation>
     </message>
@@ -4946,12 +4946,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Names to check</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Selected row:</source>
         <translation>Selected row:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>On file</source>
         <translation>On file</translation>
     </message>
@@ -4971,7 +4971,22 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>This row</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+12"/>
+        <source>Row %1 · %2</source>
+        <translation>Row %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row %1 · %2: %3</source>
+        <translation>Row %1 · %2: %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter does not import: press Import (Alt+I) to write these rows.</source>
+        <translation>Enter does not import: press Import (Alt+I) to write these rows.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Checking every row…</source>
         <translation>Checking every row…</translation>
     </message>

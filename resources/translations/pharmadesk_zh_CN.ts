@@ -3068,7 +3068,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>反馈评分（记入备注）</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/import_wizard.py" line="+60"/>
+        <location filename="../../pharmadesk/ui/import_wizard.py" line="+62"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -4840,7 +4840,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>跳过此行(&amp;T)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>When a row is a customer already on file</source>
         <translation>某行与已建档客户为同一人时</translation>
     </message>
@@ -4895,12 +4895,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>姓名待核对</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Selected row:</source>
         <translation>所选行：</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>On file</source>
         <translation>已建档客户</translation>
     </message>
@@ -4920,7 +4920,22 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>本行</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+12"/>
+        <source>Row %1 · %2</source>
+        <translation>第 %1 行 · %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row %1 · %2: %3</source>
+        <translation>第 %1 行 · %2：%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter does not import: press Import (Alt+I) to write these rows.</source>
+        <translation>回车键不会导入：请按“导入”按钮（Alt+I）写入这些行。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Checking every row…</source>
         <translation>正在逐行核对…</translation>
     </message>

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.services import accounts, customers, purchases, vault
@@ -143,6 +143,14 @@ def press(
     qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
     qtbot.keyClick(focused(), key, modifier)
+
+
+def commit_import(qtbot: QtBot, wizard: QWizard) -> None:
+    """Enter on an import wizard's Import button: only the button itself writes the batch."""
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert commit is not None
+    commit.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
 
 
 # Bumped after every test: a when_modal whose dialog never came stops polling then, rather

@@ -26,7 +26,7 @@ from pharmadesk.ui.card_layout_editor import LayoutEditorDialog
 from pharmadesk.ui.import_history import ImportHistoryDialog
 from pharmadesk.ui.tasks import BackgroundRunner
 from tests.conftest import FakeClock
-from tests.unit.ui.conftest import focused, press, when_modal
+from tests.unit.ui.conftest import commit_import, focused, press, when_modal
 
 pytestmark = pytest.mark.skipif(engine.missing() is not None, reason="OCR is not installed")
 
@@ -186,7 +186,7 @@ def test_two_cards_are_checked_by_keyboard_imported_then_undone(
     assert wizard.currentPage() is wizard.preview
     ready(qtbot, wizard, COMMIT)
     assert wizard.preview.counts["imported"].text() == "2"
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, wizard)
     ready(qtbot, wizard, FINISH)
     assert wizard.commit.outcome == "committed"
     batch = wizard.imported_batch
@@ -585,7 +585,7 @@ def test_the_card_image_is_kept_only_when_the_owner_chose_so(
     ready(qtbot, wizard, NEXT)
     press(qtbot, Qt.Key.Key_Return)
     ready(qtbot, wizard, COMMIT)
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, wizard)
     ready(qtbot, wizard, FINISH)
     kind, image = pharmacy.db.execute_sql("SELECT image_type, image FROM card_page").fetchone()
     assert kind == "image/jpeg"

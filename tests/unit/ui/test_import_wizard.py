@@ -35,7 +35,7 @@ from pharmadesk.ui.import_history import ImportHistoryDialog
 from pharmadesk.ui.import_wizard import ImportWizard
 from pharmadesk.ui.tasks import BackgroundRunner
 from tests.conftest import FakeClock
-from tests.unit.ui.conftest import focused, press, when_modal
+from tests.unit.ui.conftest import commit_import, focused, press, when_modal
 
 CARD_ROWS: list[list[object]] = [
     ["张三", "138-1234-5678", "1965年3月7日"],
@@ -222,7 +222,7 @@ def test_a_card_file_is_imported_then_undone(
     combo.setCurrentIndex(0)
     assert names(pharmacy) == []  # nothing is written before the last page
 
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, wizard)
     assert wizard.currentPage() is wizard.commit
     ready(qtbot, wizard, FINISH)
     assert wizard.commit.outcome == "committed"
@@ -447,7 +447,7 @@ def test_the_duplicate_policy_plans_again(
     model = wizard.preview.model
     assert model.rowCount() == 3
     assert "duplicate of an existing customer" in model.index(1, 2).data()
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, wizard)
     ready(qtbot, wizard, FINISH)
     assert sorted(names(pharmacy)) == sorted(["王伟", "张三", "李四", "王伟"])
 
@@ -468,7 +468,7 @@ def test_a_single_row_is_decided_by_hand(
     preview.outcome.setCurrentIndex(0)  # rows decided by hand stay listed, to change back
     reasons = [preview.model.index(r, 2).data() for r in range(preview.model.rowCount())]
     assert "a customer of its own, chosen by hand" in reasons
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, wizard)
     ready(qtbot, wizard, FINISH)
     assert sorted(names(pharmacy)) == sorted(["张三", "张三", "李四", "王伟", "王伟"])
 
@@ -497,7 +497,7 @@ def test_a_file_imported_before_needs_import_it_again(
     path = card_file(tmp_path)
     first = open_wizard(path)
     to_preview(qtbot, first)
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, first)
     ready(qtbot, first, FINISH)
     press(qtbot, Qt.Key.Key_Return)
 
@@ -539,7 +539,7 @@ def test_cancel_during_the_import_writes_nothing(
     # chunk, whatever the machine's speed.
     gate = threading.Event()
     runner.submit(lambda: gate.wait(10), lambda _: None)
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, wizard)
     assert wizard.currentPage() is wizard.commit
     assert not button(wizard, FINISH).isEnabled()
     wizard.commit.cancel.click()
@@ -562,7 +562,7 @@ def test_closing_the_wizard_mid_import_cancels_it(
     to_preview(qtbot, wizard)
     gate = threading.Event()
     runner.submit(lambda: gate.wait(10), lambda _: None)
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, wizard)
     press(qtbot, Qt.Key.Key_Escape)
     assert wizard.isVisible()  # it stays to say what happened
     gate.set()
@@ -576,7 +576,7 @@ def test_the_report_lists_every_row_not_simply_imported(
 ) -> None:
     wizard = open_wizard(card_file(tmp_path))
     to_preview(qtbot, wizard)
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, wizard)
     ready(qtbot, wizard, FINISH)
     offered: list[str] = []
 
@@ -611,7 +611,7 @@ def test_undo_asks_about_customers_edited_since(
 ) -> None:
     wizard = open_wizard(card_file(tmp_path))
     to_preview(qtbot, wizard)
-    press(qtbot, Qt.Key.Key_Return)
+    commit_import(qtbot, wizard)
     ready(qtbot, wizard, FINISH)
     clock.advance(minutes=5)
     li = next(record for record in customers.list_customers(pharmacy) if record.name == "李四")
@@ -758,3 +758,40 @@ def test_undoing_an_import_whose_points_were_spent_says_balances_go_below_zero(
     assert loyalty.standing(pharmacy, made.id).balance == 2  # cancelled: nothing undone
     assert import_batches.batches(pharmacy)[0].status == "committed"
     assert batch == import_batches.batches(pharmacy)[0].id
+
+
+def test_enter_on_the_preview_does_not_import_only_the_import_button_does(
+    qtbot: QtBot, tmp_path: Path, pharmacy: Context, open_wizard: Callable[..., ImportWizard]
+) -> None:
+    wizard = open_wizard(card_file(tmp_path))
+    to_preview(qtbot, wizard)
+    # Alt+S, End, Enter: a filter chosen by keyboard; then Enter on a policy button.
+    wizard.preview.outcome.setFocus()
+    press(qtbot, Qt.Key.Key_End)
+    press(qtbot, Qt.Key.Key_Return)
+    wizard.preview.policy.button(0).setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.preview
+    assert names(pharmacy) == []
+    assert wizard.preview.status.text() == (
+        "Enter does not import: press Import (Alt+I) to write these rows."
+    )
+    commit_import(qtbot, wizard)
+    assert wizard.currentPage() is wizard.commit
+    ready(qtbot, wizard, FINISH)
+    assert len(names(pharmacy)) == 4
+
+
+def test_the_selected_row_s_whole_reason_is_shown_below_the_rows(
+    qtbot: QtBot, tmp_path: Path, open_wizard: Callable[..., ImportWizard]
+) -> None:
+    wizard = open_wizard(card_file(tmp_path))
+    to_preview(qtbot, wizard)
+    wizard.preview.rows.setFocus()
+    press(qtbot, Qt.Key.Key_Home)  # row 5, the first listed; then row 6
+    assert wizard.preview.reason.text().startswith("Row 5 · Skipped: ")
+    press(qtbot, Qt.Key.Key_Down)
+    shown = wizard.preview.reason.text()
+    model = wizard.preview.model
+    assert shown == f"Row 6 · Flagged: {model.index(1, 2).data()}"
+    assert "other phone" in shown
