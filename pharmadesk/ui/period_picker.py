@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pharmadesk.services.analytics.results import (
     PERIOD_KINDS,
     Period,
+    compared_with,
     custom,
     last_full_month,
     month_of,
@@ -206,5 +207,7 @@ class PeriodPicker(QWidget):
         self.shown.setText(label)
         self.forward.setEnabled(following(period).start <= self._today)
         self.compared.setText(
-            self.tr("compared with %1").replace("%1", period_label(period.previous()))
+            self.tr("compared with %1").replace(
+                "%1", period_label(compared_with(period, self._today))
+            )
         )

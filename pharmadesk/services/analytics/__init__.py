@@ -31,7 +31,7 @@ from pharmadesk.services.analytics.people import (
     segments,
     stages,
 )
-from pharmadesk.services.analytics.results import Dashboard, GroupShare, Period
+from pharmadesk.services.analytics.results import Dashboard, GroupShare, Period, compared_with
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
 
@@ -66,11 +66,13 @@ def dashboard(ctx: Context, period: Period, *, two_threads: bool = True) -> Dash
         PermissionRefused: the role may not see the charts (staff).
     """
     require(ctx, Operation.ANALYTICS)
-    return cache.remember(ctx, "dashboard", period, lambda: _dashboard(ctx, period, two_threads))
+    # Keyed by the day too: a running period's comparison moves on with the date.
+    key = (period, ctx.today())
+    return cache.remember(ctx, "dashboard", key, lambda: _dashboard(ctx, period, two_threads))
 
 
 def _dashboard(ctx: Context, period: Period, two_threads: bool) -> Dashboard:
-    previous = period.previous()
+    previous = compared_with(period, ctx.today())
 
     def groups() -> tuple[list[GroupShare], list[GroupShare]]:
         return groups_of(ctx, period)

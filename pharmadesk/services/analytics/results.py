@@ -55,6 +55,24 @@ class Period:
         return Period("custom", end - timedelta(days=self.days - 1), end)
 
 
+MONTHS_OF_KIND = {"month": 1, "quarter": 3, "year": 12}
+
+
+def compared_with(period: Period, today: date) -> Period:
+    """The period the dashboard compares `period` with: the one before it, or, while a
+    month, quarter or year is still running, the same stretch of the one before (its
+    first days up to the same day, as a custom range): three days of December against
+    the whole of November would show every figure falling by nine tenths."""
+    previous = period.previous()
+    months = MONTHS_OF_KIND.get(period.kind)
+    if months is None or period.end < today or today < period.start:
+        return previous
+    month = today.month - months
+    year, month = today.year + (month - 1) // 12, (month - 1) % 12 + 1
+    same_day = date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+    return Period("custom", previous.start, min(same_day, previous.end))
+
+
 def month_of(day: date) -> Period:
     last = calendar.monthrange(day.year, day.month)[1]
     return Period("month", day.replace(day=1), day.replace(day=last))

@@ -129,5 +129,7 @@ def test_a_period_not_over_yet_says_so(qtbot: QtBot) -> None:
     picker.forward.click()
     assert picker.period() == month_of(TODAY)
     assert picker.shown.text() == "2026-11 (to date)"
+    # Twenty days of November meet the first twenty of October, not all of it.
+    assert picker.compared.text() == "compared with 2026-10-01 – 2026-10-20"
     picker.back.click()
     assert picker.shown.text() == "2026-10"

@@ -16,6 +16,7 @@ from pharmadesk.services.analytics.people import standings
 from pharmadesk.services.analytics.results import (
     Dashboard,
     Period,
+    compared_with,
     custom,
     month_of,
     quarter_of,
@@ -56,10 +57,14 @@ def _later(ctx: Context) -> Context:
 
 
 def _from_nothing(ctx: Context, period: Period) -> Dashboard:
+    """`period`'s dashboard computed afresh, compared with what it is compared with today
+    (a running period meets the same stretch of the one before)."""
     later = _later(ctx)
     cache.forget_stored(later)
     cache.forget_memory(later)
     board = analytics.dashboard(later, period)
+    previous = compared_with(period, ctx.today())
+    board = replace(board, previous=previous, previous_kpis=analytics.kpis(later, previous))
     cache.forget_memory(later)
     return board
 

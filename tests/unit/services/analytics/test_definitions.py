@@ -9,6 +9,7 @@ import pytest
 from pharmadesk.services.analytics import definitions as rules
 from pharmadesk.services.analytics.results import (
     Period,
+    compared_with,
     custom,
     last_full_month,
     month_of,
@@ -165,3 +166,26 @@ def test_the_last_full_month() -> None:
         "month", date(2026, 2, 1), date(2026, 2, 28)
     )
     assert last_full_month(date(2028, 3, 1)).end == date(2028, 2, 29)
+
+
+def test_a_running_period_is_compared_with_the_same_stretch_of_the_one_before() -> None:
+    today = date(2026, 12, 3)
+    assert compared_with(month_of(today), today) == Period(
+        "custom", date(2026, 11, 1), date(2026, 11, 3)
+    )
+    assert compared_with(quarter_of(today), today) == Period(
+        "custom", date(2026, 7, 1), date(2026, 9, 3)
+    )
+    assert compared_with(year_of(today), today) == Period(
+        "custom", date(2025, 1, 1), date(2025, 12, 3)
+    )
+    # The 31st of March meets the whole of February; a leap day meets 28 February.
+    assert compared_with(month_of(date(2026, 3, 31)), date(2026, 3, 31)) == Period(
+        "custom", date(2026, 2, 1), date(2026, 2, 28)
+    )
+    assert compared_with(year_of(date(2028, 2, 29)), date(2028, 2, 29)).end == date(2027, 2, 28)
+    # Ended periods and custom ranges: the whole period before.
+    november = month_of(date(2026, 11, 1))
+    assert compared_with(november, today) == november.previous()
+    week = custom(date(2026, 11, 27), date(2026, 12, 3))
+    assert compared_with(week, today) == week.previous()
