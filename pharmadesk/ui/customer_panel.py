@@ -38,9 +38,9 @@ LEFT_STYLE = "#leftLine { background: #eeeeee; border: 1px solid #c8c8c8; border
 
 
 # A typical value of each purchase column, for its width.
-PURCHASE_SAMPLES = ("2026-10-31", "蒲地蓝消炎口服液", "100mg×100片", "维生素营养", "99",
-                    "¥1,234.00", "¥12,345.00", "+1,234 / −10,000", "¥123,456.00",
-                    "R202610310001")  # fmt: skip
+PURCHASE_SAMPLES = ("2026-10-31", "多种维生素矿物质片", "100mg×100片", "99", "¥1,234.00",
+                    "¥12,345.00", "R202610310001", "+201 / −50", "维生素营养",
+                    "¥123,456.00")  # fmt: skip
 
 
 class CustomerPanel(QWidget):

@@ -24,6 +24,7 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole
 NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 def money(fen: int | None) -> str:
@@ -117,7 +118,7 @@ class PurchaseTableModel(_TableModel):
 
     PAGE = 200
     CACHED_PAGES = 8
-    SORTABLE: ClassVar[dict[int, str]] = {0: "date", 6: "amount"}
+    SORTABLE: ClassVar[dict[int, str]] = {0: "date", 5: "amount"}
 
     def __init__(self, fetch: PageFetcher, count: Counter) -> None:
         super().__init__()
@@ -128,9 +129,9 @@ class PurchaseTableModel(_TableModel):
 
     def headers(self) -> list[str]:
         return [
-            self.tr("Date"), self.tr("Product"), self.tr("Specification"), self.tr("Category"),
-            self.tr("Qty"), self.tr("Unit price"), self.tr("Amount"), self.tr("Points"),
-            self.tr("Running total"), self.tr("Receipt"),
+            self.tr("Date"), self.tr("Product"), self.tr("Specification"), self.tr("Qty"),
+            self.tr("Unit price"), self.tr("Amount"), self.tr("Receipt"), self.tr("Points"),
+            self.tr("Category"), self.tr("Running total"),
         ]  # fmt: skip
 
     def set_filter(self, selection: PurchaseFilter) -> None:
@@ -176,17 +177,18 @@ class PurchaseTableModel(_TableModel):
             return Boundary(following[0], after=False)
         return None
 
-    # Points beside the amount: at the counter they are read with it, and the last columns
-    # of a customer's history sit past the panel's edge.
-    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (4, 5, 6, 7, 8)
+    # What the counter reads first (the product, the amount, the receipt number asked for at
+    # a return) comes first: the last columns of a customer's history sit past the panel's
+    # edge.
+    NUMBER_COLUMNS: ClassVar[tuple[int, ...]] = (3, 4, 5, 7, 9)
 
     def cells(self, item: PurchaseRow) -> list[str]:
         line = item.line
         return [
             day(line.purchased_on), line.product_name, line.specification,
-            line.category or "", str(line.quantity), money(line.unit_price_fen),
-            money(line.amount_fen), receipt_points(line.earned_points, line.redeemed_points),
-            money(item.running_total_fen), line.receipt or "",
+            str(line.quantity), money(line.unit_price_fen), money(line.amount_fen),
+            line.receipt or "", receipt_points(line.earned_points, line.redeemed_points),
+            line.category or "", money(item.running_total_fen),
         ]  # fmt: skip
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -195,14 +197,16 @@ class PurchaseTableModel(_TableModel):
         column = index.column()
         if role == ALIGN and column in self.NUMBER_COLUMNS:
             return NUMBER_ALIGN
-        if role not in (DISPLAY, ID_ROLE):
+        if role not in (DISPLAY, ID_ROLE, TOOLTIP):
             return None
         item = self.row(index.row())
         if item is None:
             return None
         if role == ID_ROLE:
             return item.line.customer_id
-        return self.cells(item)[column]
+        text = self.cells(item)[column]
+        # A long product name is cut to its column: the tooltip holds the whole of it.
+        return (text or None) if role == TOOLTIP else text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORTABLE.get(column)

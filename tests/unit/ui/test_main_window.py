@@ -68,8 +68,13 @@ def test_amounts_on_the_profile_are_grouped_by_thousands(
     window.open_customer(people["张三"])
     assert window.panel.summary.text().startswith("Total spend ¥1,963.59 · 1 visit · ")
     model = window.panel.purchases
-    row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row.count("¥1,963.59") >= 2  # the price and the amount (and the running total)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = dict(zip(headers, (model.index(0, c).data() for c in range(len(headers))), strict=True))
+    assert (row["Unit price"], row["Amount"], row["Running total"]) == ("¥1,963.59",) * 3
+    # The receipt number is read before the points, the category and the running total.
+    assert headers[:7] == ["Date", "Product", "Specification", "Qty", "Unit price", "Amount",
+                           "Receipt"]  # fmt: skip
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "制氧机"
 
 
 def test_the_mobile_fields_hint_at_the_format_not_at_someone_s_number(
