@@ -66,6 +66,9 @@ def samples(body: Sequence[RawRow], column: int) -> list[tuple[int, str]]:
     return found
 
 
+MAX_TEXT_COLUMN_EMS = 14  # the widest a heading or an example column is drawn
+
+
 class ColumnsPage(_Page):
     HEADINGS = 1 + SAMPLES + 1
 
@@ -191,11 +194,19 @@ class ColumnsPage(_Page):
                 for number, text in samples(body, column)
             ]
             for position, text in enumerate(texts):
-                self.columns.setItem(column, position, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.columns.setItem(column, position, item)
             self.columns.setCellWidget(
                 column, self.HEADINGS - 1, self._combo(column, target, choices)
             )
         self.columns.resizeColumnsToContents()
+        # A long value (a whole card read as the heading row, a note) must not push the
+        # "Goes to" choices out of sight: the text columns stop at a width, whole in tooltips.
+        widest = self.columns.fontMetrics().horizontalAdvance("M") * MAX_TEXT_COLUMN_EMS
+        for position in range(self.HEADINGS - 1):
+            if self.columns.columnWidth(position) > widest:
+                self.columns.setColumnWidth(position, widest)
         if focus is not None and focus < self.columns.rowCount():
             self.combo(focus).setFocus()
         self._update_hint()

@@ -795,3 +795,18 @@ def test_the_selected_row_s_whole_reason_is_shown_below_the_rows(
     model = wizard.preview.model
     assert shown == f"Row 6 · Flagged: {model.index(1, 2).data()}"
     assert "other phone" in shown
+
+
+def test_long_values_never_push_the_column_choices_out_of_sight(
+    qtbot: QtBot, tmp_path: Path, open_wizard: Callable[..., ImportWizard]
+) -> None:
+    path = tmp_path / "long.csv"
+    note = "老顾客，常年服用降压药，每月初来取药，" * 6
+    path.write_text(f"姓名,手机,备注\n张三,13812345678,{note}\n", encoding="utf-8")
+    wizard = open_wizard(path)
+    ready(qtbot, wizard, NEXT)
+    press(qtbot, Qt.Key.Key_Return)
+    table = wizard.columns.columns
+    combo = wizard.columns.combo(2)
+    assert combo.geometry().right() <= table.viewport().width()
+    assert table.item(2, 1).toolTip() == f"{note} (row 2)"
