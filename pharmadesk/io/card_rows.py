@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from pharmadesk.io import export_labels
 from pharmadesk.io.mapping import IGNORE, NOTES, target_of
 from pharmadesk.services.customer_input import under_guardian_age
 from pharmadesk.text import normalize
@@ -236,12 +237,29 @@ class CardReader:
         return number
 
 
+# The notes belong to the pharmacy's file, whatever the UI language: a value kept there is
+# named in Chinese, as the registration date is (a custom field by its key).
+_NOTE_LABELS = {
+    "birth date": "出生日期",
+    "last purchase date": "上次购买日期",
+    "points": "积分",
+    "age": "年龄",
+}
+
+
+def _note_label(label: str) -> str:
+    found = _NOTE_LABELS.get(label)
+    if found is not None:
+        return found
+    return export_labels.HEADERS[label][0] if label in export_labels.HEADERS else label
+
+
 def _birth_year(value: object, *, on: date) -> int | None:
     return normalize.birth_year_from_age(value, on=on)
 
 
 def _keep(out: CardValues, label: str, value: object, reason: str) -> None:
-    out.notes.append(f"{label}: {normalize.fold_free_text(value)}")
+    out.notes.append(f"{_note_label(label)}: {normalize.fold_free_text(value)}")
     out.warnings.append(f"{reason} (kept in notes)")
 
 
