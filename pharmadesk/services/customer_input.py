@@ -142,7 +142,11 @@ def _prepare_phones(out: Prepared, raw: Mapping[str, Any]) -> None:
             found = norm.phones(raw["phone"])
             out.values["phone"] = found.other or found.mobile
         except norm.InvalidValue as exc:
-            out.fail("phone", exc)
+            if exc.code != "mobile_invalid":
+                out.fail("phone", exc)
+            else:  # a mobile with a digit missing or extra: the other phone keeps it as typed
+                out.values["phone"] = norm.fold(raw["phone"])
+                out.warnings["phone"] = f"looks like a mistyped mobile; kept as typed: {exc}"
     if "mobile" not in raw:
         return
     try:

@@ -298,6 +298,10 @@ class CustomerFormWidget(QWidget):
             shown = key != "name" or self._refused or self._touched("name")
             if key in self._problems and shown:
                 self._show_hint(key, self._problems[key], error=True)
+            elif key == "phone" and key in prepared.warnings:
+                self._show_hint(
+                    key, self.tr("Looks like a mobile with a digit missing or extra: check it")
+                )
             elif key in prepared.warnings:
                 self._show_hint(key, self.tr("Not a mobile: it will be kept as the other phone"))
             else:

@@ -300,7 +300,7 @@
 <context>
     <name>AllPurchasesModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+230"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+234"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1475,7 +1475,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+74"/>
+        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+77"/>
         <source>Match the columns</source>
         <translation>Match the columns</translation>
     </message>
@@ -1540,7 +1540,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>%1 (row %2)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>New custom field</source>
         <translation>New custom field</translation>
     </message>
@@ -1985,7 +1985,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>e.g. 2024-01-31</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
+        <source>Looks like a mobile with a digit missing or extra: check it</source>
+        <translation>Looks like a mobile with a digit missing or extra: check it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not a mobile: it will be kept as the other phone</source>
         <translation>Not a mobile: it will be kept as the other phone</translation>
     </message>
@@ -1993,7 +1998,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>CustomerHitsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-149"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-152"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3174,7 +3179,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>InteractionTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+149"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+152"/>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -4560,7 +4565,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../pharmadesk/ui/period_picker.py" line="+36"/>
+        <location filename="../../pharmadesk/ui/period_picker.py" line="+37"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -5210,7 +5215,7 @@ Add it anyway?</translation>
 <context>
     <name>PurchaseTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-157"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-160"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -5225,17 +5230,17 @@ Add it anyway?</translation>
         <translation>Specification</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
@@ -5250,12 +5255,12 @@ Add it anyway?</translation>
         <translation>Running total</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+0"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>

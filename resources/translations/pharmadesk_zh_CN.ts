@@ -299,7 +299,7 @@
 <context>
     <name>AllPurchasesModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+230"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+234"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1463,7 +1463,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+74"/>
+        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+77"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -1528,7 +1528,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>%1（第%2行）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>
@@ -1972,7 +1972,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>例如 2024-01-31</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
+        <source>Looks like a mobile with a digit missing or extra: check it</source>
+        <translation>像是少了或多了一位的手机号：请核对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not a mobile: it will be kept as the other phone</source>
         <translation>不是手机号，将保存为其他电话</translation>
     </message>
@@ -1980,7 +1985,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>CustomerHitsModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-149"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-152"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3142,7 +3147,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>InteractionTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="+149"/>
+        <location filename="../../pharmadesk/ui/models.py" line="+152"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -4510,7 +4515,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../pharmadesk/ui/period_picker.py" line="+36"/>
+        <location filename="../../pharmadesk/ui/period_picker.py" line="+37"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -5155,7 +5160,7 @@ Add it anyway?</source>
 <context>
     <name>PurchaseTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/models.py" line="-157"/>
+        <location filename="../../pharmadesk/ui/models.py" line="-160"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -5170,17 +5175,17 @@ Add it anyway?</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
@@ -5195,12 +5200,12 @@ Add it anyway?</source>
         <translation>累计金额</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+0"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>

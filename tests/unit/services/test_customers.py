@@ -59,6 +59,16 @@ def test_a_landline_given_as_mobile_is_kept_as_the_other_phone(pharmacy: Context
     assert "mobile" in outcome.warnings
 
 
+def test_a_mistyped_mobile_as_the_other_phone_is_kept_as_typed_with_a_warning(
+    pharmacy: Context,
+) -> None:
+    # What an import keeps there from a card's bad mobile: the form must still save it.
+    outcome = customers.create(pharmacy, {"name": "赵敏", "phone": "139 1111 444"})
+    assert outcome.customer is not None
+    assert outcome.customer.phone == "139 1111 444"
+    assert "phone" in outcome.warnings
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [

@@ -102,6 +102,21 @@ def test_mobile_is_normalised_when_the_field_is_left(
     assert saved.mobile == "13700009999"
 
 
+def test_a_mistyped_mobile_in_the_other_phone_is_questioned_but_saved(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    type_text(qtbot, "赵敏")
+    window.form.editor("phone").setFocus()
+    type_text(qtbot, "1391111444")
+    assert window.form.is_valid()
+    hint = window.form._hints["phone"]
+    assert hint.isVisible()
+    assert hint.text() == "Looks like a mobile with a digit missing or extra: check it"
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert Customer.get(Customer.name == "赵敏").phone == "1391111444"
+
+
 def test_invalid_input_is_marked_and_blocks_saving(
     qtbot: QtBot, window: MainWindow, people: dict[str, int]
 ) -> None:
