@@ -67,6 +67,14 @@ from pharmadesk.ui.points_model import zhe
 from pharmadesk.ui.register_group import RegisterGroup
 
 ProductFinder = Callable[[str], list[ProductInfo]]
+MAX_INITIALS = 6  # a longer Latin word is more likely a name (Aspirin) than initials
+
+
+def _looks_like_initials(text: str) -> bool:
+    """Latin letters only, as short as pinyin initials are: 'gml', 'blf'."""
+    return text.isascii() and text.isalpha() and len(text) <= MAX_INITIALS
+
+
 MAX_TYPED_POINTS = 99_999_999  # what the redeem box takes as typed (the receipt decides)
 # price(lines, redeem_points, member_discount): the receipt as it would be saved.
 Pricer = Callable[[list[LineInput], int, bool], Quote]
@@ -159,6 +167,7 @@ class PurchaseDialog(GuardedDialog):
         self.choices.itemActivated.connect(self._chosen)
         self.choices.hide()
         self._offered: list[ProductInfo] = []
+        self._unmatched: str | None = None  # initials that matched nothing, once
         layout.addLayout(self._entry_row())
         self.choices.installEventFilter(self)
         self.match = QLabel()
@@ -377,13 +386,25 @@ class PurchaseDialog(GuardedDialog):
             return
         if found:
             self._take(exact[0] if exact else found[0])
+        elif _looks_like_initials(text) and self._unmatched != text:
+            # "gmm" matching nothing is a slip far more often than a product's name: a
+            # second Enter is needed before it becomes one.
+            self._product, self._unmatched = None, text
+            self.match.setText(
+                self.tr("No product matches %1. Enter again to add it as a new product.").replace(
+                    "%1", text
+                )
+            )
+            return
         else:
             self._product = None
             self.match.setText(self.tr("New product: %1").replace("%1", text))
+        self._unmatched = None
         self.quantity.setFocus()
         self.quantity.selectAll()
 
     def _offer(self, found: list[ProductInfo]) -> None:
+        self._unmatched = None
         self._offered = found
         self.choices.clear()
         for product in found:

@@ -5025,7 +5025,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+131"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+137"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
@@ -5040,7 +5040,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Chronic conditions: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
@@ -5132,12 +5132,17 @@ The owner can choose to keep card images, in Settings.</translation>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
+        <source>No product matches %1. Enter again to add it as a new product.</source>
+        <translation>No product matches %1. Enter again to add it as a new product.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>New product: %1</source>
         <translation>New product: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%Ln products match: choose one (↑↓, Enter)</source>
         <translation>
             <numerusform>%Ln product matches: choose it (↑↓, Enter)</numerusform>

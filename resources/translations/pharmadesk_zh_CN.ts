@@ -4973,7 +4973,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+131"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+137"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
@@ -4988,7 +4988,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>慢性病：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -5078,12 +5078,17 @@ The owner can choose to keep card images, in Settings.</source>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
+        <source>No product matches %1. Enter again to add it as a new product.</source>
+        <translation>没有匹配 %1 的商品。再按一次回车，将其作为新商品添加。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>New product: %1</source>
         <translation>新商品：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%Ln products match: choose one (↑↓, Enter)</source>
         <translation>
             <numerusform>有 %Ln 个商品符合：请选择一个（↑↓，回车）</numerusform>

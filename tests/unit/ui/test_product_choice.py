@@ -82,3 +82,26 @@ def test_a_name_typed_in_full_or_one_match_is_taken_at_once(
     press(qtbot, Qt.Key.Key_Return)
     assert not dialog.choices.isVisible()
     assert dialog.product.text() == "感冒灵颗粒"
+
+
+def test_initials_that_match_nothing_need_a_second_enter_to_become_a_new_product(
+    qtbot: QtBot, pharmacy: Context, ibuprofen: None
+) -> None:
+    dialog = _dialog(qtbot, pharmacy)
+    type_text(qtbot, "gmm")
+    press(qtbot, Qt.Key.Key_Return)
+    assert focused() is dialog.product  # a slip is fixed where it was typed
+    assert dialog.match.text() == "No product matches gmm. Enter again to add it as a new product."
+    press(qtbot, Qt.Key.Key_Return)
+    assert focused() is dialog.quantity
+    assert dialog.match.text() == "New product: gmm"
+
+
+def test_a_new_product_s_chinese_name_goes_on_at_the_first_enter(
+    qtbot: QtBot, pharmacy: Context, ibuprofen: None
+) -> None:
+    dialog = _dialog(qtbot, pharmacy)
+    type_text(qtbot, "板蓝根颗粒")
+    press(qtbot, Qt.Key.Key_Return)
+    assert focused() is dialog.quantity
+    assert dialog.match.text() == "New product: 板蓝根颗粒"
