@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pharmadesk.services.loyalty import Standing
 from pharmadesk.services.profile import Profile
 from pharmadesk.services.purchases import PurchaseFilter
+from pharmadesk.ui import formatting
 from pharmadesk.ui.card_page_dialog import CardPageLink
 from pharmadesk.ui.consent_panel import ConsentActions, ConsentPanel
 from pharmadesk.ui.customer_form import CustomerFormWidget
@@ -251,7 +252,7 @@ class CustomerPanel(QWidget):
         self.banner.setVisible(bool(warnings))
         self.check_line.setVisible(profile.needs_check)
         self.show_left(profile.left)
-        categories = "、".join(name for name, _ in summary.top_categories) or "—"
+        categories = formatting.listed(name for name, _ in summary.top_categories) or "—"
         self.summary.setText(
             self.tr("Total spend %1 · %2 · last visit %3 · usually %4 · %5")
             .replace("%1", money(summary.total_spend_fen))

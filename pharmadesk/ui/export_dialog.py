@@ -147,7 +147,7 @@ class ExportDialog(QDialog):
     def _dates_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Dates"))
         form = QFormLayout(box)
-        self.limit_dates = QCheckBox(self.tr("Only from … to …"))
+        self.limit_dates = QCheckBox(self.tr("Only these dates:"))
         self.limit_dates.setObjectName("exportLimitDates")
         today = self.ctx.today()
         self.date_from = self._date_edit("exportFrom", today.replace(day=1))

@@ -6,11 +6,17 @@ revenue never shows a rounding artefact.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 NO_VALUE = "—"
+
+
+def listed(items: Iterable[str]) -> str:
+    """Names in a run, as the UI language writes them: 感冒用药、维生素 / colds, vitamins."""
+    return ("、" if QLocale().name().startswith("zh") else ", ").join(items)
 
 
 def money(fen: int | None) -> str:

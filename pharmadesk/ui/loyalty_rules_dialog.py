@@ -46,6 +46,7 @@ from pharmadesk.services.context import Context
 from pharmadesk.services.customers import yuan
 from pharmadesk.services.loyalty_rules import MAX_DISCOUNT_PERCENT, MAX_EXPIRY_YEARS, Rules, Tier
 from pharmadesk.text.normalize import fold
+from pharmadesk.ui import formatting
 from pharmadesk.ui.import_text import error_text
 from pharmadesk.ui.points_model import tier_name, zhe
 from pharmadesk.ui.start_dialogs import ERROR_STYLE
@@ -133,7 +134,7 @@ def summary(rules: Rules) -> str:
     )
     excluded = (
         [translate("LoyaltyRulesDialog", "no points for %1").replace(
-            "%1", "、".join(rules.excluded_categories))]
+            "%1", formatting.listed(rules.excluded_categories))]
         if rules.excluded_categories
         else []
     )  # fmt: skip

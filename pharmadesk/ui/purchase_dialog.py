@@ -59,6 +59,7 @@ from pharmadesk.services.products import ProductInfo
 from pharmadesk.services.purchases import MAX_QUANTITY, LineInput, PurchaseLine
 from pharmadesk.services.register import DEFAULT_LIMIT, BuyerInput
 from pharmadesk.text.normalize import InvalidValue, money_fen
+from pharmadesk.ui import formatting
 from pharmadesk.ui.customer_panel import BANNER_STYLE
 from pharmadesk.ui.discard_question import GuardedDialog
 from pharmadesk.ui.import_text import error_text
@@ -503,7 +504,7 @@ class PurchaseDialog(GuardedDialog):
             self.tr("Possible allergy"),
             self.tr("%1 may touch the customer's recorded allergy: %2.\n\nAdd it anyway?")
             .replace("%1", name)
-            .replace("%2", "、".join(conflicts)),
+            .replace("%2", formatting.listed(conflicts)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

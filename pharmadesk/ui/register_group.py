@@ -25,6 +25,7 @@ from pharmadesk.services.id_numbers import InvalidIdNumber
 from pharmadesk.services.products import ProductInfo
 from pharmadesk.services.purchases import LineInput
 from pharmadesk.services.register import NEEDS_PHARMACIST, BuyerInput
+from pharmadesk.ui import formatting
 
 PROBLEM_STYLE = "color: #c62828;"
 VALID_STYLE = "color: #2e7d32;"
@@ -155,12 +156,12 @@ class RegisterGroup(QGroupBox):
         elif self._may_override:
             self.over.setText(
                 self.tr("%1: more than %2 packs per sale. Give the reason to go over the limit.")
-                .replace("%1", "、".join(over)).replace("%2", str(self._limit))
+                .replace("%1", formatting.listed(over)).replace("%2", str(self._limit))
             )  # fmt: skip
         else:
             self.over.setText(
                 self.tr("%1: more than %2 packs per sale needs a pharmacist's approval.")
-                .replace("%1", "、".join(over)).replace("%2", str(self._limit))
+                .replace("%1", formatting.listed(over)).replace("%2", str(self._limit))
             )  # fmt: skip
         self.over.setVisible(bool(over))
         self.over.setStyleSheet("" if self._may_override else PROBLEM_STYLE)

@@ -39,6 +39,7 @@ from pharmadesk.services import retention
 from pharmadesk.services.context import Context
 from pharmadesk.services.erasure import ErasureResult
 from pharmadesk.services.retention import InactiveCustomer
+from pharmadesk.ui import formatting
 from pharmadesk.ui.export_dialog import ExportProgress
 from pharmadesk.ui.privacy_dialogs import (
     OtherReaders,
@@ -274,7 +275,7 @@ class RetentionDialog(QDialog):
         lines = [
             self.tr("Anonymise %Ln customer(s)? This cannot be undone.", "",
                     len(preview.customers)),
-            "、".join(names) + (self.tr(" and %Ln more", "", more) if more else ""),
+            formatting.listed(names) + (self.tr(" and %Ln more", "", more) if more else ""),
         ]  # fmt: skip
         if preview.active_again:
             lines.append(self.tr("%Ln chosen customer(s) came back since the list was made "

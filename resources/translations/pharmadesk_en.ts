@@ -2615,8 +2615,8 @@ The owner can choose to keep card images, in Settings.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Only from … to …</source>
-        <translation>Only from … to …</translation>
+        <source>Only these dates:</source>
+        <translation>Only these dates:</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5025,7 +5025,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+137"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+139"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
@@ -5137,7 +5137,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>No product matches %1. Enter again to add it as a new product.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>New product: %1</source>
         <translation>New product: %1</translation>
     </message>

@@ -2595,8 +2595,8 @@ The owner can choose to keep card images, in Settings.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Only from … to …</source>
-        <translation>仅限日期范围 … 至 …</translation>
+        <source>Only these dates:</source>
+        <translation>仅导出这段日期：</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4973,7 +4973,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+137"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+139"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
@@ -5083,7 +5083,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>没有匹配 %1 的商品。再按一次回车，将其作为新商品添加。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>New product: %1</source>
         <translation>新商品：%1</translation>
     </message>

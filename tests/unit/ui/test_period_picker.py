@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit
 from pytestqt.qtbot import QtBot
 
@@ -122,6 +122,17 @@ def test_numbers_are_written_for_people() -> None:
     assert formatting.relative_change(5, 0).text == ""
     assert formatting.point_change(0.25, 0.20).text == "+5.0 pp"
     assert formatting.absolute_change(4.0, 4.25).direction == -1
+
+
+def test_names_are_listed_as_the_ui_language_writes_them() -> None:
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("en_US"))
+        assert formatting.listed(["感冒用药", "维生素"]) == "感冒用药, 维生素"
+        QLocale.setDefault(QLocale("zh_CN"))
+        assert formatting.listed(["感冒用药", "维生素"]) == "感冒用药、维生素"
+    finally:
+        QLocale.setDefault(before)
 
 
 def test_a_period_not_over_yet_says_so(qtbot: QtBot) -> None:

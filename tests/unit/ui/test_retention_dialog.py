@@ -120,7 +120,7 @@ def test_the_retention_review_lists_previews_and_anonymises(
     qtbot.waitUntil(lambda: bool(seen) or bool(errors), timeout=10_000)
     assert errors == []
     assert "Anonymise 2 customers?" in seen[0]
-    assert "周久、吴远" in seen[0]
+    assert "周久, 吴远" in seen[0]
     assert "cannot be undone" in seen[0]
     qtbot.waitUntil(lambda: len(dialog.anonymised) == 2 and dialog.table.model().rowCount() == 0,
                     timeout=10_000)  # fmt: skip
