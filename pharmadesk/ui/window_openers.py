@@ -185,7 +185,7 @@ class ToolWindows(QObject):
         )  # fmt: skip
         accepted = main.run_dialog(dialog)
         if main.locked:
-            if not dialog.saved:
+            if not dialog.saved and dialog.has_unsaved_input():  # nothing typed: nothing lost
                 main.note(translate("MainWindow", "A purchase being entered was not saved."))
             return
         if accepted and dialog.saved:
@@ -201,7 +201,8 @@ class ToolWindows(QObject):
         dialog = InteractionDialog(customer_name=record.name, today=main.ctx.today(), parent=main)
         accepted = main.run_dialog(dialog)
         if main.locked:
-            main.note(translate("MainWindow", "An interaction being entered was not saved."))
+            if dialog.has_unsaved_input():
+                main.note(translate("MainWindow", "An interaction being entered was not saved."))
             return
         if accepted:
             values = dialog.values()

@@ -360,6 +360,7 @@ def test_a_dialog_open_at_the_idle_lock_closes_without_saving(
     window.open_customer(people["李四"])
 
     def walk_away(dialog: QWidget) -> None:
+        type_text(qtbot, "问降压药")
         idle_clock.now += IDLE_LIMIT
         window.idle_watch.check()  # the lock comes while the dialog runs
 
@@ -381,6 +382,23 @@ def test_a_dialog_open_at_the_idle_lock_closes_without_saving(
     sign_in(qtbot, window, "owner", PASSWORD)
     assert errors == []
     assert told == ["An interaction being entered was not saved."]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_I, Qt.Key.Key_P])
+def test_a_dialog_left_empty_at_the_lock_is_not_reported_as_lost(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int], idle_clock: Seconds, key: Qt.Key
+) -> None:
+    window.open_customer(people["李四"])
+
+    def walk_away(dialog: QWidget) -> None:
+        idle_clock.now += IDLE_LIMIT
+        window.idle_watch.check()
+
+    errors = when_modal(qtbot, walk_away)
+    press(qtbot, key, CTRL)
+    assert errors == []
+    assert window.locked
+    assert window._notes == []
 
 
 def test_a_running_job_keeps_the_database_open_until_it_ends(
