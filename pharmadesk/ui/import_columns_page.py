@@ -66,7 +66,20 @@ def samples(body: Sequence[RawRow], column: int) -> list[tuple[int, str]]:
     return found
 
 
-MAX_TEXT_COLUMN_EMS = 14  # the widest a heading or an example column is drawn
+GOES_TO_EMS = 14  # the room kept for the "Goes to" choices before the text columns shrink
+
+
+def fitted(widths: Sequence[int], room: int) -> list[int]:
+    """`widths` cut down, the widest first, until they add up to at most `room`: the
+    narrow columns keep their width, the wide ones share what is left equally."""
+    cap, left = None, room
+    for position, width in enumerate(sorted(widths)):
+        share = left // (len(widths) - position)
+        if width > share:
+            cap = share
+            break
+        left -= width
+    return list(widths) if cap is None else [min(width, cap) for width in widths]
 
 
 class ColumnsPage(_Page):
@@ -90,6 +103,8 @@ class ColumnsPage(_Page):
         self.save_template.setObjectName("saveTemplate")
         self.save_template.setAutoDefault(False)
         self.columns = self._columns_table()
+        self._natural: list[int] = []  # the text columns' widths as their contents ask
+        self.columns.viewport().installEventFilter(self)  # its Resize comes once it is resized
         self.fields: list[FieldDef] = []
         self._table_seen: RawTable | None = None
         self._lay_out()
@@ -201,12 +216,8 @@ class ColumnsPage(_Page):
                 column, self.HEADINGS - 1, self._combo(column, target, choices)
             )
         self.columns.resizeColumnsToContents()
-        # A long value (a whole card read as the heading row, a note) must not push the
-        # "Goes to" choices out of sight: the text columns stop at a width, whole in tooltips.
-        widest = self.columns.fontMetrics().horizontalAdvance("M") * MAX_TEXT_COLUMN_EMS
-        for position in range(self.HEADINGS - 1):
-            if self.columns.columnWidth(position) > widest:
-                self.columns.setColumnWidth(position, widest)
+        self._natural = [self.columns.columnWidth(c) for c in range(self.HEADINGS - 1)]
+        self._fit_columns()
         if focus is not None and focus < self.columns.rowCount():
             self.combo(focus).setFocus()
         self._update_hint()
@@ -227,7 +238,19 @@ class ColumnsPage(_Page):
         combo.activated.connect(lambda _=0, c=column: self._target_chosen(c))
         return combo
 
+    def _fit_columns(self) -> None:
+        # A long value (a whole card read as the heading row, a note) must not push the
+        # "Goes to" choices out of sight: the text columns share the width left beside
+        # them, each cell whole in its tooltip.
+        table = self.columns
+        room = table.viewport().width() - table.fontMetrics().horizontalAdvance("M") * GOES_TO_EMS
+        least = table.fontMetrics().horizontalAdvance("M") * 4 * len(self._natural)
+        for position, width in enumerate(fitted(self._natural, max(room, least))):
+            table.setColumnWidth(position, width)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.columns.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         # Tab moves through the combos: keep the one with the focus in sight.
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QComboBox):
             row = watched.property("column")

@@ -31,6 +31,7 @@ from pharmadesk.io import customer_import, files, import_batches
 from pharmadesk.services import custom_fields, customers, settings
 from pharmadesk.services.context import Account, Context
 from pharmadesk.ui import i18n
+from pharmadesk.ui.import_columns_page import fitted
 from pharmadesk.ui.import_history import ImportHistoryDialog
 from pharmadesk.ui.import_wizard import ImportWizard
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -810,3 +811,20 @@ def test_long_values_never_push_the_column_choices_out_of_sight(
     combo = wizard.columns.combo(2)
     assert combo.geometry().right() <= table.viewport().width()
     assert table.item(2, 1).toolTip() == f"{note} (row 2)"
+
+
+def test_short_values_are_shown_whole_beside_the_column_choices(
+    qtbot: QtBot, tmp_path: Path, open_wizard: Callable[..., ImportWizard]
+) -> None:
+    wizard = open_wizard(card_file(tmp_path))
+    ready(qtbot, wizard, NEXT)
+    press(qtbot, Qt.Key.Key_Return)
+    table = wizard.columns.columns
+    for column in range(wizard.columns.HEADINGS - 1):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+
+
+def test_wide_columns_share_the_room_and_narrow_ones_keep_theirs() -> None:
+    assert fitted([50, 300, 400], 500) == [50, 225, 225]
+    assert fitted([50, 100], 500) == [50, 100]
+    assert fitted([], 500) == []
