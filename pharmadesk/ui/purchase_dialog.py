@@ -27,7 +27,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,7 @@ from pharmadesk.ui.points_model import zhe
 from pharmadesk.ui.register_group import RegisterGroup
 
 ProductFinder = Callable[[str], list[ProductInfo]]
+SUGGEST_MS = 150  # the pause in typing after which the matching products are listed
 MAX_INITIALS = 6  # a longer Latin word is more likely a name (Aspirin) than initials
 
 
@@ -254,6 +255,22 @@ class PurchaseDialog(GuardedDialog):
                 self.match.setText("")
                 self.product.setFocus()
                 return True
+        if watched is self.product and event.type() == QEvent.Type.FocusOut:
+            QTimer.singleShot(0, self._drop_stale_list)
+        if (
+            watched is self.product
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.choices.isVisible()
+        ):
+            self._suggesting.stop()
+            self.choices.setCurrentRow(0)
+            self.choices.setFocus()
+            self.match.setText(
+                self.tr("%Ln products match: choose one (↑↓, Enter)", "", len(self._offered))
+            )
+            return True
         # A spin box has no returnPressed: Enter on the quantity adds the line (or asks for
         # the price when there is none yet).
         if (
@@ -273,6 +290,14 @@ class PurchaseDialog(GuardedDialog):
         self.product.setPlaceholderText(self.tr("Product name, pinyin initials or barcode"))
         self.product.returnPressed.connect(self._pick_product)
         self.product.textEdited.connect(lambda _: self._clear_pick())
+        # While the name is typed the products it matches are listed below it (↓ goes
+        # into the list); after a short pause, so each keystroke does not redraw it.
+        self._suggesting = QTimer(self)
+        self._suggesting.setSingleShot(True)
+        self._suggesting.setInterval(SUGGEST_MS)
+        self._suggesting.timeout.connect(self._suggest)
+        self.product.textEdited.connect(lambda _: self._suggesting.start())
+        self.product.installEventFilter(self)
         self.quantity = QSpinBox()
         self.quantity.setObjectName("quantity")
         self.quantity.setRange(1, MAX_QUANTITY)
@@ -377,6 +402,7 @@ class PurchaseDialog(GuardedDialog):
         self.choices.hide()
 
     def _pick_product(self) -> None:
+        self._suggesting.stop()
         text = self.product.text().strip()
         if not text:
             return
@@ -404,7 +430,33 @@ class PurchaseDialog(GuardedDialog):
         self.quantity.setFocus()
         self.quantity.selectAll()
 
+    def _suggest(self) -> None:
+        """List what the text typed so far matches, the focus staying in the field."""
+        text = self.product.text().strip()
+        if not text or self._product is not None or not self.product.hasFocus():
+            return
+        found = self._find(text)[:MAX_CHOICES]
+        if not found:
+            return
+        self._list(found)
+        self.choices.setCurrentRow(-1)
+        self.match.setText(
+            self.tr("%Ln product(s) match: ↓ to choose, or go on typing", "", len(found))
+        )
+
+    def _drop_stale_list(self) -> None:
+        """The list typed into being goes once the keyboard is neither in it nor in the field."""
+        self._suggesting.stop()
+        if not (self.product.hasFocus() or self.choices.hasFocus()):
+            self.choices.hide()
+
     def _offer(self, found: list[ProductInfo]) -> None:
+        self._list(found)
+        self.match.setText(self.tr("%Ln products match: choose one (↑↓, Enter)", "", len(found)))
+        self.choices.setCurrentRow(0)
+        self.choices.setFocus()
+
+    def _list(self, found: list[ProductInfo]) -> None:
         self._unmatched = None
         self._offered = found
         self.choices.clear()
@@ -412,12 +464,9 @@ class PurchaseDialog(GuardedDialog):
             price = product.last_unit_price_fen
             shown = _described(product) + (f" · {money(price)}" if price is not None else "")
             self.choices.addItem(shown)
-        self.match.setText(self.tr("%Ln products match: choose one (↑↓, Enter)", "", len(found)))
         rows = self.choices.sizeHintForRow(0) * len(found)
         self.choices.setFixedHeight(rows + 2 * self.choices.frameWidth())
         self.choices.show()
-        self.choices.setCurrentRow(0)
-        self.choices.setFocus()
 
     def _chosen(self, item: QListWidgetItem) -> None:
         product = self._offered[self.choices.row(item)]
@@ -427,6 +476,7 @@ class PurchaseDialog(GuardedDialog):
         self.quantity.selectAll()
 
     def _take(self, product: ProductInfo) -> None:
+        self.choices.hide()
         self._product = product
         self.product.setText(product.name)
         self.match.setText(_described(product))

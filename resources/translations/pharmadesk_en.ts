@@ -1475,7 +1475,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+77"/>
+        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+90"/>
         <source>Match the columns</source>
         <translation>Match the columns</translation>
     </message>
@@ -1490,7 +1490,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Save as te&amp;mplate…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Column heading</source>
         <translation>Column heading</translation>
     </message>
@@ -1540,7 +1540,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>%1 (row %2)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>New custom field</source>
         <translation>New custom field</translation>
     </message>
@@ -2095,7 +2095,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+92"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+93"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -3527,7 +3527,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>LoyaltyRulesDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+57"/>
+        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+58"/>
         <source>The first tier must start at ¥0.</source>
         <translation>The first tier must start at ¥0.</translation>
     </message>
@@ -3851,7 +3851,7 @@ The owner can choose to keep card images, in Settings.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="+310"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+311"/>
         <source>Import scanned cards…</source>
         <translation>Import scanned cards…</translation>
     </message>
@@ -4095,12 +4095,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="-22"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-23"/>
         <source>A purchase being entered was not saved.</source>
         <translation>A purchase being entered was not saved.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>An interaction being entered was not saved.</source>
         <translation>An interaction being entered was not saved.</translation>
     </message>
@@ -5025,7 +5025,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+139"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+141"/>
         <source>Add purchase: %1</source>
         <translation>Add purchase: %1</translation>
     </message>
@@ -5046,12 +5046,12 @@ The owner can choose to keep card images, in Settings.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+108"/>
+        <location line="+132"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-132"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
@@ -5081,12 +5081,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Points earned</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+78"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>Product name, pinyin initials or barcode</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Unit price ¥</source>
         <translation>Unit price ¥</translation>
     </message>
@@ -5132,7 +5132,7 @@ The owner can choose to keep card images, in Settings.</translation>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>No product matches %1. Enter again to add it as a new product.</source>
         <translation>No product matches %1. Enter again to add it as a new product.</translation>
     </message>
@@ -5142,15 +5142,24 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>New product: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="-157"/>
+        <location line="+184"/>
         <source>%Ln products match: choose one (↑↓, Enter)</source>
         <translation>
             <numerusform>%Ln product matches: choose it (↑↓, Enter)</numerusform>
             <numerusform>%Ln products match: choose one (↑↓, Enter)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="-11"/>
+        <source>%Ln product(s) match: ↓ to choose, or go on typing</source>
+        <translation>
+            <numerusform>%Ln product matches: ↓ to choose, or go on typing</numerusform>
+            <numerusform>%Ln products match: ↓ to choose, or go on typing</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+31"/>
+        <location line="+52"/>
         <source>Enter the unit price</source>
         <translation>Enter the unit price</translation>
     </message>
@@ -5674,7 +5683,7 @@ Add it anyway?</translation>
 <context>
     <name>RegisterGroup</name>
     <message>
-        <location filename="../../pharmadesk/ui/register_group.py" line="+54"/>
+        <location filename="../../pharmadesk/ui/register_group.py" line="+55"/>
         <source>Real-name register</source>
         <translation>Real-name register</translation>
     </message>
@@ -6009,7 +6018,7 @@ Add it anyway?</translation>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+88"/>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+89"/>
         <location line="+194"/>
         <source>Retention review</source>
         <translation>Retention review</translation>
@@ -7427,7 +7436,7 @@ The placeholders are: %2.</translation>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../pharmadesk/ui/formatting.py" line="+62"/>
+        <location filename="../../pharmadesk/ui/formatting.py" line="+68"/>
         <source>pp</source>
         <comment>percentage points</comment>
         <translation>pp</translation>

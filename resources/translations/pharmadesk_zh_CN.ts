@@ -1463,7 +1463,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+77"/>
+        <location filename="../../pharmadesk/ui/import_columns_page.py" line="+90"/>
         <source>Match the columns</source>
         <translation>对应各列</translation>
     </message>
@@ -1478,7 +1478,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>另存为模板(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Column heading</source>
         <translation>列标题</translation>
     </message>
@@ -1528,7 +1528,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>%1（第%2行）</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>
@@ -2080,7 +2080,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_panel.py" line="+92"/>
+        <location filename="../../pharmadesk/ui/customer_panel.py" line="+93"/>
         <source>Details</source>
         <translation>客户资料</translation>
     </message>
@@ -3495,7 +3495,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>LoyaltyRulesDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+57"/>
+        <location filename="../../pharmadesk/ui/loyalty_rules_dialog.py" line="+58"/>
         <source>The first tier must start at ¥0.</source>
         <translation>第一个等级必须从 ¥0 起。</translation>
     </message>
@@ -3819,7 +3819,7 @@ The owner can choose to keep card images, in Settings.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="+310"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+311"/>
         <source>Import scanned cards…</source>
         <translation>导入扫描卡片…</translation>
     </message>
@@ -4061,12 +4061,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="-22"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-23"/>
         <source>A purchase being entered was not saved.</source>
         <translation>正在录入的购药记录没有保存。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>An interaction being entered was not saved.</source>
         <translation>正在录入的沟通记录没有保存。</translation>
     </message>
@@ -4973,7 +4973,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+139"/>
+        <location filename="../../pharmadesk/ui/purchase_dialog.py" line="+141"/>
         <source>Add purchase: %1</source>
         <translation>添加购药记录：%1</translation>
     </message>
@@ -4994,12 +4994,12 @@ The owner can choose to keep card images, in Settings.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+108"/>
+        <location line="+132"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-132"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
@@ -5029,12 +5029,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>本单积分</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+78"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>商品名称、拼音首字母或条码</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Unit price ¥</source>
         <translation>单价 ¥</translation>
     </message>
@@ -5078,7 +5078,7 @@ The owner can choose to keep card images, in Settings.</source>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>No product matches %1. Enter again to add it as a new product.</source>
         <translation>没有匹配 %1 的商品。再按一次回车，将其作为新商品添加。</translation>
     </message>
@@ -5088,14 +5088,22 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>新商品：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="-157"/>
+        <location line="+184"/>
         <source>%Ln products match: choose one (↑↓, Enter)</source>
         <translation>
             <numerusform>有 %Ln 个商品符合：请选择一个（↑↓，回车）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="-11"/>
+        <source>%Ln product(s) match: ↓ to choose, or go on typing</source>
+        <translation>
+            <numerusform>%Ln 种商品匹配：按 ↓ 选择，或继续输入</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+31"/>
+        <location line="+52"/>
         <source>Enter the unit price</source>
         <translation>请输入单价</translation>
     </message>
@@ -5614,7 +5622,7 @@ Add it anyway?</source>
 <context>
     <name>RegisterGroup</name>
     <message>
-        <location filename="../../pharmadesk/ui/register_group.py" line="+54"/>
+        <location filename="../../pharmadesk/ui/register_group.py" line="+55"/>
         <source>Real-name register</source>
         <translation>实名登记</translation>
     </message>
@@ -5949,7 +5957,7 @@ Add it anyway?</source>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+88"/>
+        <location filename="../../pharmadesk/ui/retention_dialog.py" line="+89"/>
         <location line="+194"/>
         <source>Retention review</source>
         <translation>保存期限审查</translation>
@@ -7354,7 +7362,7 @@ The placeholders are: %2.</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../pharmadesk/ui/formatting.py" line="+62"/>
+        <location filename="../../pharmadesk/ui/formatting.py" line="+68"/>
         <source>pp</source>
         <comment>percentage points</comment>
         <translation>个百分点</translation>

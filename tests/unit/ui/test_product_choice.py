@@ -105,3 +105,44 @@ def test_a_new_product_s_chinese_name_goes_on_at_the_first_enter(
     press(qtbot, Qt.Key.Key_Return)
     assert focused() is dialog.quantity
     assert dialog.match.text() == "New product: 板蓝根颗粒"
+
+
+def test_the_products_a_name_matches_are_listed_while_it_is_typed(
+    qtbot: QtBot, pharmacy: Context, ibuprofen: None
+) -> None:
+    dialog = _dialog(qtbot, pharmacy)
+    type_text(qtbot, "bl")
+    qtbot.waitUntil(dialog.choices.isVisible)
+    assert focused() is dialog.product  # typing goes on in the field
+    assert dialog.choices.count() == 2
+    assert dialog.match.text() == "2 products match: ↓ to choose, or go on typing"
+    press(qtbot, Qt.Key.Key_Down)
+    assert focused() is dialog.choices
+    wanted = next(
+        n for n in range(dialog.choices.count()) if "混悬液" in dialog.choices.item(n).text()
+    )
+    dialog.choices.setCurrentRow(wanted)
+    press(qtbot, Qt.Key.Key_Return)
+    assert focused() is dialog.quantity
+    assert dialog.product.text() == "布洛芬混悬液"
+    assert not dialog.choices.isVisible()
+
+
+def test_the_list_typed_into_being_goes_when_the_keyboard_leaves_the_field(
+    qtbot: QtBot, pharmacy: Context, ibuprofen: None
+) -> None:
+    dialog = _dialog(qtbot, pharmacy)
+    type_text(qtbot, "bl")
+    qtbot.waitUntil(dialog.choices.isVisible)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.quantity
+    qtbot.waitUntil(lambda: not dialog.choices.isVisible())
+
+
+def test_a_name_that_matches_nothing_lists_nothing(
+    qtbot: QtBot, pharmacy: Context, ibuprofen: None
+) -> None:
+    dialog = _dialog(qtbot, pharmacy)
+    type_text(qtbot, "板蓝根")
+    qtbot.wait(400)
+    assert not dialog.choices.isVisible()
