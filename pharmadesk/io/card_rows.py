@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pharmadesk.io import export_labels
+from pharmadesk.io import export_labels, reasons
 from pharmadesk.io.mapping import IGNORE, NOTES, target_of
 from pharmadesk.services.customer_input import under_guardian_age
 from pharmadesk.text import normalize
@@ -239,12 +239,7 @@ class CardReader:
 
 # The notes belong to the pharmacy's file, whatever the UI language: a value kept there is
 # named in Chinese, as the registration date is (a custom field by its key).
-_NOTE_LABELS = {
-    "birth date": "出生日期",
-    "last purchase date": "上次购买日期",
-    "points": "积分",
-    "age": "年龄",
-}
+_NOTE_LABELS = {**reasons.COLUMN_LABELS, "age": "年龄"}
 
 
 def _note_label(label: str) -> str:

@@ -71,8 +71,9 @@ _VALUE_RULES = rules(
         (r"not one of the choices: (?P<value>.+)", "不在可选项中：{value}"),
     ]
 )
-# The columns card_rows names before a value check's message ("birth date: not a date: x").
-_LABELS = {
+# The columns card_rows names before a value check's message ("birth date: not a date: x"),
+# in Chinese (card_rows also names them so in the notes).
+COLUMN_LABELS = {
     "registration date": "登记日期",
     "birth date": "出生日期",
     "last purchase date": "上次购买日期",
@@ -183,7 +184,7 @@ _REASON_RULES = rules(
 _REASON_TRANSLATORS: Translators = {
     "why": _why,
     "detail": _DETAILS.get,
-    "label": _LABELS.get,
+    "label": COLUMN_LABELS.get,
     "message": value_message,
 }
 

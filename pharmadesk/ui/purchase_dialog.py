@@ -265,11 +265,7 @@ class PurchaseDialog(GuardedDialog):
             and self.choices.isVisible()
         ):
             self._suggesting.stop()
-            self.choices.setCurrentRow(0)
-            self.choices.setFocus()
-            self.match.setText(
-                self.tr("%Ln products match: choose one (↑↓, Enter)", "", len(self._offered))
-            )
+            self._into_list()
             return True
         # A spin box has no returnPressed: Enter on the quantity adds the line (or asks for
         # the price when there is none yet).
@@ -452,7 +448,13 @@ class PurchaseDialog(GuardedDialog):
 
     def _offer(self, found: list[ProductInfo]) -> None:
         self._list(found)
-        self.match.setText(self.tr("%Ln products match: choose one (↑↓, Enter)", "", len(found)))
+        self._into_list()
+
+    def _into_list(self) -> None:
+        """The keyboard into the listed products, the first one current."""
+        self.match.setText(
+            self.tr("%Ln products match: choose one (↑↓, Enter)", "", len(self._offered))
+        )
         self.choices.setCurrentRow(0)
         self.choices.setFocus()
 

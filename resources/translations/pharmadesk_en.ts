@@ -5046,12 +5046,12 @@ The owner can choose to keep card images, in Settings.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+132"/>
+        <location line="+128"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-128"/>
         <source>Unit price</source>
         <translation>Unit price</translation>
     </message>
@@ -5081,7 +5081,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Points earned</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+74"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>Product name, pinyin initials or barcode</translation>
     </message>
@@ -5142,8 +5142,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>New product: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="-157"/>
-        <location line="+184"/>
+        <location line="+32"/>
         <source>%Ln products match: choose one (↑↓, Enter)</source>
         <translation>
             <numerusform>%Ln product matches: choose it (↑↓, Enter)</numerusform>
@@ -5151,7 +5150,7 @@ The owner can choose to keep card images, in Settings.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="-16"/>
         <source>%Ln product(s) match: ↓ to choose, or go on typing</source>
         <translation>
             <numerusform>%Ln product matches: ↓ to choose, or go on typing</numerusform>
@@ -5159,7 +5158,7 @@ The owner can choose to keep card images, in Settings.</translation>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Enter the unit price</source>
         <translation>Enter the unit price</translation>
     </message>

@@ -4994,12 +4994,12 @@ The owner can choose to keep card images, in Settings.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+132"/>
+        <location line="+128"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-128"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
@@ -5029,7 +5029,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>本单积分</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+74"/>
         <source>Product name, pinyin initials or barcode</source>
         <translation>商品名称、拼音首字母或条码</translation>
     </message>
@@ -5088,22 +5088,21 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>新商品：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="-157"/>
-        <location line="+184"/>
+        <location line="+32"/>
         <source>%Ln products match: choose one (↑↓, Enter)</source>
         <translation>
             <numerusform>有 %Ln 个商品符合：请选择一个（↑↓，回车）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="-16"/>
         <source>%Ln product(s) match: ↓ to choose, or go on typing</source>
         <translation>
             <numerusform>%Ln 种商品匹配：按 ↓ 选择，或继续输入</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Enter the unit price</source>
         <translation>请输入单价</translation>
     </message>

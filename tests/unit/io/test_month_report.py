@@ -132,9 +132,9 @@ def test_a_failed_report_leaves_nothing_and_keeps_the_old_file(
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
 
 
-def test_a_month_not_over_says_its_figures_run_to_the_day_made(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def heading_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of each first-page heading drawn from now on."""
     seen: list[str] = []
     original = month_report._heading
 
@@ -143,6 +143,13 @@ def test_a_month_not_over_says_its_figures_run_to_the_day_made(
         seen.extend(text.get_text() for text in fig.texts)
 
     monkeypatch.setattr(month_report, "_heading", heading)
+    return seen
+
+
+def test_a_month_not_over_says_its_figures_run_to_the_day_made(
+    tmp_path: Path, heading_texts: list[str]
+) -> None:
+    seen = heading_texts
     october = dashboards.busy()
     write_month_report(october, tmp_path / "running.pdf", lang="zh_CN", made_on=date(2026, 10, 20))
     assert any("本月尚未结束" in text for text in seen)
@@ -160,16 +167,9 @@ def test_a_month_not_over_says_its_figures_run_to_the_day_made(
     ],
 )
 def test_a_month_before_only_partly_on_record_is_named_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+    tmp_path: Path, heading_texts: list[str], lang: str, said: str
 ) -> None:
-    seen: list[str] = []
-    original = month_report._heading
-
-    def heading(fig: Any, *args: Any) -> None:
-        original(fig, *args)
-        seen.extend(text.get_text() for text in fig.texts)
-
-    monkeypatch.setattr(month_report, "_heading", heading)
+    seen = heading_texts
     october = replace(dashboards.busy(), records_from=date(2026, 9, 10))
     write_month_report(october, tmp_path / "partly.pdf", lang=lang, made_on=date(2026, 11, 2))
     assert any(said in text for text in seen)
