@@ -476,7 +476,9 @@ class MainWindow(QMainWindow, main_menus.MenuActions):
             self._show(self.customer_id)
 
     def _after_import(self) -> None:
-        """Customers came or went: refresh what the window shows of them."""
+        """Customers came or went: refresh what the window shows of them, and prepare again
+        the month-end figures their lines took away."""
+        self.figures.again()
         self.refresh_status()
         self.search.clear()
         if self.customer_id is not None:

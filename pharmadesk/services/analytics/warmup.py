@@ -4,7 +4,8 @@ A period's dashboard computed the first time takes seconds on a large pharmacy (
 standings and lifecycle stages are worked out customer by customer); from the figures kept
 in the database (`cache.py`) it takes a fraction of a second. Periods that have ended do
 not change unless old lines are written, so the window prepares the ones an owner picks at
-month end, in the background on a connection of its own, once per start: the last full
+month end, in the background on a connection of its own, when a session opens (and
+again after an import or its undo, and on a new day: `ui/figures_warmup.py`): the last full
 month, its quarter and year, the periods before them, the month, quarter and year still
 running, then every month of the 24 the charts show and their quarters. After that,
 choosing any of them is a read of kept figures; for a running period, the figures up to

@@ -8,7 +8,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.services import accounts, vault
-from pharmadesk.services.analytics import warmup
+from pharmadesk.services.analytics import cache, warmup
+from pharmadesk.services.analytics.people import groups_key
 from pharmadesk.services.context import Context
 from pharmadesk.ui.figures_warmup import FiguresWarmup
 from pharmadesk.ui.main_window import MainWindow
@@ -62,7 +63,7 @@ def test_staff_sessions_prepare_nothing(
 
 
 def test_locking_the_window_stops_the_preparation(qtbot: QtBot, window: MainWindow) -> None:
-    window.figures._timer.setInterval(0)
+    window.figures._delay_ms = 0
     window.figures.session_started(window.ctx)
     qtbot.waitUntil(lambda: window.figures.preparer is not None, timeout=5000)
     preparer = window.figures.preparer
@@ -70,3 +71,56 @@ def test_locking_the_window_stops_the_preparation(qtbot: QtBot, window: MainWind
     window.lock()
     assert window.figures.preparer is None
     assert not preparer.running()
+
+
+def _prepared(qtbot: QtBot, figures: FiguresWarmup) -> int:
+    qtbot.waitUntil(lambda: figures.preparer is not None, timeout=5000)
+    preparer = figures.preparer
+    assert preparer is not None
+    qtbot.waitUntil(lambda: not preparer.running(), timeout=60_000)
+    return preparer.prepared
+
+
+def test_figures_an_import_dropped_are_prepared_again(qtbot: QtBot, pharmacy: Context) -> None:
+    customers = shop.add_customers(pharmacy, 7)
+    shop.write_raw(pharmacy, lines_for(customers))
+    figures = FiguresWarmup(delay_ms=0, again_ms=0)
+    figures.session_started(pharmacy)
+    _prepared(qtbot, figures)
+    kept = _kept_groups(pharmacy)
+    # Lines of an ended month, as an import of old purchases writes them.
+    shop.write_raw(pharmacy, lines_for(shop.add_customers(pharmacy, 7)))
+    assert _kept_groups(pharmacy) < kept
+    figures.again()
+    _prepared(qtbot, figures)
+    assert _kept_groups(pharmacy) == kept
+    figures.stop()
+
+
+def test_a_new_day_prepares_the_new_last_full_month(
+    qtbot: QtBot, pharmacy: Context, clock: FakeClock
+) -> None:
+    shop.write_raw(pharmacy, lines_for(shop.add_customers(pharmacy, 7)))
+    figures = FiguresWarmup(delay_ms=0, again_ms=0, day_check_ms=10)
+    figures.session_started(pharmacy)
+    _prepared(qtbot, figures)
+    before = figures.preparer
+    clock.advance(days=31)  # the window left open into the next month
+    qtbot.waitUntil(lambda: figures.preparer is not before, timeout=5000)
+    assert _prepared(qtbot, figures) == len(warmup.periods_to_prepare(pharmacy.today()))
+    newest = warmup.periods_to_prepare(pharmacy.today())[0]  # the new last full month
+    assert cache.peek(pharmacy, groups_key(newest)) is not None
+    figures.stop()
+
+
+def test_an_import_in_the_window_prepares_the_figures_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.figures._delay_ms = window.figures._again_ms = 0
+    window.figures.session_started(window.ctx)
+    qtbot.waitUntil(lambda: window.figures.preparer is not None, timeout=5000)
+    before = window.figures.preparer
+    window.tools.customers_changed.emit()  # what an import, or its undo, ends with
+    qtbot.waitUntil(lambda: window.figures.preparer not in (None, before), timeout=5000)
+    assert before is not None
+    assert not before.running()
