@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -88,6 +89,7 @@ class CommitPage(_Page):
             return
         self.shared = shared = CommitProgress(latest=(0, len(plan.rows)))
         self.outcome, self.batch_id = None, None
+        self.report_saved = False
         self.report.hide()
         self.cancel.show()
         self.cancel.setEnabled(True)
@@ -155,6 +157,37 @@ class CommitPage(_Page):
                 unexpected_error_text(error) + "\n" + self.tr("Nothing was written.")
             )
 
+    def validatePage(self) -> bool:  # Finish
+        return self.may_close()
+
+    def may_close(self) -> bool:
+        """Whether the wizard may close now. After a commit with rejected or flagged rows
+        whose report was not saved, the person is asked first: the report is the only
+        list of them and their reasons (the import history keeps the counts), so closing
+        without it must be a choice, not a slip of Enter or Escape."""
+        plan = self.importer.plan
+        if self.outcome != "committed" or self.report_saved or plan is None:
+            return True
+        counts = plan.counts()
+        to_check = counts.get("rejected", 0) + counts.get("flagged", 0)
+        if not to_check or self.busy():  # busy: the report is being written
+            return True
+        text = self.tr(
+            "%Ln row(s) of this file were rejected or imported with a warning. The report is "
+            "the only list of them and of the reasons, and it has not been saved: once the "
+            "wizard is closed they cannot be listed again.", "", to_check,
+        )  # fmt: skip
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import"), text, parent=self)
+        save = box.addButton(self.tr("Save &report…"), QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton(self.tr("Close &without report"),
+                              QMessageBox.ButtonRole.DestructiveRole)  # fmt: skip
+        box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is save:
+            self._save_report()
+        return box.clickedButton() is leave
+
     def ask_report_path(self) -> Path | None:
         plan = self.importer.plan
         source = plan.table.source if plan else Path.home() / "import.xlsx"
@@ -184,5 +217,6 @@ class CommitPage(_Page):
 
     def _report_saved(self, path: Path, written: int) -> None:
         self.report.setEnabled(True)
+        self.report_saved = True
         saved = self.tr("Report saved to %1 (%Ln row(s)).", "", written)
         self.status.setText(self.status.text() + "\n" + saved.replace("%1", str(path)))

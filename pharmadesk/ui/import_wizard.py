@@ -124,6 +124,8 @@ class ImportWizard(QWizard):
         if self.commit.running():
             self.commit.request_cancel()
             return
+        if self.currentPage() is self.commit and not self.commit.may_close():
+            return
         super().reject()
 
     def done(self, result: int) -> None:

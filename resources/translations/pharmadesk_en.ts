@@ -1588,22 +1588,24 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>CommitPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+51"/>
+        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+52"/>
+        <location line="+128"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-124"/>
         <source>&amp;Cancel import</source>
         <translation>&amp;Cancel import</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+122"/>
         <source>Save &amp;report…</source>
         <translation>Save &amp;report…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="-83"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
@@ -1628,8 +1630,21 @@ The owner can choose to keep card images, in Settings.</translation>
         <source>Nothing was written.</source>
         <translation>Nothing was written.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%Ln row(s) of this file were rejected or imported with a warning. The report is the only list of them and of the reasons, and it has not been saved: once the wizard is closed they cannot be listed again.</source>
+        <translation>
+            <numerusform>%Ln row of this file was rejected or imported with a warning. The report is the only list of it and of the reason, and it has not been saved: once the wizard is closed it cannot be listed again.</numerusform>
+            <numerusform>%Ln rows of this file were rejected or imported with a warning. The report is the only list of them and of the reasons, and it has not been saved: once the wizard is closed they cannot be listed again.</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+6"/>
+        <source>Close &amp;without report</source>
+        <translation>Close &amp;without report</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 - import report</source>
         <translation>%1 - import report</translation>
     </message>
@@ -1644,7 +1659,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Report saved to %1 (%Ln row(s)).</source>
         <translation>
             <numerusform>Report saved to %1 (%Ln row).</numerusform>
@@ -4145,7 +4160,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>The customer was erased.</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+45"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+47"/>
         <source>Locked.</source>
         <translation>Locked.</translation>
     </message>

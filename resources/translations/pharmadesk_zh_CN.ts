@@ -1576,22 +1576,24 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>CommitPage</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+51"/>
+        <location filename="../../pharmadesk/ui/import_commit_page.py" line="+52"/>
+        <location line="+128"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-124"/>
         <source>&amp;Cancel import</source>
         <translation>取消导入(&amp;C)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+122"/>
         <source>Save &amp;report…</source>
         <translation>保存报告(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="-83"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1616,8 +1618,20 @@ The owner can choose to keep card images, in Settings.</source>
         <source>Nothing was written.</source>
         <translation>未写入任何数据。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%Ln row(s) of this file were rejected or imported with a warning. The report is the only list of them and of the reasons, and it has not been saved: once the wizard is closed they cannot be listed again.</source>
+        <translation>
+            <numerusform>此文件有 %Ln 行被拒绝或带警告导入。导入报告是这些行及其原因的唯一清单，尚未保存：关闭向导后将无法再列出。</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+6"/>
+        <source>Close &amp;without report</source>
+        <translation>不保存报告关闭(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 - import report</source>
         <translation>%1 - 导入报告</translation>
     </message>
@@ -1632,7 +1646,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Report saved to %1 (%Ln row(s)).</source>
         <translation>
             <numerusform>报告已保存到 %1（共 %Ln 行）。</numerusform>
@@ -4111,7 +4125,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>该客户已删除。</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+45"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+47"/>
         <source>Locked.</source>
         <translation>已锁定。</translation>
     </message>

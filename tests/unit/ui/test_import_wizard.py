@@ -232,7 +232,11 @@ def test_a_card_file_is_imported_then_undone(
     assert f"batch {wizard.commit.batch_id}" in result
     assert "Imported: 3 · Merged: 1 · Flagged: 1 · Skipped: 2 · Rejected: 1" in result
     assert sorted(names(pharmacy)) == sorted(["张三", "李四", "王伟", "王伟"])
-    press(qtbot, Qt.Key.Key_Return)  # Finish
+    asked: list[str] = []
+    errors = when_modal(qtbot, _answer(qtbot, "Close &without report", asked))
+    press(qtbot, Qt.Key.Key_Return)  # Finish: the report of rows 6 and 10 was not saved
+    assert errors == []
+    assert asked[0].startswith("2 rows of this file were rejected or imported with a warning.")
     assert not wizard.isVisible()
     assert wizard.imported_batch == wizard.commit.batch_id  # for the main window
 
@@ -500,7 +504,10 @@ def test_a_file_imported_before_needs_import_it_again(
     to_preview(qtbot, first)
     commit_import(qtbot, first)
     ready(qtbot, first, FINISH)
+    errors = when_modal(qtbot, _answer(qtbot, "Close &without report", []))
     press(qtbot, Qt.Key.Key_Return)
+    assert errors == []
+    assert not first.isVisible()
 
     again = open_wizard(path)
     ready(qtbot, again, NEXT)
@@ -599,6 +606,62 @@ def test_the_report_lists_every_row_not_simply_imported(
     sheet = load_workbook(tmp_path / "report.xlsx").active
     assert sheet is not None
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [5, 6, 7, 10, 11]
+
+
+def _answer(qtbot: QtBot, label: str, asked: list[str]) -> Callable[[QWidget], None]:
+    def click(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    return click
+
+
+def test_closing_before_the_report_is_saved_asks_and_can_go_back_to_it(
+    qtbot: QtBot, tmp_path: Path, open_wizard: Callable[..., ImportWizard]
+) -> None:
+    wizard = open_wizard(card_file(tmp_path))
+    to_preview(qtbot, wizard)
+    commit_import(qtbot, wizard)
+    ready(qtbot, wizard, FINISH)
+    asked: list[str] = []
+    errors = when_modal(qtbot, _answer(qtbot, "Cancel", asked))
+    press(qtbot, Qt.Key.Key_Escape)
+    assert errors == []
+    assert len(asked) == 1
+    assert wizard.isVisible()  # Cancel: back on the page, the report still to save
+    assert wizard.currentPage() is wizard.commit
+
+    def save_as(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None
+        name.selectAll()
+        keys_to(qtbot, name, "report")
+
+    errors = when_modal(qtbot, _answer(qtbot, "Save &report…", asked))
+    second = when_modal(qtbot, save_as)  # the file dialog the question opens
+    button(wizard, FINISH).click()
+    qtbot.waitUntil(lambda: "Report saved" in wizard.commit.status.text())
+    assert errors == second == []
+    assert wizard.isVisible()
+    assert (tmp_path / "report.xlsx").exists()
+    button(wizard, FINISH).click()  # saved: nothing more to ask
+    assert len(asked) == 2
+    assert not wizard.isVisible()
+
+
+def test_a_file_with_nothing_to_check_closes_without_a_question(
+    qtbot: QtBot, tmp_path: Path, open_wizard: Callable[..., ImportWizard]
+) -> None:
+    path = tmp_path / "clean.csv"
+    path.write_text("姓名,手机\n张三,13812345678\n李四,13900001111\n", encoding="utf-8")
+    wizard = open_wizard(path)
+    to_preview(qtbot, wizard)
+    commit_import(qtbot, wizard)
+    ready(qtbot, wizard, FINISH)
+    button(wizard, FINISH).click()
+    assert not wizard.isVisible()
 
 
 def test_undo_asks_about_customers_edited_since(
