@@ -43,7 +43,7 @@ from pharmadesk.services import (
 from pharmadesk.services import settings as pharmacy_settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.customers import SaveOutcome
-from pharmadesk.ui import main_menus, window_keys
+from pharmadesk.ui import main_menus, wheel_guard, window_keys
 from pharmadesk.ui.backup_actions import BackupActions
 from pharmadesk.ui.counter_page import CounterPage
 from pharmadesk.ui.customer_form import CustomerFormWidget
@@ -117,6 +117,7 @@ class MainWindow(QMainWindow, main_menus.MenuActions):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle_watch)
+            wheel_guard.install(app, self)  # the wheel scrolls forms, never edits a field
         self._start_session()
         self._restore_layout()
         self.search.focus_box()

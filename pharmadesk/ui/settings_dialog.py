@@ -31,7 +31,7 @@ from pharmadesk.services import backups, consents, retention
 from pharmadesk.services import settings as pharmacy_settings
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, allows
-from pharmadesk.ui.i18n import LANGUAGES
+from pharmadesk.ui.i18n import LANGUAGES, current_language
 from pharmadesk.ui.start_dialogs import ERROR_STYLE
 
 LANGUAGE_KEY = "ui/language"
@@ -55,8 +55,12 @@ class SettingsDialog(QDialog):
         self.language.setObjectName("language")
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
-        current = settings.value(LANGUAGE_KEY)
-        self.language.setCurrentIndex(max(self.language.findData(current), 0))
+        # Nothing chosen yet: the language the UI speaks (the system's), which OK leaves
+        # unchosen, so the UI keeps following the system.
+        saved = settings.value(LANGUAGE_KEY)
+        self._language_before = saved if saved in LANGUAGES else current_language()
+        self.language.setCurrentIndex(max(self.language.findData(self._language_before), 0))
+        self._language_saved = saved in LANGUAGES
         self.backup_folder = QLineEdit()
         self.backup_folder.setObjectName("backupFolder")
         self.choose_folder = QPushButton(self.tr("Choose…"))
@@ -182,7 +186,8 @@ class SettingsDialog(QDialog):
             and self._save_folder()
         ):
             return
-        self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
+        if self._language_saved or self.language.currentData() != self._language_before:
+            self._settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self.accept()
 
     def _save_notice(self, ctx: Context) -> bool:

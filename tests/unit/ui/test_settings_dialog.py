@@ -14,7 +14,7 @@ from pharmadesk.db.models import AuditEvent
 from pharmadesk.services import accounts, consents, customers, retention, vault
 from pharmadesk.services import settings as pharmacy_settings
 from pharmadesk.services.context import Context
-from pharmadesk.ui.settings_dialog import SettingsDialog
+from pharmadesk.ui.settings_dialog import LANGUAGE_KEY, SettingsDialog
 from tests.unit.ui.conftest import press, type_text
 
 
@@ -194,3 +194,28 @@ def test_others_see_whether_card_images_are_kept_but_cannot_change_it(
         assert pharmacy_settings.store_card_images(ctx)
     finally:
         ctx.close()
+
+
+def test_the_language_shown_is_the_one_spoken_and_ok_does_not_pin_it(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog, settings: QSettings
+) -> None:
+    settings.remove(LANGUAGE_KEY)  # never chosen: the UI follows the system (English here)
+    dialog = open_dialog(pharmacy)
+    assert dialog.language.currentData() == "en"
+    dialog.notice_version.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert settings.value(LANGUAGE_KEY) is None  # an English PC stays English next start
+
+
+def test_a_language_chosen_in_settings_is_kept(
+    qtbot: QtBot, pharmacy: Context, open_dialog: OpenDialog, settings: QSettings
+) -> None:
+    settings.remove(LANGUAGE_KEY)
+    dialog = open_dialog(pharmacy)
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.notice_version.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert settings.value(LANGUAGE_KEY) == "zh_CN"
+    again = open_dialog(pharmacy)
+    assert again.language.currentData() == "zh_CN"
