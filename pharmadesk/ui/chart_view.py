@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pharmadesk.services.analytics.results import Dashboard
+from pharmadesk.ui.export_purpose import export_folder
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -120,7 +121,10 @@ class ChartView(QFrame):
         """Where to save the chart, PNG or PDF by the chosen type; None when cancelled."""
         png, pdf = self.tr("PNG image (*.png)"), self.tr("PDF document (*.pdf)")
         chosen, kind = QFileDialog.getSaveFileName(
-            self, self.tr("Save chart"), f"{self._file_stem}.png", f"{png};;{pdf}"
+            self,
+            self.tr("Save chart"),
+            str(export_folder() / f"{self._file_stem}.png"),
+            f"{png};;{pdf}",
         )
         if not chosen:
             return None

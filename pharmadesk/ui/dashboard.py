@@ -38,6 +38,7 @@ from pharmadesk.services.permissions import Operation, allows
 from pharmadesk.ui import analytics_labels, fonts
 from pharmadesk.ui.chart_fonts import configure_matplotlib
 from pharmadesk.ui.chart_view import ChartView
+from pharmadesk.ui.export_purpose import export_folder
 from pharmadesk.ui.kpi_cards import KpiCards
 from pharmadesk.ui.period_picker import PeriodPicker, following, period_label
 from pharmadesk.ui.segment_customers import CustomerListWindow, Exporter
@@ -357,7 +358,10 @@ class DashboardWindow(QDialog):
         """Where to write the month's PDF; None when cancelled."""
         name = f"{self.tr('Month report')}-{period.start:%Y-%m}.pdf"
         chosen, _kind = QFileDialog.getSaveFileName(
-            self, self.tr("Month report"), name, self.tr("PDF document (*.pdf)")
+            self,
+            self.tr("Month report"),
+            str(export_folder() / name),
+            self.tr("PDF document (*.pdf)"),
         )
         if not chosen:
             return None

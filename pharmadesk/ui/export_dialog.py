@@ -45,6 +45,7 @@ from pharmadesk.io.export import (
 from pharmadesk.services.analytics.results import SEGMENTS
 from pharmadesk.services.context import Context
 from pharmadesk.ui import analytics_labels, i18n
+from pharmadesk.ui.export_purpose import export_folder
 from pharmadesk.ui.tasks import BackgroundRunner
 from pharmadesk.ui.unexpected import unexpected_error_text
 
@@ -284,7 +285,7 @@ class ExportDialog(QDialog):
         """The save-file dialog (tests replace it)."""
         name = self.tr("PharmaDesk export %1").replace("%1", self.ctx.today().isoformat())
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Excel"), str(Path.home() / f"{name}.xlsx"),
+            self, self.tr("Export to Excel"), str(export_folder() / f"{name}.xlsx"),
             self.tr("Excel workbook (*.xlsx)"),
         )  # fmt: skip
         self.activateWindow()

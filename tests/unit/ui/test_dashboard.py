@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.services import analytics, consents, customers, purchases
@@ -19,6 +19,7 @@ from pharmadesk.services.analytics.results import Period, last_full_month, month
 from pharmadesk.services.context import Account, Context
 from pharmadesk.ui import formatting
 from pharmadesk.ui.dashboard import PREFETCH_IDLE_MS, DashboardWindow
+from pharmadesk.ui.export_purpose import export_folder
 from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.segment_customers import CustomerListWindow
 from pharmadesk.ui.tasks import BackgroundRunner
@@ -257,6 +258,26 @@ def test_the_month_report_and_a_chart_are_saved(
     dash.chart_area.ensureWidgetVisible(view.save_button)
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     assert chart.read_bytes().startswith(b"\x89PNG")
+    dash.close()
+
+
+def test_the_report_and_chart_save_dialogs_start_in_the_export_folder(
+    qtbot: QtBot, window: MainWindow, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the program's own folder (on Windows, one a user cannot write to)."""
+    offered: list[Path] = []
+
+    def save_as(*args: object, **kwargs: object) -> tuple[str, str]:
+        offered.append(Path(str(args[2])))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    assert dash.ask_report_path(OCTOBER) is None
+    assert dash.charts["segments"].ask_path() is None
+    assert [path.parent for path in offered] == [export_folder(), export_folder()]
+    assert offered[0].name == "Month report-2026-10.pdf"
     dash.close()
 
 
