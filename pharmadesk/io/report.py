@@ -8,7 +8,6 @@ like an export (it leaves the encrypted database as a plain file).
 
 from __future__ import annotations
 
-import locale
 from pathlib import Path
 
 from pharmadesk.io.customer_import import ImportPlan
@@ -17,6 +16,7 @@ from pharmadesk.io.reasons import localize
 from pharmadesk.services import audit
 from pharmadesk.services.context import Context
 from pharmadesk.services.permissions import Operation, require
+from pharmadesk.system_language import system_language
 from pharmadesk.text.normalize import fold
 
 HEADINGS = {"zh_CN": ("行号", "结果", "原因"), "en": ("row", "outcome", "reason")}
@@ -29,8 +29,7 @@ OUTCOME_WORDS = {
 def report_language(explicit: str | None) -> str:
     if explicit in HEADINGS:
         return explicit
-    system = locale.getlocale()[0] or ""
-    return "zh_CN" if system.startswith("zh") else "en"
+    return system_language()
 
 
 def write(
