@@ -188,7 +188,7 @@ _ERROR_RULES = rules(
         (
             r"(?P<name>.+): purchase lines need a member code or mobile column and an amount"
             r" \(金额\) or unit price \(单价\) column",
-            "“{name}”：购买记录需要一列会员号或手机号，以及一列金额或单价",
+            "“{name}”：购药记录需要一列会员号或手机号，以及一列金额或单价",
         ),
         (
             r"(?P<name>.+) was imported before \(batch (?P<batch>\d+)\); nothing was imported\."

@@ -16,7 +16,7 @@ DEFAULT_WHAT = ("customers",)
 
 SHEETS = {
     "customers": ("客户", "customers"),
-    "purchases": ("购买记录", "purchases"),
+    "purchases": ("购药记录", "purchases"),
     "interactions": ("沟通记录", "interactions"),
     "kpis": ("关键指标", "KPIs"),
     "months": ("月度趋势", "months"),
@@ -125,10 +125,10 @@ _ZH_VALUES = {
         "consultation": "咨询",
         "complaint": "投诉",
         "feedback": "反馈",
-        "follow_up": "回访",
+        "follow_up": "随访",
         "reminder": "提醒",
     },
-    "follow_up_status": {"open": "待跟进", "done": "已完成"},
+    "follow_up_status": {"open": "待随访", "done": "已完成"},
     "segment": {
         "high_value": "高价值",
         "loyal": "忠诚",

@@ -78,7 +78,7 @@ _ZH_WORDS: dict[str, dict[Any, str]] = {
         "expired": "过期",
     },
     "yes_no": {True: "是", False: "否"},
-    "import_kind": {"customers": "客户", "purchases": "购买记录", "cards": "扫描卡片"},
+    "import_kind": {"customers": "客户", "purchases": "购药记录", "cards": "扫描卡片"},
     "import_status": {"committed": "已导入", "undone": "已撤销"},
     "what": {"created": "由此导入建档", "filled": "合并时补充了"},
 }

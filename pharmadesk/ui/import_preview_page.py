@@ -124,7 +124,7 @@ class PreviewPage(_Page):
             self.replan()
 
     def _counts_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Rows"))
+        box = QGroupBox(self.tr("What the import will do (nothing is written yet)"))
         form = QFormLayout(box)
         for outcome, label in self.counts.items():
             label.setObjectName(f"count_{outcome}")

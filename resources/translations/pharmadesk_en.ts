@@ -1378,7 +1378,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../pharmadesk/ui/chart_view.py" line="+64"/>
+        <location filename="../../pharmadesk/ui/chart_view.py" line="+65"/>
         <location line="+38"/>
         <source>Save chart…</source>
         <translation>Save chart…</translation>
@@ -1409,7 +1409,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save chart</source>
         <translation>Save chart</translation>
     </message>
@@ -2267,7 +2267,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/dashboard.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/dashboard.py" line="+68"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -2342,12 +2342,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Month report not written</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Month report</source>
         <translation>Month report</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
@@ -2583,7 +2583,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+97"/>
         <location line="+191"/>
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
@@ -4041,7 +4041,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Merged; Customer &gt; Merge history… undoes it</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+282"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+283"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -4932,8 +4932,8 @@ The owner can choose to keep card images, in Settings.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>Rows</source>
-        <translation>Rows</translation>
+        <source>What the import will do (nothing is written yet)</source>
+        <translation>What the import will do (nothing is written yet)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6249,7 +6249,7 @@ Add it anyway?</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
@@ -6340,7 +6340,7 @@ Add it anyway?</translation>
         <translation>Scanned cards</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>The notice version is 1 to %1 characters.</source>
         <translation>The notice version is 1 to %1 characters.</translation>
     </message>

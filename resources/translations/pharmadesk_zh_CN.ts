@@ -1366,7 +1366,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../pharmadesk/ui/chart_view.py" line="+64"/>
+        <location filename="../../pharmadesk/ui/chart_view.py" line="+65"/>
         <location line="+38"/>
         <source>Save chart…</source>
         <translation>保存图表…</translation>
@@ -1397,7 +1397,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
@@ -2249,7 +2249,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../pharmadesk/ui/dashboard.py" line="+67"/>
+        <location filename="../../pharmadesk/ui/dashboard.py" line="+68"/>
         <source>Dashboard</source>
         <translation>经营看板</translation>
     </message>
@@ -2324,12 +2324,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>月度报告未生成</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Month report</source>
         <translation>月度报告</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -2562,7 +2562,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/export_dialog.py" line="+96"/>
+        <location filename="../../pharmadesk/ui/export_dialog.py" line="+97"/>
         <location line="+191"/>
         <source>Export to Excel</source>
         <translation>导出为电子表格</translation>
@@ -4008,7 +4008,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>已合并；可在“客户 &gt; 合并记录…”中撤销</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+282"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+283"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -4880,8 +4880,8 @@ The owner can choose to keep card images, in Settings.</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>Rows</source>
-        <translation>行数</translation>
+        <source>What the import will do (nothing is written yet)</source>
+        <translation>导入后的结果（尚未写入）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6180,7 +6180,7 @@ Add it anyway?</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -6271,7 +6271,7 @@ Add it anyway?</source>
         <translation>扫描卡片</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>The notice version is 1 to %1 characters.</source>
         <translation>告知书版本须为 1 至 %1 个字符。</translation>
     </message>

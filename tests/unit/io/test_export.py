@@ -178,7 +178,7 @@ def test_chinese_headers_sheet_names_and_words(
 ) -> None:
     path = run(pharmacy, tmp_path, what=ALL, language="zh_CN")
     assert list(read(path)) == [
-        "客户", "购买记录", "沟通记录", "关键指标", "月度趋势", "客户分群", "生命周期",
+        "客户", "购药记录", "沟通记录", "关键指标", "月度趋势", "客户分群", "生命周期",
         "热销商品", "热销品类",
     ]  # fmt: skip
     zhang = next(r for r in table(path, "客户") if r["姓名"].value == "张三")

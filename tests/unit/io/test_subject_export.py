@@ -44,7 +44,7 @@ def test_the_workbook_holds_everything_about_the_customer_in_chinese(
     book = load_workbook(target, read_only=True)
     names = book.sheetnames
     book.close()
-    assert names == ["客户资料", "购买记录", "沟通记录", "同意记录", "积分明细", "审计记录",
+    assert names == ["客户资料", "购药记录", "沟通记录", "同意记录", "积分明细", "审计记录",
                      "导入批次", "实名登记"]  # fmt: skip
     profile = dict(r[:2] for r in _sheet(target, "客户资料"))
     assert profile["姓名"] == NAME
@@ -55,14 +55,14 @@ def test_the_workbook_holds_everything_about_the_customer_in_chinese(
     assert profile["个人信息同意"] == "已同意"
     assert profile["积分"] == 170 + 47  # with the 47 points its receipt earned
     assert profile["监护人姓名"] is None  # an adult: asked for children under 14 only
-    purchases = _sheet(target, "购买记录")
+    purchases = _sheet(target, "购药记录")
     assert purchases[0][:2] == ("购买时间", "小票号")
     assert [(r[1], r[4], r[7], r[9]) for r in purchases[1:]] == [
         ("R-20261120-7", "布洛芬缓释胶囊", 2, 47)
     ]
     interactions = _sheet(target, "沟通记录")
     assert [(r[4], r[5], r[6]) for r in interactions[1:]] == [
-        ("电话", "回访", f"给{NAME}回电 {MOBILE}")
+        ("电话", "随访", f"给{NAME}回电 {MOBILE}")
     ]
     consents = _sheet(target, "同意记录")
     assert sorted((r[0], r[1]) for r in consents[1:]) == [
