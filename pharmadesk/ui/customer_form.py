@@ -74,6 +74,7 @@ class CustomerFormWidget(QWidget):
         self._editors: dict[str, Editor] = {}
         self._hints: dict[str, QLabel] = {}
         self._loaded: dict[str, Any] = {}
+        self._shown_id: int | None = None  # whose values `load` put on the form last
         self._problems: dict[str, str] = {}
         self._loading = False
         self._refused = False  # a save was refused: every problem is shown, the name's too
@@ -204,6 +205,12 @@ class CustomerFormWidget(QWidget):
             self._loading = False
         self._loaded = self.current()
         self._validate()
+        shown = record.id if record is not None else None
+        if shown is None or shown != self._shown_id:  # another customer: from the top
+            area = self._scroll_area()
+            if area is not None:
+                area.verticalScrollBar().setValue(0)
+        self._shown_id = shown
         self.changed.emit()
 
     def raw_values(self) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""Scrolling the customer form with the mouse wheel never changes a field under the pointer
-(a consent turned from given to withdrawn by a wheel was saved into its history)."""
+"""Scrolling the customer form: the mouse wheel never changes a field under the pointer (a
+consent turned from given to withdrawn by a wheel was saved into its history), and another
+customer opens at the top, name and mobile in sight."""
 
 from __future__ import annotations
 
@@ -61,3 +62,17 @@ def test_a_field_with_the_focus_still_takes_the_wheel(
     before = gender.currentIndex()
     wheel_down(gender)
     assert gender.currentIndex() != before
+
+
+def test_another_customer_opens_at_the_top_of_the_form(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int]
+) -> None:
+    short_window(qtbot, window)
+    window.open_customer(people["张三"])
+    bar = area_of(window.form.editor("name")).verticalScrollBar()
+    bar.setValue(bar.maximum())
+    window.open_customer(people["李四"])
+    assert bar.value() == 0  # the name and mobile in sight
+    bar.setValue(bar.maximum())
+    window.open_customer(people["李四"])  # the same customer again (after a save): stays
+    assert bar.value() == bar.maximum()
