@@ -77,8 +77,8 @@ def _change(kind: str, now: int | float | None, before: int | float | None, lang
     if kind == "percent":
         points = f"{(now - before) * 100:+.1f} {labels.header('percentage_points', language)}"
         return (points, "text")
-    if kind == "number":
-        return (round(now - before, 2), "number")
+    if kind == "number":  # a rating: between the figures as shown (4.38 and 4.31: 0.07)
+        return (round(round(now, 2) - round(before, 2), 2), "number")
     if not before:
         return (None, "percent")
     return ((now - before) / before, "percent")
@@ -113,7 +113,8 @@ def _month_table(board: Dashboard, language: str) -> Table:
     rows: list[list[Cell]] = [
         [(_serial(m.month), "month"), (_fen(m.revenue_fen), "money"), (m.transactions, "int"),
          (m.customers_served, "int"), (m.new_customers, "int"), (m.returning_customers, "int"),
-         (m.repurchase_rate, "percent"), (m.average_rating, "number"), (m.complaints, "int")]
+         (m.repurchase_rate, "percent"), (_rounded(m.average_rating), "number"),
+         (m.complaints, "int")]
         for m in board.months
     ]  # fmt: skip
     return Table("months", _headers(_MONTH_KEYS, language), rows)

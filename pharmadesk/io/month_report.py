@@ -116,7 +116,7 @@ def write_month_report(
     with (
         rc_context({"pdf.fonttype": PDF_FONTTYPE}),
         atomic_path(target) as tmp,
-        PdfPages(tmp, metadata=_meta(dash)) as pdf,
+        PdfPages(tmp, metadata=_meta(dash, lang)) as pdf,
     ):
         for number, page in enumerate(pages, start=1):
             figure = _blank_page()
@@ -147,8 +147,10 @@ def _say(key: str, lang: str) -> str:
     return TEXT[key][language(lang)]
 
 
-def _meta(dash: Dashboard) -> dict[str, str]:
-    return {"Title": f"PharmaDesk month report {dash.period.start:%Y-%m}", "Creator": "PharmaDesk"}
+def _meta(dash: Dashboard, lang: str) -> dict[str, str]:
+    """The PDF's own title (a viewer's window and tab show it) in the report's language."""
+    title = f"PharmaDesk {_say('report', lang)} {dash.period.start:%Y-%m}"
+    return {"Title": title, "Creator": "PharmaDesk"}
 
 
 def _blank_page() -> Figure:
@@ -244,8 +246,9 @@ def _change(field: str, current: float | None, previous: float | None, lang: str
     sign = "+" if difference > 0 else ""
     if field == "repurchase_rate":
         return _say("points", lang).format(sign=sign, value=100 * difference)
-    if field == "average_rating":
-        return f"{sign}{difference:.2f}"
+    if field == "average_rating":  # between the figures as shown (4.38 and 4.31: +0.07)
+        shown = round(round(current, 2) - round(previous, 2), 2)
+        return f"{'+' if shown > 0 else ''}{shown:.2f}"
     if field == "complaints":
         return f"{sign}{int(difference):,}"
     if previous == 0:

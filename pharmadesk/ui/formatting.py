@@ -39,8 +39,9 @@ def percent(share: float | None, digits: int = 1) -> str:
 
 
 def rating(value: float | None) -> str:
-    """An average rating on the 1-5 scale: 4.25 -> '4.3 / 5'."""
-    return NO_VALUE if value is None else f"{value:.1f} / 5"
+    """An average rating on the 1-5 scale to two places, as the month report and the
+    analytics workbook give it: 4.375 -> '4.38 / 5'."""
+    return NO_VALUE if value is None else f"{value:.2f} / 5"
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,12 @@ def point_change(now: float | None, before: float | None) -> Change:
 
 
 def absolute_change(now: float | None, before: float | None) -> Change:
-    """Ratings: the change on the rating scale itself."""
+    """Ratings: the change on the rating scale itself, between the two figures as shown
+    (4.38 against 4.31 is +0.07, whatever the third place), as in the report."""
     if now is None or before is None:
         return Change(0, "")
-    delta = now - before
-    return Change(_direction(round(delta, 1)), f"{delta:+.1f}")
+    delta = round(round(now, 2) - round(before, 2), 2)
+    return Change(_direction(delta), f"{delta:+.2f}")
 
 
 def _direction(delta: float) -> int:

@@ -94,13 +94,18 @@ def test_analytics_sheets_hold_the_dashboard_figures(
     assert rating_before is not None
     assert kpis["repurchase rate"]["change"].value == f"{(rate - rate_before) * 100:+.1f} pp"
     assert kpis["average rating"]["this period"].value == round(rating, 2)
-    assert kpis["average rating"]["change"].value == pytest.approx(rating - rating_before)
+    shown_change = round(round(rating, 2) - round(rating_before, 2), 2)  # of the two shown
+    assert kpis["average rating"]["change"].value == pytest.approx(shown_change)
     months = table(path, "months")
     assert len(months) == len(board.months) == 24
     assert [m["revenue"].value for m in months] == pytest.approx(
         [m.revenue_fen / 100 for m in board.months]
     )
     assert months[-1]["month"].value.date() == board.months[-1].month
+    ratings = [m.average_rating for m in board.months]
+    assert [m["average rating"].value for m in months] == [  # to two places, as on the KPIs
+        None if r is None else round(r, 2) for r in ratings
+    ]
     segments = table(path, "segments")
     assert [s["customers"].value for s in segments] == [s.customers for s in board.segments]
     products = table(path, "top products")

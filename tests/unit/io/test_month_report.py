@@ -178,3 +178,20 @@ def test_a_month_before_only_partly_on_record_is_named_so(
     write_month_report(whole, tmp_path / "whole.pdf", lang=lang, made_on=date(2026, 11, 2))
     assert seen
     assert not any("部分" in text or "partly" in text for text in seen)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("zh_CN", "PharmaDesk 月度报告 2026-10"), ("en", "PharmaDesk Month report 2026-10")],
+)
+def test_the_pdf_s_own_title_is_in_the_report_s_language(
+    lang: str, title: str, tmp_path: Path
+) -> None:
+    import pypdfium2 as pdfium
+
+    target = write_month_report(dashboards.busy(), tmp_path / "r.pdf", lang=lang)
+    document = pdfium.PdfDocument(target)
+    try:
+        assert document.get_metadata_dict()["Title"] == title  # what a viewer's title bar shows
+    finally:
+        document.close()

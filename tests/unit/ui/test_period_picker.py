@@ -122,6 +122,10 @@ def test_numbers_are_written_for_people() -> None:
     assert formatting.relative_change(5, 0).text == ""
     assert formatting.point_change(0.25, 0.20).text == "+5.0 pp"
     assert formatting.absolute_change(4.0, 4.25).direction == -1
+    # A rating and its change as the month report and the workbook give them.
+    assert formatting.rating(4.375) == "4.38 / 5"
+    assert formatting.absolute_change(4.375, 4.3125).text == "+0.07"  # 4.38 - 4.31
+    assert formatting.absolute_change(4.3, 4.3).direction == 0
 
 
 def test_names_are_listed_as_the_ui_language_writes_them() -> None:
