@@ -33,6 +33,8 @@ def _of(name: str) -> str:
 
 
 def _windows_locale() -> str:
+    if sys.platform != "win32":  # (for the type checker: windll is Windows' alone)
+        return ""
     import ctypes
 
     lcid = ctypes.windll.kernel32.GetUserDefaultLCID()  # what Qt's system locale reads
