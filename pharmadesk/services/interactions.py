@@ -6,6 +6,7 @@ corrects; only the follow-up status of an entry changes (open to done, or back).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -90,13 +91,16 @@ def log(
     occurred_at: datetime | None = None,
     corrects: int | None = None,
     outcome: str | None = None,
+    closes: Sequence[int] = (),
 ) -> InteractionRecord:
     """Add an entry. With a follow-up due date it is open until marked done. A call from
-    the reminder lists carries its `outcome` (one of OUTCOMES).
+    the reminder lists carries its `outcome` (one of OUTCOMES). `closes`: open follow-ups
+    of this customer that this entry is (the follow-up call made), marked done with it.
 
     Raises:
         ValidationError: channel, kind, summary or rating is not acceptable.
-        NotFound: no such customer, or the corrected entry is not this customer's.
+        NotFound: no such customer, the corrected entry is not this customer's, or an
+            entry of `closes` is not one of their open follow-ups.
     """
     require(ctx, Operation.COUNTER)
     summary = fold_free_text(summary)
@@ -109,6 +113,13 @@ def log(
         original = Interaction.get_or_none(Interaction.id == corrects)
         if original is None or original.customer_id != customer_id:
             raise NotFound(f"no entry {corrects} for this customer")
+    if closes:
+        found = Interaction.select(Interaction.id).where(
+            Interaction.id.in_(list(closes)), Interaction.customer == customer_id,
+            Interaction.status == "open",
+        )  # fmt: skip
+        if {row.id for row in found} != set(closes):
+            raise NotFound("a follow-up to close is not open for this customer")
     when = occurred_at or ctx.now()
     with ctx.db.atomic():
         row = Interaction.create(
@@ -122,6 +133,8 @@ def log(
             ctx, "interaction.logged", customer_id=customer_id, entity="interaction",
             entity_id=row.id, details={"kind": kind, "corrects": corrects, "outcome": outcome},
         )  # fmt: skip
+        for open_id in closes:
+            set_done(ctx, open_id)
     return get(ctx, row.id)
 
 

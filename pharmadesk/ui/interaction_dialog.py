@@ -1,4 +1,9 @@
-"""Logging an interaction: channel, kind, summary, rating and an optional follow-up date."""
+"""Logging an interaction: channel, kind, summary, rating and an optional follow-up date.
+
+A customer's open follow-ups are listed too, each with a box to mark it done with this
+entry: a follow-up call is usually the one that was due. The boxes are ticked when the
+kind is set to follow-up, unless the person has ticked or cleared one themselves.
+"""
 
 from __future__ import annotations
 
@@ -15,16 +20,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
-from pharmadesk.services.interactions import CHANNELS, KINDS
+from pharmadesk.services.interactions import CHANNELS, KINDS, InteractionRecord
 from pharmadesk.ui import labels
 from pharmadesk.ui.discard_question import GuardedDialog
 
 
 class InteractionDialog(GuardedDialog):
-    def __init__(self, *, customer_name: str, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, customer_name: str, today: date, parent: QWidget | None = None,
+        open_follow_ups: list[InteractionRecord] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log interaction: %1").replace("%1", customer_name))
         self.setMinimumWidth(480)
@@ -57,12 +66,24 @@ class InteractionDialog(GuardedDialog):
         due_row.addWidget(self.due, 1)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020;")
+        self.closes: dict[int, QCheckBox] = {}
+        self._closes_touched = False
+        closes_box = QVBoxLayout()
+        for entry in open_follow_ups or []:
+            box = QCheckBox(self._open_text(entry))
+            box.setObjectName(f"closes_{entry.id}")
+            box.clicked.connect(self._touched)
+            self.closes[entry.id] = box
+            closes_box.addWidget(box)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         form = QFormLayout(self)
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Summary"), self.summary)
         form.addRow(self.tr("Rating"), self.rating)
         form.addRow(self.tr("Follow-up"), due_row)
+        if self.closes:
+            form.addRow(self.tr("Mark done"), closes_box)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -74,6 +95,25 @@ class InteractionDialog(GuardedDialog):
             QShortcut(QKeySequence(keys), self).activated.connect(self._save)
         self.summary.setFocus()
 
+    def _open_text(self, entry: InteractionRecord) -> str:
+        summary = entry.summary if len(entry.summary) <= 30 else entry.summary[:29] + "…"
+        due = entry.follow_up_due.isoformat() if entry.follow_up_due else ""
+        return (
+            self.tr("%1 of %2: %3 (due %4)")
+            .replace("%1", labels.kind(entry.kind))
+            .replace("%2", entry.occurred_at.date().isoformat())
+            .replace("%3", summary)
+            .replace("%4", due)
+        )
+
+    def _touched(self) -> None:
+        self._closes_touched = True
+
+    def _kind_changed(self) -> None:
+        if not self._closes_touched:
+            for box in self.closes.values():
+                box.setChecked(self.kind.currentData() == "follow_up")
+
     def values(self) -> dict[str, object]:
         due = self.due.date().toPython() if self.follow_up.isChecked() else None
         return {
@@ -82,6 +122,7 @@ class InteractionDialog(GuardedDialog):
             "summary": self.summary.toPlainText().strip(),
             "rating": self.rating.currentData(),
             "follow_up_due": due,
+            "closes": [entry_id for entry_id, box in self.closes.items() if box.isChecked()],
         }
 
     def has_unsaved_input(self) -> bool:

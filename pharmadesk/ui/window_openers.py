@@ -198,7 +198,12 @@ class ToolWindows(QObject):
         record, customer_id = main.record, main.customer_id
         if customer_id is None or record is None:
             return
-        dialog = InteractionDialog(customer_name=record.name, today=main.ctx.today(), parent=main)
+        waiting = [
+            entry for entry in interactions.for_customer(main.ctx, customer_id, limit=None)
+            if entry.status == "open"
+        ]  # fmt: skip
+        dialog = InteractionDialog(customer_name=record.name, today=main.ctx.today(),
+                                   parent=main, open_follow_ups=waiting)  # fmt: skip
         accepted = main.run_dialog(dialog)
         if main.locked:
             if dialog.has_unsaved_input():

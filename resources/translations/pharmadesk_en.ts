@@ -1965,7 +1965,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>CustomerFormWidget</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_form.py" line="+87"/>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+88"/>
         <source>Allergies, conditions and notes are shown to pharmacists.</source>
         <translation>Allergies, conditions and notes are shown to pharmacists.</translation>
     </message>
@@ -2000,7 +2000,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>e.g. 2024-01-31</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+158"/>
         <source>Looks like a mobile with a digit missing or extra: check it</source>
         <translation>Looks like a mobile with a digit missing or extra: check it</translation>
     </message>
@@ -3151,7 +3151,7 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/interaction_dialog.py" line="+29"/>
+        <location filename="../../pharmadesk/ui/interaction_dialog.py" line="+38"/>
         <source>Log interaction: %1</source>
         <translation>Log interaction: %1</translation>
     </message>
@@ -3161,7 +3161,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Follow up on</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
@@ -3186,7 +3186,17 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+2"/>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 of %2: %3 (due %4)</source>
+        <translation>%1 of %2: %3 (due %4)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>A summary is required</source>
         <translation>A summary is required</translation>
     </message>
@@ -3866,7 +3876,7 @@ The owner can choose to keep card images, in Settings.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="+311"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+316"/>
         <source>Import scanned cards…</source>
         <translation>Import scanned cards…</translation>
     </message>
@@ -4110,12 +4120,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="-23"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-28"/>
         <source>A purchase being entered was not saved.</source>
         <translation>A purchase being entered was not saved.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>An interaction being entered was not saved.</source>
         <translation>An interaction being entered was not saved.</translation>
     </message>
@@ -7450,7 +7460,7 @@ The placeholders are: %2.</translation>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../pharmadesk/ui/formatting.py" line="+68"/>
+        <location filename="../../pharmadesk/ui/formatting.py" line="+69"/>
         <source>pp</source>
         <comment>percentage points</comment>
         <translation>pp</translation>

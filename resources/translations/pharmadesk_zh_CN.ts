@@ -1951,7 +1951,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>CustomerFormWidget</name>
     <message>
-        <location filename="../../pharmadesk/ui/customer_form.py" line="+87"/>
+        <location filename="../../pharmadesk/ui/customer_form.py" line="+88"/>
         <source>Allergies, conditions and notes are shown to pharmacists.</source>
         <translation>过敏史、慢性病和备注仅对药师和店主显示。</translation>
     </message>
@@ -1986,7 +1986,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>例如 2024-01-31</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+158"/>
         <source>Looks like a mobile with a digit missing or extra: check it</source>
         <translation>像是少了或多了一位的手机号：请核对</translation>
     </message>
@@ -3118,7 +3118,7 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/interaction_dialog.py" line="+29"/>
+        <location filename="../../pharmadesk/ui/interaction_dialog.py" line="+38"/>
         <source>Log interaction: %1</source>
         <translation>记录沟通：%1</translation>
     </message>
@@ -3128,7 +3128,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>随访日期</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -3153,7 +3153,17 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+2"/>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 of %2: %3 (due %4)</source>
+        <translation>%2 的%1：%3（%4 到期）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>A summary is required</source>
         <translation>请填写摘要</translation>
     </message>
@@ -3833,7 +3843,7 @@ The owner can choose to keep card images, in Settings.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="+311"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="+316"/>
         <source>Import scanned cards…</source>
         <translation>导入扫描卡片…</translation>
     </message>
@@ -4075,12 +4085,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/window_openers.py" line="-23"/>
+        <location filename="../../pharmadesk/ui/window_openers.py" line="-28"/>
         <source>A purchase being entered was not saved.</source>
         <translation>正在录入的购药记录没有保存。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>An interaction being entered was not saved.</source>
         <translation>正在录入的沟通记录没有保存。</translation>
     </message>
@@ -7375,7 +7385,7 @@ The placeholders are: %2.</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../pharmadesk/ui/formatting.py" line="+68"/>
+        <location filename="../../pharmadesk/ui/formatting.py" line="+69"/>
         <source>pp</source>
         <comment>percentage points</comment>
         <translation>个百分点</translation>

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from pharmadesk.db.models import Interaction, Product
+from pharmadesk.db.models import AuditEvent, Interaction, Product
 from pharmadesk.errors import NotFound, ValidationError
 from pharmadesk.services import customers, interactions, profile, purchases
 from pharmadesk.services.context import Context
@@ -127,6 +127,36 @@ def test_an_interaction_with_a_follow_up_stays_open_until_done(
     assert (done.status, done.summary) == ("done", "咳嗽三天，建议多喝水")
     assert done.done_at is not None
     assert interactions.open_follow_ups(pharmacy) == []
+
+
+def test_the_follow_up_call_closes_the_open_follow_up_it_answers(
+    pharmacy: Context, customer_id: int
+) -> None:
+    complaint = interactions.log(
+        pharmacy, customer_id, channel="counter", kind="complaint", summary="药片受潮",
+        follow_up_due=date(2026, 11, 25),
+    )  # fmt: skip
+    call = interactions.log(
+        pharmacy, customer_id, channel="phone", kind="follow_up", summary="已换货，满意",
+        closes=[complaint.id],
+    )  # fmt: skip
+    assert interactions.get(pharmacy, complaint.id).status == "done"
+    assert call.status is None  # the call itself opens nothing
+    assert interactions.open_follow_ups(pharmacy) == []
+    actions = [e.action for e in AuditEvent.select().order_by(AuditEvent.id)]
+    assert actions[-2:] == ["interaction.logged", "interaction.follow_up_done"]
+
+
+def test_a_follow_up_not_open_for_the_customer_is_not_closed_and_nothing_is_logged(
+    pharmacy: Context, customer_id: int
+) -> None:
+    entry = interactions.log(
+        pharmacy, customer_id, channel="counter", kind="consultation", summary="问价"
+    )
+    with pytest.raises(NotFound):
+        interactions.log(pharmacy, customer_id, channel="phone", kind="follow_up",
+                         summary="回电", closes=[entry.id])  # fmt: skip
+    assert [e.id for e in interactions.for_customer(pharmacy, customer_id)] == [entry.id]
 
 
 def test_a_correction_is_a_new_entry_and_the_original_is_unchanged(

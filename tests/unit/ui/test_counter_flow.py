@@ -3,13 +3,16 @@ save, back to search. Only key events are sent; the database is checked afterwar
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.db.models import Customer, Interaction, Purchase
-from pharmadesk.services import customers
+from pharmadesk.services import customers, interactions
 from pharmadesk.services.context import Context
+from pharmadesk.ui.interaction_dialog import InteractionDialog
 from pharmadesk.ui.main_window import MainWindow
 from tests.unit.ui.conftest import focused, press, type_text, when_modal
 
@@ -114,3 +117,58 @@ def test_f3_returns_to_the_search_box(
     assert focused() is not window.search.box
     press(qtbot, Qt.Key.Key_F3)
     assert QApplication.focusWidget() is window.search.box
+
+
+def test_a_follow_up_call_marks_the_open_follow_up_done(
+    qtbot: QtBot, window: MainWindow, pharmacy: Context, people: dict[str, int]
+) -> None:
+    complaint = interactions.log(
+        pharmacy, people["张三"], channel="counter", kind="complaint", summary="药片受潮",
+        follow_up_due=date(2026, 11, 25),
+    )  # fmt: skip
+    window.open_customer(people["张三"])
+    listed: list[str] = []
+
+    def call_made(dialog: QWidget) -> None:
+        assert isinstance(dialog, InteractionDialog)
+        box = dialog.closes[complaint.id]
+        listed.append(box.text())
+        assert not box.isChecked()  # a consultation closes nothing by itself
+        dialog.kind.setCurrentIndex(dialog.kind.findData("follow_up"))
+        assert box.isChecked()  # the call is the one that was due
+        dialog.summary.setFocus()
+        type_text(qtbot, "已换货，顾客满意")
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+
+    errors = when_modal(qtbot, call_made)
+    press(qtbot, Qt.Key.Key_I, CTRL)
+    assert errors == []
+    assert listed == ["Complaint of 2026-11-20: 药片受潮 (due 2026-11-25)"]
+    assert interactions.get(pharmacy, complaint.id).status == "done"
+    assert interactions.open_follow_ups(pharmacy) == []
+
+
+def test_a_follow_up_left_unticked_stays_open(
+    qtbot: QtBot, window: MainWindow, pharmacy: Context, people: dict[str, int]
+) -> None:
+    complaint = interactions.log(
+        pharmacy, people["张三"], channel="counter", kind="complaint", summary="药片受潮",
+        follow_up_due=date(2026, 11, 25),
+    )  # fmt: skip
+    window.open_customer(people["张三"])
+
+    def other_call(dialog: QWidget) -> None:
+        assert isinstance(dialog, InteractionDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData("follow_up"))
+        dialog.closes[complaint.id].click()  # about something else: cleared by hand
+        dialog.kind.setCurrentIndex(dialog.kind.findData("consultation"))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("follow_up"))
+        assert not dialog.closes[complaint.id].isChecked()  # a choice made is kept
+        dialog.summary.setFocus()
+        type_text(qtbot, "问别的事")
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+
+    errors = when_modal(qtbot, other_call)
+    press(qtbot, Qt.Key.Key_I, CTRL)
+    assert errors == []
+    assert interactions.get(pharmacy, complaint.id).status == "open"
