@@ -29,6 +29,7 @@ from pharmadesk.errors import PharmaDeskError
 from pharmadesk.io import import_batches
 from pharmadesk.io.customer_import import OUTCOMES
 from pharmadesk.io.import_batches import BatchInfo, UndoResult
+from pharmadesk.services import customers
 from pharmadesk.services.context import Context
 from pharmadesk.ui.import_text import error_text, report_language
 from pharmadesk.ui.import_wizard import outcome_label
@@ -41,6 +42,7 @@ Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole
 COUNTS_FROM = 5  # the first column of counts
+EDITED_LISTED = 200  # named under Show Details… of the undo question; the rest counted
 log = logging.getLogger(__name__)
 COLUMN_SAMPLES = ("9999", "2019年会员登记表.xlsx", "2026-11-20 10:00", "owner", "Undone",
                   *("99999",) * len(OUTCOMES))  # fmt: skip
@@ -228,6 +230,7 @@ class ImportHistoryDialog(QDialog):
                 len(edited),
             )
             box.setText(text + "\n\n" + changed)
+            box.setDetailedText(self._edited_names(edited))
             role = QMessageBox.ButtonRole
             answers = [
                 (box.addButton(self.tr("&Keep edited"), role.AcceptRole), True),
@@ -241,6 +244,17 @@ class ImportHistoryDialog(QDialog):
         box.exec()
         clicked = box.clickedButton()
         return next((answer for button, answer in answers if button is clicked), None)
+
+    def _edited_names(self, edited: list[int]) -> str:
+        """Who the question is about, one a line (under Show Details…), so that the person
+        can decide whether to keep them."""
+        shown = customers.get_many(self.ctx, edited[:EDITED_LISTED])
+        lines = [f"{c.name} ({c.code or c.id})  {c.mobile or c.phone or ''}".rstrip()
+                 for c in shown]  # fmt: skip
+        if len(edited) > len(shown):
+            more = len(edited) - len(shown)
+            lines.append(self.tr("… and %Ln more", "", more))
+        return "\n".join(lines)
 
     def _undone(self, result: UndoResult) -> None:
         parts = [

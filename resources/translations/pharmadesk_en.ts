@@ -850,7 +850,7 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_history.py" line="+57"/>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+59"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
@@ -2997,7 +2997,7 @@ The owner can choose to keep card images, in Settings.</translation>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Keep edited</source>
         <translation>&amp;Keep edited</translation>
     </message>
@@ -3011,8 +3011,16 @@ The owner can choose to keep card images, in Settings.</translation>
         <source>&amp;Undo batch</source>
         <translation>&amp;Undo batch</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Batch %1 undone.</source>
         <translation>Batch %1 undone.</translation>
     </message>

@@ -840,7 +840,7 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../pharmadesk/ui/import_history.py" line="+57"/>
+        <location filename="../../pharmadesk/ui/import_history.py" line="+59"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -2969,7 +2969,7 @@ The owner can choose to keep card images, in Settings.</source>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Keep edited</source>
         <translation>保留改动过的客户(&amp;K)</translation>
     </message>
@@ -2983,8 +2983,15 @@ The owner can choose to keep card images, in Settings.</source>
         <source>&amp;Undo batch</source>
         <translation>撤销批次(&amp;U)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>…… 另有 %Ln 位</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Batch %1 undone.</source>
         <translation>批次 %1 已撤销。</translation>
     </message>

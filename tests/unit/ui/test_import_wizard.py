@@ -687,6 +687,7 @@ def test_undo_asks_about_customers_edited_since(
     def keep_edited(dialog: QWidget) -> None:
         assert isinstance(dialog, QMessageBox)
         asked.append(dialog.text())
+        asked.append(dialog.detailedText())  # who they are, under Show Details…
         assert dialog.defaultButton().text() == "&Keep edited"
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
@@ -696,6 +697,7 @@ def test_undo_asks_about_customers_edited_since(
     assert errors == []
     assert "1 customer of this batch was changed after the import" in asked[0]
     assert "Opening points it gave customers who stay are taken back by new entries" in asked[0]
+    assert asked[1] == f"李四 ({li.code})  010-62345678"  # her landline: no mobile on file
     assert names(pharmacy) == ["李四"]
     assert history.message.text() == (
         "Batch 1 undone. 3 customers removed. 1 edited customer kept."
