@@ -342,6 +342,18 @@ class ExportDialog(QDialog):
         if done:
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
+        if total and done >= total and not self.shared.cancel:
+            # Every row is in: the workbook is being packed and written, which takes a while.
+            self.status.setText(self.tr("Writing the file…"))
+
+    def _make_room(self) -> None:
+        """Room for the result lines without squeezing the filters: taller only when they
+        need it, and never past the screen (each export used to make it taller)."""
+        wanted = self.sizeHint().height()
+        screen = self.screen().availableGeometry().height() if self.screen() else wanted
+        height = min(max(self.height(), wanted), screen - 40)
+        if height != self.height():
+            self.resize(self.width(), height)
 
     def _end(self) -> None:
         self._ticket = None
@@ -362,7 +374,7 @@ class ExportDialog(QDialog):
         if self.for_contact.isChecked():
             lines.append(self.tr("%Ln left out: no contact consent", "", result.left_out))
         self.status.setText("\n".join(lines))
-        self.adjustSize()  # room for the result lines without squeezing the filters
+        self._make_room()
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _failed(self, error: BaseException) -> None:

@@ -2724,7 +2724,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>Writing the file…</source>
+        <translation>Writing the file…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Written: %1</source>
         <translation>Written: %1</translation>
     </message>

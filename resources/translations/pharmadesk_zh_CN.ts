@@ -2703,7 +2703,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Written: %1</source>
         <translation>已保存：%1</translation>
     </message>

@@ -65,6 +65,12 @@ def test_exports_what_was_ticked_with_a_purpose(
     assert "month-end accounts" in event.details
 
 
+def test_once_every_row_is_in_it_says_the_file_is_being_written(dialog: ExportDialog) -> None:
+    dialog.shared.latest = (8, 8)  # as the worker leaves it before the workbook is saved
+    dialog._show_progress()
+    assert dialog.status.text() == "Writing the file…"
+
+
 def test_customer_filters_and_dates_reach_the_export(
     qtbot: QtBot, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
