@@ -213,6 +213,15 @@ class CustomerFormWidget(QWidget):
         self._shown_id = shown
         self.changed.emit()
 
+    def fill(self, values: dict[str, Any]) -> None:
+        """Put `values` (as `current()` gave them) back over what is loaded, as if typed:
+        the form is dirty and checked (a draft kept over a lock)."""
+        for key, value in values.items():
+            if key in self._editors:
+                self._set_value(key, value)
+        self._validate()
+        self.changed.emit()
+
     def raw_values(self) -> dict[str, Any]:
         """Everything on the form, as the services take it (for a new customer)."""
         values = self.current()

@@ -17,6 +17,8 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -65,6 +67,14 @@ LOCK_POLL_MS = 50
 OPEN, LOCKING, LOCKED = "open", "locking", "locked"
 
 
+@dataclass(frozen=True)
+class _Draft:
+    user: str
+    customer_id: int | None  # None: a new customer
+    values: dict[str, Any]
+    lost_note: str  # said instead when it cannot be put back
+
+
 class MainWindow(QMainWindow, main_menus.MenuActions):
     def __init__(
         self,
@@ -87,6 +97,8 @@ class MainWindow(QMainWindow, main_menus.MenuActions):
         self._splitter_state: QByteArray | None = None
         self._modal_depth = 0  # dialogs run by run_modal that have not returned yet
         self._notes: list[str] = []  # told to whoever unlocks
+        # The form as an idle lock found it unsaved, in memory only, for the same person.
+        self._draft: _Draft | None = None
         self._before_drop: list[Callable[[], None]] = []
         self._after_drop: list[Callable[[], None]] = []
         self.stack = QStackedWidget()
@@ -532,7 +544,8 @@ class MainWindow(QMainWindow, main_menus.MenuActions):
         if self.locked:
             return
         if discard and self.form.is_dirty():
-            self._notes.append(self._discarded_note())
+            self._draft = _Draft(self.ctx.account.name, self.customer_id, self.form.current(),
+                                 self._discarded_note())  # fmt: skip
         self.state = LOCKING
         self._stop_background()
         self.idle_watch.stop()
@@ -638,11 +651,37 @@ class MainWindow(QMainWindow, main_menus.MenuActions):
         self.state = OPEN
         self._start_session()
         self.search.focus_box()
+        self._restore_draft()
         notes, self._notes = self._notes, []
         if notes:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("While the window was locked"),
                               "\n\n".join(notes), parent=self)  # fmt: skip
             self.run_modal(box)
+
+    def _restore_draft(self) -> None:
+        """The unsaved form back, for the person who typed it (anyone else is told it was
+        not saved: it may hold health data their role does not see)."""
+        draft, self._draft = self._draft, None
+        if draft is None:
+            return
+        if draft.user != self.ctx.account.name:
+            self._notes.append(draft.lost_note)
+            return
+        try:
+            if draft.customer_id is None:
+                self.new_customer()
+            else:
+                self._show(draft.customer_id)
+        except NotFound:  # gone meanwhile (erased, or undone with its import)
+            self._notes.append(draft.lost_note)
+            return
+        self.form.fill(draft.values)
+        self.form.editor("name").setFocus()
+        back = self.tr(
+            "The form was not saved before the lock; it is back as it was. Check it and save "
+            "(Ctrl+S)."
+        )
+        self._notes.append(back)
 
     # closing ------------------------------------------------------------------------------
 

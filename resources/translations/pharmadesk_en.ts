@@ -2000,7 +2000,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>e.g. 2024-01-31</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+167"/>
         <source>Looks like a mobile with a digit missing or extra: check it</source>
         <translation>Looks like a mobile with a digit missing or extra: check it</translation>
     </message>
@@ -4064,7 +4064,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Merged; Customer &gt; Merge history… undoes it</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+283"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+295"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · signed in as %4</translation>
     </message>
@@ -4133,6 +4133,11 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Save anyway</translation>
     </message>
     <message>
+        <location line="+241"/>
+        <source>The form was not saved before the lock; it is back as it was. Check it and save (Ctrl+S).</source>
+        <translation>The form was not saved before the lock; it is back as it was. Check it and save (Ctrl+S).</translation>
+    </message>
+    <message>
         <location filename="../../pharmadesk/ui/window_openers.py" line="-28"/>
         <source>A purchase being entered was not saved.</source>
         <translation>A purchase being entered was not saved.</translation>
@@ -4153,7 +4158,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>The window locked during the check of scanned cards: the cards accepted there (%1) were not imported. Open File &gt; Import scanned cards… again.</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+27"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="-214"/>
         <source>Details confirmed</source>
         <translation>Details confirmed</translation>
     </message>
@@ -4198,7 +4203,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Locked with the computer&apos;s session.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>%1&apos;s new customer was not saved.</source>
         <translation>%1&apos;s new customer was not saved.</translation>
     </message>
@@ -4208,7 +4213,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>%1&apos;s unsaved changes to %2 were discarded.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>While the window was locked</source>
         <translation>While the window was locked</translation>
     </message>

@@ -1986,7 +1986,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>例如 2024-01-31</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+167"/>
         <source>Looks like a mobile with a digit missing or extra: check it</source>
         <translation>像是少了或多了一位的手机号：请核对</translation>
     </message>
@@ -4030,7 +4030,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>已合并；可在“客户 &gt; 合并记录…”中撤销</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+283"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="+295"/>
         <source>%1 · %2 · %3 · signed in as %4</source>
         <translation>%1 · %2 · %3 · 当前用户 %4</translation>
     </message>
@@ -4097,6 +4097,11 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>仍然保存</translation>
     </message>
     <message>
+        <location line="+241"/>
+        <source>The form was not saved before the lock; it is back as it was. Check it and save (Ctrl+S).</source>
+        <translation>锁定前表单尚未保存，现已原样恢复。请核对后保存（Ctrl+S）。</translation>
+    </message>
+    <message>
         <location filename="../../pharmadesk/ui/window_openers.py" line="-28"/>
         <source>A purchase being entered was not saved.</source>
         <translation>正在录入的购药记录没有保存。</translation>
@@ -4117,7 +4122,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>核对扫描卡片时窗口已锁定：在那里确认的卡片（%1 张）未导入。请重新打开“文件 &gt; 导入扫描卡片…”。</translation>
     </message>
     <message>
-        <location filename="../../pharmadesk/ui/main_window.py" line="+27"/>
+        <location filename="../../pharmadesk/ui/main_window.py" line="-214"/>
         <source>Details confirmed</source>
         <translation>资料已核对</translation>
     </message>
@@ -4162,7 +4167,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>电脑已锁屏，本程序随之锁定。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>%1&apos;s new customer was not saved.</source>
         <translation>%1 正在新建的客户没有保存。</translation>
     </message>
@@ -4172,7 +4177,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>%1 对 %2 尚未保存的修改已放弃。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>While the window was locked</source>
         <translation>窗口锁定期间</translation>
     </message>

@@ -329,16 +329,16 @@ def test_ctrl_l_with_unsaved_changes_asks_first_and_cancel_keeps_working(
     assert window.form.is_dirty()
 
 
-def test_an_idle_lock_discards_unsaved_changes_and_says_so_after_unlocking(
-    qtbot: QtBot, window: MainWindow, people: dict[str, int], idle_clock: Seconds
-) -> None:
-    window.open_customer(people["李四"])
+def _idle_lock_with_unsaved(qtbot: QtBot, window: MainWindow, idle_clock: Seconds) -> None:
     window.form.editor("address").setFocus()
     type_text(qtbot, "文三路9号")
     idle_clock.now += IDLE_LIMIT
     window.idle_watch.check()
     wait_locked(qtbot, window)
-    assert customer_traces() == []
+    assert customer_traces() == []  # nothing of it on the screen while locked
+
+
+def _sign_in_reading_notes(qtbot: QtBot, window: MainWindow, user: str) -> list[str]:
     told: list[str] = []
 
     def read(dialog: QWidget) -> None:
@@ -347,10 +347,48 @@ def test_an_idle_lock_discards_unsaved_changes_and_says_so_after_unlocking(
         dialog.accept()
 
     errors = when_modal(qtbot, read)
-    sign_in(qtbot, window, "owner", PASSWORD)
+    sign_in(qtbot, window, user, PASSWORD)
     assert errors == []
-    [note] = told
+    return told
+
+
+def test_an_idle_lock_gives_the_unsaved_form_back_to_whoever_typed_it(
+    qtbot: QtBot, window: MainWindow, people: dict[str, int], idle_clock: Seconds
+) -> None:
+    window.open_customer(people["李四"])
+    _idle_lock_with_unsaved(qtbot, window, idle_clock)
+    [note] = _sign_in_reading_notes(qtbot, window, "owner")
+    assert "it is back as it was" in note
+    assert window.customer_id == people["李四"]
+    assert window.form.editor("address").text() == "文三路9号"  # type: ignore[attr-defined]
+    assert window.form.is_dirty()
+    assert Customer.get_by_id(people["李四"]).address is None  # still not saved
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert Customer.get_by_id(people["李四"]).address == "文三路9号"
+
+
+def test_a_new_customer_typed_before_the_lock_comes_back_too(
+    qtbot: QtBot, window: MainWindow, idle_clock: Seconds
+) -> None:
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    type_text(qtbot, "赵六")
+    _idle_lock_with_unsaved(qtbot, window, idle_clock)
+    _sign_in_reading_notes(qtbot, window, "owner")
+    assert window.customer_id is None
+    assert window.form.editor("name").text() == "赵六"  # type: ignore[attr-defined]
+
+
+def test_someone_else_signing_in_is_told_the_form_was_not_saved(
+    qtbot: QtBot, window: MainWindow, pharmacy: Context, people: dict[str, int],
+    idle_clock: Seconds,
+) -> None:  # fmt: skip
+    accounts.add(pharmacy, "clerk", role="staff", password=PASSWORD)
+    window.open_customer(people["李四"])
+    _idle_lock_with_unsaved(qtbot, window, idle_clock)
+    [note] = _sign_in_reading_notes(qtbot, window, "clerk")
     assert "unsaved changes to 李四" in note
+    assert window.customer_id is None
+    assert "文三路9号" not in window.form.editor("address").text()  # type: ignore[attr-defined]
     assert Customer.get_by_id(people["李四"]).address is None
 
 
