@@ -1,4 +1,5 @@
-"""Owner-defined extra fields of the customer form: define, rename, reorder, retire.
+"""Owner-defined extra fields of the customer form: define, rename, add options, reorder,
+retire.
 
 A retired field disappears from the form but keeps every value it holds. Values are stored
 as canonical text and checked by the field's type (text, number, date, choice).
@@ -122,6 +123,25 @@ def rename(ctx: Context, field_id: int, label: str) -> FieldDef:
         row.label = fold(label)
         row.save()
         audit.record(ctx, "custom_field.renamed", entity="custom_field", entity_id=row.id)
+    return _to_def(row)
+
+
+def add_choices(ctx: Context, field_id: int, choices: list[str]) -> FieldDef:
+    """Offer more options in a choice field (新农合 beside 职工医保, years on), after the
+    existing ones. Options are never taken away: values already saved must stay valid."""
+    _owner_only(ctx)
+    row = _get(field_id)
+    if row.kind != "choice":
+        raise OperationFailed("only a choice field has options")
+    current = list(json.loads(row.choices))
+    added = [c for c in dict.fromkeys(fold(c) for c in choices) if c and c not in current]
+    if not added:
+        raise OperationFailed("no new option given (each is already offered, or empty)")
+    with ctx.db.atomic():
+        row.choices = json.dumps([*current, *added], ensure_ascii=False)
+        row.save()
+        audit.record(ctx, "custom_field.choices_added", entity="custom_field",
+                     entity_id=row.id, details={"added": len(added)})  # fmt: skip
     return _to_def(row)
 
 

@@ -68,6 +68,7 @@ ACTIONS = {
     "settings.changed": QT_TRANSLATE_NOOP("audit_labels", "Setting changed"),
     "custom_field.defined": QT_TRANSLATE_NOOP("audit_labels", "Custom field added"),
     "custom_field.renamed": QT_TRANSLATE_NOOP("audit_labels", "Custom field renamed"),
+    "custom_field.choices_added": QT_TRANSLATE_NOOP("audit_labels", "Custom field options added"),
     "custom_field.reordered": QT_TRANSLATE_NOOP("audit_labels", "Custom fields reordered"),
     "custom_field.retired": QT_TRANSLATE_NOOP("audit_labels", "Custom field retired"),
     "custom_field.restored": QT_TRANSLATE_NOOP("audit_labels", "Custom field restored"),

@@ -1,9 +1,12 @@
-"""The owner's editor of custom fields: add, rename, reorder, retire (values are kept)."""
+"""The owner's editor of custom fields: add, rename, add options to a choice field, reorder,
+retire (values are kept). Each field is listed with its type, and a choice field with its
+options."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,18 +26,19 @@ from PySide6.QtWidgets import (
 from pharmadesk.errors import PharmaDeskError
 from pharmadesk.services import custom_fields
 from pharmadesk.services.context import Context
+from pharmadesk.ui.formatting import listed
 
 
 class NewFieldDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New custom field"))
+        self.setMinimumWidth(460)  # the options' placeholder whole
         self.label = QLineEdit()
         self.label.setObjectName("fieldLabel")
         self.kind = QComboBox()
         self.kind.setObjectName("fieldKind")
-        names = {"text": self.tr("Text"), "number": self.tr("Number"), "date": self.tr("Date"),
-                 "choice": self.tr("Choice")}  # fmt: skip
+        names = kind_names()
         for kind in custom_fields.KINDS:
             self.kind.addItem(names[kind], kind)
         self.choices = QLineEdit()
@@ -52,8 +56,25 @@ class NewFieldDialog(QDialog):
         form.addRow(buttons)
 
     def choice_list(self) -> list[str]:
-        text = self.choices.text().replace("，", ",").replace("、", ",")
-        return [part.strip() for part in text.split(",") if part.strip()]
+        return choice_list(self.choices.text())
+
+
+def choice_list(text: str) -> list[str]:
+    """Options typed in one line, separated by commas (full-width too) or 、."""
+    text = text.replace("，", ",").replace("、", ",")
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+_KIND_NAMES = {
+    "text": QT_TRANSLATE_NOOP("NewFieldDialog", "Text"),
+    "number": QT_TRANSLATE_NOOP("NewFieldDialog", "Number"),
+    "date": QT_TRANSLATE_NOOP("NewFieldDialog", "Date"),
+    "choice": QT_TRANSLATE_NOOP("NewFieldDialog", "Choice"),
+}
+
+
+def kind_names() -> dict[str, str]:
+    return {k: QCoreApplication.translate("NewFieldDialog", str(v)) for k, v in _KIND_NAMES.items()}
 
 
 class CustomFieldsDialog(QDialog):
@@ -61,13 +82,14 @@ class CustomFieldsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Custom fields"))
-        self.resize(460, 400)
+        self.resize(560, 400)
         self.list = QListWidget()
         self.list.setObjectName("fieldList")
         buttons = QVBoxLayout()
         for text, slot in (
             (self.tr("Add…"), self._add),
             (self.tr("Rename…"), self._rename),
+            (self.tr("Add options…"), self._add_choices),
             (self.tr("Move up"), lambda: self._move(-1)),
             (self.tr("Move down"), lambda: self._move(1)),
             (self.tr("Retire / restore"), self._toggle_retired),
@@ -88,11 +110,15 @@ class CustomFieldsDialog(QDialog):
 
     def _reload(self, select: int | None = None) -> None:
         self.list.clear()
+        kinds = kind_names()
         for field in custom_fields.list_fields(self.ctx, include_retired=True):
             text = (
                 self.tr("%1 (retired)").replace("%1", field.label) if field.retired else field.label
             )
-            item = QListWidgetItem(text)
+            described = f"{text} · {kinds[field.kind]}"
+            if field.choices:
+                described += f": {listed(list(field.choices))}"
+            item = QListWidgetItem(described)
             item.setData(256, field.id)
             self.list.addItem(item)
             if field.id == select:
@@ -127,6 +153,26 @@ class CustomFieldsDialog(QDialog):
         if ok:
             self._run(lambda: custom_fields.rename(self.ctx, field_id, label))
             self._reload(field_id)
+
+    def _add_choices(self) -> None:
+        field_id = self._current()
+        fields = {f.id: f for f in custom_fields.list_fields(self.ctx, include_retired=True)}
+        if field_id not in fields:
+            return
+        field = fields[field_id]
+        if field.kind != "choice":
+            QMessageBox.information(self, self.tr("Custom fields"),
+                                    self.tr("Only a choice field has options."))  # fmt: skip
+            return
+        text, ok = QInputDialog.getText(
+            self, self.tr("Add options"),
+            self.tr("New options for %1 (now: %2), separated by commas. Options already "
+                    "saved on customers are never taken away.")
+            .replace("%1", field.label).replace("%2", listed(list(field.choices))),
+        )  # fmt: skip
+        if ok:
+            self._run(lambda: custom_fields.add_choices(self.ctx, field.id, choice_list(text)))
+            self._reload(field.id)
 
     def _move(self, step: int) -> None:
         field_id = self._current()

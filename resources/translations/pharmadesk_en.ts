@@ -1858,13 +1858,14 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>CustomFieldsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
-        <location line="+46"/>
+        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+84"/>
+        <location line="+51"/>
+        <location line="+29"/>
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-74"/>
         <source>Add…</source>
         <translation>Add…</translation>
     </message>
@@ -1872,6 +1873,11 @@ The owner can choose to keep card images, in Settings.</translation>
         <location line="+1"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add options…</source>
+        <translation>Add options…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1889,12 +1895,12 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Retire / restore</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%1 (retired)</source>
         <translation>%1 (retired)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Rename field</source>
         <translation>Rename field</translation>
     </message>
@@ -1902,6 +1908,21 @@ The owner can choose to keep card images, in Settings.</translation>
         <location line="+0"/>
         <source>New label</source>
         <translation>New label</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Only a choice field has options.</source>
+        <translation>Only a choice field has options.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add options</source>
+        <translation>Add options</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New options for %1 (now: %2), separated by commas. Options already saved on customers are never taken away.</source>
+        <translation>New options for %1 (now: %2), separated by commas. Options already saved on customers are never taken away.</translation>
     </message>
 </context>
 <context>
@@ -4519,22 +4540,22 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>NewFieldDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="-95"/>
+        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="-134"/>
         <source>New custom field</source>
         <translation>New custom field</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+34"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -4544,7 +4565,7 @@ The owner can choose to keep card images, in Settings.</translation>
         <translation>Choice</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
         <source>For a choice: options separated by commas</source>
         <translation>For a choice: options separated by commas</translation>
     </message>
@@ -7408,6 +7429,11 @@ The placeholders are: %2.</translation>
         <location line="+1"/>
         <source>Custom field renamed</source>
         <translation>Custom field renamed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field options added</source>
+        <translation>Custom field options added</translation>
     </message>
     <message>
         <location line="+1"/>

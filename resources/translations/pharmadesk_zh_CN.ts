@@ -1844,13 +1844,14 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>CustomFieldsDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+63"/>
-        <location line="+46"/>
+        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="+84"/>
+        <location line="+51"/>
+        <location line="+29"/>
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-74"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -1858,6 +1859,11 @@ The owner can choose to keep card images, in Settings.</source>
         <location line="+1"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add options…</source>
+        <translation>添加选项…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1875,12 +1881,12 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>停用 / 恢复</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%1 (retired)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Rename field</source>
         <translation>重命名字段</translation>
     </message>
@@ -1888,6 +1894,21 @@ The owner can choose to keep card images, in Settings.</source>
         <location line="+0"/>
         <source>New label</source>
         <translation>新名称</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Only a choice field has options.</source>
+        <translation>只有“选项”类型的字段才有选项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add options</source>
+        <translation>添加选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New options for %1 (now: %2), separated by commas. Options already saved on customers are never taken away.</source>
+        <translation>为“%1”添加新选项（现有：%2），用逗号分隔。客户已保存的选项不会被删除。</translation>
     </message>
 </context>
 <context>
@@ -4467,22 +4488,22 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>NewFieldDialog</name>
     <message>
-        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="-95"/>
+        <location filename="../../pharmadesk/ui/custom_fields_dialog.py" line="-134"/>
         <source>New custom field</source>
         <translation>新建自定义字段</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+34"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4492,7 +4513,7 @@ The owner can choose to keep card images, in Settings.</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
         <source>For a choice: options separated by commas</source>
         <translation>“选项”类型：各选项之间用逗号分隔</translation>
     </message>
@@ -7332,6 +7353,11 @@ The placeholders are: %2.</source>
         <location line="+1"/>
         <source>Custom field renamed</source>
         <translation>自定义字段改名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field options added</source>
+        <translation>自定义字段添加了选项</translation>
     </message>
     <message>
         <location line="+1"/>

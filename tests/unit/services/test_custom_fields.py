@@ -36,6 +36,29 @@ def test_a_retired_field_leaves_the_form_but_keeps_its_values(pharmacy: Context)
     assert [f.key for f in custom_fields.list_fields(pharmacy)] == [field.key]
 
 
+def test_options_are_added_to_a_choice_field_and_saved_values_stay(pharmacy: Context) -> None:
+    field = custom_fields.define(
+        pharmacy, "医保类型", kind="choice", choices=["职工医保", "居民医保"]
+    )
+    saved = customers.create(pharmacy, {"name": "张三", "custom": {field.key: "居民医保"}}).customer
+    assert saved is not None
+    grown = custom_fields.add_choices(pharmacy, field.id, ["新农合", " 职工医保 ", "新农合", ""])
+    assert grown.choices == ("职工医保", "居民医保", "新农合")  # after the old, once each
+    again = customers.create(pharmacy, {"name": "李四", "custom": {field.key: "新农合"}}).customer
+    assert again is not None
+    assert customers.get(pharmacy, again.id).custom == {field.key: "新农合"}
+    assert customers.get(pharmacy, saved.id).custom == {field.key: "居民医保"}
+
+
+def test_only_new_options_for_a_choice_field_are_accepted(pharmacy: Context) -> None:
+    choice = custom_fields.define(pharmacy, "医保类型", kind="choice", choices=["职工医保"])
+    text = custom_fields.define(pharmacy, "备注2", kind="text")
+    with pytest.raises(OperationFailed):
+        custom_fields.add_choices(pharmacy, choice.id, ["职工医保"])
+    with pytest.raises(OperationFailed):
+        custom_fields.add_choices(pharmacy, text.id, ["x"])
+
+
 def test_keys_are_unique_and_readable(pharmacy: Context) -> None:
     first = custom_fields.define(pharmacy, "Blood type", kind="text")
     second = custom_fields.define(pharmacy, "Blood type", kind="text")
@@ -76,6 +99,7 @@ def test_only_the_owner_shapes_the_form(pharmacy: Context) -> None:
         lambda: custom_fields.rename(as_clerk, field.id, "社保卡号"),
         lambda: custom_fields.reorder(as_clerk, [field.id]),
         lambda: custom_fields.retire(as_clerk, field.id),
+        lambda: custom_fields.add_choices(as_clerk, field.id, ["x"]),
     ):
         with pytest.raises(PermissionRefused):
             change()
