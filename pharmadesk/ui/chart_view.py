@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pharmadesk.services.analytics.results import Dashboard
+from pharmadesk.ui import wheel_guard
 from pharmadesk.ui.export_purpose import export_folder
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ class ChartView(QFrame):
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setMinimumHeight(CHART_HEIGHT)
         self.canvas.mpl_connect("pick_event", self._on_pick)
+        # The canvas takes every wheel event (for matplotlib's own zoom, unused here): the
+        # dashboard scrolled only from the gaps between the charts.
+        self.canvas.installEventFilter(self)
         self._last_click: object = None
         self.title = charts.title_of(kind, lang)
         self.setToolTip(charts.definition_of(kind, lang))  # it says what a click does
@@ -67,6 +71,12 @@ class ChartView(QFrame):
         self.save_button.setAccessibleName(self.tr("Save chart: %1").replace("%1", self.title))
         self.save_button.clicked.connect(self.save)
         self._lay_out()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.canvas and event.type() == QEvent.Type.Wheel:
+            wheel_guard.pass_to_scroll_area(self, event)
+            return True
+        return super().eventFilter(watched, event)
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()

@@ -29,7 +29,7 @@ from pharmadesk.io.customer_import import ImportPlan
 from pharmadesk.ui import labels
 from pharmadesk.ui.import_page import _Page
 from pharmadesk.ui.import_preview_model import PROPOSED, RowPlanTableModel
-from pharmadesk.ui.import_text import outcome_label, shown
+from pharmadesk.ui.import_text import outcome_label, planned_label, shown
 from pharmadesk.ui.tables import size_columns, table_view
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class PreviewPage(_Page):
         form = QFormLayout(box)
         for outcome, label in self.counts.items():
             label.setObjectName(f"count_{outcome}")
-            form.addRow(self.tr("%1:").replace("%1", outcome_label(outcome)), label)
+            form.addRow(self.tr("%1:").replace("%1", planned_label(outcome)), label)
         self.proposals.setObjectName("count_proposed")
         hint = self.tr(
             "Imported, but the same or a similar name is on file or earlier in "

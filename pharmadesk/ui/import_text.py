@@ -26,6 +26,14 @@ OUTCOME_NAMES = {
     "skipped": QT_TRANSLATE_NOOP("ImportWizard", "Skipped"),
     "rejected": QT_TRANSLATE_NOOP("ImportWizard", "Rejected"),
 }
+# The same outcomes before the commit, on the preview (已导入 there read as done already).
+PLANNED_NAMES = {
+    "imported": QT_TRANSLATE_NOOP("ImportWizard", "To be imported"),
+    "merged": QT_TRANSLATE_NOOP("ImportWizard", "To be merged"),
+    "flagged": QT_TRANSLATE_NOOP("ImportWizard", "To be flagged"),
+    "skipped": QT_TRANSLATE_NOOP("ImportWizard", "To be skipped"),
+    "rejected": QT_TRANSLATE_NOOP("ImportWizard", "To be rejected"),
+}
 COUNT = QT_TRANSLATE_NOOP("ImportWizard", "%1: %2")  # an outcome and its number of rows
 # Targets the form has no label for (labels.field names the others).
 EXTRA_TARGETS = {
@@ -45,6 +53,11 @@ def translate(text: object) -> str:
 def outcome_label(outcome: str) -> str:
     """An import outcome (imported, merged …) in the UI language."""
     return translate(OUTCOME_NAMES[outcome]) if outcome in OUTCOME_NAMES else outcome
+
+
+def planned_label(outcome: str) -> str:
+    """An outcome the preview foresees (to be imported …) in the UI language."""
+    return translate(PLANNED_NAMES[outcome]) if outcome in PLANNED_NAMES else outcome
 
 
 def target_label(target: str) -> str:

@@ -32,10 +32,15 @@ class WheelGuard(QObject):
             return False
         if event.type() != QEvent.Type.Wheel or watched.hasFocus():
             return False
-        area = _scroll_area_around(watched)
-        if area is not None:
-            QCoreApplication.sendEvent(area.viewport(), event)
+        pass_to_scroll_area(watched, event)
         return True
+
+
+def pass_to_scroll_area(widget: QWidget, event: QEvent) -> None:
+    """Scroll the scroll area around `widget` with its wheel `event` (if there is one)."""
+    area = _scroll_area_around(widget)
+    if area is not None:
+        QCoreApplication.sendEvent(area.viewport(), event)
 
 
 def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:

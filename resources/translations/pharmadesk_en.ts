@@ -1378,18 +1378,18 @@ The owner can choose to keep card images, in Settings.</translation>
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../pharmadesk/ui/chart_view.py" line="+65"/>
-        <location line="+38"/>
+        <location filename="../../pharmadesk/ui/chart_view.py" line="+69"/>
+        <location line="+44"/>
         <source>Save chart…</source>
         <translation>Save chart…</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Save chart: %1</source>
         <translation>Save chart: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>Chart not saved</source>
         <translation>Chart not saved</translation>
     </message>
@@ -3122,6 +3122,31 @@ The owner can choose to keep card images, in Settings.</translation>
         <location line="+1"/>
         <source>Rejected</source>
         <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To be imported</source>
+        <translation>To be imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To be merged</source>
+        <translation>To be merged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To be flagged</source>
+        <translation>To be flagged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To be skipped</source>
+        <translation>To be skipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To be rejected</source>
+        <translation>To be rejected</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -1366,18 +1366,18 @@ The owner can choose to keep card images, in Settings.</source>
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../pharmadesk/ui/chart_view.py" line="+65"/>
-        <location line="+38"/>
+        <location filename="../../pharmadesk/ui/chart_view.py" line="+69"/>
+        <location line="+44"/>
         <source>Save chart…</source>
         <translation>保存图表…</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Save chart: %1</source>
         <translation>保存图表：%1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>Chart not saved</source>
         <translation>图表未保存</translation>
     </message>
@@ -2601,7 +2601,7 @@ The owner can choose to keep card images, in Settings.</source>
     <message>
         <location line="+3"/>
         <source>&amp;Customers</source>
-        <translation>顾客(&amp;C)</translation>
+        <translation>客户(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2641,12 +2641,12 @@ The owner can choose to keep card images, in Settings.</source>
     <message>
         <location line="+18"/>
         <source>Which customers</source>
-        <translation>哪些顾客</translation>
+        <translation>哪些客户</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>All customers</source>
-        <translation>全部顾客</translation>
+        <translation>全部客户</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2676,7 +2676,7 @@ The owner can choose to keep card images, in Settings.</source>
     <message>
         <location line="+2"/>
         <source>For contacting them: only customers who agreed to be contacted</source>
-        <translation>用于联系顾客：仅导出同意接受联系的顾客</translation>
+        <translation>用于联系客户：仅导出同意接受联系的客户</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3088,6 +3088,31 @@ The owner can choose to keep card images, in Settings.</source>
         <location line="+1"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To be imported</source>
+        <translation>将导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To be merged</source>
+        <translation>将合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To be flagged</source>
+        <translation>将标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To be skipped</source>
+        <translation>将跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To be rejected</source>
+        <translation>将拒绝</translation>
     </message>
     <message>
         <location line="+2"/>

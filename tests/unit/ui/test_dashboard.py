@@ -24,7 +24,7 @@ from pharmadesk.ui.main_window import MainWindow
 from pharmadesk.ui.segment_customers import CustomerListWindow
 from pharmadesk.ui.tasks import BackgroundRunner
 from tests.conftest import CST, FakeClock
-from tests.unit.ui.conftest import press
+from tests.unit.ui.conftest import press, wheel_down
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 OCTOBER, SEPTEMBER = month_of(date(2026, 10, 1)), month_of(date(2026, 9, 1))
@@ -258,6 +258,19 @@ def test_the_month_report_and_a_chart_are_saved(
     dash.chart_area.ensureWidgetVisible(view.save_button)
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     assert chart.read_bytes().startswith(b"\x89PNG")
+    dash.close()
+
+
+def test_the_wheel_over_a_chart_scrolls_the_dashboard(
+    qtbot: QtBot, window: MainWindow, shop: dict[str, int]
+) -> None:
+    dash = _open(qtbot, window)
+    _shown(qtbot, dash, OCTOBER)
+    bar = dash.chart_area.verticalScrollBar()
+    assert bar.maximum() > 0
+    canvas = dash.charts["segments"].canvas
+    wheel_down(canvas)
+    assert bar.value() > 0  # the charts fill the page: the wheel lands on one
     dash.close()
 
 

@@ -4,23 +4,12 @@ customer opens at the top, name and mobile in sight."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QComboBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from pharmadesk.ui.main_window import MainWindow
+from tests.unit.ui.conftest import wheel_down
 from tests.unit.ui.test_customer_form_save import short_window
-
-
-def wheel_down(widget: QWidget) -> None:
-    at = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        at, QPointF(widget.mapToGlobal(at.toPoint())), QPoint(0, 0), QPoint(0, -120),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )  # fmt: skip
-    QApplication.sendEvent(widget, event)
 
 
 def area_of(widget: QWidget) -> QScrollArea:

@@ -18,7 +18,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFormLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -207,6 +209,12 @@ def test_a_card_file_is_imported_then_undone(
     counts = {outcome: label.text() for outcome, label in wizard.preview.counts.items()}
     assert counts == {"imported": "3", "merged": "1", "flagged": "1", "skipped": "2",
                       "rejected": "1"}  # fmt: skip
+    count = wizard.preview.counts["imported"]
+    form = count.parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    caption = form.labelForField(count)
+    assert isinstance(caption, QLabel)
+    assert caption.text() == "To be imported:"  # nothing is written before the last page
     assert not wizard.preview.previous.isVisible()
     model = wizard.preview.model
     shown = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
