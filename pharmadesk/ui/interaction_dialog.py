@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pharmadesk.io.charts.words import shorten
 from pharmadesk.services.interactions import CHANNELS, KINDS, InteractionRecord
 from pharmadesk.ui import labels
 from pharmadesk.ui.discard_question import GuardedDialog
@@ -96,7 +97,7 @@ class InteractionDialog(GuardedDialog):
         self.summary.setFocus()
 
     def _open_text(self, entry: InteractionRecord) -> str:
-        summary = entry.summary if len(entry.summary) <= 30 else entry.summary[:29] + "…"
+        summary = shorten(entry.summary, 60)  # 30 Chinese characters
         due = entry.follow_up_due.isoformat() if entry.follow_up_due else ""
         return (
             self.tr("%1 of %2: %3 (due %4)")

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from pharmadesk.db.models import Customer, Interaction, Purchase
 from pharmadesk.services import customers, interactions
 from pharmadesk.services.context import Context
+from pharmadesk.services.interactions import InteractionRecord
 from pharmadesk.ui.interaction_dialog import InteractionDialog
 from pharmadesk.ui.main_window import MainWindow
 from tests.unit.ui.conftest import focused, press, type_text, when_modal
@@ -119,14 +120,20 @@ def test_f3_returns_to_the_search_box(
     assert QApplication.focusWidget() is window.search.box
 
 
+def _complaint_open(window: MainWindow, pharmacy: Context, customer_id: int) -> InteractionRecord:
+    """A complaint waiting for its follow-up call, its customer open at the counter."""
+    complaint = interactions.log(
+        pharmacy, customer_id, channel="counter", kind="complaint", summary="药片受潮",
+        follow_up_due=date(2026, 11, 25),
+    )  # fmt: skip
+    window.open_customer(customer_id)
+    return complaint
+
+
 def test_a_follow_up_call_marks_the_open_follow_up_done(
     qtbot: QtBot, window: MainWindow, pharmacy: Context, people: dict[str, int]
 ) -> None:
-    complaint = interactions.log(
-        pharmacy, people["张三"], channel="counter", kind="complaint", summary="药片受潮",
-        follow_up_due=date(2026, 11, 25),
-    )  # fmt: skip
-    window.open_customer(people["张三"])
+    complaint = _complaint_open(window, pharmacy, people["张三"])
     listed: list[str] = []
 
     def call_made(dialog: QWidget) -> None:
@@ -151,11 +158,7 @@ def test_a_follow_up_call_marks_the_open_follow_up_done(
 def test_a_follow_up_left_unticked_stays_open(
     qtbot: QtBot, window: MainWindow, pharmacy: Context, people: dict[str, int]
 ) -> None:
-    complaint = interactions.log(
-        pharmacy, people["张三"], channel="counter", kind="complaint", summary="药片受潮",
-        follow_up_due=date(2026, 11, 25),
-    )  # fmt: skip
-    window.open_customer(people["张三"])
+    complaint = _complaint_open(window, pharmacy, people["张三"])
 
     def other_call(dialog: QWidget) -> None:
         assert isinstance(dialog, InteractionDialog)

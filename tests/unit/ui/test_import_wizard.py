@@ -587,6 +587,21 @@ def test_closing_the_wizard_mid_import_cancels_it(
     assert names(pharmacy) == []
 
 
+def save_report_as(qtbot: QtBot, offered: list[str]) -> Callable[[QWidget], None]:
+    """A `when_modal` handler for the report's save dialog: notes the file it offers and
+    saves as "report" (without a suffix: the wizard adds .xlsx)."""
+
+    def save_as(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        offered.extend(dialog.selectedFiles())
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None
+        name.selectAll()
+        keys_to(qtbot, name, "report")
+
+    return save_as
+
+
 def test_the_report_lists_every_row_not_simply_imported(
     qtbot: QtBot, tmp_path: Path, open_wizard: Callable[..., ImportWizard]
 ) -> None:
@@ -595,16 +610,7 @@ def test_the_report_lists_every_row_not_simply_imported(
     commit_import(qtbot, wizard)
     ready(qtbot, wizard, FINISH)
     offered: list[str] = []
-
-    def save_as(dialog: QWidget) -> None:
-        assert isinstance(dialog, QFileDialog)
-        offered.extend(dialog.selectedFiles())
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        assert name is not None
-        name.selectAll()
-        keys_to(qtbot, name, "report")  # without a suffix: the wizard adds .xlsx
-
-    errors = when_modal(qtbot, save_as)
+    errors = when_modal(qtbot, save_report_as(qtbot, offered))
     wizard.commit.report.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert errors == []
@@ -640,15 +646,8 @@ def test_closing_before_the_report_is_saved_asks_and_can_go_back_to_it(
     assert wizard.isVisible()  # Cancel: back on the page, the report still to save
     assert wizard.currentPage() is wizard.commit
 
-    def save_as(dialog: QWidget) -> None:
-        assert isinstance(dialog, QFileDialog)
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        assert name is not None
-        name.selectAll()
-        keys_to(qtbot, name, "report")
-
     errors = when_modal(qtbot, _answer(qtbot, "Save &report…", asked))
-    second = when_modal(qtbot, save_as)  # the file dialog the question opens
+    second = when_modal(qtbot, save_report_as(qtbot, []))  # the file dialog it opens
     button(wizard, FINISH).click()
     qtbot.waitUntil(lambda: "Report saved" in wizard.commit.status.text())
     assert errors == second == []
