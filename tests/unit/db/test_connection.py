@@ -29,6 +29,16 @@ def test_a_new_database_is_encrypted_with_the_required_settings(tmp_path: Path) 
     assert not path.read_bytes().startswith(b"SQLite format 3")
 
 
+def test_none_is_written_as_null_and_other_values_as_they_are(tmp_path: Path) -> None:
+    # None is bound through an adapter (for speed): what is stored must not change.
+    db = connection.open_encrypted(tmp_path / "x.db", new_database_key())
+    db.execute_sql("CREATE TABLE t (a, b, c, d)")
+    db.cursor().executemany("INSERT INTO t VALUES (?, ?, ?, ?)", [(None, "", 0, "张三")] * 3)
+    rows = db.execute_sql("SELECT typeof(a), b, c, d, a IS NULL FROM t").fetchall()
+    assert rows == [("null", "", 0, "张三", 1)] * 3
+    db.close()
+
+
 def test_the_wrong_key_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "x.db"
     db = connection.open_encrypted(path, new_database_key())
