@@ -36,7 +36,7 @@ NAMES = [
     "王伟",
 ]
 GENDERS = ["男", "女", "F", "先生", "x", None, 1.0]
-# Whole numbers are kept apart from equal floats and from True (1 == 1.0 == True).
+# 1, 1.0 and True are equal as dict keys: each must still be read as itself.
 AGES = [None, 34, 34.0, "56岁", "200", "abc", 0.0, -0.0, float("nan"), 1, 1.0, True, 0, False]
 DATES = [None, "1965年3月7日", "1970/1/2", "2026-02-30", "yesterday", 23000.0, 19800101, 0.0,
          -0.0, 5.0, float("inf"), datetime(1980, 5, 5, 8, 0), date(1990, 1, 1), True]  # fmt: skip
