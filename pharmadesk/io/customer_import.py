@@ -177,7 +177,7 @@ def first_customer_by(
     `column` is one of this package's own column names, never user input."""
     found: dict[Any, int] = {}
     merged_away: dict[Any, int] = {}
-    if not anyone_on_file(ctx):  # a first import: 100,000 values need not be looked up
+    if not _anyone_on_file(ctx):  # a first import: 100,000 values need not be looked up
         return found
     # Unsorted: each value falls in one batch, whose rows come by id (sorting 100,000
     # names cost more than the lookups).
@@ -201,7 +201,7 @@ def first_customer_by(
     return found
 
 
-def anyone_on_file(ctx: Context) -> bool:
+def _anyone_on_file(ctx: Context) -> bool:
     """Whether the pharmacy holds any customer row at all (erased and merged ones included)."""
     return ctx.db.execute_sql("SELECT EXISTS (SELECT 1 FROM customer)").fetchone()[0] == 1
 
@@ -487,7 +487,7 @@ def _existing_keys(ctx: Context, records: list[dict[str, Any]]) -> dict[object, 
             marks = ",".join("?" * len(part))
             yield from ctx.db.execute_sql(sql.format(marks=marks), part).fetchall()
 
-    if not anyone_on_file(ctx):
+    if not _anyone_on_file(ctx):
         return found
     found.update(
         first_customer_by(ctx, "mobile", {r["mobile"] for r in records if r.get("mobile")})
