@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pharmadesk.db.connection import own_references_only
+from pharmadesk.db.connection import checkpoint, checkpoint_left_for_later, own_references_only
 from pharmadesk.db.models import ImportBatch
 from pharmadesk.errors import NotFound, OperationFailed
 from pharmadesk.io import card_pages
@@ -52,6 +52,14 @@ _POINTS_SQL = (
     "INSERT INTO points_entry (customer_id, kind, points, reason, batch_id, user_id, created_at, "
     "effective_on, expires_on) "
     "VALUES (?, 'opening', ?, 'opening balance from a paper card', ?, ?, ?, ?, ?)"
+)
+# The paper-card consents of the customers just inserted (ids ? to ?), one statement for
+# all three purposes: bound row by row from Python, 300,000 rows cost about 0.4 s more.
+_CONSENTS_SQL = (
+    "INSERT INTO consent_record (customer_id, purpose, status, recorded_at, user_id, channel) "
+    "SELECT c.id, p.column1, ?, ?, ?, 'paper' FROM customer c "
+    "CROSS JOIN (VALUES ('data'), ('health'), ('marketing')) p "
+    "WHERE c.id BETWEEN ? AND ? ORDER BY c.id"
 )
 _CUSTOMER_SQL = (
     f"INSERT INTO customer ({', '.join(_CUSTOMER_COLUMNS)}) "
@@ -93,8 +101,9 @@ def commit(
     writer = _Writer(ctx, plan)
     total = len(plan.rows)
     # Every row written references the batch, the account, or a customer of this batch or
-    # one the preview found: the parent lookups are left out (`own_references_only`).
-    with own_references_only(ctx.db), ctx.db.atomic():
+    # one the preview found: the parent lookups are left out (`own_references_only`). The
+    # batch is durable at its COMMIT; the caller runs `settle` after telling the user.
+    with own_references_only(ctx.db), checkpoint_left_for_later(ctx.db), ctx.db.atomic():
         batch_id = writer.start_batch()
         with search_index.bulk_load(ctx.db) as fill, points_bulk.bulk_entries(ctx.db):
             for start in range(0, total, CHUNK):
@@ -105,6 +114,13 @@ def commit(
                     progress(min(start + CHUNK, total), total)
         writer.finish()
     return batch_id
+
+
+def settle(ctx: Context) -> None:
+    """Copy a committed batch from the WAL into the database file (the checkpoint `commit`
+    leaves for later, so the user does not wait for it). Nothing is lost if it never runs:
+    the next commit or close of any connection does it then."""
+    checkpoint(ctx.db)
 
 
 class _Writer:
@@ -165,7 +181,6 @@ class _Writer:
 
     def _insert(self, rows: list[RowPlan]) -> None:
         customers, keys, customs, points = [], [], [], []
-        consents: list[tuple[int, str, str, str, int]] = []
         stamp = self.now.isoformat(timespec="seconds")
         names, user_id, batch_id = self.names, self.ctx.account.id, self.batch_id
         today = self.now.date()
@@ -190,11 +205,6 @@ class _Writer:
                 "active", "import", batch_id, stamp, stamp, None, active.isoformat(),
                 get("guardian_name"), get("guardian_mobile"),
             ))  # fmt: skip
-            consents += (
-                (customer_id, "data", PAPER, stamp, user_id),
-                (customer_id, "health", PAPER, stamp, user_id),
-                (customer_id, "marketing", PAPER, stamp, user_id),
-            )
             keys += names.rows(customer_id, name, active.toordinal())
             if card.custom:
                 customs += self._custom_rows(customer_id, card.custom)
@@ -203,11 +213,9 @@ class _Writer:
                                *self._opening))  # fmt: skip
         cursor = self.ctx.db.cursor()
         cursor.executemany(_CUSTOMER_SQL, customers)
-        cursor.executemany(
-            "INSERT INTO consent_record (customer_id, purpose, status, recorded_at, user_id, "
-            "channel) VALUES (?, ?, ?, ?, ?, 'paper')",
-            consents,
-        )
+        if customers:
+            first, last = customers[0][0], customers[-1][0]
+            cursor.execute(_CONSENTS_SQL, (PAPER, stamp, user_id, first, last))
         cursor.executemany(search_index.INSERT_SQL, keys)
         cursor.executemany(
             "INSERT INTO custom_value (customer_id, field_id, value) VALUES (?, ?, ?)", customs

@@ -3,6 +3,7 @@ report of every row not simply imported."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,10 +26,17 @@ from pharmadesk.ui.import_page import _Page, keyboard_back
 from pharmadesk.ui.import_text import counts_text, error_text, report_language
 from pharmadesk.ui.unexpected import unexpected_error_text
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from pharmadesk.ui.import_wizard import ImportWizard
 
 PROGRESS_MS = 50
+
+
+def _settle_failed(error: BaseException) -> None:
+    # Nothing to tell the user: the batch is committed, and the next save checkpoints.
+    log.warning("checkpoint after an import failed", exc_info=error)
 
 
 @dataclass
@@ -140,6 +148,12 @@ class CommitPage(_Page):
         )
         self.report.show()
         self.importer.imported_batch = batch_id
+        # The batch is safe now; copying it into the database file waits no longer for the
+        # user, who reads the result meanwhile. The page is not busy with it.
+        ctx = self.importer.ctx
+        self.importer.runner.submit(
+            lambda: import_batches.settle(ctx), lambda _: None, _settle_failed
+        )
 
     def show_error(self, error: BaseException) -> None:
         if self.outcome is not None:  # the report failed: the import itself is done

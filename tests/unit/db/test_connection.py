@@ -97,3 +97,26 @@ def test_references_are_unchecked_only_inside_the_block_and_never_in_an_open_one
     with db.atomic(), connection.own_references_only(db):
         assert _child_refused(db)  # SQLite cannot switch them inside a transaction
     db.close()
+
+
+def test_a_checkpoint_left_for_later_runs_when_asked_and_the_setting_comes_back(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "x.db"
+    db = connection.open_encrypted(path, new_database_key())
+    db.execute_sql("CREATE TABLE page (body BLOB)")
+    before = path.stat().st_size
+    with connection.checkpoint_left_for_later(db), db.atomic():
+        # 1,500 pages: past the 1,000 at which the COMMIT would checkpoint by itself
+        db.execute_sql(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) "
+            "INSERT INTO page SELECT randomblob(3000) FROM n"
+        )
+    assert path.stat().st_size == before  # all of it still in the WAL
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    connection.checkpoint(db)
+    assert path.stat().st_size > 1500 * 3000
+    with pytest.raises(RuntimeError), connection.checkpoint_left_for_later(db):
+        raise RuntimeError("the block failed")
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    db.close()

@@ -17,6 +17,7 @@ from pharmadesk.io import customer_import, import_batches
 from pharmadesk.io.files import RawRow, RawTable
 from pharmadesk.services import (
     check_summaries,
+    consents,
     custom_fields,
     customers,
     erasure,
@@ -78,6 +79,21 @@ def test_the_issue_example_gives_the_expected_outcomes(pharmacy: Context) -> Non
     assert (zs.consent_data, zs.consent_health, zs.consent_marketing) == ("paper_unconfirmed",) * 3
     ls = customers.get(pharmacy, _id(pharmacy, "李四"))
     assert (ls.mobile, ls.phone, ls.birth_date) == (None, "010-62345678", date(1970, 1, 2))
+
+
+def test_each_new_customer_has_its_paper_card_consents_on_record(pharmacy: Context) -> None:
+    plan = customer_import.plan(pharmacy, table(EXAMPLE))
+    import_batches.commit(pharmacy, plan)
+    ids = [int(r[0]) for r in pharmacy.db.execute_sql("SELECT id FROM customer").fetchall()]
+    assert len(ids) == 4  # 张 三 merged into 张三: no customer, no consents of its own
+    for customer_id in ids:
+        entries = consents.history(pharmacy, customer_id)
+        assert sorted(e.purpose for e in entries) == ["data", "health", "marketing"]
+        assert {(e.status, e.channel, e.user_name, e.by_guardian) for e in entries} == {
+            ("paper_unconfirmed", "paper", "owner", False)
+        }
+        assert {e.recorded_at for e in entries} == {pharmacy.now().replace(microsecond=0)}
+    assert pharmacy.db.execute_sql("SELECT count(*) FROM consent_record").fetchone()[0] == 12
 
 
 def _id(ctx: Context, name: str) -> int:
@@ -379,6 +395,35 @@ def test_a_killed_import_leaves_no_partial_batch(pharmacy: Context, db_path: Pat
     try:
         assert names(reopened) == []
         assert import_batches.batches(reopened) == []
+    finally:
+        reopened.close()
+
+
+KILLED_AFTER = KILLED.replace(
+    "import_batches.commit(ctx, plan, progress=progress)",
+    "import_batches.commit(ctx, plan)\nos.kill(os.getpid(), signal.SIGKILL)",
+)
+
+
+def test_an_import_killed_right_after_its_commit_is_all_there(
+    pharmacy: Context, db_path: Path
+) -> None:
+    """The commit leaves its checkpoint for later (`settle`): a power cut before it still
+    keeps the whole batch."""
+    from tests.conftest import PASSWORD
+
+    pharmacy.close()
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_AFTER, str(db_path), PASSWORD],
+        capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == -9, done.stderr.decode()
+    from pharmadesk.services import vault
+
+    reopened = vault.open_pharmacy(db_path, user="owner", password=PASSWORD)
+    try:
+        assert len(names(reopened)) == 20000
+        assert [b.counts["imported"] for b in import_batches.batches(reopened)] == [20000]
     finally:
         reopened.close()
 

@@ -567,6 +567,31 @@ def test_cancel_during_the_import_writes_nothing(
     assert import_batches.batches(pharmacy) == []
 
 
+def test_the_committed_batch_is_checkpointed_off_the_gui_thread_after_the_result_shows(
+    qtbot: QtBot,
+    tmp_path: Path,
+    runner: BackgroundRunner,
+    open_wizard: Callable[..., ImportWizard],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settled: list[tuple[str, str]] = []
+    wizard = open_wizard(card_file(tmp_path))
+
+    def settle(ctx: Context) -> None:
+        settled.append((threading.current_thread().name, wizard.commit.outcome or ""))
+        real_settle(ctx)
+
+    real_settle = import_batches.settle
+    monkeypatch.setattr(import_batches, "settle", settle)
+    to_preview(qtbot, wizard)
+    commit_import(qtbot, wizard)
+    ready(qtbot, wizard, FINISH)
+    runner.wait_idle()
+    # Run once the result was shown, by the worker: the window never waits for it.
+    assert settled == [(settled[0][0], "committed")]
+    assert settled[0][0].startswith("pharmadesk-worker")
+
+
 def test_closing_the_wizard_mid_import_cancels_it(
     qtbot: QtBot,
     tmp_path: Path,
