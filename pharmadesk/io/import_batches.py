@@ -11,12 +11,18 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from pharmadesk.db.connection import checkpoint, checkpoint_left_for_later, own_references_only
+from pharmadesk.db.connection import (
+    AS_PEEWEE_ERRORS,
+    checkpoint,
+    checkpoint_left_for_later,
+    own_references_only,
+)
 from pharmadesk.db.models import ImportBatch
+from pharmadesk.db.statement_thread import StatementThread
 from pharmadesk.errors import NotFound, OperationFailed
 from pharmadesk.io import card_pages
 from pharmadesk.io.customer_import import (
@@ -105,13 +111,18 @@ def commit(
     # batch is durable at its COMMIT; the caller runs `settle` after telling the user.
     with own_references_only(ctx.db), checkpoint_left_for_later(ctx.db), ctx.db.atomic():
         batch_id = writer.start_batch()
-        with search_index.bulk_load(ctx.db) as fill, points_bulk.bulk_entries(ctx.db):
+        with (
+            search_index.bulk_load(ctx.db) as fill,
+            points_bulk.bulk_entries(ctx.db),
+            StatementThread() as helper,
+        ):
             for start in range(0, total, CHUNK):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()
-                writer.write(plan.rows[start : start + CHUNK], fill)
+                writer.write(plan.rows[start : start + CHUNK], fill, helper)
                 if progress is not None:
                     progress(min(start + CHUNK, total), total)
+            writer.last_merges(helper)
         writer.finish()
     return batch_id
 
@@ -123,6 +134,19 @@ def settle(ctx: Context) -> None:
     checkpoint(ctx.db)
 
 
+@dataclass
+class _Chunk:
+    """A chunk's new customers as rows for the database (ids first..last)."""
+
+    first: int
+    stamp: str
+    last: int = 0
+    customers: list[tuple[Any, ...]] = field(default_factory=list)
+    customs: list[tuple[int, int, str]] = field(default_factory=list)
+    points: list[tuple[Any, ...]] = field(default_factory=list)
+    keys: str = "{}"  # search_index.keys_document
+
+
 class _Writer:
     def __init__(self, ctx: Context, plan: ImportPlan) -> None:
         self.ctx, self.plan = ctx, plan
@@ -130,14 +154,17 @@ class _Writer:
         self.batch_id = 0
         self.next_id = 0
         self.codes: set[str] = set()
-        self.taken: set[str] | None = None
+        self.taken: set[str] = set()  # the codes on file (`start_batch`)
         self.customer_of_row: dict[int, int] = {}
+        self.merges: list[RowPlan] = []  # the last chunk's, once its customers are indexed
         # The preview read every name already: its readings serve the commit too.
         self.names = search_index.NameKeys(plan.readings)
         self.field_ids = {
             key: field_id
             for key, field_id in ctx.db.execute_sql("SELECT key, id FROM custom_field").fetchall()
         }
+        # The connection itself, which the helper thread uses (Peewee's is per thread).
+        self.connection = ctx.db.connection()
 
     def start_batch(self) -> int:
         batch = ImportBatch.create(
@@ -150,17 +177,34 @@ class _Writer:
         self.next_id = 1 + int(
             self.ctx.db.execute_sql("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]
         )
+        # What building rows reads, read now: `_build` runs beside the helper's statements.
+        # The codes on file in one query (one per new customer cost seconds at 100,000).
+        rows = self.ctx.db.execute_sql("SELECT code FROM customer WHERE code IS NOT NULL")
+        self.taken = {row[0] for row in rows}
+        if any(row.card is not None and row.card.points for row in self.plan.rows):
+            _ = self._opening
         return self.batch_id
 
-    def write(self, rows: list[RowPlan], fill: search_index.Fill) -> None:
+    def write(self, rows: list[RowPlan], fill: search_index.Fill, helper: StatementThread) -> None:
+        """One chunk, overlapped with the last: its rows are built in Python while the
+        helper thread still indexes the previous chunk's customers. That chunk's merges
+        wait for its index (a merge may fill a customer of the batch, and the update
+        triggers expect the customer's index entries in place)."""
         new_rows = [r for r in rows if r.outcome in ("imported", "flagged") and r.card]
-        first = self.next_id
-        self._insert(new_rows)
-        if new_rows:  # indexed before a merge below may change one of them
-            fill(first, self.next_id - 1)
-        for row in rows:
-            if row.outcome == "merged" and row.card is not None:
-                self._merge(row)
+        built = self._build(new_rows)
+        helper.wait()
+        for row in self.merges:
+            self._merge(row)
+        self.merges = [r for r in rows if r.outcome == "merged" and r.card is not None]
+        self._insert(built)
+        if new_rows:
+            helper.start(functools.partial(self._index, built, fill))
+
+    def last_merges(self, helper: StatementThread) -> None:
+        helper.wait()
+        for row in self.merges:
+            self._merge(row)
+        self.merges = []
 
     def _new_code(self, customer_id: int, wanted: str | None) -> str:
         if wanted and wanted not in self.codes and not self._code_taken(wanted):
@@ -174,15 +218,14 @@ class _Writer:
         return code
 
     def _code_taken(self, code: str) -> bool:
-        if self.taken is None:  # read once: one query per new customer cost seconds at 100k
-            rows = self.ctx.db.execute_sql("SELECT code FROM customer WHERE code IS NOT NULL")
-            self.taken = {row[0] for row in rows}
         return code in self.taken
 
-    def _insert(self, rows: list[RowPlan]) -> None:
-        customers, keys, customs, points = [], [], [], []
-        stamp = self.now.isoformat(timespec="seconds")
-        names, user_id, batch_id = self.names, self.ctx.account.id, self.batch_id
+    def _build(self, rows: list[RowPlan]) -> _Chunk:
+        """The chunk's rows for the database, in Python only: no statement runs here."""
+        chunk = _Chunk(first=self.next_id, stamp=self.now.isoformat(timespec="seconds"))
+        customers, customs, points, keys = chunk.customers, chunk.customs, chunk.points, []
+        stamp, names, batch_id = chunk.stamp, self.names, self.batch_id
+        user_id = self.ctx.account.id
         today = self.now.date()
         for row in rows:
             card = row.card
@@ -205,22 +248,36 @@ class _Writer:
                 "active", "import", batch_id, stamp, stamp, None, active.isoformat(),
                 get("guardian_name"), get("guardian_mobile"),
             ))  # fmt: skip
-            keys += names.rows(customer_id, name, active.toordinal())
+            keys.append((customer_id, active.toordinal(), names.keys_json(name)))
             if card.custom:
                 customs += self._custom_rows(customer_id, card.custom)
             if card.points:
                 points.append((customer_id, card.points, batch_id, user_id, stamp,
                                *self._opening))  # fmt: skip
+        chunk.last = self.next_id - 1
+        chunk.keys = search_index.keys_document(keys)
+        return chunk
+
+    def _insert(self, chunk: _Chunk) -> None:
+        """The statements that bind rows from Python (and so hold Python's lock)."""
         cursor = self.ctx.db.cursor()
-        cursor.executemany(_CUSTOMER_SQL, customers)
-        if customers:
-            first, last = customers[0][0], customers[-1][0]
-            cursor.execute(_CONSENTS_SQL, (PAPER, stamp, user_id, first, last))
-        cursor.executemany(search_index.INSERT_SQL, keys)
+        cursor.executemany(_CUSTOMER_SQL, chunk.customers)
         cursor.executemany(
-            "INSERT INTO custom_value (customer_id, field_id, value) VALUES (?, ?, ?)", customs
+            "INSERT INTO custom_value (customer_id, field_id, value) VALUES (?, ?, ?)",
+            chunk.customs,
         )
-        cursor.executemany(_POINTS_SQL, points)
+        cursor.executemany(_POINTS_SQL, chunk.points)
+
+    def _index(self, chunk: _Chunk, fill: search_index.Fill) -> None:
+        """On the helper thread: the statements that work inside SQLite alone (consents,
+        trigram and search indexes of the chunk's customers)."""
+        connection = self.connection
+        with AS_PEEWEE_ERRORS:
+            connection.execute(
+                _CONSENTS_SQL, (PAPER, chunk.stamp, self.ctx.account.id, chunk.first, chunk.last)
+            )
+            fill(chunk.first, chunk.last)
+            connection.execute(search_index.KEYS_FROM_DOCUMENT, (chunk.keys,))
 
     @functools.cached_property
     def _opening(self) -> tuple[str, str | None]:
@@ -261,15 +318,17 @@ class _Writer:
             k: v for k, v in wanted.items() if v not in (None, "") and before[k] in (None, "")
         }
         # An allergy or condition only one of the two records names is never dropped.
-        for field in HEALTH_LISTS:
-            if field in wanted and field not in changes:
-                joined = health_lists.combined(before[field], wanted[field])
-                if joined != before[field]:
-                    changes[field] = joined
+        for column in HEALTH_LISTS:
+            if column in wanted and column not in changes:
+                joined = health_lists.combined(before[column], wanted[column])
+                if joined != before[column]:
+                    changes[column] = joined
         if "code" in changes and (
             changes["code"] in self.codes or self._code_taken(changes["code"])
         ):
             del changes["code"]
+        elif "code" in changes:
+            self.codes.add(changes["code"])  # a later card's own code cannot take it again
         # An age fills the birth year only where no birth date is known, and marks it so.
         changes.pop("birth_date_approximate", None)
         if before["birth_date"] or "birth_date" in changes:

@@ -96,6 +96,8 @@ def test_customers_written_in_bulk_carry_the_keys_one_customer_gets(pharmacy: Co
         rng.choice(surnames) + "".join(rng.choice(given) for _ in range(rng.choice((1, 2))))
         for _ in range(300)
     ] + ["Straße", "STRASSE", "Li Ming", "li ming", "Ｌｉ明", "欧阳 修"]
+    # Keys travel to SQLite as JSON text: quotes, backslashes and astral characters too.
+    names += ['O"Brien', "back\\slash", '{"张": 1}', "😀乐乐", "Zoë", "𠀀伟"]
     header = ("姓名", "手机", "上次购买日期")
     lines = [header] + [
         (name, f"137{n:08d}", "2025-06-0" + str(1 + n % 9) if n % 3 else None)

@@ -531,6 +531,55 @@ def test_a_cancelled_import_leaves_the_search_indexes_working(pharmacy: Context)
     assert _found(pharmacy, "654321") == ["司马相如之"]
 
 
+def test_a_failure_while_indexing_leaves_nothing_and_the_indexes_working(
+    pharmacy: Context,
+) -> None:
+    """The search keys of a chunk are written on a helper thread while the next chunk is
+    built: its error still undoes the whole batch."""
+    pharmacy.db.execute_sql(
+        "CREATE TRIGGER refuse_boom BEFORE INSERT ON search_key WHEN new.key = 'boom' "
+        "BEGIN SELECT RAISE(ABORT, 'the index refused boom'); END"
+    )
+    rows: list[list[object]] = [[f"客户{n}", f"139{n:08d}", None] for n in range(5000)]
+    rows[3100] = ["Boom", "13700000001", None]  # in the second chunk
+    plan = customer_import.plan(pharmacy, table(rows))
+    with pytest.raises(IntegrityError, match="the index refused boom"):
+        import_batches.commit(pharmacy, plan)
+    assert names(pharmacy) == []
+    assert import_batches.batches(pharmacy) == []
+    assert pharmacy.db.execute_sql("SELECT count(*) FROM search_key").fetchone()[0] == 0
+    pharmacy.db.execute_sql("DROP TRIGGER refuse_boom")
+    import_batches.commit(pharmacy, plan)
+    assert len(names(pharmacy)) == 5000
+    assert _found(pharmacy, "boom") == ["Boom"]
+    customers.create(pharmacy, {"name": "司马相如之", "mobile": "13765432100"})
+    assert _found(pharmacy, "相如之") == ["司马相如之"]
+
+
+def test_a_code_a_merge_filled_is_not_given_again_to_a_card_far_below(
+    pharmacy: Context,
+) -> None:
+    """Row 2 fills member code K1 into a customer on file that has none; row 4,503 (two
+    chunks later) is a customer of its own by hand with the same code: it gets a code of
+    its own instead of failing the import on the code's uniqueness."""
+    on_file = customers.create(pharmacy, {"name": "张三", "mobile": "13812345678"}).customer
+    assert on_file is not None
+    pharmacy.db.execute_sql("UPDATE customer SET code = NULL WHERE id = ?", (on_file.id,))
+    lines: list[tuple[object, ...]] = [("姓名", "手机", "会员卡号"), ("张三", "13812345678", "K1")]
+    lines += [(f"客户{n}", f"139{n:08d}", None) for n in range(4500)]
+    lines.append(("李四", "13700000001", "K1"))
+    raw = [RawRow(number, cells) for number, cells in enumerate(lines, start=1)]
+    plan = customer_import.plan(
+        pharmacy, RawTable(Path("codes.xlsx"), "S", raw, "codes"), overrides={4503: "new"}
+    )
+    assert [r.outcome for r in plan.rows if r.number in (2, 4503)] == ["merged", "imported"]
+    import_batches.commit(pharmacy, plan)
+    assert customers.get(pharmacy, on_file.id).code == "K1"
+    li = customers.get(pharmacy, _id(pharmacy, "李四"))
+    assert li.code is not None
+    assert li.code.startswith("PD")
+
+
 def wide_table(rows: list[list[object]]) -> RawTable:
     """A sheet with an address and an email column, header on row 1."""
     lines = [["姓名", "手机", "生日", "地址", "邮箱"], *rows]
