@@ -54,7 +54,14 @@ def is_summary(cells: Sequence[object]) -> bool:
         if blank(cell):
             continue
         # Only text can be a summary word; a number or a date cell counts as one of the two.
-        if isinstance(cell, str) and len(cell) <= _LONGEST_SUMMARY_CELL and _summary_word(cell):
+        # Digits never fold to one: a mobile typed as text is passed over without folding
+        # (100,000 different mobiles only pushed the names out of the cache).
+        if (
+            isinstance(cell, str)
+            and len(cell) <= _LONGEST_SUMMARY_CELL
+            and not cell.isdigit()
+            and _summary_word(cell)
+        ):
             return True
         seen += 1
         if seen == 2:

@@ -150,3 +150,25 @@ def test_a_collector_paused_by_someone_else_stays_paused(pharmacy: Context) -> N
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("cells", "summary"),
+    [
+        (("合计", None, "91.5"), True),
+        ((None, " 总 计 ", 120), True),
+        (("小计：",), True),
+        (("Total:", 3), True),
+        (("ＴＯＴＡＬ",), True),
+        (("2026-11", "subtotal"), True),  # the second value may say it
+        (("13812345678", "合计"), True),
+        (("13812345678", "张三", "合计"), False),  # only the first two values count
+        (("１３８１２３４５６７８", "１２３"), False),  # digits, even full-width ones, never
+        (("张三", "13812345678"), False),
+        (("Sum Li", "13812345678"), False),
+    ],
+)
+def test_a_summary_row_is_known_by_its_first_two_values(
+    cells: tuple[object, ...], summary: bool
+) -> None:
+    assert card_rows.is_summary(cells) is summary
