@@ -49,7 +49,7 @@ sqlcipher3.register_adapter(type(None), _bind_null)
 
 
 # Driver errors turned into Peewee's, as its execute_sql raises them, for statements run on
-# the connection itself (`StatementThread`, a bulk load's fills): callers catch one kind.
+# the connection of a memory stage (`MemoryStage`): callers catch one kind.
 AS_PEEWEE_ERRORS = ExceptionWrapper(EXCEPTIONS)
 
 

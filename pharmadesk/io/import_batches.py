@@ -16,13 +16,11 @@ from datetime import date, datetime
 from typing import Any
 
 from pharmadesk.db.connection import (
-    AS_PEEWEE_ERRORS,
     checkpoint,
     checkpoint_left_for_later,
     own_references_only,
 )
 from pharmadesk.db.models import ImportBatch
-from pharmadesk.db.statement_thread import StatementThread
 from pharmadesk.errors import NotFound, OperationFailed
 from pharmadesk.io import card_pages
 from pharmadesk.io.customer_import import (
@@ -109,20 +107,22 @@ def commit(
     # Every row written references the batch, the account, or a customer of this batch or
     # one the preview found: the parent lookups are left out (`own_references_only`). The
     # batch is durable at its COMMIT; the caller runs `settle` after telling the user.
-    with own_references_only(ctx.db), checkpoint_left_for_later(ctx.db), ctx.db.atomic():
+    # The search keys are staged beside the transaction (`staged_keys`) and copied in last.
+    with (
+        own_references_only(ctx.db),
+        checkpoint_left_for_later(ctx.db),
+        search_index.staged_keys(ctx.db) as keys,
+        ctx.db.atomic(),
+    ):
         batch_id = writer.start_batch()
-        with (
-            search_index.bulk_load(ctx.db) as fill,
-            points_bulk.bulk_entries(ctx.db),
-            StatementThread() as helper,
-        ):
+        with search_index.bulk_load(ctx.db) as fill, points_bulk.bulk_entries(ctx.db):
             for start in range(0, total, CHUNK):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()
-                writer.write(plan.rows[start : start + CHUNK], fill, helper)
+                writer.write(plan.rows[start : start + CHUNK], fill, keys)
                 if progress is not None:
                     progress(min(start + CHUNK, total), total)
-            writer.last_merges(helper)
+        keys.copy()
         writer.finish()
     return batch_id
 
@@ -156,15 +156,12 @@ class _Writer:
         self.codes: set[str] = set()
         self.taken: set[str] = set()  # the codes on file (`start_batch`)
         self.customer_of_row: dict[int, int] = {}
-        self.merges: list[RowPlan] = []  # the last chunk's, once its customers are indexed
         # The preview read every name already: its readings serve the commit too.
         self.names = search_index.NameKeys(plan.readings)
         self.field_ids = {
             key: field_id
             for key, field_id in ctx.db.execute_sql("SELECT key, id FROM custom_field").fetchall()
         }
-        # The connection itself, which the helper thread uses (Peewee's is per thread).
-        self.connection = ctx.db.connection()
 
     def start_batch(self) -> int:
         batch = ImportBatch.create(
@@ -177,34 +174,28 @@ class _Writer:
         self.next_id = 1 + int(
             self.ctx.db.execute_sql("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]
         )
-        # What building rows reads, read now: `_build` runs beside the helper's statements.
         # The codes on file in one query (one per new customer cost seconds at 100,000).
         rows = self.ctx.db.execute_sql("SELECT code FROM customer WHERE code IS NOT NULL")
         self.taken = {row[0] for row in rows}
-        if any(row.card is not None and row.card.points for row in self.plan.rows):
-            _ = self._opening
         return self.batch_id
 
-    def write(self, rows: list[RowPlan], fill: search_index.Fill, helper: StatementThread) -> None:
-        """One chunk, overlapped with the last: its rows are built in Python while the
-        helper thread still indexes the previous chunk's customers. That chunk's merges
-        wait for its index (a merge may fill a customer of the batch, and the update
-        triggers expect the customer's index entries in place)."""
+    def write(
+        self, rows: list[RowPlan], fill: search_index.Fill, keys: search_index.StagedKeys
+    ) -> None:
+        """One chunk. Its rows are built in Python while the stage writes the previous
+        chunk's search keys; the stage is idle again before this chunk's statements (two
+        threads in SQLite at once slowed each other down to no gain)."""
         new_rows = [r for r in rows if r.outcome in ("imported", "flagged") and r.card]
         built = self._build(new_rows)
-        helper.wait()
-        for row in self.merges:
-            self._merge(row)
-        self.merges = [r for r in rows if r.outcome == "merged" and r.card is not None]
+        keys.wait()
         self._insert(built)
+        if new_rows:  # indexed before a merge below may change one of them
+            self._index(built, fill)
+        for row in rows:
+            if row.outcome == "merged" and row.card is not None:
+                self._merge(row)
         if new_rows:
-            helper.start(functools.partial(self._index, built, fill))
-
-    def last_merges(self, helper: StatementThread) -> None:
-        helper.wait()
-        for row in self.merges:
-            self._merge(row)
-        self.merges = []
+            keys.add(built.keys)  # staged while the next chunk is built
 
     def _new_code(self, customer_id: int, wanted: str | None) -> str:
         if wanted and wanted not in self.codes and not self._code_taken(wanted):
@@ -259,7 +250,6 @@ class _Writer:
         return chunk
 
     def _insert(self, chunk: _Chunk) -> None:
-        """The statements that bind rows from Python (and so hold Python's lock)."""
         cursor = self.ctx.db.cursor()
         cursor.executemany(_CUSTOMER_SQL, chunk.customers)
         cursor.executemany(
@@ -269,15 +259,11 @@ class _Writer:
         cursor.executemany(_POINTS_SQL, chunk.points)
 
     def _index(self, chunk: _Chunk, fill: search_index.Fill) -> None:
-        """On the helper thread: the statements that work inside SQLite alone (consents,
-        trigram and search indexes of the chunk's customers)."""
-        connection = self.connection
-        with AS_PEEWEE_ERRORS:
-            connection.execute(
-                _CONSENTS_SQL, (PAPER, chunk.stamp, self.ctx.account.id, chunk.first, chunk.last)
-            )
-            fill(chunk.first, chunk.last)
-            connection.execute(search_index.KEYS_FROM_DOCUMENT, (chunk.keys,))
+        """The chunk's consents and trigram index, each one statement over its ids."""
+        self.ctx.db.execute_sql(
+            _CONSENTS_SQL, (PAPER, chunk.stamp, self.ctx.account.id, chunk.first, chunk.last)
+        )
+        fill(chunk.first, chunk.last)
 
     @functools.cached_property
     def _opening(self) -> tuple[str, str | None]:

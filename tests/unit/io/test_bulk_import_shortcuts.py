@@ -103,10 +103,13 @@ def test_customers_written_in_bulk_carry_the_keys_one_customer_gets(pharmacy: Co
         (name, f"137{n:08d}", "2025-06-0" + str(1 + n % 9) if n % 3 else None)
         for n, name in enumerate(names)
     ]
-    raw = [RawRow(number, cells) for number, cells in enumerate(lines, start=1)]
-    digest = hashlib.sha256(repr(lines).encode()).hexdigest()
-    plan = customer_import.plan(pharmacy, RawTable(Path("cards.xlsx"), "Sheet1", raw, digest))
-    import_batches.commit(pharmacy, plan)
+    # Two files: the first fills an empty index, the second one that has keys already.
+    half = len(lines) // 2
+    for part, rows in enumerate((lines[:half], [header, *lines[half:]])):
+        raw = [RawRow(number, cells) for number, cells in enumerate(rows, start=1)]
+        digest = hashlib.sha256(repr(rows).encode()).hexdigest()
+        table = RawTable(Path(f"cards{part}.xlsx"), "Sheet1", raw, digest)
+        import_batches.commit(pharmacy, customer_import.plan(pharmacy, table, policy="new"))
 
     customers = pharmacy.db.execute_sql(
         "SELECT id, name, pinyin, initials, last_active_on FROM customer"

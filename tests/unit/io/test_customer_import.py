@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from peewee import IntegrityError
 
-from pharmadesk.errors import OperationFailed
+from pharmadesk.errors import DatabaseUnavailable, OperationFailed
 from pharmadesk.io import customer_import, import_batches
 from pharmadesk.io.files import RawRow, RawTable
 from pharmadesk.services import (
@@ -23,6 +23,7 @@ from pharmadesk.services import (
     erasure,
     loyalty,
     search,
+    search_index,
 )
 from pharmadesk.services.context import Context
 
@@ -534,8 +535,8 @@ def test_a_cancelled_import_leaves_the_search_indexes_working(pharmacy: Context)
 def test_a_failure_while_indexing_leaves_nothing_and_the_indexes_working(
     pharmacy: Context,
 ) -> None:
-    """The search keys of a chunk are written on a helper thread while the next chunk is
-    built: its error still undoes the whole batch."""
+    """The search keys are staged in memory on a helper thread and copied in last: a key
+    the database refuses there still undoes the whole batch."""
     pharmacy.db.execute_sql(
         "CREATE TRIGGER refuse_boom BEFORE INSERT ON search_key WHEN new.key = 'boom' "
         "BEGIN SELECT RAISE(ABORT, 'the index refused boom'); END"
@@ -578,6 +579,39 @@ def test_a_code_a_merge_filled_is_not_given_again_to_a_card_far_below(
     li = customers.get(pharmacy, _id(pharmacy, "李四"))
     assert li.code is not None
     assert li.code.startswith("PD")
+
+
+def test_an_import_inside_an_open_transaction_writes_its_keys_straight_away(
+    pharmacy: Context,
+) -> None:
+    rows: list[list[object]] = [[f"客户{n}", f"139{n:08d}", None] for n in range(2500)]
+    rows.append(["欧阳娜娜", "13700000001", None])
+    plan = customer_import.plan(pharmacy, table(rows))
+    with pharmacy.db.atomic():  # no database can be attached for the keys' stage here
+        import_batches.commit(pharmacy, plan)
+    assert _found(pharmacy, "ouyang") == ["欧阳娜娜"]
+    assert _found(pharmacy, "客户2499") == ["客户2499"]
+
+
+def test_keys_are_written_straight_away_where_no_stage_can_be_made(
+    pharmacy: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class NoStage:
+        def __init__(self, *args: object) -> None:
+            pass
+
+        def __enter__(self) -> None:
+            raise DatabaseUnavailable("no database in memory could be attached")
+
+        def __exit__(self, *args: object) -> None:
+            pass
+
+    monkeypatch.setattr(search_index, "MemoryStage", NoStage)
+    rows: list[list[object]] = [[f"客户{n}", f"139{n:08d}", None] for n in range(2500)]
+    rows.append(["欧阳娜娜", "13700000001", None])
+    import_batches.commit(pharmacy, customer_import.plan(pharmacy, table(rows)))
+    assert _found(pharmacy, "ouyang") == ["欧阳娜娜"]
+    assert _found(pharmacy, "客户2499") == ["客户2499"]
 
 
 def wide_table(rows: list[list[object]]) -> RawTable:
