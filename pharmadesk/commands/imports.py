@@ -108,6 +108,7 @@ def _import_one(ctx: Context, path: Path, args: argparse.Namespace) -> None:
         plan = customer_import.plan(ctx, table, policy=args.on_duplicate)
         if not args.dry_run:
             batch_id = import_batches.commit(ctx, plan, again=args.again)
+            import_batches.settle(ctx)  # before the next file, not only at the close
     if args.report is not None:
         report.write(ctx, plan, args.report, language=getattr(args, "lang", None))
     counts = plan.counts()

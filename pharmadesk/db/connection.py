@@ -8,6 +8,7 @@ as a build without encryption, is refused instead of writing plain text.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -139,7 +140,7 @@ def checkpoint_left_for_later(db: SqlCipherDatabase) -> Iterator[None]:
     the database file is the checkpoint, which SQLite otherwise runs inside the COMMIT of
     the connection that passed 1,000 pages. For a 100,000-card import that is 130 MB and
     about 0.75 s of the user's wait. Skipped or cut short by a crash, it runs at the next
-    commit or close, on this connection or another.
+    commit of any connection, or at the last connection's close.
     """
     pages = db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
     db.execute_sql("PRAGMA wal_autocheckpoint = 0")
@@ -149,10 +150,17 @@ def checkpoint_left_for_later(db: SqlCipherDatabase) -> Iterator[None]:
         db.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
 
 
-def checkpoint(db: SqlCipherDatabase) -> None:
-    """Copy what the WAL holds into the database file, as far as readers allow, without
-    waiting for them (PASSIVE)."""
-    db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+def checkpoint(db: SqlCipherDatabase, *, tries: int = 5, pause_s: float = 0.2) -> bool:
+    """Copy what the WAL holds into the database file, without waiting for readers
+    (PASSIVE); a reader that holds part of it back is waited for between tries. Whether
+    all of it was copied."""
+    for attempt in range(tries):
+        busy, logged, copied = db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        if not busy and copied >= logged:
+            return True
+        if attempt + 1 < tries:
+            time.sleep(pause_s)
+    return False
 
 
 def verify_settings(db: SqlCipherDatabase) -> list[str]:

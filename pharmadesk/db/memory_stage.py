@@ -15,6 +15,7 @@ empty file it made removed), not left a plain copy on disk.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -27,6 +28,8 @@ from peewee import Database, DatabaseError
 
 from pharmadesk.db.connection import AS_PEEWEE_ERRORS
 from pharmadesk.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
 
 
 class MemoryStage:
@@ -55,12 +58,17 @@ class MemoryStage:
                 self._uri, uri=True, isolation_level=None, check_same_thread=False
             )
             _require_memory(self._conn, "main")
+            # Set, not left to the build's defaults: the staged tables keep their foreign
+            # keys' text, to tables the stage has not got; sorting stays in memory.
+            self._conn.execute("PRAGMA foreign_keys = OFF")
+            self._conn.execute("PRAGMA temp_store = MEMORY")
             for statement in self.schema:
                 self._conn.execute(statement)
             # KEY '': the stage is not encrypted, which a database in memory need not be.
             self.db.execute_sql(f"ATTACH DATABASE ? AS {self.name} KEY ''", (self._uri,))
             self._attached = True
             _require_memory(self.db.connection(), self.name)
+            _require_shared(self.db, self.name, len(self.schema))
         except _NotInMemory as exc:
             self._stray = exc.path
             self._close()
@@ -110,7 +118,12 @@ class MemoryStage:
         try:
             if self._attached:
                 self._attached = False
-                self.db.execute_sql(f"DETACH DATABASE {self.name}")
+                try:
+                    self.db.execute_sql(f"DETACH DATABASE {self.name}")
+                except DatabaseError:
+                    # Not a reason to fail what the stage served (a committed import): it
+                    # stays attached, in memory, until the connection closes.
+                    log.warning("the memory stage %s could not be detached", self.name)
         finally:
             if self._conn is not None:
                 self._conn.close()  # the last connection: the stage's memory is freed
@@ -125,6 +138,14 @@ def _require_memory(conn: sqlcipher3.Connection, schema: str) -> None:
     files = {row[1]: row[2] for row in conn.execute("PRAGMA database_list").fetchall()}
     if files.get(schema) != "":
         raise _NotInMemory(Path(files[schema]) if files.get(schema) else None)
+
+
+def _require_shared(db: Database, name: str, statements: int) -> None:
+    """Raises unless `db` sees, as `name`, the stage its helper made (`statements` schema
+    objects): two databases in memory that are not one would fail only at the copy."""
+    found = db.execute_sql(f"SELECT count(*) FROM {name}.sqlite_master").fetchone()[0]
+    if found < statements:
+        raise DatabaseUnavailable("this SQLite does not share a database in memory")
 
 
 class _NotInMemory(DatabaseUnavailable):

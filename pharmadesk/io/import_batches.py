@@ -127,11 +127,12 @@ def commit(
     return batch_id
 
 
-def settle(ctx: Context) -> None:
+def settle(ctx: Context) -> bool:
     """Copy a committed batch from the WAL into the database file (the checkpoint `commit`
-    leaves for later, so the user does not wait for it). Nothing is lost if it never runs:
-    the next commit or close of any connection does it then."""
-    checkpoint(ctx.db)
+    leaves for later, so the user does not wait for it); whether all of it was copied.
+    Nothing is lost if it never runs or a reader holds part back: the next commit of any
+    connection, or the last connection's close, copies the rest."""
+    return checkpoint(ctx.db)
 
 
 @dataclass

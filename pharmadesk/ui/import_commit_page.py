@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 PROGRESS_MS = 50
 
 
+def _settled(complete: bool) -> None:
+    if not complete:  # a reader held part back: the next save copies the rest
+        log.info("checkpoint after an import left part of the WAL for later")
+
+
 def _settle_failed(error: BaseException) -> None:
     # Nothing to tell the user: the batch is committed, and the next save checkpoints.
     log.warning("checkpoint after an import failed", exc_info=error)
@@ -151,9 +156,7 @@ class CommitPage(_Page):
         # The batch is safe now; copying it into the database file waits no longer for the
         # user, who reads the result meanwhile. The page is not busy with it.
         ctx = self.importer.ctx
-        self.importer.runner.submit(
-            lambda: import_batches.settle(ctx), lambda _: None, _settle_failed
-        )
+        self.importer.runner.submit(lambda: import_batches.settle(ctx), _settled, _settle_failed)
 
     def show_error(self, error: BaseException) -> None:
         if self.outcome is not None:  # the report failed: the import itself is done

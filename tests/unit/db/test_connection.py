@@ -105,6 +105,7 @@ def test_a_checkpoint_left_for_later_runs_when_asked_and_the_setting_comes_back(
     path = tmp_path / "x.db"
     db = connection.open_encrypted(path, new_database_key())
     db.execute_sql("CREATE TABLE page (body BLOB)")
+    db.execute_sql("PRAGMA wal_autocheckpoint = 1200")  # not the default: it must come back
     before = path.stat().st_size
     with connection.checkpoint_left_for_later(db), db.atomic():
         # 1,500 pages: past the 1,000 at which the COMMIT would checkpoint by itself
@@ -113,10 +114,26 @@ def test_a_checkpoint_left_for_later_runs_when_asked_and_the_setting_comes_back(
             "INSERT INTO page SELECT randomblob(3000) FROM n"
         )
     assert path.stat().st_size == before  # all of it still in the WAL
-    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
-    connection.checkpoint(db)
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1200
+    assert connection.checkpoint(db)
     assert path.stat().st_size > 1500 * 3000
     with pytest.raises(RuntimeError), connection.checkpoint_left_for_later(db):
         raise RuntimeError("the block failed")
-    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1200
+    db.close()
+
+
+def test_a_checkpoint_says_whether_a_reader_held_part_of_the_wal_back(tmp_path: Path) -> None:
+    key = new_database_key()
+    db = connection.open_encrypted(tmp_path / "x.db", key)
+    db.execute_sql("CREATE TABLE page (body BLOB)")
+    reader = connection.EncryptedDatabase(tmp_path / "x.db", key)
+    reader.connect()
+    reader.execute_sql("BEGIN")
+    reader.execute_sql("SELECT count(*) FROM page").fetchone()  # its snapshot, held open
+    db.execute_sql("INSERT INTO page VALUES (randomblob(3000))")
+    assert not connection.checkpoint(db, tries=2, pause_s=0.01)
+    reader.execute_sql("COMMIT")
+    assert connection.checkpoint(db)
+    reader.close()
     db.close()

@@ -82,3 +82,13 @@ def test_a_stage_that_would_be_a_file_is_refused_before_anything_is_written(
     assert not plain.exists()  # nor an empty file left behind
     assert [row[1] for row in db.execute_sql("PRAGMA database_list")] == ["main"]
     db.close()
+
+
+def test_two_databases_in_memory_that_are_not_one_are_refused(tmp_path: Path) -> None:
+    db = connection.open_encrypted(tmp_path / "x.db", new_database_key())
+    stage = MemoryStage(db, SCHEMA)
+    stage._uri = stage._uri.replace("&cache=shared", "")  # each connection its own
+    with pytest.raises(DatabaseUnavailable, match="share"):
+        stage.__enter__()
+    assert [row[1] for row in db.execute_sql("PRAGMA database_list")] == ["main"]
+    db.close()

@@ -89,7 +89,9 @@ def test_a_file_read_once_per_value_gives_each_row_what_reading_it_alone_gives()
     assert any(not c.warnings for c in cards)
 
 
-def test_customers_written_in_bulk_carry_the_keys_one_customer_gets(pharmacy: Context) -> None:
+def test_customers_written_in_bulk_carry_the_keys_one_customer_gets(
+    pharmacy: Context, caplog: pytest.LogCaptureFixture
+) -> None:
     rng = random.Random(3)
     surnames, given = "王李张曾单乐区欧阳长孙", "伟敏乐行长朝明"
     names = [
@@ -111,6 +113,7 @@ def test_customers_written_in_bulk_carry_the_keys_one_customer_gets(pharmacy: Co
         table = RawTable(Path(f"cards{part}.xlsx"), "Sheet1", raw, digest)
         import_batches.commit(pharmacy, customer_import.plan(pharmacy, table, policy="new"))
 
+    assert "not staged" not in caplog.text  # the keys went through the memory stage
     customers = pharmacy.db.execute_sql(
         "SELECT id, name, pinyin, initials, last_active_on FROM customer"
     ).fetchall()

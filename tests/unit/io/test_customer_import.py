@@ -6,12 +6,15 @@ import hashlib
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from peewee import IntegrityError
 
+from pharmadesk.db.memory_stage import MemoryStage
 from pharmadesk.errors import DatabaseUnavailable, OperationFailed
 from pharmadesk.io import customer_import, import_batches
 from pharmadesk.io.files import RawRow, RawTable
@@ -372,6 +375,7 @@ from pharmadesk.services import vault
 from pharmadesk.io import customer_import, import_batches
 from pharmadesk.io.files import RawRow, RawTable
 ctx = vault.open_pharmacy(Path(sys.argv[1]), user="owner", password=sys.argv[2])
+ctx.db.execute_sql("PRAGMA cache_size = -1024")  # the open transaction spills into the WAL
 rows = [RawRow(1, ("姓名", "手机"))] + [
     RawRow(n + 2, (f"客户{n}", f"139{n:08d}")) for n in range(20000)]
 plan = customer_import.plan(ctx, RawTable(Path("big.xlsx"), "S", rows, "killed"))
@@ -419,6 +423,9 @@ def test_an_import_killed_right_after_its_commit_is_all_there(
         capture_output=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == -9, done.stderr.decode()
+    # Killed before any checkpoint: the batch is in the WAL only, not yet in the file.
+    wal = Path(f"{db_path}-wal")
+    assert wal.stat().st_size > 4 * db_path.stat().st_size
     from pharmadesk.services import vault
 
     reopened = vault.open_pharmacy(db_path, user="owner", password=PASSWORD)
@@ -535,14 +542,14 @@ def test_a_cancelled_import_leaves_the_search_indexes_working(pharmacy: Context)
 def test_a_failure_while_indexing_leaves_nothing_and_the_indexes_working(
     pharmacy: Context,
 ) -> None:
-    """The search keys are staged in memory on a helper thread and copied in last: a key
-    the database refuses there still undoes the whole batch."""
+    """The search keys are staged in memory and copied in last: a key the database refuses
+    at that copy (a trigger here) still undoes the whole batch."""
     pharmacy.db.execute_sql(
         "CREATE TRIGGER refuse_boom BEFORE INSERT ON search_key WHEN new.key = 'boom' "
         "BEGIN SELECT RAISE(ABORT, 'the index refused boom'); END"
     )
     rows: list[list[object]] = [[f"客户{n}", f"139{n:08d}", None] for n in range(5000)]
-    rows[3100] = ["Boom", "13700000001", None]  # in the second chunk
+    rows[3100] = ["Boom", "13700000001", None]
     plan = customer_import.plan(pharmacy, table(rows))
     with pytest.raises(IntegrityError, match="the index refused boom"):
         import_batches.commit(pharmacy, plan)
@@ -591,6 +598,36 @@ def test_an_import_inside_an_open_transaction_writes_its_keys_straight_away(
         import_batches.commit(pharmacy, plan)
     assert _found(pharmacy, "ouyang") == ["欧阳娜娜"]
     assert _found(pharmacy, "客户2499") == ["客户2499"]
+
+
+def test_a_staged_statement_that_fails_leaves_nothing_and_nothing_attached(
+    pharmacy: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_run = MemoryStage.run
+    calls: list[int] = []
+
+    def run(stage: MemoryStage, sql: str, params: Sequence[object] = ()) -> None:
+        calls.append(1)
+        if len(calls) == 2:  # the second chunk's keys, on the helper thread
+            sql = "INSERT INTO search_key (key) VALUES (?)"  # no class, no rank
+        real_run(stage, sql, params)
+
+    monkeypatch.setattr(MemoryStage, "run", run)
+    rows: list[list[object]] = [[f"客户{n}", f"139{n:08d}", None] for n in range(5000)]
+    plan = customer_import.plan(pharmacy, table(rows))
+    with pytest.raises(IntegrityError, match="NOT NULL"):
+        import_batches.commit(pharmacy, plan)
+    assert len(calls) >= 2
+    assert names(pharmacy) == []
+    assert import_batches.batches(pharmacy) == []
+    db = pharmacy.db
+    assert not [r for r in db.execute_sql("PRAGMA database_list") if r[1].startswith("stage_")]
+    assert not [t for t in threading.enumerate() if t.name.startswith("pharmadesk-stage")]
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    monkeypatch.setattr(MemoryStage, "run", real_run)
+    import_batches.commit(pharmacy, plan)
+    assert _found(pharmacy, "客户4999") == ["客户4999"]
 
 
 def test_keys_are_written_straight_away_where_no_stage_can_be_made(
