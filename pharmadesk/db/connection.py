@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from peewee import EXCEPTIONS, ExceptionWrapper  # type: ignore[attr-defined]  # not in the stubs
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from pharmadesk.errors import DatabaseUnavailable
@@ -47,11 +46,6 @@ def _bind_null(value: None) -> None:
 # empty fields of each card), which took 1.5 s of its commit. With this adapter the lookup
 # succeeds at once (0.2 µs); the value bound is still NULL.
 sqlcipher3.register_adapter(type(None), _bind_null)
-
-
-# Driver errors turned into Peewee's, as its execute_sql raises them, for statements run on
-# the connection of a memory stage (`MemoryStage`): callers catch one kind.
-AS_PEEWEE_ERRORS = ExceptionWrapper(EXCEPTIONS)
 
 
 def raw_key_pragma(key: bytes) -> str:

@@ -23,13 +23,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import peewee
 import sqlcipher3
-from peewee import Database, DatabaseError
+from peewee import Database, DatabaseError, ExceptionWrapper
 
-from pharmadesk.db.connection import AS_PEEWEE_ERRORS
 from pharmadesk.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
+# The helper connection's errors as Peewee's execute_sql raises them: callers catch one kind.
+_AS_PEEWEE_ERRORS = ExceptionWrapper(peewee.EXCEPTIONS)  # type: ignore[attr-defined]
 
 
 class MemoryStage:
@@ -88,7 +90,7 @@ class MemoryStage:
         assert conn is not None
 
         def job() -> None:
-            with AS_PEEWEE_ERRORS:
+            with _AS_PEEWEE_ERRORS:
                 conn.execute(sql, params)
 
         self._queued = [f for f in self._queued if not f.done() or f.exception() is not None]

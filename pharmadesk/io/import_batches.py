@@ -141,11 +141,14 @@ class _Chunk:
 
     first: int
     stamp: str
-    last: int = 0
     customers: list[tuple[Any, ...]] = field(default_factory=list)
     customs: list[tuple[int, int, str]] = field(default_factory=list)
     points: list[tuple[Any, ...]] = field(default_factory=list)
     keys: str = "{}"  # search_index.keys_document
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.customers) - 1
 
 
 class _Writer:
@@ -246,7 +249,6 @@ class _Writer:
             if card.points:
                 points.append((customer_id, card.points, batch_id, user_id, stamp,
                                *self._opening))  # fmt: skip
-        chunk.last = self.next_id - 1
         chunk.keys = search_index.keys_document(keys)
         return chunk
 
